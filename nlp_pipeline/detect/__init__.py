@@ -1,0 +1,29 @@
+"""Stage 4: detectors. See registry.py; each other module here holds one detector."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from nlp_pipeline.detect.registry import DETECTORS, Context, register
+
+for _m in pkgutil.iter_modules(__path__):
+    if _m.name != "registry":
+        importlib.import_module(f"{__name__}.{_m.name}")
+
+
+def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
+    """Run every registered detector (or those named in ``only``) and return findings
+    sorted by severity, then position."""
+    order = {"high": 0, "medium": 1, "low": 2}
+    findings = []
+    for name, fn in sorted(DETECTORS.items()):
+        if only and name not in only:
+            continue
+        findings.extend(fn(ctx))
+    findings.sort(
+        key=lambda f: (order.get(f.severity, 3), f.evidence[0].start if f.evidence else 0, f.code)
+    )
+    return findings
+
+
+__all__ = ["DETECTORS", "Context", "register", "run_detectors"]

@@ -1,0 +1,311 @@
+"""Plain dataclasses for the data that flows between the stages.
+
+Every offset in this module is a character offset into ``Report.text``: the decoded text
+of the source file (for formats that are not plain text, the text the reader rendered from
+it, stored whole so a reader of a finding can check it). Paragraph texts are cleaned
+(markup removed, item numbers split off) and carry a piecewise map back to those offsets.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+# Section ids follow the gold files: G annual goals, O goal-completion narrative, T tasks,
+# K key projects, P overall performance, Q problems, I improvement measures.
+SECTION_KINDS: dict[str, str] = {
+    "G": "goal",
+    "O": "outcome",
+    "T": "task",
+    "K": "key_project",
+    "P": "performance",
+    "Q": "problem",
+    "I": "improvement",
+}
+
+
+@dataclass
+class Paragraph:
+    """One paragraph or list item.
+
+    ``segments`` maps positions in ``text`` back to ``Report.text``: each entry
+    ``(text_start, orig_start, length)`` says that ``text[text_start:text_start+length]``
+    equals ``Report.text[orig_start:orig_start+length]``. Characters not covered by a
+    segment (joining newlines) map to the nearest preceding original position.
+    """
+
+    id: str  # "G1", "T3" (task target), "T3.outcome", "T3.k2" (indicator 2 of task 3)
+    section: str  # "G", "O", "T", ...
+    kind: str  # SECTION_KINDS value, or "task_outcome"/"indicator" inside a task
+    number: str | None  # item number as written ("1.", "（二）", "任务3"), None if unnumbered
+    text: str  # cleaned text, item number removed
+    start: int  # offset of the first text character in Report.text
+    end: int  # offset after the last text character in Report.text
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def orig(self, i: int) -> int:
+        """Offset in Report.text of position ``i`` of ``self.text`` (i may equal len)."""
+        if not self.segments:
+            return self.start + i
+        best = self.segments[0]
+        for seg in self.segments:
+            if seg[0] <= i:
+                best = seg
+            else:
+                break
+        ts, os_, ln = best
+        return os_ + min(i - ts, ln)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets in Report.text of ``self.text[i:j]``."""
+        if j <= i:
+            o = self.orig(i)
+            return o, o
+        return self.orig(i), self.orig(j - 1) + 1
+
+
+@dataclass
+class Section:
+    id: str  # "G", "O", ...
+    kind: str
+    title: str  # label as written in the report ("存在问题", "改进措施或下一步计划")
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    name: str
+    result: str  # as written ("100%", "已完成", "4340家次")
+    funds: float | None = None  # in the report's currency unit (see Report.currency_unit)
+    name_paragraph: Paragraph | None = None  # id "T3.k1"
+    result_paragraph: Paragraph | None = None  # id "T3.r1"
+    target: str | None = None  # target value as written, where the form has one
+
+
+@dataclass
+class Task:
+    id: str  # "T1"
+    number: str  # as written: "任务1"
+    target: Paragraph | None  # 预期目标, paragraph id "T1"
+    outcome: Paragraph | None  # 目标完成情况, paragraph id "T1.outcome"
+    indicators: list[Indicator] = field(default_factory=list)
+
+    @property
+    def funds(self) -> float | None:
+        vals = [i.funds for i in self.indicators if i.funds is not None]
+        return sum(vals) if vals else None
+
+
+@dataclass
+class BudgetValue:
+    value: float  # as a number in the report's currency unit
+    text: str  # as written ("11,419.55", "97.54%")
+    start: int
+    end: int
+
+
+@dataclass
+class Budget:
+    adjusted_budget: BudgetValue | None = None  # 调整预算 / 全年预算数
+    initial_budget: BudgetValue | None = None  # 年初预算
+    actual_spending: BudgetValue | None = None  # 实际支出 / 执行数
+    adjustment: BudgetValue | None = None  # 年度预算调整数
+    general_public_budget: BudgetValue | None = None  # 其中：一般公共预算
+    completion_rate: BudgetValue | None = None  # 预算完成率 / 执行率 (percent)
+    adjustment_rate: BudgetValue | None = None  # 预算调整率 (percent)
+
+
+@dataclass
+class Report:
+    source: str  # path of the file it came from
+    reader: str  # name of the reader used ("form-tsv", "html", "docx", ...)
+    encoding: str | None  # detected text encoding, None for binary formats
+    text: str  # the text every offset refers to
+    organisation: str | None = None
+    year: int | None = None
+    currency_unit: str | None = None  # "万元", "元"
+    currency_factor: float = 1.0  # yuan per currency unit (万元 -> 10000)
+    title: str | None = None
+    budget: Budget = field(default_factory=Budget)
+    sections: dict[str, Section] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    missing_sections: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        from pathlib import Path
+
+        return Path(self.source).stem
+
+    def paragraphs(self, section: str | None = None) -> list[Paragraph]:
+        """All paragraphs (optionally of one section id), in document order.
+
+        Task paragraphs (targets, outcomes, indicator names and results) are included
+        under section "T".
+        """
+        out: list[Paragraph] = []
+        for sid, sec in self.sections.items():
+            if section is None or sid == section:
+                out.extend(sec.paragraphs)
+        if section in (None, "T"):
+            for t in self.tasks:
+                for p in (t.target, t.outcome):
+                    if p is not None:
+                        out.append(p)
+                for ind in t.indicators:
+                    for p in (ind.name_paragraph, ind.result_paragraph):
+                        if p is not None:
+                            out.append(p)
+        return sorted(out, key=lambda p: p.start) if section is None else out
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        for p in self.paragraphs():
+            if p.id == pid:
+                return p
+        return None
+
+
+# --- numbers (stage 2) -----------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A number found in the text, normalised to a base unit."""
+
+    text: str  # surface form as in Report.text
+    start: int  # offsets into Report.text
+    end: int
+    kind: str  # MONEY PERCENT COUNT QUANTITY AREA DATE YEAR DURATION RANGE EXPR
+    value: float | None  # as written, in `unit`
+    unit: str  # unit as written ("万元", "%", "家次", "万平方米")
+    base_value: float | None  # value in base_unit
+    base_unit: str  # "元", "%", "m2", "m3", "t", "people", "households", "次", ...
+    qualifier: str = "exact"  # exact approximate lower upper near
+    low: float | None = None  # interval in base unit; None is unbounded
+    high: float | None = None
+    metric: str | None = None  # phrase naming what it counts ("入户宣传率")
+    role: str | None = None  # target actual budget, or None
+    paragraph: str | None = None  # paragraph id
+    expression: str | None = None  # arithmetic as written, e.g. "895*20.3"
+
+
+# --- alignment (stage 3) ---------------------------------------------------------------
+
+
+@dataclass
+class AlignedPair:
+    source: str  # paragraph id of the outcome / problem / task
+    target: str | None  # paragraph id of the goal / measure, None when nothing fits
+    score: float  # fused similarity of the chosen pair
+    margin: float  # score minus the next-best candidate's score
+    lexical: float | None = None
+    dense: float | None = None
+
+
+@dataclass
+class Alignment:
+    name: str  # "outcomes_to_goals", "performance_to_goals", "tasks_to_goals",
+    # "problems_to_improvements"
+    source_section: str  # "O"
+    target_section: str  # "G"
+    pairs: list[AlignedPair] = field(default_factory=list)
+    unmatched_targets: list[str] = field(default_factory=list)  # goals with no outcome
+    unmatched_sources: list[str] = field(default_factory=list)  # outcomes on no goal
+
+    def mapping(self) -> dict[str, str | None]:
+        return {p.source: p.target for p in self.pairs}
+
+
+# --- findings (stage 4) ----------------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    section: str  # "Q"
+    paragraph: str  # "Q4"
+    start: int  # offsets into Report.text
+    end: int
+    quote: str  # Report.text[start:end]
+
+
+@dataclass
+class Finding:
+    code: str  # DUPLICATE_PARAGRAPH, ...
+    severity: str  # high medium low
+    message: str  # Chinese
+    message_en: str
+    evidence: list[Evidence] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def paragraphs(self) -> list[str]:
+        return [e.paragraph for e in self.evidence]
+
+
+@dataclass
+class Score:
+    total: float  # 0..100, higher is better (less risky)
+    parts: dict[str, float] = field(default_factory=dict)
+    explanation: str = ""
+
+
+@dataclass
+class Analysis:
+    report: Report
+    mentions: list[Mention] = field(default_factory=list)
+    alignments: dict[str, Alignment] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    score: Score | None = None
+    metrics: dict[str, float] = field(default_factory=dict)  # research columns
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass tree to plain JSON-able data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    return obj
+
+
+def _build(cls: Any, data: Any) -> Any:
+    import typing
+
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    import types
+    import typing
+
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value)
+    if origin is list:
+        return [_convert(args[0], v) for v in value]
+    if origin is tuple:
+        return tuple(value)
+    if origin is dict:
+        return {k: _convert(args[1], v) for k, v in value.items()}
+    return value
+
+
+def from_dict(cls: type, data: dict) -> Any:
+    """Inverse of :func:`to_dict` for the dataclasses of this module."""
+    return _build(cls, data)
