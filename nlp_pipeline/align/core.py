@@ -1,0 +1,209 @@
+"""Align sources (outcomes, tasks, problems) with targets (goals, measures).
+
+Scores are standardised per alignment: a similarity matrix (sources x targets) becomes
+``(sim - mean) / std`` over its cells, so 0 is this report's average pair and the unit is
+one standard deviation. This makes the lexical cosine (small, length-dependent numbers)
+and the cosine of any encoder (each with its own baseline) comparable, and lets the
+no-match thresholds hold across encoders and report lengths. The fused score is
+``w * dense_z + (1 - w) * lexical_z``.
+
+Dense encoding is spent only where it can change the answer: the lexical decision is
+taken first, and only sources whose lexical choice is close (small margin, or a best score
+near the no-match threshold) and the likeliest sources of goals whose coverage is close
+are encoded, together with the targets (shared by three alignments, and cached).
+"""
+from __future__ import annotations
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from nlp_pipeline.align.config import AlignConfig, Thresholds
+from nlp_pipeline.align.texts import lexical_text, remove_pasted_siblings, section_items
+from nlp_pipeline.model import AlignedPair, Alignment, Report
+
+# name -> (source section, target section, threshold family)
+ALIGNMENTS: dict[str, tuple[str, str, str]] = {
+    "outcomes_to_goals": ("O", "G", "goals"),
+    "performance_to_goals": ("P", "G", "goals"),
+    "tasks_to_goals": ("T", "G", "goals"),
+    "problems_to_improvements": ("Q", "I", "measures"),
+}
+MODES = ("fused", "lexical", "dense")
+
+
+def lexical_matrix(src: list[str], tgt: list[str], cfg: AlignConfig) -> np.ndarray:
+    """Cosine of TF-IDF vectors over character n-grams, fitted on these paragraphs only."""
+    docs = [lexical_text(t, cfg.stop_lexicon) for t in src + tgt]
+    if not any(d.strip() for d in docs):
+        return np.zeros((len(src), len(tgt)))
+    vec = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg.ngram_range),
+                          sublinear_tf=cfg.sublinear_tf)
+    try:
+        x = vec.fit_transform(docs)
+    except ValueError:  # empty vocabulary
+        return np.zeros((len(src), len(tgt)))
+    return np.asarray((x[: len(src)] @ x[len(src):].T).todense())
+
+
+def standardize(m: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """(m - mean) / std over the cells in ``mask`` (all cells by default)."""
+    vals = m[mask] if mask is not None else m.ravel()
+    if vals.size == 0:
+        return np.zeros_like(m, dtype=float)
+    sd = float(vals.std())
+    if sd < 1e-9:
+        return np.zeros_like(m, dtype=float)
+    return (m - float(vals.mean())) / sd
+
+
+def hub_correct(f: np.ndarray, k: int, weight: float) -> np.ndarray:
+    """Lower the scores of "hub" targets: long, catch-all goals that are close to every
+    source. Each target's scores drop by ``weight`` times how far the mean of its ``k``
+    best sources lies above that mean averaged over all targets (the CSLS idea of
+    Conneau et al. 2018, applied to one side)."""
+    if weight == 0 or f.size == 0:
+        return f
+    kk = max(1, min(k, f.shape[0]))
+    hub = np.sort(f, axis=0)[-kk:, :].mean(axis=0)
+    return f - weight * (hub - hub.mean())[None, :]
+
+
+def decide(f: np.ndarray, th: Thresholds) -> tuple[list[int | None], list[bool]]:
+    """Best target per source (None under the source threshold), and which targets are
+    reported on: chosen by a source, or scored at least ``th.cover`` by some source."""
+    n_src, n_tgt = f.shape
+    choice: list[int | None] = []
+    covered = [False] * n_tgt
+    for i in range(n_src):
+        j = int(np.argmax(f[i]))
+        if f[i, j] >= th.source:
+            choice.append(j)
+            covered[j] = True
+        else:
+            choice.append(None)
+    if n_src:
+        best = f.max(axis=0)
+        for j in range(n_tgt):
+            if best[j] >= th.cover:
+                covered[j] = True
+    return choice, covered
+
+
+def _close_rows(z: np.ndarray, th: Thresholds, cfg: AlignConfig) -> set[int]:
+    """Sources whose lexical decision the encoder could change, and the likeliest
+    sources of targets whose coverage is close to the threshold."""
+    rows: set[int] = set()
+    n_src, n_tgt = z.shape
+    choice, covered = decide(z, th)
+    for i in range(n_src):
+        order = np.argsort(-z[i])
+        best = z[i, order[0]]
+        margin = best - z[i, order[1]] if n_tgt > 1 else best
+        if margin < cfg.close_margin or abs(best - th.source) < cfg.close_band:
+            rows.add(i)
+    chosen = {c for c in choice if c is not None}
+    for j in range(n_tgt):
+        if j in chosen:
+            continue
+        col = z[:, j]
+        if abs(col.max() - th.cover) < cfg.close_band or not covered[j]:
+            rows.update(int(i) for i in np.argsort(-col)[: cfg.close_top_k])
+    return rows
+
+
+def align_sections(src: list[tuple[str, str]], tgt: list[tuple[str, str]], *, name: str,
+                   source_section: str, target_section: str, family: str, mode: str,
+                   encoder, cfg: AlignConfig) -> Alignment:
+    """Align two lists of (id, text); see the module docstring for the scores."""
+    al = Alignment(name=name, source_section=source_section, target_section=target_section)
+    if not src or not tgt:
+        return al
+    s_ids, s_texts = zip(*src)
+    t_ids, t_texts = zip(*tgt)
+    s_texts = remove_pasted_siblings(list(s_texts), cfg.pasted_min_share)
+    t_texts = remove_pasted_siblings(list(t_texts), cfg.pasted_min_share)
+    lex = lexical_matrix(s_texts, t_texts, cfg)
+    z_lex = standardize(lex)
+    dense = np.full(lex.shape, np.nan)
+
+    if mode == "lexical" or encoder is None:
+        fused, th = z_lex, cfg.threshold("lexical", family)
+    else:
+        if mode == "dense":
+            rows = set(range(len(s_texts)))
+        else:
+            rows = _close_rows(hub_correct(z_lex, cfg.hub_k, cfg.hub_weight),
+                               cfg.threshold("lexical", family), cfg)
+        fused = z_lex.copy()
+        if rows:
+            idx = sorted(rows)
+            e_src = encoder.encode([s_texts[i] for i in idx])
+            e_tgt = encoder.encode(list(t_texts))
+            dense[idx, :] = e_src @ e_tgt.T
+            z_dense = standardize(np.nan_to_num(dense), ~np.isnan(dense))
+            if mode == "dense":
+                fused = z_dense
+            else:
+                w = cfg.dense_weight
+                fused[idx, :] = w * z_dense[idx, :] + (1 - w) * z_lex[idx, :]
+        th = cfg.threshold(mode, family)
+
+    fused = hub_correct(fused, cfg.hub_k, cfg.hub_weight)
+    choice, covered = decide(fused, th)
+    for i, sid in enumerate(s_ids):
+        order = np.argsort(-fused[i])
+        top = int(order[0])
+        nxt = float(fused[i, order[1]]) if len(order) > 1 else 0.0
+        j = choice[i]
+        al.pairs.append(AlignedPair(
+            source=sid,
+            target=t_ids[j] if j is not None else None,
+            score=round(float(fused[i, top]), 4),
+            margin=round(float(fused[i, top]) - nxt, 4),
+            lexical=round(float(lex[i, top]), 4),
+            dense=None if np.isnan(dense[i, top]) else round(float(dense[i, top]), 4),
+        ))
+        if j is None:
+            al.unmatched_sources.append(sid)
+    al.unmatched_targets = [t_ids[j] for j in range(len(t_ids)) if not covered[j]]
+    return al
+
+
+def align_report(report: Report, *, encoder=None, mode: str = "fused",
+                 cfg: AlignConfig | None = None) -> dict[str, Alignment]:
+    """All four alignments of a report (see nlp_pipeline.align)."""
+    from nlp_pipeline.align.config import load_config
+    from nlp_pipeline.align.encoders import load_encoder
+
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    cfg = cfg or load_config()
+    if mode != "lexical" and (encoder is None or isinstance(encoder, str)):
+        encoder = _LazyEncoder(encoder, load_encoder)
+    out: dict[str, Alignment] = {}
+    for name, (s, t, family) in ALIGNMENTS.items():
+        out[name] = align_sections(section_items(report, s), section_items(report, t), name=name,
+                                   source_section=s, target_section=t, family=family, mode=mode,
+                                   encoder=encoder if mode != "lexical" else None, cfg=cfg)
+    return out
+
+
+class _LazyEncoder:
+    """Loads the encoder on first use, so a report that needs no dense score loads none."""
+
+    def __init__(self, name: str | None, loader):
+        self._name = name
+        self._loader = loader
+        self._enc = None
+
+    @property
+    def name(self) -> str:
+        return self._get().name
+
+    def _get(self):
+        if self._enc is None:
+            self._enc = self._loader(self._name)
+        return self._enc
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self._get().encode(texts)

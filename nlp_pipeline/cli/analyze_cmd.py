@@ -1,0 +1,53 @@
+"""``nlp-pipeline analyze FILE``: one report's findings, as text or as JSON."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from nlp_pipeline.cli.common import fail, lang_option
+from nlp_pipeline.errors import ReportError
+
+
+@click.command("analyze")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式：text 按严重度列出问题及证据和得分；json 为完整分析（见 docs/output.md） / "
+    "text: findings by severity with evidence and the score; json: the whole analysis",
+)
+@click.option(
+    "--model",
+    "model",
+    default=None,
+    metavar="PATH",
+    help="对齐所用的句向量模型（路径或内置名称） / sentence encoder for the alignment (path or bundled name)",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="写入文件而不是标准输出 / write to this file instead of stdout")
+@lang_option
+def command(file: str, fmt: str, model: str | None, output: str | None, lang: str) -> None:
+    """分析一份报告并输出发现的问题 / Analyse one report and print its findings."""
+    from nlp_pipeline.pipeline import analyze
+    from nlp_pipeline.report import serialize
+
+    try:
+        analysis = analyze(file, encoder=model) if model else analyze(file)
+    except ReportError as err:
+        fail(err, lang)
+        return
+    except Exception as err:  # e.g. the encoder cannot be loaded: one line, exit 2
+        msg = err.message(lang) if hasattr(err, "message") else f"{type(err).__name__}: {err}"
+        fail(ReportError(file, msg, msg), lang)
+        return
+    out = serialize.dumps(analysis) + "\n" if fmt == "json" else serialize.render_text(analysis, lang)
+    if output:
+        from nlp_pipeline.report.writers import atomic_write_text
+
+        atomic_write_text(output, out)
+    else:
+        sys.stdout.write(out)

@@ -1,0 +1,106 @@
+"""``nlp-pipeline batch INPUTS... -o OUTDIR``: many reports into tables and HTML pages."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from nlp_pipeline.cli.common import lang_option
+
+
+def _formats(ctx, param, value: str) -> tuple[str, ...]:
+    from nlp_pipeline.report.batch import FORMATS
+
+    out = tuple(v.strip().lower() for v in value.split(",") if v.strip())
+    bad = [v for v in out if v not in FORMATS]
+    if bad or not out:
+        raise click.BadParameter(f"{', '.join(bad) or value!r}: 可选 / choose from {', '.join(FORMATS)}")
+    return out
+
+
+class _Progress:
+    """A rich progress bar on stderr: counts, failures, elapsed time and ETA."""
+
+    def __init__(self, lang: str, enabled: bool):
+        self.enabled = enabled
+        self.lang = lang
+        self._bar = None
+        self._task = None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+
+            label = "分析报告" if self.lang == "zh" else "analysing"
+            fail = "失败" if self.lang == "zh" else "failed"
+            cached = "缓存" if self.lang == "zh" else "cached"
+            self._bar = Progress(
+                TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                TextColumn(f"{cached} {{task.fields[cached]}} · {fail} {{task.fields[failed]}}"),
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=False,
+            )  # fmt: skip
+            self._bar.__enter__()
+        return self
+
+    def __call__(self, counts: dict) -> None:
+        if self._bar is None:
+            return
+        if self._task is None:
+            self._task = self._bar.add_task("batch", total=counts["total"], cached=0, failed=0)
+        self._bar.update(self._task, completed=counts["done"], cached=counts["cached"], failed=counts["failed"])
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False),
+              help="输出文件夹 / output folder")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="工作进程数（默认全部 CPU 核；0 在本进程内运行） / worker processes (default: all cores; 0: in this process)")
+@click.option("--force", is_flag=True, help="忽略缓存，全部重新分析 / ignore the cache, analyse everything again")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="本机进程池或 Dask 集群 / local process pool or a Dask cluster")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask 调度器地址，如 tcp://10.0.0.5:8786 / Dask scheduler address (with --engine dask)")
+@click.option("--format", "formats", default="csv,parquet,html", show_default=True, callback=_formats,
+              help="输出格式，逗号分隔 / output formats, comma separated")
+@click.option("--model", default=None, metavar="PATH",
+              help="对齐所用的句向量模型 / sentence encoder for the alignment")
+@click.option("--progress/--no-progress", default=None,
+              help="显示进度条（默认：终端上显示） / show the progress bar (default: on a terminal)")
+@lang_option
+def command(inputs, outdir, workers, force, engine, scheduler, formats, model, progress, lang) -> None:
+    """批量分析文件、文件夹（递归）和通配符 / Analyse files, folders (recursively) and globs.
+
+    Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, index.html and
+    reports/<id>.html into OUTDIR (see docs/output.md). A rerun reuses finished reports
+    from OUTDIR/.cache unless --force.
+    """
+    from nlp_pipeline.report.batch import run_batch
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask 需要 --scheduler ADDRESS / --engine dask needs --scheduler ADDRESS")
+    if progress is None:
+        progress = sys.stderr.isatty()
+    with _Progress(lang, progress) as bar:
+        result = run_batch(
+            inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
+            force=force, lang=lang, analyze_kwargs={"encoder": model} if model else None, progress=bar,
+        )  # fmt: skip
+    n, e = len(result.reports), len(result.errors)
+    if lang == "zh":
+        click.echo(f"完成：{n} 份报告（新分析 {result.n_analysed}，来自缓存 {result.n_cached}），{e} 个文件无法读取；输出在 {outdir}", err=True)
+    else:
+        click.echo(f"done: {n} reports ({result.n_analysed} analysed, {result.n_cached} from cache), {e} files could not be read; output in {outdir}", err=True)
+    for name in ("index.html", "reports.csv"):
+        p = os.path.join(outdir, name)
+        if os.path.exists(p):
+            click.echo(p)
+            break

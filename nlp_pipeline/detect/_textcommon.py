@@ -1,0 +1,151 @@
+"""Helpers shared by the text-side detectors (duplicates, restated goals, claims, names,
+dates). Not a detector: it registers nothing.
+
+Text comparison works on a *compact* form of a paragraph: CJK characters, letters and
+digits only, so that punctuation and spacing differences (，/, ；/。) do not break a
+match. Each compact string carries an index back into ``Paragraph.text`` so that a span
+found there becomes evidence with offsets into ``Report.text``.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from nlp_pipeline.detect.registry import Context, evidence
+from nlp_pipeline.model import Evidence, Paragraph, Report
+
+# Paragraph kinds that carry running text (indicator names and results are table cells:
+# too short to be compared as prose).
+PROSE_SECTIONS = ("G", "O", "K", "P", "Q", "I")
+OUTCOME_SECTIONS = ("O", "P", "K")
+
+
+def lexicon(ctx: Context | None, name: str):
+    """A yaml lexicon through the context (tests may pass none)."""
+    lex = getattr(ctx, "lexicons", None) if ctx is not None else None
+    if lex is not None and hasattr(lex, "yaml"):
+        return lex.yaml(name)
+    from nlp_pipeline.lexicons import load_yaml
+
+    return load_yaml(name)
+
+
+def _keep(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or ch.isascii() and ch.isalnum()
+        or ch in "%％"
+        or 0xFF10 <= o <= 0xFF19
+    )
+
+
+def compact(text: str) -> tuple[str, list[int]]:
+    """``text`` without punctuation and spaces, and for each kept character its index
+    in ``text``."""
+    chars, idx = [], []
+    for i, ch in enumerate(text):
+        if _keep(ch):
+            chars.append(ch)
+            idx.append(i)
+    return "".join(chars), idx
+
+
+def compact_span(idx: list[int], cs: int, ce: int) -> tuple[int, int]:
+    """Paragraph-text span of compact positions ``[cs, ce)``."""
+    if not idx or ce <= cs:
+        return 0, 0
+    return idx[cs], idx[ce - 1] + 1
+
+
+def span_evidence(report: Report, para: Paragraph, idx: list[int], cs: int, ce: int) -> Evidence:
+    i, j = compact_span(idx, cs, ce)
+    return evidence(report, para, i, j)
+
+
+def prose_paragraphs(report: Report) -> list[Paragraph]:
+    """Paragraphs of running text: narrative sections plus task targets and outcomes."""
+    out = [p for p in report.paragraphs() if p.section in PROSE_SECTIONS]
+    for t in report.tasks:
+        for p in (t.target, t.outcome):
+            if p is not None:
+                out.append(p)
+    seen, uniq = set(), []
+    for p in sorted(out, key=lambda p: p.start):
+        if p.id not in seen:
+            seen.add(p.id)
+            uniq.append(p)
+    return uniq
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def mask_digits(s: str) -> str:
+    """Numbers replaced by one placeholder so texts that differ only in a figure match."""
+    return _DIGITS.sub("#", s)
+
+
+def ratio(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def bigrams(s: str) -> set[str]:
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+def dice(a: str, b: str) -> float:
+    x, y = bigrams(a), bigrams(b)
+    if not x or not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+def contains_any(text: str, cues: Iterable[str]) -> list[str]:
+    return [c for c in cues if c and c in text]
+
+
+# --- alignment access ------------------------------------------------------------------
+
+_FALLBACK_MIN = 0.2  # bigram Dice below which a lexical fallback pairs nothing
+
+
+def alignment_map(ctx: Context, name: str, sources: list[Paragraph], targets: list[Paragraph]) -> dict[str, str | None]:
+    """source id -> target id from the named alignment; where the aligner produced none
+    (stage missing or failed), the best lexical match above a floor."""
+    al = (ctx.alignments or {}).get(name) if ctx.alignments else None
+    if al is not None and al.pairs:
+        return al.mapping()
+    out: dict[str, str | None] = {}
+    tcomp = [(t.id, compact(t.text)[0]) for t in targets]
+    for s in sources:
+        sc = compact(s.text)[0]
+        best, best_id = 0.0, None
+        for tid, tc in tcomp:
+            d = dice(sc, tc)
+            if d > best:
+                best, best_id = d, tid
+        out[s.id] = best_id if best >= _FALLBACK_MIN else None
+    return out
+
+
+def has_alignment(ctx: Context, name: str) -> bool:
+    al = (ctx.alignments or {}).get(name) if ctx.alignments else None
+    return al is not None and bool(al.pairs)
+
+
+def short(text: str, n: int = 24) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def task_of(report: Report, pid: str):
+    tid = pid.split(".", 1)[0]
+    for t in report.tasks:
+        if t.id == tid:
+            return t
+    return None

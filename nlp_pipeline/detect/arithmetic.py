@@ -1,0 +1,267 @@
+"""ARITHMETIC_MISMATCH: a rate, sum, share or product written in the report that its own
+operands do not give.
+
+Checked by rules, with the tolerance the written precision allows (97.54% is anything in
+[97.535, 97.545]):
+- budget completion rate = actual spending / adjusted budget; adjustment rate =
+  adjustment / initial budget; |adjusted − initial| = adjustment;
+- expressions written beside a figure: 18169元（895*20.3）, 3%（895/30184）, a/b=c%;
+- a total followed by 其中 and two or more parts of the same unit;
+- a share 'A占B的P%' when A and B are both written.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.model import Evidence
+from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.safe_eval import safe_eval
+
+CODE = "ARITHMETIC_MISMATCH"
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_OPERAND = rf"{_NUM}\s*(?:万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米)?"
+_EXPR = rf"{_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_OPERAND})+"
+# 18169元（895*20.3） — a figure, its unit, then the expression in brackets
+_VALUE_EXPR = re.compile(
+    rf"(?<![\d.])(?P<val>{_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR})\s*[)）]"
+)
+# 895/30184=3% — an expression, then = and the figure
+_EXPR_VALUE = re.compile(rf"(?<![\d.])(?P<expr>{_EXPR})\s*[=＝]\s*(?P<val>{_NUM})\s*(?P<unit>%)?")
+_UNIT_IN_EXPR = re.compile(r"万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米")
+
+
+def _decimals(s: str) -> int:
+    return len(s.split(".", 1)[1]) if "." in s else 0
+
+
+def _tol(s: str) -> float:
+    return 0.5 * 10 ** (-_decimals(s)) * (1 + 1e-6) + 1e-9
+
+
+def _eval_expr(expr: str) -> float | None:
+    units = set(_UNIT_IN_EXPR.findall(expr))
+    if units - {"元", "万元", "%", "小时", "人次", "人", "个", "次", "吨", "平方米"} or len(units & {"元", "万元", "亿元"}) > 1:
+        return None
+    if not re.search(r"[*/×÷xX+]", expr):  # 1-2 is a range, not arithmetic
+        return None
+    return safe_eval(_UNIT_IN_EXPR.sub("", expr).replace(" ", ""))
+
+
+def _matches(written: float, text: str, unit: str, computed: float) -> bool:
+    tol = _tol(text)
+    cands = [computed]
+    if unit == "%":
+        cands.append(computed * 100)
+    if "万" in unit:
+        cands.append(computed / 1e4)
+    if "亿" in unit:
+        cands.append(computed / 1e8)
+    return any(abs(written - c) <= tol for c in cands)
+
+
+def check_expressions(report, index) -> list:
+    out = []
+    for p in index.paras:
+        text = normalize(p.text)
+        for rx in (_VALUE_EXPR, _EXPR_VALUE):
+            for m in rx.finditer(text):
+                val_s = m.group("val").replace(",", "")
+                unit = m.group("unit") or ""
+                computed = _eval_expr(m.group("expr"))
+                if computed is None:
+                    continue
+                written = float(val_s)
+                if _matches(written, val_s, unit, computed):
+                    continue
+                shown = computed * 100 if unit == "%" and "/" in m.group("expr") else computed
+                out.append(
+                    make_finding(
+                        CODE,
+                        "medium",
+                        f"算式与所写结果不符：{m.group('expr')} = {M.fmt(round(shown, 4))}{unit}，"
+                        f"报告写作 {m.group('val')}{unit}",
+                        f"A written expression does not give the figure beside it: "
+                        f"{m.group('expr')} = {M.fmt(round(shown, 4))}{unit}, the report says "
+                        f"{m.group('val')}{unit}",
+                        [M.para_evidence(report, p, m.start(), m.end())],
+                        {"expression": m.group("expr"), "written": written, "computed": round(shown, 6)},
+                    )
+                )
+    return out
+
+
+def check_budget(report, index) -> list:
+    b = report.budget
+    out = []
+
+    def ev(*vals) -> list[Evidence]:
+        return [M.evidence_at(report, index, v.start, v.end) for v in vals if v is not None]
+
+    unit = report.currency_unit or ""
+    if b.completion_rate and b.actual_spending and b.adjusted_budget and b.adjusted_budget.value:
+        want = b.actual_spending.value / b.adjusted_budget.value * 100
+        alt = (b.actual_spending.value / b.initial_budget.value * 100
+               if b.initial_budget and b.initial_budget.value else None)
+        tol = _tol(_num_text(b.completion_rate.text))
+        got = b.completion_rate.value
+        if abs(got - want) > tol and (alt is None or abs(got - alt) > tol):
+            out.append(make_finding(
+                CODE, "high",
+                f"预算完成率应为 实际支出{b.actual_spending.text}{unit} ÷ 调整预算{b.adjusted_budget.text}{unit}"
+                f" = {want:.2f}%，报告写作 {b.completion_rate.text}",
+                f"Budget completion rate should be spending {b.actual_spending.text} / adjusted budget "
+                f"{b.adjusted_budget.text} = {want:.2f}%, the report says {b.completion_rate.text}",
+                ev(b.completion_rate, b.actual_spending, b.adjusted_budget),
+                {"written": got, "computed": round(want, 4)},
+            ))
+    if b.adjustment_rate and b.adjustment and b.initial_budget and b.initial_budget.value:
+        want = abs(b.adjustment.value) / b.initial_budget.value * 100
+        alt = (abs(b.adjusted_budget.value - b.initial_budget.value) / b.initial_budget.value * 100
+               if b.adjusted_budget else None)
+        tol = _tol(_num_text(b.adjustment_rate.text))
+        got = abs(b.adjustment_rate.value)
+        if abs(got - want) > tol and (alt is None or abs(got - alt) > tol):
+            out.append(make_finding(
+                CODE, "high",
+                f"预算调整率应为 调整数{b.adjustment.text}{unit} ÷ 年初预算{b.initial_budget.text}{unit}"
+                f" = {want:.2f}%，报告写作 {b.adjustment_rate.text}",
+                f"Budget adjustment rate should be adjustment {b.adjustment.text} / initial budget "
+                f"{b.initial_budget.text} = {want:.2f}%, the report says {b.adjustment_rate.text}",
+                ev(b.adjustment_rate, b.adjustment, b.initial_budget),
+                {"written": got, "computed": round(want, 4)},
+            ))
+    if b.adjustment and b.adjusted_budget and b.initial_budget:
+        diff = abs(b.adjusted_budget.value - b.initial_budget.value)
+        tol = sum(_tol(_num_text(v.text)) for v in (b.adjustment, b.adjusted_budget, b.initial_budget))
+        if abs(abs(b.adjustment.value) - diff) > tol:
+            out.append(make_finding(
+                CODE, "high",
+                f"调整预算{b.adjusted_budget.text}与年初预算{b.initial_budget.text}相差{M.fmt(round(diff, 2))}{unit}，"
+                f"报告所写预算调整数为{b.adjustment.text}",
+                f"Adjusted budget {b.adjusted_budget.text} and initial budget {b.initial_budget.text} differ by "
+                f"{M.fmt(round(diff, 2))}, the report gives an adjustment of {b.adjustment.text}",
+                ev(b.adjustment, b.adjusted_budget, b.initial_budget),
+                {"written": b.adjustment.value, "computed": round(diff, 4)},
+            ))
+    return out
+
+
+def _num_text(s: str) -> str:
+    m = re.search(_NUM, normalize(s or ""))
+    return m.group(0).replace(",", "") if m else "0"
+
+
+def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
+    """A total, then 其中 and two or more parts of the same unit in the same sentence."""
+    acfg = cfg.get("arithmetic", {})
+    part_cues = acfg.get("part_cues") or ["其中"]
+    open_cues = acfg.get("open_list_cues") or []
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for pid, items in by_para.items():
+        items.sort(key=lambda n: n.i)
+        text = items[0].para.text
+        for cue in part_cues:
+            for mt in re.finditer(re.escape(cue), text):
+                c = mt.start()
+                s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
+                before = [n for n in items if s <= n.i and n.j <= c]
+                if not before:
+                    continue
+                total = before[-1]
+                if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or total.m.base_value is None:
+                    continue
+                parts = [n for n in items if c < n.i and n.j <= e and n.m.kind == total.m.kind
+                         and (n.m.base_unit or "") == (total.m.base_unit or "")]
+                if len(parts) < 2:
+                    continue
+                tail = text[parts[-1].j: min(e, parts[-1].j + 4)]
+                span_text = text[c: parts[-1].j] + tail
+                if any(w in span_text for w in open_cues):
+                    continue
+                if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
+                    continue
+                got = sum(n.m.base_value for n in parts)
+                tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
+                if abs(got - total.m.base_value) <= tol:
+                    continue
+                p = total.para
+                sev = "high" if got > total.m.base_value else "medium"
+                out.append(make_finding(
+                    CODE, sev,
+                    f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
+                    f"{M.fmt(round(got / _scale(total), 4))}，合计写作{total.m.text}",
+                    f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
+                    f"{M.fmt(round(got / _scale(total), 4))}, the total says {total.m.text}",
+                    [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
+                    {"total": total.m.base_value, "sum": round(got, 6),
+                     "parts": [n.m.base_value for n in parts]},
+                ))
+    return out
+
+
+def _scale(n: M.Num) -> float:
+    return (n.m.base_value / n.m.value) if n.m.value else 1.0
+
+
+def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
+    """'A…占B的P%': P must be A/B when both amounts are written."""
+    pat = re.compile(cfg.get("arithmetic", {}).get("share_pattern") or "占")
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        for k, pct in enumerate(items):
+            if pct.m.kind != "PERCENT" or pct.m.base_value is None:
+                continue
+            text = pct.para.text
+            s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
+            prior = [n for n in items[:k] if n.i >= s and n.m.kind != "PERCENT" and n.m.base_value]
+            if len(prior) < 2:
+                continue
+            b = prior[-1]
+            seg = text[b.j: pct.i]
+            zhan = text.rfind("占", s, b.i)
+            if zhan < 0 or not pat.match(text, zhan) or re.search(r"[，。；]", seg):
+                continue
+            cands = [n for n in prior[:-1] if n.j <= zhan and n.m.kind == b.m.kind
+                     and (n.m.base_unit or "") == (b.m.base_unit or "")]
+            if not cands:
+                continue
+            a = cands[-1]
+            if (a.m.qualifier or "exact") != "exact" or (b.m.qualifier or "exact") != "exact":
+                continue
+            want = a.m.base_value / b.m.base_value * 100
+            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
+            if abs(pct.m.base_value - want) <= tol:
+                continue
+            out.append(make_finding(
+                CODE, "medium",
+                f"占比与所写数值不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，报告写作{pct.m.text}",
+                f"The share does not follow from its figures: {a.m.text} / {b.m.text} = {want:.2f}%, "
+                f"the report says {pct.m.text}",
+                [M.para_evidence(report, pct.para, a.i, pct.j)],
+                {"written": pct.m.base_value, "computed": round(want, 4)},
+            ))
+    return out
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    report = ctx.report
+    index = M.ParagraphIndex(report)
+    nums = M.enrich(report, ctx.mentions, cfg, index)
+    findings = []
+    findings += check_budget(report, index)
+    findings += check_expressions(report, index)
+    findings += check_parts(report, nums, cfg)
+    findings += check_shares(report, nums, cfg)
+    return findings

@@ -1,0 +1,184 @@
+"""CLAIM_CONTRADICTED: a claim of completion that the report's own words or numbers
+contradict.
+
+* *status*: a task's completion text or an indicator says the work is done (已完成,
+  100%) while another of its indicators (or the text) says it is not (持续推进, 未完成,
+  部分完成…);
+* *part of all*: a target wants every one (全部审核通过, 所有…) and the report counts a
+  whole and a smaller part for that same step (申请899人，通过审核813人), yet claims
+  completion. The goal the task serves is quoted too when it states the same target.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, lexicon
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.model import Evidence, Paragraph, Report, Task
+
+_CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+# bigrams too common in this genre to tie a count to a target
+_GENERIC = {"完成", "开展", "工作", "进行", "情况", "全部", "所有", "计划", "已经", "实现", "达到"}
+MIN_SHARED = 2  # content bigrams a part's clause must share with the universal target
+
+
+def _status(ctx: Context) -> dict:
+    return lexicon(ctx, "cues_status.yaml") or {}
+
+
+def _claims(ctx: Context) -> dict:
+    return lexicon(ctx, "cues_claims.yaml") or {}
+
+
+def claims_completion(text: str, claims: dict, status: dict) -> bool:
+    c = compact(text)[0]
+    if any(w in c for w in status.get("not_finished") or []):
+        return False
+    return any(re.search(p, c) for p in claims.get("completion_patterns") or [])
+
+
+def not_finished(text: str, status: dict) -> str | None:
+    c = compact(text)[0]
+    for w in status.get("not_finished") or []:
+        if w in c:
+            return w
+    return None
+
+
+def _task_paragraphs(task: Task) -> list[tuple[Paragraph, Paragraph | None]]:
+    """(result-bearing paragraph, its label) pairs: the outcome, then each indicator."""
+    out: list[tuple[Paragraph, Paragraph | None]] = []
+    if task.outcome is not None:
+        out.append((task.outcome, None))
+    for ind in task.indicators:
+        if ind.result_paragraph is not None:
+            out.append((ind.result_paragraph, ind.name_paragraph))
+    return out
+
+
+def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
+    items = _task_paragraphs(task)
+    done = [(p, lab) for p, lab in items if claims_completion(p.text, claims, status)]
+    open_ = [(p, lab, not_finished(p.text, status)) for p, lab in items]
+    open_ = [(p, lab, w) for p, lab, w in open_ if w]
+    if not done or not open_:
+        return None
+    # the task's own completion text is the claim that matters most
+    done.sort(key=lambda x: x[1] is not None)
+    claim_p, claim_lab = done[0]
+    ev: list[Evidence] = [evidence(report, claim_p)]
+    for p, lab, _w in open_:
+        if lab is not None:
+            ev.append(evidence(report, lab))
+        ev.append(evidence(report, p))
+    what = "、".join(f"「{lab.text if lab else p.id}」为「{p.text.strip()}」" for p, lab, _ in open_[:3])
+    claim_txt = claim_p.text.strip()
+    return make_finding(
+        "CLAIM_CONTRADICTED",
+        "high",
+        f"{task.id}称「{claim_txt}」，但{what}，工作并未完成。",
+        f"{task.id} claims \"{claim_txt}\", but "
+        + "; ".join(f"\"{lab.text if lab else p.id}\" is \"{p.text.strip()}\"" for p, lab, _ in open_[:3])
+        + ": not finished.",
+        ev,
+        {"claim": claim_txt, "claim_at": claim_p.id,
+         "not_finished": {p.id: w for p, _, w in open_}},
+    )
+
+
+def _universal_clauses(text: str, status: dict) -> list[tuple[int, int, str]]:
+    pats = status.get("universal_patterns") or []
+    out = []
+    for m in _CLAUSE.finditer(text):
+        if not any(re.search(p, m.group()) for p in pats):
+            continue
+        lead = re.match(r"\s*(?:\d+[.．、]\s*)?", m.group()).end()  # item number
+        out.append((m.start() + lead, m.end(), m.group()[lead:]))
+    return out
+
+
+def _content(text: str) -> set[str]:
+    return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
+
+
+def _funnels(text: str, status: dict) -> list[dict]:
+    """Counts in one sentence where a later count of the same unit is below the first:
+    each as {whole, part, part_clause, start, end} (offsets in ``text``)."""
+    pat = re.compile(status.get("count_pattern") or r"(\d+)(人|个)")
+    out = []
+    for s in _SENTENCE.finditer(text):
+        counts = [(int(m.group(1)), m.group(2), s.start() + m.start(), s.start() + m.end())
+                  for m in pat.finditer(s.group())]
+        if len(counts) < 2:
+            continue
+        whole = counts[0]
+        for c in counts[1:]:
+            if c[1] == whole[1] and 0 < c[0] < whole[0]:
+                clause_start = max(text.rfind(ch, 0, c[2]) for ch in "，,；;。") + 1
+                out.append({
+                    "whole": f"{whole[0]}{whole[1]}", "part": f"{c[0]}{c[1]}",
+                    "part_clause": text[clause_start:c[3]], "start": whole[2], "end": c[3],
+                })
+    return out
+
+
+def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dict, status: dict):
+    if task.target is None or task.outcome is None:
+        return None
+    universal = _universal_clauses(task.target.text, status)
+    if not universal:
+        return None
+    claimed = [p for p, _ in _task_paragraphs(task) if claims_completion(p.text, claims, status)]
+    if not claimed:
+        return None
+    hits = []
+    used: set[tuple[int, int]] = set()
+    for f in _funnels(task.outcome.text, status):
+        part_words = _content(f["part_clause"])
+        for us, ue, uc in universal:
+            if len(part_words & _content(uc)) >= MIN_SHARED:
+                hits.append(f)
+                used.add((us, ue))
+                break
+    if not hits:
+        return None
+    ev = [evidence(report, task.target, s, e) for s, e in sorted(used)]
+    ev.append(evidence(report, task.outcome, min(h["start"] for h in hits), max(h["end"] for h in hits)))
+    if goal is not None:
+        for gs, ge, gc in _universal_clauses(goal.text, status):
+            if any(len(_content(h["part_clause"]) & _content(gc)) >= MIN_SHARED for h in hits):
+                ev.append(evidence(report, goal, gs, ge))
+    ev += [evidence(report, p) for p in claimed[:2] if p is not task.outcome]
+    target_txt = "；".join(uc.strip() for us, ue, uc in universal if (us, ue) in used)
+    parts = "，".join(f"{h['whole']}中仅{h['part']}（{h['part_clause'].strip()}）" for h in hits)
+    return make_finding(
+        "CLAIM_CONTRADICTED",
+        "high",
+        f"{task.id}目标要求「{target_txt}」，实际{parts}，未达到“全部”，却仍称已完成。",
+        f"{task.id} targets \"{target_txt}\" but reports "
+        + "; ".join(f"{h['part']} of {h['whole']}" for h in hits)
+        + ", not all of them, while claiming completion.",
+        ev,
+        {"target": target_txt, "counts": [{"whole": h["whole"], "part": h["part"]} for h in hits],
+         "claims": [p.id for p in claimed]},
+    )
+
+
+@register("CLAIM_CONTRADICTED")
+def detect(ctx: Context):
+    report = ctx.report
+    claims, status = _claims(ctx), _status(ctx)
+    goals = {g.id: g for g in report.paragraphs("G")}
+    targets = [t.target for t in report.tasks if t.target is not None]
+    tmap = alignment_map(ctx, "tasks_to_goals", targets, list(goals.values())) if goals and targets else {}
+    findings = []
+    for t in report.tasks:
+        f = _status_conflict(report, t, claims, status)
+        if f is not None:
+            findings.append(f)
+        g = goals.get(tmap.get(t.id) or "")
+        f = _part_of_all(report, t, g, claims, status)
+        if f is not None:
+            findings.append(f)
+    return findings

@@ -1,0 +1,32 @@
+"""DEVIATION_UNEXPLAINED: a result that deviates from its target with no cause given,
+where the evaluation form asks for 偏差原因 (财预〔2020〕10号). A deviation is a result
+worse than the target, or one off an exact target by more than the lexicon's relative
+tolerance; a cause is any reason word (原因, 由于, 受…影响, 导致 …) after the result,
+an empty 偏差原因 field not counting.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "DEVIATION_UNEXPLAINED"
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    rel = float(cfg.get("indicator", {}).get("deviation_rel", 0.1))
+    nums = M.enrich(ctx.report, ctx.mentions, cfg)
+    findings = []
+    for c in M.indicator_checks(ctx.report, nums, cfg):
+        if c.reason or not c.deviation(rel):
+            continue
+        findings.append(make_finding(
+            CODE, "medium" if c.worse else "low",
+            f"指标“{c.name}”目标值{c.target.m.text}，实际完成值{c.actual.m.text}，存在偏差但未说明偏差原因",
+            f"Indicator '{c.name}': target {c.target.m.text}, result {c.actual.m.text}; the deviation "
+            "is not explained",
+            c.evidence,
+            {"target": c.target.m.base_value, "actual": c.actual.m.base_value},
+        ))
+    return findings

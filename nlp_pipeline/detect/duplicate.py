@@ -1,0 +1,331 @@
+"""DUPLICATE_PARAGRAPH: the same or nearly the same text in two or more places.
+
+Three shapes are reported:
+
+* a *paste*: one paragraph that, after its own text, carries two or more other paragraphs
+  again (one finding naming the pasted paragraphs and the pasted spans);
+* a *repeated text*: a passage found in two or more paragraphs; every paragraph holding
+  it is one piece of evidence of the same finding (a list reused as goal, task, result,
+  problem and measure is one finding with five places);
+* a passage repeated inside one paragraph.
+
+Comparison is on text without punctuation. Matching blocks shorter than ``MIN_BLOCK`` are
+ignored, blocks separated by small gaps are merged (so one inserted or deleted word does
+not split a copy), and a repeated span must reach ``FLOOR`` characters and, unless it is
+long in itself, half of the shorter paragraph: a shared stock phrase is not a copy.
+
+An outcome that repeats the goal it reports on is OUTCOME_RESTATES_GOAL; so are texts
+that report on the same goal (an O and a P paragraph on one goal, a task and its goal).
+Such pairs are left out here, which keeps one pair of paragraphs under one code.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from nlp_pipeline.detect._textcommon import (
+    alignment_map,
+    compact,
+    lexicon,
+    prose_paragraphs,
+    short,
+    span_evidence,
+)
+from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.model import Paragraph, Report
+
+SHINGLE = 8  # characters per shingle used to find candidate pairs
+MIN_BLOCK = 6  # shortest matching block kept
+MAX_GAP = 10  # largest gap (each side) bridged when merging blocks into one span
+FLOOR = 30  # shortest repeated span, in characters without punctuation
+LONG = 100  # a span this long is a copy whatever the paragraphs' lengths
+SHARE = 0.5  # otherwise it must cover this share of the shorter paragraph
+PASTE_COVER = 0.8  # a pasted paragraph is present at least this completely
+
+
+def _boilerplate(ctx: Context) -> list[str]:
+    data = lexicon(ctx, "detect_boilerplate.yaml") or {}
+    out = [compact(p)[0] for p in data.get("phrases") or []]
+    return sorted({p for p in out if len(p) >= 3}, key=len, reverse=True)
+
+
+def _masked(s: str, phrases: list[str], counter: list[int]) -> str:
+    """``s`` with stock phrases replaced by characters that match nothing."""
+    chars = list(s)
+    for ph in phrases:
+        start = s.find(ph)
+        while start >= 0:
+            for k in range(start, start + len(ph)):
+                counter[0] += 1
+                chars[k] = chr(0xF0000 + counter[0] % 0xFFFD)
+            start = s.find(ph, start + len(ph))
+    return "".join(chars)
+
+
+def _goal_of(ctx: Context, report: Report) -> dict[str, str]:
+    """Paragraph id -> id of the goal it reports on (a goal maps to itself)."""
+    goals = report.paragraphs("G")
+    out: dict[str, str] = {g.id: g.id for g in goals}
+    if not goals:
+        return out
+    for name, sec in (("outcomes_to_goals", "O"), ("performance_to_goals", "P")):
+        m = alignment_map(ctx, name, report.paragraphs(sec), goals)
+        out.update({k: v for k, v in m.items() if v})
+    targets = [t.target for t in report.tasks if t.target is not None]
+    m = alignment_map(ctx, "tasks_to_goals", targets, goals)
+    for t in report.tasks:
+        g = m.get(t.id)
+        if g:
+            out[t.id] = g
+    return out
+
+
+def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
+    """True for pairs whose overlap is expected or belongs to OUTCOME_RESTATES_GOAL."""
+    ta, tb = a.id.split(".")[0], b.id.split(".")[0]
+    if a.section == "T" and b.section == "T" and ta == tb:
+        return True
+    ga, gb = goal_of.get(ta), goal_of.get(tb)
+    return ga is not None and ga == gb
+
+
+def _runs(a: str, b: str) -> list[tuple[int, int, int, int, int]]:
+    """Merged matching spans ``(a_start, a_end, b_start, b_end, matched_chars)``."""
+    blocks = [
+        blk
+        for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        if blk.size >= MIN_BLOCK
+    ]
+    runs: list[list[int]] = []
+    for blk in blocks:
+        if runs:
+            r = runs[-1]
+            if 0 <= blk.a - r[1] <= MAX_GAP and 0 <= blk.b - r[3] <= MAX_GAP:
+                r[1], r[3] = blk.a + blk.size, blk.b + blk.size
+                r[4] += blk.size
+                continue
+        runs.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size])
+    return [tuple(r) for r in runs]  # type: ignore[misc]
+
+
+def _significant(matched: int, la: int, lb: int) -> bool:
+    if matched < FLOOR:
+        return False
+    return matched >= LONG or matched >= SHARE * min(la, lb)
+
+
+def _self_repeats(s: str) -> list[tuple[int, int, int]]:
+    """Passages repeated inside one string: ``(first_start, second_start, length)``."""
+    pos: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(s) - SHINGLE + 1):
+        pos[s[i : i + SHINGLE]].append(i)
+    diag: dict[int, list[int]] = defaultdict(list)
+    for ps in pos.values():
+        for x in range(len(ps)):
+            for y in range(x + 1, len(ps)):
+                lag = ps[y] - ps[x]
+                if lag >= FLOOR:
+                    diag[lag].append(ps[x])
+    out = []
+    for lag, starts in diag.items():
+        starts.sort()
+        run_start = prev = starts[0]
+        for p in starts[1:] + [None]:  # type: ignore[list-item]
+            if p is not None and p == prev + 1:
+                prev = p
+                continue
+            length = prev - run_start + SHINGLE
+            if length >= FLOOR:
+                out.append((run_start, run_start + lag, min(length, lag)))
+            if p is not None:
+                run_start = prev = p
+    # keep the longest of overlapping reports
+    out.sort(key=lambda r: -r[2])
+    kept: list[tuple[int, int, int]] = []
+    for r in out:
+        if not any(r[0] < k[0] + k[2] and k[0] < r[0] + r[2] for k in kept):
+            kept.append(r)
+    return kept
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _merge_intervals(iv: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(iv):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [tuple(x) for x in out]  # type: ignore[misc]
+
+
+@register("DUPLICATE_PARAGRAPH")
+def detect(ctx: Context):
+    report = ctx.report
+    paras = [p for p in prose_paragraphs(report) if p.text.strip()]
+    if len(paras) < 1:
+        return []
+    phrases = _boilerplate(ctx)
+    counter = [0]
+    comp = [compact(p.text) for p in paras]
+    masked = [_masked(c[0], phrases, counter) for c in comp]
+    goal_of = _goal_of(ctx, report)
+    findings = []
+
+    # candidate pairs: paragraphs sharing a few shingles
+    index: dict[str, set[int]] = defaultdict(set)
+    for k, s in enumerate(masked):
+        for i in range(len(s) - SHINGLE + 1):
+            index[s[i : i + SHINGLE]].add(k)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ks in index.values():
+        if 1 < len(ks) <= 12:
+            ks_sorted = sorted(ks)
+            for x in range(len(ks_sorted)):
+                for y in range(x + 1, len(ks_sorted)):
+                    shared[(ks_sorted[x], ks_sorted[y])] += 1
+
+    # edges: (a, b, a_start, a_end, b_start, b_end, matched)
+    edges = []
+    for (a, b), n in shared.items():
+        if n < 3 or _family(paras[a], paras[b], goal_of):
+            continue
+        for r in _runs(masked[a], masked[b]):
+            if _significant(r[4], len(masked[a]), len(masked[b])):
+                edges.append((a, b, *r))
+
+    # pastes: a paragraph carrying two or more whole other paragraphs after its own text
+    pasted_in: dict[int, list[tuple[int, int]]] = {}
+    for x in range(len(paras)):
+        carried = []
+        for e in edges:
+            for host, guest, hs, he, gs, ge in ((e[0], e[1], e[2], e[3], e[4], e[5]), (e[1], e[0], e[4], e[5], e[2], e[3])):
+                if host != x:
+                    continue
+                if (ge - gs) >= PASTE_COVER * len(masked[guest]) and (he - hs) < 0.9 * len(masked[host]) and hs > 0:
+                    carried.append((guest, hs, he))
+        # one pasted piece per stretch of the host; two pieces or more make a paste
+        pieces: list[list] = []
+        for guest, hs, he in sorted(carried, key=lambda c: c[1]):
+            for pc in pieces:
+                if min(he, pc[1]) - max(hs, pc[0]) >= 0.5 * min(he - hs, pc[1] - pc[0]):
+                    pc[0], pc[1] = min(pc[0], hs), max(pc[1], he)
+                    pc[2].append(guest)
+                    break
+            else:
+                pieces.append([hs, he, [guest]])
+        if len(pieces) < 2:
+            continue
+
+        def pick(cands: list[int]) -> int:
+            # the paragraph of the host's own section is the likelier source of a paste
+            return min(cands, key=lambda g: (paras[g].section != paras[x].section, -len(masked[g]), paras[g].start))
+
+        guests = {pick(pc[2]) for pc in pieces}
+        spans = [(pc[0], pc[1]) for pc in pieces]
+        pasted_in[x] = spans
+        host = paras[x]
+        ev = [span_evidence(report, host, comp[x][1], s, e) for s, e in spans]
+        names = sorted(guests, key=lambda g: paras[g].start)
+        ev += [span_evidence(report, paras[g], comp[g][1], 0, len(comp[g][0])) for g in names]
+        ids = "、".join(paras[g].id for g in names)
+        findings.append(
+            make_finding(
+                "DUPLICATE_PARAGRAPH",
+                "medium",
+                f"{host.id}在自身内容之后重复粘贴了{ids}的全文（{len(names)}段，共约"
+                f"{sum(e - s for s, e in spans)}字）。",
+                f"{host.id} repeats the full text of {', '.join(paras[g].id for g in names)} "
+                f"after its own text ({len(names)} paragraphs).",
+                ev,
+                {"paragraph": host.id, "pasted": [paras[g].id for g in names],
+                 "pasted_chars": sum(e - s for s, e in spans)},
+            )
+        )
+
+    def inside_paste(k: int, s: int, e: int) -> bool:
+        return any(min(e, pe) - max(s, ps) >= 0.5 * (e - s) for ps, pe in pasted_in.get(k, []))
+
+    # repeated texts: cluster spans that are copies of one another
+    uf = _UF()
+    nodes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b, as_, ae, bs, be, _m in edges:
+        if inside_paste(a, as_, ae) or inside_paste(b, bs, be):
+            continue
+        na, nb = (a, as_, ae), (b, bs, be)
+        uf.union(na, nb)
+        nodes[a].append((as_, ae))
+        nodes[b].append((bs, be))
+    for k, ivs in nodes.items():
+        ivs = sorted(set(ivs))
+        for i in range(len(ivs)):
+            for j in range(i + 1, len(ivs)):
+                (s1, e1), (s2, e2) = ivs[i], ivs[j]
+                ov = min(e1, e2) - max(s1, s2)
+                if ov >= 0.5 * min(e1 - s1, e2 - s2):
+                    uf.union((k, s1, e1), (k, s2, e2))
+    groups: dict = defaultdict(list)
+    for k, ivs in nodes.items():
+        for s, e in set(ivs):
+            groups[uf.find((k, s, e))].append((k, s, e))
+    for members in groups.values():
+        by_para: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for k, s, e in members:
+            by_para[k].append((s, e))
+        if len(by_para) < 2:
+            continue
+        order = sorted(by_para, key=lambda k: paras[k].start)
+        ev = []
+        for k in order:
+            for s, e in _merge_intervals(by_para[k]):
+                ev.append(span_evidence(report, paras[k], comp[k][1], s, e))
+        ids = [paras[k].id for k in order]
+        quote = short(ev[0].quote, 30)
+        longest = max(e.end - e.start for e in ev)
+        findings.append(
+            make_finding(
+                "DUPLICATE_PARAGRAPH",
+                "medium" if len(ids) >= 3 or longest >= LONG else "low",
+                f"同一段文字在{len(ids)}处重复出现（{'、'.join(ids)}）：「{quote}」",
+                f"The same passage appears in {len(ids)} places ({', '.join(ids)}): \"{quote}\"",
+                ev,
+                {"places": ids, "chars": longest},
+            )
+        )
+
+    # a passage repeated inside one paragraph
+    for k, p in enumerate(paras):
+        if k in pasted_in:
+            continue
+        for first, second, length in _self_repeats(masked[k]):
+            ev = [
+                span_evidence(report, p, comp[k][1], first, first + length),
+                span_evidence(report, p, comp[k][1], second, second + length),
+            ]
+            findings.append(
+                make_finding(
+                    "DUPLICATE_PARAGRAPH",
+                    "low",
+                    f"{p.id}内同一段文字出现两次：「{short(ev[0].quote, 30)}」",
+                    f"{p.id} contains the same passage twice: \"{short(ev[0].quote, 30)}\"",
+                    ev,
+                    {"places": [p.id, p.id], "chars": length},
+                )
+            )
+    return findings

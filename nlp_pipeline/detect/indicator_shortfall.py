@@ -1,0 +1,35 @@
+"""INDICATOR_SHORTFALL: an indicator's result falls short of its target — the right way
+round for negative indicators (发生率, 投诉率, 不超过 …, where smaller is better) — while
+the report claims it complete (已完成, 达到预期 …).
+
+Targets and results come from a task table with a target column, or from sentences that
+name both (年度指标值不少于50场，实际完成值42场).
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "INDICATOR_SHORTFALL"
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    nums = M.enrich(ctx.report, ctx.mentions, cfg)
+    findings = []
+    for c in M.indicator_checks(ctx.report, nums, cfg):
+        if not (c.worse and c.claim):
+            continue
+        way_zh = "低于" if c.direction > 0 else "高于"
+        way_en = "below" if c.direction > 0 else "above"
+        kind_zh = "" if c.direction > 0 else "（反向指标，越低越好）"
+        findings.append(make_finding(
+            CODE, "high",
+            f"指标“{c.name}”实际完成值{c.actual.m.text}{way_zh}目标值{c.target.m.text}{kind_zh}，却表述为已完成",
+            f"Indicator '{c.name}': result {c.actual.m.text} is {way_en} the target {c.target.m.text}"
+            f"{'' if c.direction > 0 else ' (a negative indicator)'}, yet it is reported as complete",
+            c.evidence,
+            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "direction": c.direction},
+        ))
+    return findings

@@ -1,0 +1,126 @@
+"""IMPLAUSIBLE_MAGNITUDE: an amount or an area impossible for the report's scale, which
+is usually a unit error (万 written once too often).
+
+- money: above the whole budget (the largest of adjusted/initial budget and spending)
+  times a factor from the lexicon; amounts that are not the unit's own money (tax
+  collected, value added) get a larger factor;
+- area: above the jurisdiction's area times a factor, the jurisdiction's area taken
+  from the report when it states it ("辖区面积…", or "X公顷，占…总面积的P%"), else a
+  generous ceiling for the organisation's level (street office, township, county …).
+The message says which unit would make the figure plausible.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "IMPLAUSIBLE_MAGNITUDE"
+
+
+def budget_scale(report) -> float | None:
+    """The whole budget in 元 (largest of the stated budget figures)."""
+    b = report.budget
+    vals = [v.value for v in (b.adjusted_budget, b.initial_budget, b.actual_spending) if v is not None and v.value]
+    if not vals:
+        return None
+    return max(vals) * (report.currency_factor or 1.0)
+
+
+def jurisdiction_area(nums: list[M.Num], cfg: dict) -> tuple[float | None, str]:
+    """Area of the jurisdiction in m2 when the report states it, and how it was found."""
+    mc = cfg.get("magnitude", {})
+    share = re.compile(mc.get("area_share_pattern") or "占[^，。；]{0,12}?总?面积的?")
+    cues = mc.get("area_total_cues") or []
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        for k, n in enumerate(items):
+            if n.m.kind != "AREA" or not n.m.base_value:
+                continue
+            text = n.para.text
+            # "辖区面积3.2平方公里"
+            if any(text[max(0, n.i - len(c) - 3): n.i].find(c) >= 0 for c in cues if c != "占地面积"):
+                return n.m.base_value, f"{n.metric}{n.m.text}"
+            # "182.66公顷，占…总面积的83.61%"
+            nxt = next((o for o in items[k + 1:] if o.m.kind == "PERCENT"), None)
+            if nxt is None or nxt.i - n.j > 24:
+                continue
+            if share.search(text[n.j: nxt.i]) and nxt.m.base_value and 0 < nxt.m.base_value <= 100:
+                return n.m.base_value / (nxt.m.base_value / 100), f"{n.m.text}占{nxt.m.text}"
+    return None, ""
+
+
+def level_ceiling(report, cfg: dict) -> float:
+    mc = cfg.get("magnitude", {})
+    name = " ".join(x for x in (report.organisation, report.title) if x)
+    for lv in mc.get("area_ceiling_by_level") or []:
+        if any(c in name for c in lv.get("cues", [])):
+            return float(lv["m2"])
+    return float(mc.get("area_ceiling_default", 1e13))
+
+
+def _rescaled(value: float, limit: float, cfg: dict) -> float | None:
+    for f in cfg.get("magnitude", {}).get("rescale") or [1e-4, 1e-8]:
+        if f < 1 and value * f <= limit:
+            return f
+    return None
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    mc = cfg.get("magnitude", {})
+    report = ctx.report
+    nums = [n for n in M.enrich(report, ctx.mentions, cfg) if n.m.base_value]
+    findings = []
+
+    scale = budget_scale(report)
+    if scale:
+        non_spending = mc.get("non_spending_words") or []
+        for n in nums:
+            if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
+                continue  # a bare table number read as money proves nothing
+            factor = float(mc.get("money_factor", 10))
+            if any(w in n.clause for w in non_spending):
+                factor = float(mc.get("non_spending_factor", 1000))
+            if n.m.base_value <= scale * factor:
+                continue
+            f = _rescaled(n.m.base_value, scale, cfg)
+            hint_zh = f"，若按{M.fmt_money(n.m.base_value * f)}计则与预算规模相符，疑为单位错误" if f else ""
+            hint_en = f"; read as {M.fmt_money(n.m.base_value * f)} it would fit the budget (unit error?)" if f else ""
+            findings.append(make_finding(
+                CODE, "high",
+                f"金额{n.m.text}（约{M.fmt_money(n.m.base_value)}）远超部门全年预算/支出规模"
+                f"（{M.fmt_money(scale)}）{hint_zh}",
+                f"Amount {n.m.text} (about {M.fmt_money(n.m.base_value)}) is far above the whole "
+                f"budget/spending ({M.fmt_money(scale)}){hint_en}",
+                [n.evidence(report)],
+                {"amount_yuan": n.m.base_value, "budget_yuan": scale,
+                 "plausible_factor": f},
+            ))
+
+    area, how = jurisdiction_area(nums, cfg)
+    if area:
+        ceiling = area * float(mc.get("area_factor", 100))
+        ref_zh, ref_en = f"辖区面积约{M.fmt_area(area)}（据{how}推算）", f"jurisdiction about {M.fmt_area(area)}"
+    else:
+        ceiling = level_ceiling(report, cfg)
+        ref_zh, ref_en = f"该级单位面积上限约{M.fmt_area(ceiling)}", f"ceiling {M.fmt_area(ceiling)} for its level"
+    for n in nums:
+        if n.m.kind != "AREA" or n.m.base_value <= ceiling:
+            continue
+        f = _rescaled(n.m.base_value, area or ceiling, cfg)
+        hint_zh = f"，若按{M.fmt_area(n.m.base_value * f)}计则属合理，疑为单位错误" if f else ""
+        hint_en = f"; {M.fmt_area(n.m.base_value * f)} would be plausible (unit error?)" if f else ""
+        findings.append(make_finding(
+            CODE, "high",
+            f"面积{n.m.text}（{M.fmt_area(n.m.base_value)}）超出{ref_zh}{hint_zh}",
+            f"Area {n.m.text} ({M.fmt_area(n.m.base_value)}) exceeds the {ref_en}{hint_en}",
+            [n.evidence(report)],
+            {"area_m2": n.m.base_value, "reference_m2": area or ceiling, "plausible_factor": f},
+        ))
+    return findings

@@ -1,0 +1,80 @@
+"""RATE_OVER_100: a coverage- or completion-type rate written above 100%.
+
+A rate of the bounded kind (覆盖率, 入户宣传率, 满意率 …) cannot pass 100% without its
+base being explained; a completion or execution rate can exceed 100% when a target is
+overshot, so it gets a lower severity and is left alone when the clause explains it
+(超额完成). Changes (同比增长, 提高) are not levels and are never checked. One finding per
+metric, with every place that writes it above 100%.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "RATE_OVER_100"
+
+
+def rate_type(metric: str, cfg: dict) -> str | None:
+    """'completion', 'bounded' or None for the metric phrase of a percentage."""
+    rc = cfg.get("rate", {})
+    s = M.normalize(metric).rstrip("达到为是约共计均平均致")
+    s = M._strip(s, [], M._words(cfg, "metric", "strip_suffix"))
+    for w in sorted(rc.get("completion_words") or [], key=len, reverse=True):
+        if s.endswith(w):
+            return "completion"
+    for w in sorted(rc.get("bounded_words") or [], key=len, reverse=True):
+        if s.endswith(w):
+            return "bounded"
+    return None
+
+
+def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
+    rc = cfg.get("rate", {})
+    growth = rc.get("growth_words") or []
+    explained = rc.get("explained_words") or []
+    out = []
+    for n in nums:
+        if n.m.kind != "PERCENT" or (n.m.base_unit or "%") != "%" or n.interval is None:
+            continue
+        if n.interval[0] <= 100:  # 100%及以上 and 100.004% are not above 100
+            continue
+        kind = rate_type(n.metric, cfg) or rate_type(n.key, cfg)
+        if kind is None or any(w in n.before for w in growth) or "change" in n.scopes:
+            continue
+        if kind == "completion" and any(w in n.clause for w in explained):
+            continue
+        out.append((n, kind))
+    return out
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    report = ctx.report
+    thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
+    hits = over_100(M.enrich(report, ctx.mentions, cfg), cfg)
+    groups: list[list[tuple[M.Num, str]]] = []
+    for n, kind in hits:
+        for g in groups:
+            if M.similarity(g[0][0].key, n.key) >= thr:
+                g.append((n, kind))
+                break
+        else:
+            groups.append([(n, kind)])
+    findings = []
+    for g in groups:
+        bounded = any(k == "bounded" for _, k in g)
+        name = g[0][0].key or g[0][0].metric
+        vals = "、".join(f"{n.m.text}（{n.para.id}）" for n, _ in g)
+        findings.append(make_finding(
+            CODE,
+            "high" if bounded else "low",
+            f"{name}为{vals}，超过100%"
+            + ("：覆盖/达标类比率不应超过100%，需说明计算基数" if bounded else "：请说明超额原因及计算口径"),
+            f"{name} is {', '.join(n.m.text for n, _ in g)}, above 100%"
+            + (": a coverage-type rate cannot exceed 100% without its base explained" if bounded
+               else ": explain the overshoot and the base"),
+            [n.evidence(report) for n, _ in g],
+            {"rates": [n.m.base_value for n, _ in g], "type": "bounded" if bounded else "completion"},
+        ))
+    return findings

@@ -1,0 +1,162 @@
+"""OUTCOME_RESTATES_GOAL: an outcome that repeats the goal it reports on, or that is
+written in goal language instead of reporting a result.
+
+Outcomes are the goal-completion narrative (O, paired with goals by the alignment
+``outcomes_to_goals``), the overall-performance narrative (P, ``performance_to_goals``)
+and each task's completion text (against the task's own target). Two rules:
+
+* *copy*: the outcome and its goal are nearly the same text once figures are masked
+  (a copy that changes 90% into 92% is still a copy), and what the outcome adds to the
+  goal contains no result or claim wording;
+* *goal language*: the outcome uses several goal cues (确保, 力争, 每年…) and no marker of
+  a reported result (了, 已, 累计, 全年…).
+
+Outcomes restating the same goal are one finding, with the goal and each outcome as
+evidence.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from nlp_pipeline.detect._textcommon import (
+    alignment_map,
+    compact,
+    lexicon,
+    mask_digits,
+    ratio,
+    short,
+)
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.model import Paragraph
+
+COPY_RATIO = 0.8  # masked-text similarity from which an outcome copies its goal
+TASK_COPY_RATIO = 0.9  # a task's completion text is short: ask for more
+MIN_CHARS = 12  # shorter outcomes ("已完成") are claims, not restatements
+GOAL_CUES_MIN = 2
+
+_TITLE = re.compile(r"《[^》]*》")
+_NUM = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _cues(ctx: Context) -> dict:
+    return lexicon(ctx, "cues_goal_language.yaml") or {}
+
+
+def goal_language(text: str, cues: dict) -> tuple[list[str], list[str]]:
+    """(goal cues found, result markers found) in ``text`` (titles in 《》 ignored)."""
+    t = _TITLE.sub("", text)
+    goals = [m.group() for pat in cues.get("goal_cues") or [] for m in re.finditer(pat, t)]
+    results = [m.group() for pat in cues.get("result_markers") or [] for m in re.finditer(pat, t)]
+    return goals, results
+
+
+def _added_text(outcome: str, goal: str) -> str:
+    """Characters of ``outcome`` that the goal does not have (figures masked)."""
+    sm = SequenceMatcher(None, outcome, goal, autojunk=False)
+    out, pos = [], 0
+    for blk in sm.get_matching_blocks():
+        out.append(outcome[pos : blk.a])
+        pos = blk.a + blk.size
+    return "".join(out)
+
+
+def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
+    """Figures that differ between texts that are otherwise aligned."""
+    a, b = _NUM.findall(goal), _NUM.findall(outcome)
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    out = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "replace":
+            out.extend(zip(a[i1:i2], b[j1:j2]))
+    return out
+
+
+def _assess(outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float) -> dict | None:
+    oc = compact(outcome.text)[0]
+    if len(oc) < MIN_CHARS:
+        return None
+    result = None
+    if goal is not None:
+        gc = compact(goal.text)[0]
+        om, gm = mask_digits(oc), mask_digits(gc)
+        sim = ratio(om, gm)
+        if sim >= copy_ratio:
+            added = _added_text(om, gm)
+            claims = [c for c in cues.get("added_claim_markers") or [] if c in added]
+            markers = [m for pat in cues.get("result_markers") or [] for m in re.findall(pat, added)]
+            if not claims and not markers:
+                result = {"rule": "copy", "similarity": round(sim, 3),
+                          "changed_numbers": _changed_numbers(outcome.text, goal.text)}
+    goals_found, results_found = goal_language(outcome.text, cues)
+    if len(goals_found) >= GOAL_CUES_MIN and not results_found:
+        if result is None:
+            result = {"rule": "goal_language"}
+        result["goal_cues"] = sorted(set(goals_found))
+    return result
+
+
+@register("OUTCOME_RESTATES_GOAL")
+def detect(ctx: Context):
+    report = ctx.report
+    cues = _cues(ctx)
+    goals = {g.id: g for g in report.paragraphs("G")}
+    glist = list(goals.values())
+    hits: dict[str, list[tuple[Paragraph, dict]]] = {}
+
+    for name, sec in (("outcomes_to_goals", "O"), ("performance_to_goals", "P")):
+        outs = report.paragraphs(sec)
+        if not outs:
+            continue
+        m = alignment_map(ctx, name, outs, glist) if glist else {}
+        for o in outs:
+            g = goals.get(m.get(o.id) or "")
+            res = _assess(o, g, cues, COPY_RATIO)
+            if res is not None:
+                # grouped by the goal reported on; an unaligned outcome stands alone
+                hits.setdefault(g.id if g is not None else "~" + o.id, []).append((o, res))
+    for t in report.tasks:
+        if t.target is None or t.outcome is None:
+            continue
+        oc, tc = compact(t.outcome.text)[0], compact(t.target.text)[0]
+        if len(oc) < MIN_CHARS:
+            continue
+        sim = ratio(mask_digits(oc), mask_digits(tc))
+        if sim < TASK_COPY_RATIO:
+            continue
+        res = _assess(t.outcome, t.target, cues, TASK_COPY_RATIO)
+        if res is not None and res["rule"] == "copy":
+            hits.setdefault(t.id, []).append((t.outcome, res))
+
+    findings = []
+    for gid, items in hits.items():
+        goal = goals.get(gid)
+        if goal is None and not gid.startswith("~"):
+            task = next((t for t in report.tasks if t.id == gid), None)
+            goal = task.target if task else None
+        ev = ([evidence(report, goal)] if goal is not None else []) + [evidence(report, o) for o, _ in items]
+        ids = "、".join(o.id for o, _ in items)
+        copies = [(o, r) for o, r in items if r["rule"] == "copy"]
+        if goal is not None and copies:
+            changed = [c for _, r in copies for c in r.get("changed_numbers", [])]
+            change_zh = (
+                "，仅改动数字" + "、".join(f"{a}→{b}" for a, b in changed[:3]) if changed else "，文字几乎相同"
+            )
+            change_en = (
+                ", only figures changed (" + ", ".join(f"{a}->{b}" for a, b in changed[:3]) + ")"
+                if changed else ", nearly word for word"
+            )
+            msg = f"{ids}照抄{goal.id}的目标表述{change_zh}，未报告实际完成结果：「{short(goal.text, 26)}」"
+            msg_en = f"{ids.replace('、', ', ')} repeat(s) goal {goal.id}{change_en} instead of reporting a result."
+        else:
+            cues_found = sorted({c for _, r in items for c in r.get("goal_cues", [])})
+            msg = f"{ids}用目标语言（{'、'.join(cues_found)}）表述，未报告实际完成结果：「{short(items[0][0].text, 26)}」"
+            msg_en = (f"{ids.replace('、', ', ')} is written in goal language ({', '.join(cues_found)}) "
+                      "instead of reporting a result.")
+        values = {
+            "goal": goal.id if goal is not None else None,
+            "outcomes": [o.id for o, _ in items],
+            "details": {o.id: r for o, r in items},
+        }
+        findings.append(make_finding("OUTCOME_RESTATES_GOAL", "medium", msg, msg_en, ev, values))
+    return findings

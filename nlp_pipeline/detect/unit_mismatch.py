@@ -1,0 +1,89 @@
+"""UNIT_MISMATCH: a count indicator (its name says 数量/个数/人数/次数 …) reported as a
+percentage, and the reverse where clear (a 率 indicator reported as a count with a
+measure word). Task tables are checked indicator by indicator, one finding per task;
+running text is checked where a count word directly names a percentage.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "UNIT_MISMATCH"
+
+
+def indicator_type(name: str, cfg: dict) -> str | None:
+    """'count', 'rate' or None, from the end of an indicator name."""
+    iw = cfg.get("indicator_words", {})
+    s = re.sub(r"[\s：:（）()“”\"、，。；;]+$", "", M.normalize(name or ""))
+    s = re.sub(r"[\d.%]+[^\u4e00-\u9fff]*$", "", s)
+    best = None
+    for typ in ("count", "rate"):
+        for w in iw.get(typ) or []:
+            if s.endswith(w) and (best is None or len(w) > best[1]):
+                best = (typ, len(w))
+    return best[0] if best else None
+
+
+def _result_kind(nums: list[M.Num]) -> str | None:
+    if any(n.m.kind == "PERCENT" for n in nums):
+        return "percent"
+    if any(n.m.kind == "COUNT" and n.m.unit for n in nums):
+        return "count"
+    return None
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    report = ctx.report
+    nums = M.enrich(report, ctx.mentions, cfg)
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    findings = []
+    in_tables: set[str] = set()
+    for task in report.tasks:
+        bad = []
+        for ind in task.indicators:
+            if ind.name_paragraph is None or ind.result_paragraph is None:
+                continue
+            in_tables.add(ind.result_paragraph.id)
+            typ = indicator_type(ind.name_paragraph.text, cfg)
+            res = by_para.get(ind.result_paragraph.id, [])
+            rk = _result_kind(res)
+            if rk is None and "%" in M.normalize(ind.result_paragraph.text):
+                rk = "percent"
+            if (typ, rk) in (("count", "percent"), ("rate", "count")):
+                bad.append((ind, typ))
+        if not bad:
+            continue
+        ev = []
+        for ind, _ in bad:
+            ev.append(M.para_evidence(report, ind.name_paragraph, 0, len(ind.name_paragraph.text)))
+            ev.append(M.para_evidence(report, ind.result_paragraph, 0, len(ind.result_paragraph.text)))
+        zh = "；".join(f"{i.name_paragraph.text}：{i.result_paragraph.text}" for i, _ in bad)
+        counts = [i for i, t in bad if t == "count"]
+        findings.append(make_finding(
+            CODE, "medium" if counts else "low",
+            f"指标计量单位与指标性质不符（数量类指标填报为百分比，或比率类指标填报为数量）：{zh}",
+            "Indicator reported in the wrong unit (a count reported as a percentage, or a rate "
+            "as a count): " + "; ".join(f"{i.name_paragraph.text}: {i.result_paragraph.text}" for i, _ in bad),
+            ev,
+            {"indicators": [i.name_paragraph.text for i, _ in bad]},
+        ))
+    # running text: "新增违法建设数量100%"
+    for n in nums:
+        if n.para.id in in_tables or n.m.kind != "PERCENT" or n.para.section in ("Q", "I"):
+            continue
+        raw = n.para.text[n.mi:n.i]
+        if indicator_type(raw, cfg) == "count" and not re.search(r"[占比例率]", raw[-4:]):
+            findings.append(make_finding(
+                CODE, "medium",
+                f"数量类指标“{raw.strip()}”以百分比{n.m.text}表述，应填报实际数量",
+                f"Count metric '{raw.strip()}' is given as a percentage {n.m.text}",
+                [n.evidence(report)],
+                {"metric": n.key},
+            ))
+    return findings

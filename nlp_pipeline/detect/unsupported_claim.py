@@ -1,0 +1,187 @@
+"""UNSUPPORTED_CLAIM: a claim of completion or effect with no evidence behind it.
+
+Three rules, all on text that reports results (O, P, K, task completion texts):
+
+* *effect*: a claim of effect (取得较好成效, 明显提升, 一致好评…) in a paragraph that
+  gives no figure, names no completed output (no 了/已/累计…) and no source;
+* *perception*: a satisfaction or perception rate (满意率95%以上) in a paragraph that
+  names no survey or other source for it (调查, 问卷, 测评, 第三方…), unless the clause
+  states a target (确保…);
+* *task*: a task whose completion text is only a claim (已完成, 100%) while its target
+  names rates or trends (满意率90%, 逐年下降) that none of its indicators reports.
+
+One finding per paragraph (per task), quoting the claims.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import compact, lexicon, short
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.model import Paragraph, Report, Task
+
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
+_FIGURE = re.compile(r"\d")
+_CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
+
+
+def _cues(ctx: Context) -> dict:
+    return lexicon(ctx, "cues_claims.yaml") or {}
+
+
+def _result_markers(ctx: Context) -> list[str]:
+    data = lexicon(ctx, "cues_goal_language.yaml") or {}
+    return list(data.get("result_markers") or [])
+
+
+def has_figure(text: str) -> bool:
+    """True when ``text`` carries a number other than a year."""
+    return bool(_FIGURE.search(_YEAR.sub("", text)))
+
+
+def is_bare_completion(text: str, cues: dict) -> bool:
+    c = compact(text)[0]
+    return any(re.search(p, c) for p in cues.get("bare_completion_patterns") or [])
+
+
+def _clause_at(text: str, i: int) -> str:
+    for m in _CLAUSE.finditer(text):
+        if m.start() <= i < m.end():
+            return m.group()
+    return ""
+
+
+def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tuple[int, int, str, str]]:
+    """Unsupported claims in one paragraph: ``(start, end, kind, text)``."""
+    text = p.text
+    sourced = any(s in text for s in cues.get("evidence_sources") or [])
+    out = []
+    effects = [m for pat in cues.get("effect_patterns") or [] for m in re.finditer(pat, text)]
+    if effects and not sourced and not has_figure(text):
+        # an output named with a result marker outside the claim itself is evidence
+        spans = [(m.start(), m.end()) for m in effects]
+        outside = any(
+            not any(s <= m.start() < e for s, e in spans)
+            for pat in markers
+            for m in re.finditer(pat, text)
+        )
+        if not outside:
+            for m in effects:
+                out.append((m.start(), m.end(), "effect", m.group()))
+    if not sourced:
+        for pat in cues.get("perception_patterns") or []:
+            for m in re.finditer(pat, text):
+                clause = _clause_at(text, m.start())
+                if any(t in clause for t in cues.get("target_markers") or []):
+                    continue
+                out.append((m.start(), m.end(), "perception", m.group()))
+    out.sort()
+    merged: list[tuple[int, int, str, str]] = []
+    for c in out:
+        if merged and c[0] < merged[-1][1]:
+            continue
+        merged.append(c)
+    return merged
+
+
+def _metric_name(clause: str, cues: dict) -> str:
+    """The words of a target clause that name what is measured."""
+    cut = len(clause)
+    m = re.search(r"\d", clause)
+    if m:
+        cut = m.start()
+    for pat in cues.get("effect_metric_patterns") or []:
+        t = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause[:cut])
+        if t:
+            cut = min(cut, t.start())
+    name = compact(clause[:cut])[0]
+    for w in sorted(cues.get("metric_stopwords") or [], key=len, reverse=True):
+        name = name.replace(w, "")
+    for w in cues.get("target_markers") or []:
+        name = name.replace(w, "")
+    return name
+
+
+def _reported(name: str, haystack: str) -> bool:
+    if len(name) < 2:
+        return True  # nothing left to look for: give the report the benefit of the doubt
+    grams = {name[i : i + 2] for i in range(len(name) - 1)}
+    found = sum(1 for g in grams if g in haystack)
+    return found / len(grams) >= 0.5
+
+
+def unreported_targets(task: Task, cues: dict) -> list[tuple[int, int, str]]:
+    """Rates and trends named in the task's target that no indicator reports:
+    ``(start, end, clause)`` in the target's text."""
+    if task.target is None:
+        return []
+    hay = "".join(
+        compact(x)[0]
+        for ind in task.indicators
+        for x in (ind.name, ind.result, ind.target or "")
+    )
+    out = []
+    text = task.target.text
+    for m in _CLAUSE.finditer(text):
+        clause = m.group()
+        is_metric = any(re.search(p, clause) for p in cues.get("effect_metric_patterns") or [])
+        trend = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause)
+        if not is_metric or not (re.search(r"\d", clause) or trend):
+            continue
+        name = _metric_name(clause, cues)
+        if not _reported(name, hay):
+            lead = len(clause) - len(clause.lstrip())
+            out.append((m.start() + lead, m.end(), clause.strip()))
+    return out
+
+
+def _narratives(report: Report) -> list[Paragraph]:
+    out = [p for s in ("O", "P", "K") for p in report.paragraphs(s)]
+    out += [t.outcome for t in report.tasks if t.outcome is not None]
+    return out
+
+
+@register("UNSUPPORTED_CLAIM")
+def detect(ctx: Context):
+    report = ctx.report
+    cues = _cues(ctx)
+    markers = _result_markers(ctx)
+    findings = []
+    for p in _narratives(report):
+        claims = _paragraph_claims(p, cues, markers)
+        if not claims:
+            continue
+        quoted = "、".join(f"「{c[3]}」" for c in claims[:3])
+        kinds = {c[2] for c in claims}
+        why_zh = "未说明调查或数据来源" if kinds == {"perception"} else "段内没有任何数据或来源支撑"
+        why_en = "no survey or source is named" if kinds == {"perception"} else "no figure or source in the paragraph"
+        findings.append(
+            make_finding(
+                "UNSUPPORTED_CLAIM",
+                "medium",
+                f"{p.id}声称{quoted}，{why_zh}。",
+                f"{p.id} claims {', '.join(c[3] for c in claims[:3])}: {why_en}.",
+                [evidence(report, p, s, e) for s, e, _, _ in claims],
+                {"claims": [c[3] for c in claims], "kinds": sorted(kinds)},
+            )
+        )
+    for t in report.tasks:
+        if t.outcome is None or t.target is None or not is_bare_completion(t.outcome.text, cues):
+            continue
+        missing = unreported_targets(t, cues)
+        if not missing:
+            continue
+        names = "；".join(short(c, 20) for _, _, c in missing[:4])
+        claim = t.outcome.text.strip()
+        findings.append(
+            make_finding(
+                "UNSUPPORTED_CLAIM",
+                "medium",
+                f"{t.id}完成情况仅写「{claim}」，但目标中的{len(missing)}项指标（{names}）没有任何指标值报告。",
+                f"{t.id} reports only \"{claim}\", but {len(missing)} target(s) named in it "
+                f"({names}) are reported by no indicator.",
+                [evidence(report, t.outcome)] + [evidence(report, t.target, s, e) for s, e, _ in missing],
+                {"claim": claim, "unreported_targets": [c for _, _, c in missing]},
+            )
+        )
+    return findings

@@ -1,0 +1,111 @@
+"""Budget figures: label cells of the form, or label phrases in running text."""
+from __future__ import annotations
+
+import functools
+import re
+
+from nlp_pipeline.model import Budget, BudgetValue
+from nlp_pipeline.text.normalize import normalize
+
+from .labels import currency_factor, lexicon, squeeze
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_VALUE_RE = re.compile(rf"({NUMBER})\s*(%|亿元|万元|千元|元)?")
+RATE_FIELDS = ("completion_rate", "adjustment_rate")
+
+
+@functools.lru_cache(maxsize=None)
+def _labels() -> list[tuple[str, str]]:
+    """(squeezed label, field), longest first, so 预算调整率 never reads as 预算调整."""
+    cfg = lexicon()["budget"]
+    pairs = [(squeeze(lab), f) for group in ("amounts", "rates") for f, labs in cfg[group].items() for lab in labs]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def parse_number(s: str) -> float | None:
+    m = re.fullmatch(NUMBER, normalize(s).strip())
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def label_field(cell: str) -> str | None:
+    """The budget field a short label cell names (部门调整预算收入 -> adjusted_budget)."""
+    s = squeeze(cell)
+    if not s or re.search(r"\d", s):
+        return None
+    for lab, f in _labels():
+        if lab in s and len(s) - len(lab) <= 6:
+            return f
+    return None
+
+
+def _convert(value: float, unit: str | None, report_unit: str | None) -> float:
+    if unit in (None, "%") or report_unit is None or unit == report_unit:
+        return value
+    return value * currency_factor(unit) / currency_factor(report_unit)
+
+
+def value_in(text: str, start: int, end: int, field: str, report_unit: str | None) -> BudgetValue | None:
+    """The budget value written in ``text[start:end]`` (a value cell), if it is one."""
+    norm = normalize(text[start:end])
+    m = _VALUE_RE.search(norm)
+    if not m or norm[: m.start()].strip() or norm[m.end():].strip():
+        return None
+    unit = m.group(2)
+    ok = unit in ("%", None) if field in RATE_FIELDS else unit != "%"
+    if not ok:
+        return None
+    raw = float(m.group(1).replace(",", ""))
+    # a rate is written with its %, an amount without its unit ("11,419.55")
+    stop = m.end(2) if unit == "%" else m.end(1)
+    s, e = start + m.start(1), start + stop
+    return BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e)
+
+
+@functools.lru_cache(maxsize=None)
+def _text_re() -> re.Pattern:
+    gap = lexicon()["budget"]["gap"]
+    labs = "|".join(re.escape(normalize(lab)) for lab in sorted({l for l, _ in _raw_labels()}, key=len, reverse=True))
+    return re.compile(rf"({labs}){gap}({NUMBER})\s*(%|亿元|万元|千元|元)?")
+
+
+@functools.lru_cache(maxsize=None)
+def _raw_labels() -> list[tuple[str, str]]:
+    cfg = lexicon()["budget"]
+    return [(lab, f) for group in ("amounts", "rates") for f, labs in cfg[group].items() for lab in labs]
+
+
+def budget_from_text(text: str, report_unit: str | None, budget: Budget | None = None,
+                     start: int = 0, end: int | None = None) -> Budget:
+    """Fill the fields of ``budget`` still empty from label phrases in ``text[start:end]``.
+
+    The first phrase of each field wins: budget figures open a report; later mentions of
+    the same words are usually about a project.
+    """
+    budget = budget or Budget()
+    norm = normalize(text)
+    field_of = {normalize(lab): f for lab, f in _raw_labels()}
+    end = len(text) if end is None else end
+    for m in _text_re().finditer(norm, start, end):
+        field = field_of[m.group(1)]
+        if getattr(budget, field) is not None:
+            continue
+        unit = m.group(3)
+        if field in RATE_FIELDS:
+            if unit != "%":
+                continue
+            s, e = m.start(2), m.end(3)
+        else:
+            if unit == "%":
+                continue
+            s, e = m.start(2), m.end(2)
+        raw = float(m.group(2).replace(",", ""))
+        setattr(budget, field, BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e))
+    return budget
+
+
+def first_amount_unit(text: str) -> str | None:
+    """The money unit of the first budget phrase, for reports without a 单位 line."""
+    for m in _text_re().finditer(normalize(text)):
+        if m.group(3) and m.group(3) != "%":
+            return m.group(3)
+    return None

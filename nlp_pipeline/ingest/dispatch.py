@@ -1,0 +1,95 @@
+"""Which reader a file needs, decided by its content first and its extension second."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from nlp_pipeline.errors import ReportError
+from nlp_pipeline.model import Report
+
+from .decode import NotText, decode
+from .draft import Draft, finish
+from .form import looks_like_form, parse_form
+from .grid import Row, rows_from_text
+from .narrative import parse_narrative
+
+_HTML_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<h[1-6][\s>]|<div[\s>]", re.I)
+
+
+def parse_grid(text: str, rows: list[Row]) -> Draft:
+    """One of the two parsers, chosen by the shape of the content."""
+    if looks_like_form(text, rows):
+        draft = parse_form(text, rows)
+        if draft.sections or draft.tasks:
+            return draft
+    return parse_narrative(text, rows)
+
+
+def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
+    draft = parse_grid(text, rows)
+    if not any(sec.paragraphs for sec in draft.sections.values()) and not draft.tasks:
+        raise ReportError(
+            path,
+            "未找到任何绩效自评报告的章节（年度目标、目标完成情况、存在问题等），不像是绩效自评报告",
+            "no section of a performance self-evaluation report (goals, outcomes, problems, ...) "
+            "was found; this does not look like such a report",
+        )
+    return finish(draft, source=path, reader=f"{reader}" if reader != "text" else _text_reader(draft),
+                  encoding=encoding, text=text)
+
+
+def _text_reader(draft: Draft) -> str:
+    return "form-tsv" if draft.layout == "form" else "narrative"
+
+
+def read_text(text: str, source: str = "<text>", encoding: str | None = None) -> Report:
+    """A report from text already decoded (plain-text form export or narrative)."""
+    if _HTML_RE.search(text[:4000]):
+        from .html import read_html
+
+        return read_html(text, source, encoding)
+    return build(source, "text", encoding, text, rows_from_text(text))
+
+
+def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
+    suffix = suffix.lower()
+    if not data.strip():
+        raise ReportError(source, "文件为空", "the file is empty")
+    if data.startswith(b"PK\x03\x04") or suffix in (".docx", ".xlsx", ".xlsm"):
+        from .office import read_zip
+
+        return read_zip(data, source, suffix)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or suffix == ".xls":
+        from .sheet import read_xls
+
+        return read_xls(data, source)
+    if data.lstrip()[:5] == b"%PDF-" or suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, source)
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        raise ReportError(
+            source,
+            f"无法识别文件编码或文件不是文本（已尝试 UTF-8、UTF-16、GB18030）：{exc}",
+            f"cannot decode the file as text (tried UTF-8, UTF-16, GB18030): {exc}",
+        ) from None
+    if not text.strip():
+        raise ReportError(source, "文件为空", "the file is empty")
+    return read_text(text, source, encoding)
+
+
+def read_report(path: str | Path) -> Report:
+    """Read one report file. Raises :class:`ReportError` with a Chinese and English message."""
+    p = Path(path)
+    src = str(path)
+    if not p.exists():
+        raise ReportError(src, "文件不存在", "file not found")
+    if p.is_dir():
+        raise ReportError(src, "这是一个目录，不是文件", "this is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReportError(src, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from None
+    return read_bytes(data, src, p.suffix)

@@ -1,0 +1,125 @@
+"""What a parser collects before it becomes a :class:`Report`, and the step between."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlp_pipeline.model import SECTION_KINDS, Budget, Paragraph, Report, Section, Task
+
+from .items import Item
+from .labels import STYLE_DEPTH, lexicon, section_title
+from .mapped import Mapped, join
+
+
+def make_paragraph(text: str, pid: str, section: str, kind: str, number: str | None, m: Mapped) -> Paragraph:
+    start = m.start if m.start is not None else 0
+    end = m.end if m.end is not None else start
+    return Paragraph(id=pid, section=section, kind=kind, number=number, text=m.chars, start=start,
+                     end=end, segments=m.segments(text))
+
+
+@dataclass
+class _Open:
+    number: str | None
+    style: str | None
+    parts: list[Mapped]
+
+
+class SectionCollector:
+    """Items of the sections in document order, with the rule for numbered lists.
+
+    The first numbered style under a heading is the item style; a line numbered in a
+    deeper style, or not numbered, continues the current item; a line in the item style
+    (or shallower) starts a new one. Without numbering, each line is its own paragraph.
+    """
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}
+        self.items: dict[str, list[_Open]] = {}
+        self.current: str | None = None
+        self.item_style: str | None = None
+
+    def open(self, sid: str, title: str) -> None:
+        self.titles.setdefault(sid, title)
+        self.items.setdefault(sid, [])
+        self.current = sid
+        self.item_style = None
+
+    def close(self) -> None:
+        self.current = None
+        self.item_style = None
+
+    def add(self, item: Item, whole: Mapped | None = None, force_new: bool = False) -> None:
+        """Add a line; ``whole`` is the line with its number, used when it continues."""
+        if self.current is None or not (item.text.chars or item.number):
+            return
+        items = self.items[self.current]
+        whole = whole if whole is not None else item.text
+        st = item.style
+        if force_new:
+            items.append(_Open(item.number, st, [item.text]))
+            return
+        if st is not None:
+            if self.item_style is None or STYLE_DEPTH[st] <= STYLE_DEPTH[self.item_style] or not items:
+                self.item_style = st
+                items.append(_Open(item.number, st, [item.text]))
+            else:
+                items[-1].parts.append(whole)
+            return
+        if self.item_style is not None and items:
+            items[-1].parts.append(whole)
+        else:
+            items.append(_Open(None, None, [item.text]))
+
+    def build(self, text: str) -> dict[str, Section]:
+        out: dict[str, Section] = {}
+        for sid in self.items:
+            sec = Section(id=sid, kind=SECTION_KINDS.get(sid, sid), title=self.titles[sid])
+            for k, it in enumerate(x for x in self.items[sid] if join(x.parts).strip().chars):
+                m = join(it.parts).strip()
+                sec.paragraphs.append(make_paragraph(text, f"{sid}{k + 1}", sid, sec.kind, it.number, m))
+            out[sid] = sec
+        return out
+
+
+@dataclass
+class Draft:
+    layout: str  # "form" or "narrative"
+    title: str | None = None
+    organisation: str | None = None
+    year: int | None = None
+    currency_unit: str | None = None
+    budget: Budget = field(default_factory=Budget)
+    sections: dict[str, Section] = field(default_factory=dict)
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text: str) -> Report:
+    from .labels import currency_factor
+
+    present = {sid for sid, sec in draft.sections.items() if sec.paragraphs}
+    if draft.tasks:
+        present.add("T")
+    expected = lexicon()["expected"][draft.layout]
+    sections = {sid: draft.sections[sid] for sid in expected if sid in draft.sections and sid != "T"}
+    for sid, sec in draft.sections.items():
+        sections.setdefault(sid, sec)
+    return Report(
+        source=source,
+        reader=reader,
+        encoding=encoding,
+        text=text,
+        organisation=draft.organisation,
+        year=draft.year,
+        currency_unit=draft.currency_unit,
+        currency_factor=currency_factor(draft.currency_unit),
+        title=draft.title,
+        budget=draft.budget,
+        sections=sections,
+        tasks=draft.tasks,
+        missing_sections=[sid for sid in expected if sid not in present],
+        warnings=draft.warnings,
+    )
+
+
+__all__ = ["Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]

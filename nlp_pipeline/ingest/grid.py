@@ -1,0 +1,73 @@
+"""Table-shaped reports as a grid: rows of cells, each cell a span of ``Report.text``.
+
+Every table format (tab-separated export, HTML table, Word table, spreadsheet sheet) is
+turned into this grid, so one form parser serves them all. Formats that are not text
+are first rendered: :func:`render` writes the cells as tab-separated rows and records
+where each landed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Cell:
+    start: int  # offsets into Report.text
+    end: int
+    col: int
+
+    def raw(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+Row = list[Cell]
+
+
+def rows_from_text(text: str) -> list[Row]:
+    """Split a tab-separated text into rows (lines) of cells; ``\\r`` is not cell text."""
+    rows: list[Row] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.endswith("\r"):
+            end -= 1
+        row: Row = []
+        c = pos
+        for k, part in enumerate(text[pos:end].split("\t")):
+            row.append(Cell(c, c + len(part), k))
+            c += len(part) + 1
+        rows.append(row)
+        pos += len(line) + 1
+    return rows
+
+
+def render(table: list[list[str]]) -> tuple[str, list[Row]]:
+    """Write rows of cell strings as text (tabs between cells, newlines between rows).
+
+    A cell may hold newlines of its own (paragraphs inside a Word or Excel cell); the
+    grid keeps its span whole, so the rows stay rows.
+    """
+    parts: list[str] = []
+    rows: list[Row] = []
+    pos = 0
+    for r, cells in enumerate(table):
+        if r:
+            parts.append("\n")
+            pos += 1
+        row: Row = []
+        for k, s in enumerate(cells):
+            if k:
+                parts.append("\t")
+                pos += 1
+            s = s or ""
+            row.append(Cell(pos, pos + len(s), k))
+            parts.append(s)
+            pos += len(s)
+        rows.append(row)
+    return "".join(parts), rows
+
+
+def nonempty(row: Row, text: str) -> list[Cell]:
+    from .items import cell_blocks
+
+    return [c for c in row if c.end > c.start and cell_blocks(text, c.start, c.end)]

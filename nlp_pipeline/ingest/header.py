@@ -1,0 +1,38 @@
+"""Report header: title, organisation, evaluated year, currency unit."""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.text.normalize import normalize
+
+from .labels import currency_re, squeeze, title_cues
+
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def currency_unit(text: str) -> str | None:
+    m = currency_re().search(normalize(text))
+    return m.group(1) if m else None
+
+
+def is_title(line: str) -> bool:
+    s = squeeze(line)
+    return 4 <= len(s) <= 60 and any(c in s for c in title_cues()) and not re.search(r"[。；]", line)
+
+
+def year_of(text: str) -> int | None:
+    m = _YEAR_RE.search(normalize(text))
+    if m:
+        return int(m.group(1))
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})(?:\.0)?\s*", normalize(text))
+    return int(m.group(1)) if m else None
+
+
+def organisation_from_title(title: str) -> str | None:
+    """The name before the year in 某某局2022年度部门整体支出绩效自评报告."""
+    norm = normalize(title)
+    m = _YEAR_RE.search(norm)
+    if not m or m.start() == 0:
+        return None
+    org = title[: m.start()].strip(" \t\u3000：:")
+    return org or None

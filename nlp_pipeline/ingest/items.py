@@ -1,0 +1,105 @@
+"""A cell or line of a report split into cleaned, numbered items.
+
+Spreadsheet exports keep paragraphs inside a cell as ``<p>…</p>``; Word and Excel cells
+keep them as lines. Either way each becomes one item: markup removed, entities decoded,
+the item number ("1.", "（二）", "①") split off and kept as written.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from nlp_pipeline.text.normalize import normalize
+
+from .labels import item_number
+from .mapped import Mapped
+
+_P_RE = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.I | re.S)
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_BLOCK_TAG_RE = re.compile(r"<(?:br|/?p|/?div|/?li)\b[^>]*>", re.I)
+
+
+@dataclass
+class Item:
+    number: str | None
+    style: str | None
+    text: Mapped
+
+
+def clean(text: str, start: int, end: int) -> Mapped:
+    """``text[start:end]`` without tags; entities decoded (those characters map nowhere)."""
+    out = Mapped()
+    pos = start
+    for m in _TAG_RE.finditer(text, start, end):
+        out = out + Mapped.span(text, pos, m.start())
+        tok = m.group(0)
+        if tok.startswith("&"):
+            out = out + Mapped.synthetic(html.unescape(tok).replace("\xa0", " "))
+        elif _BLOCK_TAG_RE.fullmatch(tok):
+            out = out + Mapped.synthetic("\n")
+        pos = m.end()
+    return out + Mapped.span(text, pos, end)
+
+
+def split_number(m: Mapped) -> Item:
+    style, number, n = item_number(normalize(m.chars))
+    if number is None:
+        return Item(None, None, m)
+    return Item(m.chars[: len(number)], style, m.slice(n).strip())
+
+
+def cell_blocks(text: str, start: int, end: int) -> list[Mapped]:
+    """The paragraphs of a cell: its <p> elements, else its non-empty lines."""
+    raw = text[start:end]
+    blocks: list[Mapped] = []
+    if _P_RE.search(raw):
+        pos = start
+        for m in _P_RE.finditer(text, start, end):
+            # text between <p> elements is kept too: nothing may be dropped
+            blocks.append(clean(text, pos, m.start()))
+            blocks.append(clean(text, m.start(1), m.end(1)))
+            pos = m.end()
+        blocks.append(clean(text, pos, end))
+    else:
+        pos = start
+        for line in raw.split("\n"):
+            blocks.append(clean(text, pos, pos + len(line)))
+            pos += len(line) + 1
+    out = []
+    for b in blocks:
+        # a <br> inside a paragraph keeps it one paragraph
+        b = Mapped("".join(" " if (c == "\n" and o is None) else c for c, o in zip(b.chars, b.origs)), b.origs)
+        b = b.strip(" \t\r\n\u3000\xa0")
+        if b.chars:
+            out.append(b)
+    return out
+
+
+_DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
+
+
+def cell_items(text: str, start: int, end: int) -> list[Item]:
+    """Numbered items of a cell, item numbers split off.
+
+    "3.5万元" alone reads as a number, but after item 2 it is item 3: the sequence decides.
+    """
+    out: list[Item] = []
+    prev: int | None = None
+    for b in cell_blocks(text, start, end):
+        it = split_number(b)
+        if it.number is None and prev is not None:
+            m = _DIGIT_NUM_RE.match(normalize(b.chars))
+            if m and int(m.group(1)) == prev + 1:
+                it = Item(b.chars[: m.end()], "num", b.slice(m.end()).strip())
+        m = _DIGIT_NUM_RE.match(normalize(it.number or ""))
+        prev = int(m.group(1)) if m else None
+        out.append(it)
+    return out
+
+
+def cell_text(text: str, start: int, end: int) -> Mapped:
+    """The whole cell as one cleaned text (paragraphs joined by newlines)."""
+    from .mapped import join
+
+    return join(cell_blocks(text, start, end))

@@ -1,0 +1,134 @@
+"""The narrative parser: a report written as headed text (绩效自评报告).
+
+Lines are read in order. A line is a section heading when, after its heading number
+(一、 （一） 1. 第一部分, or none), it is a short label containing a section synonym
+from lexicons/sections.yaml; the items under it follow the numbering rule of
+:class:`~.draft.SectionCollector`. A heading in the style of the section headings that
+names no known section closes the current section. Budget figures are found by the
+label phrases of the lexicon anywhere in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.text.normalize import normalize
+
+from . import budget as bud
+from . import header
+from .draft import Draft, SectionCollector
+from .grid import Row
+from .items import Item, cell_blocks, split_number
+from .labels import STYLE_DEPTH, match_section
+from .mapped import Mapped
+
+_SUBHEAD_MAX = 16
+# extra characters a heading off the outline may have beyond its synonym
+_CLOSE_SLACK = 4
+
+
+def _lines(text: str, rows: list[Row]) -> list[Mapped]:
+    out = []
+    for row in rows:
+        for c in row:
+            out.extend(cell_blocks(text, c.start, c.end))
+    return out
+
+
+def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped | None] | None:
+    """(section id, label, inline content) when the line heads a section.
+
+    A line not numbered like the outline's headings (deeper, or not numbered at all)
+    must be close to a synonym: "（二）绩效目标设置不够细化" is an item, not a heading.
+    """
+    it = split_number(line)
+    body = it.text
+    outline = it.style is not None and (heading_style is None or STYLE_DEPTH[it.style] <= STYLE_DEPTH[heading_style])
+    slack = None if outline else _CLOSE_SLACK
+    # 六、存在问题：1.…  heading and first item on one line
+    for k, ch in enumerate(body.chars):
+        if ch in "：:" and k <= 24:
+            sec = match_section(body.chars[:k], slack)
+            if sec:
+                rest = body.slice(k + 1).strip()
+                return sec[0], body.chars[:k].strip(), rest if rest.chars else None
+            break
+    if len(body.chars) > 30:
+        return None
+    sec = match_section(body.chars, slack)
+    if sec:
+        return sec[0], body.chars.strip(" ：:"), None
+    return None
+
+
+def _is_subheading(item: Item, following: Mapped | None) -> bool:
+    """A short numbered line without a sentence, followed by deeper numbered lines."""
+    if item.style is None or following is None:
+        return False
+    if len(item.text.chars) > _SUBHEAD_MAX or re.search(r"[，。；,;]|\d", normalize(item.text.chars)):
+        return False
+    nxt = split_number(following)
+    return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
+
+
+def parse_narrative(text: str, rows: list[Row]) -> Draft:
+    draft = Draft(layout="narrative")
+    draft.currency_unit = header.currency_unit(text)
+    sections = SectionCollector()
+    lines = _lines(text, rows)
+    heading_style: str | None = None
+    seen_section = False
+    for k, line in enumerate(lines):
+        norm = normalize(line.chars)
+        if draft.title is None and not seen_section and header.is_title(line.chars):
+            draft.title = line.chars.strip()
+            continue
+        head = _heading(line, heading_style)
+        if head:
+            sid, label, rest = head
+            style = split_number(line).style
+            if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
+                heading_style = style if style else heading_style
+            sections.open(sid, label)
+            seen_section = True
+            if rest is not None:
+                sections.add(split_number(rest), whole=rest)
+            continue
+        item = split_number(line)
+        if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
+            # a heading of the outline that names no section: what follows is not ours
+            sections.close()
+            continue
+        if sections.current is None:
+            if not seen_section and draft.currency_unit is None and header.currency_unit(norm):
+                draft.currency_unit = header.currency_unit(norm)
+            continue
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if _is_subheading(item, following):
+            sections.item_style = None
+            continue
+        sections.add(item, whole=line)
+    draft.sections = sections.build(text)
+    if draft.title:
+        draft.organisation = header.organisation_from_title(draft.title)
+        draft.year = header.year_of(draft.title)
+    _header_lines(draft, lines)
+    if draft.currency_unit is None:
+        draft.currency_unit = bud.first_amount_unit(text)
+    bud.budget_from_text(text, draft.currency_unit, draft.budget)
+    return draft
+
+
+def _header_lines(draft: Draft, lines: list[Mapped]) -> None:
+    """部门名称：… and 评价年度：… lines, where a report has them."""
+    from .labels import header_label
+
+    for line in lines[:40]:
+        s = line.chars
+        m = re.match(r"\s*([^：:]{2,14})[：:]\s*(.+)$", s)
+        if not m:
+            continue
+        kind = header_label(m.group(1))
+        if kind == "organisation" and draft.organisation is None:
+            draft.organisation = m.group(2).strip()
+        elif kind == "year" and draft.year is None:
+            draft.year = header.year_of(m.group(2))

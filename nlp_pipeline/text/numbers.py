@@ -1,0 +1,488 @@
+"""Numeric entities: find numbers in the raw characters, then read units and qualifiers.
+
+The scan runs over the width-normalised text (same offsets as the input), in passes
+that consume characters so later passes cannot re-read them:
+
+1. protected spans: titles 《…》, short quoted names “…”, document numbers 〔2021〕9号;
+2. arithmetic in brackets (895*20.3) -> EXPR;
+3. dates (6月7日, 2021年1月, 6月7日至6月9日) -> DATE / RANGE;
+4. 百分之八十 -> PERCENT;
+5. every other numeral (Arabic or Chinese) with its multiplier, unit, qualifier, or a
+   range to a second numeral.
+
+Chinese numerals are accepted only with a unit or a multiplier after them, so that the
+many words built from numeral characters (一线, 四上, 三八) are not read as numbers.
+Units, multipliers, qualifiers and the context words are data in lexicons/.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from nlp_pipeline.model import Mention
+from nlp_pipeline.text.cn_numerals import cn_to_number
+from nlp_pipeline.text.lexicon import NumberLexicon, UnitInfo, number_lexicon
+from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.safe_eval import safe_eval
+
+_CN_DIGIT = "〇零一二两三四五六七八九"
+_CN_ALL = _CN_DIGIT + "十百千万亿"
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+_NUM_RE = re.compile(
+    rf"(?<![\d.,])(?P<ar>{_AR})|(?P<cn>[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+)?)"
+)
+_EXPR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_EXPR_RE = re.compile(
+    rf"[（(]\s*(?P<e>[（(]?\s*{_EXPR_NUM}\s*[)）]?(?:\s*[-+*/×÷]\s*[（(]?\s*{_EXPR_NUM}\s*[)）]?)+)\s*[)）]"
+)
+_DATE = r"(?:(?P<y{n}>(?:19|20)\d{{2}})\s*年\s*)?(?P<m{n}>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d{n}>3[01]|[12]\d|0?[1-9])\s*[日号])?"
+_DATE_RE = re.compile(
+    r"(?<!\d)" + _DATE.format(n=1)
+    + r"(?:\s*(?:至|到|-|~|—)\s*(?:" + _DATE.format(n=2) + r"|(?P<d3>3[01]|[12]\d|0?[1-9])\s*[日号]))?"
+)
+_ISO_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(0?[1-9]|1[0-2])\2(3[01]|[12]\d|0?[1-9])(?![\d.])")
+_PCT_RE = re.compile(rf"百分之(?P<n>\d+(?:\.\d+)?|[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?)")
+_DOCNO_RE = re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
+_RANGE_SEP_RE = re.compile(r"\s*(?:-|~|至|到|—)\s*")
+_ITEM_RE = re.compile(r"(?:^|(?<=[\s>；;。：:！？]))(?P<n>\d{1,2})\s*[.、)）](?!\d)")
+_ITEM_DEC_RE = re.compile(r"(?:^|(?<=[\s>；;。：:！？]))(?P<n>\d{1,2})\.(?=\d)")
+_PAREN_ITEM_RE = re.compile(r"[（(]\d{1,2}[)）]")
+_RANGE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
+_LATIN = re.compile(r"[A-Za-z]")
+_CLAUSE_PUNCT = "，,；;。：:！？、\n\t"
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    chinese: bool
+    text: str
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _parse_num(m: re.Match) -> _Num | None:
+    if m.group("ar") is not None:
+        s = m.group("ar")
+        return _Num(m.start(), m.end(), float(s.replace(",", "")), False, s)
+    s = m.group("cn")
+    try:
+        v = cn_to_number(s)
+    except (ValueError, KeyError):
+        return None
+    return _Num(m.start(), m.end(), v, True, s)
+
+
+def _match_longest(text: str, pos: int, items) -> tuple[str, str] | None:
+    for key, val in items:
+        if text.startswith(key, pos):
+            return key, val
+    return None
+
+
+def _interval(qual: str, x: float, lex: NumberLexicon) -> tuple[str, float | None, float | None]:
+    """(qualifier, low, high) in the same unit as x."""
+    tol = lex.approx_tol
+    if qual == "approximate":
+        a, b = x * (1 - tol), x * (1 + tol)
+        return qual, min(a, b), max(a, b)
+    if qual == "approximate_below":
+        return "approximate", x * (1 - tol), x
+    if qual == "near":
+        return qual, x * (1 - lex.near_tol), x
+    if qual == "lower":
+        return qual, x, None
+    if qual == "upper":
+        return qual, None, x
+    if qual == "more":
+        # 300多 -> [300, 400]: one step of the last non-zero digit
+        if x <= 0:
+            return "approximate", x, None
+        if x == int(x):
+            n = int(x)
+            step = 1
+            while n % 10 == 0 and n > 0:
+                n //= 10
+                step *= 10
+        else:
+            step = 10 ** -(len(repr(x).split(".")[1]))
+        return "approximate", x, x + step
+    return "exact", x, x
+
+
+def _protected(norm: str) -> list[tuple[int, int]]:
+    spans = []
+    for open_, close, limit in (("《", "》", 120), ("“", "”", 30), ('"', '"', 30), ("「", "」", 30)):
+        i = 0
+        while True:
+            a = norm.find(open_, i)
+            if a < 0:
+                break
+            b = norm.find(close, a + 1)
+            if b < 0 or b - a > limit:
+                i = a + 1
+                continue
+            spans.append((a, b + 1))
+            i = b + 1
+    for m in _DOCNO_RE.finditer(norm):
+        spans.append(m.span())
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _not_number_re() -> re.Pattern:
+    words = sorted(number_lexicon().ctx["cn_not_numbers"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _item_numbers(norm: str) -> set[int]:
+    """Start offsets of enumeration markers (1. 2、 (3)) that are not quantities."""
+    starts = {m.start() for m in _ITEM_RE.finditer(norm)}
+    starts |= {m.start() for m in _PAREN_ITEM_RE.finditer(norm)}
+    # "1.7米以上… 2.垃圾…": a leading "1." glued to a number is an item marker when the
+    # same text carries marker "2." as well.
+    markers = {int(norm[m.start() : m.end()].rstrip(".、)） ").strip()) for m in _ITEM_RE.finditer(norm)}
+    for m in _ITEM_DEC_RE.finditer(norm):
+        if int(m.group("n")) + 1 in markers:
+            starts.add(m.start())
+    return starts
+
+
+def _mention(text, a, b, kind, value, unit, base_value, base_unit, qual="exact", low=None, high=None, expr=None):
+    return Mention(
+        text=text[a:b],
+        start=a,
+        end=b,
+        kind=kind,
+        value=value,
+        unit=unit,
+        base_value=base_value,
+        base_unit=base_unit,
+        qualifier=qual,
+        low=low,
+        high=high,
+        expression=expr,
+    )
+
+
+# --- the scan ------------------------------------------------------------------------
+
+
+class _Scan:
+    def __init__(self, text: str, currency_unit: str | None):
+        self.text = text
+        self.norm = normalize(text)
+        self.lex = number_lexicon()
+        self.currency = currency_unit
+        self.used = bytearray(len(text))
+        self.out: list[Mention] = []
+        for a, b in _protected(self.norm):
+            self._use(a, b)
+
+    def _use(self, a: int, b: int) -> None:
+        self.used[a:b] = b"\x01" * (b - a)
+
+    def _free(self, a: int, b: int) -> bool:
+        return not any(self.used[a:b])
+
+    def _add(self, m: Mention) -> None:
+        self.out.append(m)
+        self._use(m.start, m.end)
+
+    # pass 2
+    def expressions(self) -> None:
+        for m in _EXPR_RE.finditer(self.norm):
+            if not self._free(*m.span()):
+                continue
+            expr = re.sub(r"\s+", "", m.group("e")).replace("（", "(").replace("）", ")")
+            expr = expr.replace("×", "*").replace("÷", "/")
+            val = safe_eval(expr)
+            self._add(_mention(self.text, m.start(), m.end(), "EXPR", val, "", val, "", expr=expr))
+
+    # pass 3
+    def dates(self) -> None:
+        for m in _ISO_DATE_RE.finditer(self.norm):
+            if self._free(*m.span()):
+                v = float(int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4)))
+                self._add(_mention(self.text, m.start(), m.end(), "DATE", v, "date", v, "date", low=v, high=v))
+        for m in _DATE_RE.finditer(self.norm):
+            if not self._free(*m.span()):
+                continue
+            y1, m1, d1 = m.group("y1"), m.group("m1"), m.group("d1")
+            v1 = float(int(y1 or 0) * 10000 + int(m1) * 100 + int(d1 or 0))
+            if m.group("m2") or m.group("d3"):
+                if m.group("m2"):
+                    y2 = m.group("y2") or y1
+                    v2 = float(int(y2 or 0) * 10000 + int(m.group("m2")) * 100 + int(m.group("d2") or 0))
+                else:
+                    v2 = float(int(y1 or 0) * 10000 + int(m1) * 100 + int(m.group("d3")))
+                self._add(_mention(self.text, m.start(), m.end(), "RANGE", v1, "date", v1, "date", low=v1, high=v2))
+            else:
+                self._add(_mention(self.text, m.start(), m.end(), "DATE", v1, "date", v1, "date", low=v1, high=v1))
+
+    # pass 4
+    def percents(self) -> None:
+        for m in _PCT_RE.finditer(self.norm):
+            if not self._free(*m.span()):
+                continue
+            n = m.group("n")
+            try:
+                v = float(n) if n[0].isdigit() else cn_to_number(n)
+            except ValueError:
+                continue
+            end = m.end()
+            qual = "exact"
+            s = _match_longest(self.norm, end, self.lex.suffix_q)
+            if s:
+                qual, end = s[1], end + len(s[0])
+            a, qual = self._prefix(m.start(), qual)
+            q, lo, hi = _interval(qual, v, self.lex)
+            self._add(_mention(self.text, a, end, "PERCENT", v, "%", v, "%", q, lo, hi))
+
+    def _prefix(self, a: int, qual: str) -> tuple[int, str]:
+        """Extend the span left over a prefix qualifier (约, 超过); combine with qual."""
+        for key, val in self.lex.prefix_q:
+            k = len(key)
+            if a - k >= 0 and self.norm[a - k : a] == key and self._free(a - k, a):
+                if qual == "exact" or (val.startswith("approx") and qual == "more"):
+                    qual = val if qual == "exact" else "approximate"
+                return a - k, qual
+        return a, qual
+
+    def _unit_at(self, pos: int) -> UnitInfo | None:
+        norm = self.norm
+        for key in self.lex.unit_keys:
+            if norm.startswith(key, pos):
+                nxt = norm[pos + len(key) : pos + len(key) + 1]
+                base = key[-1]
+                if nxt and nxt in self.lex.blockers.get(key, self.lex.blockers.get(base, "")):
+                    continue
+                if _LATIN.match(key[-1]) and _LATIN.match(nxt or " "):
+                    continue
+                return self.lex.units[key]
+        return None
+
+    def _quantity(self, num: _Num):
+        """Read infix qualifier, multiplier and unit after a numeral.
+
+        Returns (end, unit_info | None, unit_text, bare_multiplier, infix_qual).
+        """
+        pos = num.end
+        norm = self.norm
+        infix = None
+        if pos < len(norm) and norm[pos] in self.lex.infix_q:
+            infix, pos = self.lex.infix_q[norm[pos]], pos + 1
+        info = self._unit_at(pos)
+        if info is not None:
+            return pos + len(info.unit), info, info.unit, None, infix
+        # bare multiplier, possibly followed by 余 and a unit (3万余人)
+        for mkey in sorted(self.lex.multipliers, key=len, reverse=True):
+            if norm.startswith(mkey, pos):
+                p2 = pos + len(mkey)
+                if infix is None and p2 < len(norm) and norm[p2] in self.lex.infix_q:
+                    infix, p2 = self.lex.infix_q[norm[p2]], p2 + 1
+                inner = self._unit_at(p2)
+                if inner is not None and not inner.multiplier and inner.kind not in ("PERCENT", "DURATION"):
+                    u = mkey + inner.unit
+                    composed = UnitInfo(u, inner.kind, inner.factor * self.lex.multipliers[mkey], inner.base_unit, mkey)
+                    return p2 + len(inner.unit), composed, norm[pos : p2 + len(inner.unit)], None, infix
+                return p2, None, mkey, mkey, infix
+        return pos, None, "", None, infix
+
+    # pass 5
+    def numbers(self) -> None:
+        norm = self.norm
+        ctx = self.lex.ctx
+        items = _item_numbers(norm)
+        not_num = [(m.start(), m.end()) for m in _not_number_re().finditer(norm)]
+        ms = list(_NUM_RE.finditer(norm))
+        skip_until = -1
+        for m in ms:
+            if m.start() < skip_until or not self._free(*m.span()):
+                continue
+            if m.start() in items:
+                continue
+            num = _parse_num(m)
+            if num is None:
+                continue
+            if num.chinese and any(a <= num.start < b for a, b in not_num):
+                continue
+            mention = self._read(num, items)
+            if mention is not None:
+                self._add(mention)
+                skip_until = mention.end
+
+    def _is_name(self, num: _Num, end_after_num: int) -> bool:
+        norm = self.norm
+        ctx = self.lex.ctx
+        before = norm[max(0, num.start - 4) : num.start]
+        if any(before.endswith(p) for p in ctx["ordinal_prefixes"]):
+            return True
+        if not num.chinese:
+            if num.start > 0 and _LATIN.match(norm[num.start - 1]):
+                return True
+            if end_after_num < len(norm) and _LATIN.match(norm[end_after_num]):
+                return True
+        for suf in sorted(ctx["name_suffixes"], key=len, reverse=True):
+            if norm.startswith(suf, end_after_num):
+                return True
+        return False
+
+    def _is_hotline(self, num: _Num) -> bool:
+        if num.chinese or "." in num.text or len(num.text) < 5:
+            return False
+        ctx = self.lex.ctx
+        window = self.norm[num.end : num.end + 40]
+        # skip other numbers joined by 、/和 (12345、12319政府投诉热线)
+        window = re.sub(r"^(?:\s*[、,，和及/]\s*\d{5,})*", "", window)
+        head = window[: int(ctx["hotline_max_gap"]) + 4]
+        if any(w in head for w in ctx["hotline_words"]):
+            return True
+        before = self.norm[max(0, num.start - 6) : num.start]
+        return any(w in before for w in ("拨打", "热线", "电话"))
+
+    def _read(self, num: _Num, items: set[int]) -> Mention | None:
+        norm = self.norm
+        lex = self.lex
+        ctx = lex.ctx
+        # years: 2021年, 2021年度, 2021全年; Chinese 二〇二一年
+        is_year_digits = (not num.chinese and re.fullmatch(r"(?:19|20)\d{2}", num.text)) or (
+            num.chinese and len(num.text) == 4 and all(c in _CN_DIGIT for c in num.text)
+        )
+        if is_year_digits:
+            for suf in sorted(ctx["year_suffixes"], key=len, reverse=True):
+                if norm.startswith(suf, num.end):
+                    end = num.end + (len(suf) if suf in ("年", "年度") else (1 if suf.startswith("年") else 0))
+                    return self._year_or_range(num, end)
+        if is_year_digits and not num.chinese:
+            sep = _RANGE_SEP_RE.match(norm, num.end)
+            m2 = _RANGE_YEAR_RE.match(norm, sep.end()) if sep else None
+            if m2:
+                v2 = float(m2.group(1))
+                return _mention(self.text, num.start, m2.end(), "RANGE", num.value, "年", num.value, "year", "exact", num.value, v2)
+        # Chinese two-digit ranges: 两三个, 三五天
+        if num.chinese and len(num.text) == 2 and all(c in _CN_DIGIT for c in num.text):
+            lo, hi = cn_to_number(num.text[0]), cn_to_number(num.text[1])
+            if not hi > lo:
+                return None
+            end, info, utext, bare, infix = self._quantity(_Num(num.start, num.end, lo, True, num.text))
+            if info is None:
+                return None
+            return self._range_mention(num.start, end, lo, hi, info, utext)
+
+        end, info, utext, bare, infix = self._quantity(num)
+        if self._is_name(num, end if info is None and bare is None else num.end):
+            return None
+        if info is None and bare is None and self._is_name(num, end):
+            return None
+
+        # range to a second numeral: 1-2场, 1至2次, 10%-20%
+        sep = _RANGE_SEP_RE.match(norm, end)
+        if sep and (info is None or info.kind != "DURATION" or True):
+            m2 = _NUM_RE.match(norm, sep.end())
+            if m2 and self._free(*m2.span()):
+                num2 = _parse_num(m2)
+                if num2 is not None and num2.chinese == num.chinese or (num2 is not None and not num2.chinese):
+                    end2, info2, utext2, bare2, infix2 = self._quantity(num2)
+                    if info2 is not None and (info is None or info.unit == info2.unit):
+                        if num2.value >= num.value:
+                            return self._range_mention(num.start, end2, num.value, num2.value, info2, utext2)
+                    if info2 is None and info is None and bare is None and bare2 is None and sep.group().strip() in ("至", "到", "~"):
+                        pass
+
+        if num.chinese and info is None and bare is None:
+            # a bare Chinese numeral is a number only when written with a power (一万, 三千)
+            if not any(c in "百千万亿" for c in num.text) or len(num.text) < 2:
+                return None
+        if not num.chinese and info is None and bare is None and "," not in num.text:
+            if self._is_hotline(num):
+                return None
+
+        # suffix qualifier after the unit
+        qual = infix or "exact"
+        s = _match_longest(norm, end, lex.suffix_q)
+        if s and not (s[0] in ("余",) and infix):
+            if qual == "exact":
+                qual = s[1]
+            elif s[1] in ("lower", "upper"):
+                qual = s[1]
+            end += len(s[0])
+        a, qual = self._prefix(num.start, qual)
+
+        if info is not None:
+            kind, unit, factor, base_unit = info.kind, utext, info.factor, info.base_unit
+            if info.base_unit == "h" and unit == "年" and not num.chinese and num.value >= 1900:
+                return None
+        elif bare is not None:
+            mult = lex.multipliers[bare]
+            if self._money_context(num.start, end):
+                kind, unit, factor, base_unit = "MONEY", bare, mult, "元"
+            else:
+                kind, unit, factor, base_unit = "COUNT", bare, mult, ""
+        elif self.currency and not num.chinese:
+            cu = self._unit_at_text(self.currency)
+            if cu is not None:
+                kind, unit, factor, base_unit = cu.kind, self.currency, cu.factor, cu.base_unit
+            else:
+                kind, unit, factor, base_unit = "MONEY", self.currency, 1.0, "元"
+        else:
+            kind, unit, factor, base_unit = "COUNT", "", 1.0, ""
+        base = _round(num.value * factor)
+        q, lo, hi = _interval(qual, base, lex)
+        return _mention(self.text, a, end, kind, num.value, unit, base, base_unit, q, lo, hi)
+
+    def _unit_at_text(self, unit: str) -> UnitInfo | None:
+        return self.lex.units.get(unit)
+
+    def _money_context(self, a: int, b: int) -> bool:
+        left = a
+        while left > 0 and self.norm[left - 1] not in _CLAUSE_PUNCT and a - left < 20:
+            left -= 1
+        window = self.norm[left:a]
+        return any(w in window for w in self.lex.ctx["money_cues"])
+
+    def _year_or_range(self, num: _Num, end: int) -> Mention:
+        return _mention(self.text, num.start, end, "YEAR", num.value, "年", num.value, "year", "exact", num.value, num.value)
+
+    def _range_mention(self, a: int, end: int, lo: float, hi: float, info: UnitInfo, utext: str) -> Mention:
+        s = _match_longest(self.norm, end, self.lex.suffix_q)
+        qual = "exact"
+        if s and s[1] in ("lower", "upper", "approximate"):
+            qual, end = s[1], end + len(s[0])
+        a, qual = self._prefix(a, qual)
+        lo_b, hi_b = _round(lo * info.factor), _round(hi * info.factor)
+        if qual == "lower":
+            hi_b = None
+        elif qual == "upper":
+            lo_b = None
+        return _mention(self.text, a, end, "RANGE", lo, utext, lo_b, info.base_unit, qual, lo_b, hi_b)
+
+
+def _round(x: float) -> float:
+    """Drop float noise from unit factors (1.21 * 1e8 -> 121000000.0)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
+
+
+def extract_numbers(text: str, *, currency_unit: str | None = None) -> list[Mention]:
+    """Numeric mentions in ``text``, in order, with offsets into ``text``.
+
+    ``currency_unit`` ("万元") is the unit of bare numbers known to be money, such as
+    table cells under 单位：万元. Metric and role are filled from the context of ``text``.
+    """
+    from nlp_pipeline.text.context import attach_context
+
+    scan = _Scan(text, currency_unit)
+    scan.expressions()
+    scan.dates()
+    scan.percents()
+    scan.numbers()
+    mentions = sorted(scan.out, key=lambda m: m.start)
+    attach_context(text, mentions)
+    return mentions
