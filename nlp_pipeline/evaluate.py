@@ -105,6 +105,14 @@ def as_finding(obj: Finding | dict) -> Finding:
     return obj if isinstance(obj, Finding) else from_dict(Finding, obj)
 
 
+def findings_from_json(data: Any) -> list[Finding]:
+    """Findings from the JSON of ``nlp-pipeline analyze --format json`` (an object with a
+    ``findings`` list, possibly under ``analysis``) or from a bare list of findings."""
+    if isinstance(data, dict):
+        data = data.get("findings", (data.get("analysis") or {}).get("findings", []))
+    return [as_finding(f) for f in data or []]
+
+
 # --- scores ----------------------------------------------------------------------------
 
 

@@ -110,3 +110,13 @@ def test_load_seed_gold():
     dup = [g for g in gold.findings if g.code == "DUPLICATE_PARAGRAPH"]
     assert ["Q4"] in [g.where for g in dup]
     assert gold.must_not_flag and "outcomes_to_goals" in gold.alignment
+
+
+def test_findings_from_analyze_json():
+    from nlp_pipeline.evaluate import findings_from_json
+
+    f = fnd("VAGUE_MEASURE", "I4")
+    for data in ({"findings": [to_dict(f)]}, {"analysis": {"findings": [to_dict(f)]}}, [to_dict(f)]):
+        got = findings_from_json(data)
+        assert len(got) == 1 and got[0].code == "VAGUE_MEASURE" and got[0].paragraphs() == ["I4"]
+    assert findings_from_json({"report": {}}) == []

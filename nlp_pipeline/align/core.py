@@ -14,6 +14,8 @@ are encoded, together with the targets (shared by three alignments, and cached).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -45,9 +47,17 @@ def lexical_matrix(src: list[str], tgt: list[str], cfg: AlignConfig) -> np.ndarr
     return np.asarray((x[: len(src)] @ x[len(src):].T).todense())
 
 
-def standardize(m: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-    """(m - mean) / std over the cells in ``mask`` (all cells by default)."""
+def standardize(m: np.ndarray, mask: np.ndarray | None = None, *,
+                prior: tuple[float, float] | None = None, min_cells: int = 0) -> np.ndarray:
+    """(m - mean) / std over the cells in ``mask`` (all cells by default).
+
+    With fewer than ``min_cells`` cells (one goal and one outcome, say) their statistics
+    mean nothing, and ``prior`` (mean, std) is used instead when given.
+    """
     vals = m[mask] if mask is not None else m.ravel()
+    if prior is not None and vals.size < min_cells:
+        mean, sd = prior
+        return (m - mean) / sd
     if vals.size == 0:
         return np.zeros_like(m, dtype=float)
     sd = float(vals.std())
@@ -56,16 +66,20 @@ def standardize(m: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     return (m - float(vals.mean())) / sd
 
 
-def hub_correct(f: np.ndarray, k: int, weight: float) -> np.ndarray:
-    """Lower the scores of "hub" targets: long, catch-all goals that are close to every
-    source. Each target's scores drop by ``weight`` times how far the mean of its ``k``
-    best sources lies above that mean averaged over all targets (the CSLS idea of
-    Conneau et al. 2018, applied to one side)."""
+def hub_penalty(f: np.ndarray, k: int, weight: float) -> np.ndarray:
+    """Per-target penalty for "hub" targets: long, catch-all goals that are close to every
+    source. A target's penalty is ``weight`` times how far the mean of its ``k`` best
+    sources lies above that mean averaged over all targets (the CSLS idea of Conneau et
+    al. 2018, applied to the target side)."""
     if weight == 0 or f.size == 0:
-        return f
+        return np.zeros(f.shape[1] if f.ndim == 2 else 0)
     kk = max(1, min(k, f.shape[0]))
     hub = np.sort(f, axis=0)[-kk:, :].mean(axis=0)
-    return f - weight * (hub - hub.mean())[None, :]
+    return weight * (hub - hub.mean())
+
+
+def hub_correct(f: np.ndarray, k: int, weight: float) -> np.ndarray:
+    return f - hub_penalty(f, k, weight)[None, :]
 
 
 def decide(f: np.ndarray, th: Thresholds) -> tuple[list[int | None], list[bool]]:
@@ -87,6 +101,40 @@ def decide(f: np.ndarray, th: Thresholds) -> tuple[list[int | None], list[bool]]
             if best[j] >= th.cover:
                 covered[j] = True
     return choice, covered
+
+
+MIN_REFERENCE_PAIRS = 10
+
+
+def _standardize_dense(dense: np.ndarray, e_tgt: np.ndarray, cfg: AlignConfig) -> np.ndarray:
+    """Standardise encoder cosines against the cosines between the targets themselves.
+
+    Two goals of one report are (nearly always) about different things, so their cosines
+    show what "unrelated" looks like for this encoder on this report. The reference does
+    not depend on which sources were encoded, so the selective default and the fully
+    encoded dense mode give the same score to the same pair. With too few targets for a
+    reference, the encoded cells themselves are used, and with too few of those the
+    prior of the bundled encoder (an approximation for other encoders).
+    """
+    n = e_tgt.shape[0]
+    ref = None
+    if n * (n - 1) // 2 >= MIN_REFERENCE_PAIRS:
+        sim = e_tgt @ e_tgt.T
+        ref = sim[np.triu_indices(n, 1)]
+    if ref is None or float(ref.std()) < 1e-9:
+        ref = dense[~np.isnan(dense)]
+    if ref.size < cfg.min_cells or float(ref.std()) < 1e-9:
+        mean, sd = cfg.dense_prior
+        return (np.nan_to_num(dense) - mean) / sd
+    return (np.nan_to_num(dense) - float(ref.mean())) / float(ref.std())
+
+
+def _fit_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Slope and intercept of y ~ x; the identity when x does not vary."""
+    if x.size < 2 or float(x.std()) < 1e-9:
+        return 1.0, 0.0
+    a, b = np.polyfit(x, y, 1)
+    return float(a), float(b)
 
 
 def _close_rows(z: np.ndarray, th: Thresholds, cfg: AlignConfig) -> set[int]:
@@ -111,6 +159,56 @@ def _close_rows(z: np.ndarray, th: Thresholds, cfg: AlignConfig) -> set[int]:
     return rows
 
 
+@dataclass
+class Scores:
+    """The matrices behind one alignment (sources x targets)."""
+
+    lexical: np.ndarray  # raw TF-IDF cosine
+    dense: np.ndarray  # raw encoder cosine, NaN where not encoded
+    fused: np.ndarray  # standardised final score the decisions are taken on
+    mode: str  # the mode actually used ("lexical" when no encoder was given)
+
+
+def score_sections(s_texts: list[str], t_texts: list[str], *, family: str, mode: str,
+                   encoder, cfg: AlignConfig) -> Scores:
+    """Similarity matrices for two lists of texts; see the module docstring."""
+    s_texts = remove_pasted_siblings(list(s_texts), cfg.pasted_min_share)
+    t_texts = remove_pasted_siblings(list(t_texts), cfg.pasted_min_share)
+    lex = lexical_matrix(s_texts, t_texts, cfg)
+    z_lex = standardize(lex, prior=cfg.lexical_prior, min_cells=cfg.min_cells)
+    dense = np.full(lex.shape, np.nan)
+    eff_mode = "lexical" if (mode == "lexical" or encoder is None) else mode
+    fused = z_lex.copy()
+    if eff_mode != "lexical":
+        if eff_mode == "dense":
+            rows = set(range(len(s_texts)))
+        else:
+            rows = _close_rows(z_lex, cfg.threshold("lexical", family), cfg)
+        if rows:
+            idx = sorted(rows)
+            e_src = encoder.encode([s_texts[i] for i in idx])
+            e_tgt = encoder.encode(list(t_texts))
+            dense[idx, :] = e_src @ e_tgt.T
+            z_dense = _standardize_dense(dense, e_tgt, cfg)
+            if eff_mode == "dense":
+                fused = z_dense
+            else:
+                w = cfg.dense_weight
+                fused[idx, :] = w * z_dense[idx, :] + (1 - w) * z_lex[idx, :]
+                rest = [i for i in range(len(s_texts)) if i not in rows]
+                if rest:
+                    # rows left lexical get the fused score predicted from their lexical
+                    # score (least squares on the encoded rows), so that both kinds of row
+                    # share one scale
+                    a, b = _fit_line(z_lex[idx, :].ravel(), fused[idx, :].ravel())
+                    fused[rest, :] = a * z_lex[rest, :] + b
+    # the hub term of the fused mode is measured on the lexical matrix, which is complete,
+    # so that it does not depend on which rows the selective default encoded
+    hub_base = fused if eff_mode == "dense" else z_lex
+    fused = fused - hub_penalty(hub_base, cfg.hub_k, cfg.hub(eff_mode))[None, :]
+    return Scores(lex, dense, fused, eff_mode)
+
+
 def align_sections(src: list[tuple[str, str]], tgt: list[tuple[str, str]], *, name: str,
                    source_section: str, target_section: str, family: str, mode: str,
                    encoder, cfg: AlignConfig) -> Alignment:
@@ -120,36 +218,10 @@ def align_sections(src: list[tuple[str, str]], tgt: list[tuple[str, str]], *, na
         return al
     s_ids, s_texts = zip(*src)
     t_ids, t_texts = zip(*tgt)
-    s_texts = remove_pasted_siblings(list(s_texts), cfg.pasted_min_share)
-    t_texts = remove_pasted_siblings(list(t_texts), cfg.pasted_min_share)
-    lex = lexical_matrix(s_texts, t_texts, cfg)
-    z_lex = standardize(lex)
-    dense = np.full(lex.shape, np.nan)
-
-    if mode == "lexical" or encoder is None:
-        fused, th = z_lex, cfg.threshold("lexical", family)
-    else:
-        if mode == "dense":
-            rows = set(range(len(s_texts)))
-        else:
-            rows = _close_rows(hub_correct(z_lex, cfg.hub_k, cfg.hub_weight),
-                               cfg.threshold("lexical", family), cfg)
-        fused = z_lex.copy()
-        if rows:
-            idx = sorted(rows)
-            e_src = encoder.encode([s_texts[i] for i in idx])
-            e_tgt = encoder.encode(list(t_texts))
-            dense[idx, :] = e_src @ e_tgt.T
-            z_dense = standardize(np.nan_to_num(dense), ~np.isnan(dense))
-            if mode == "dense":
-                fused = z_dense
-            else:
-                w = cfg.dense_weight
-                fused[idx, :] = w * z_dense[idx, :] + (1 - w) * z_lex[idx, :]
-        th = cfg.threshold(mode, family)
-
-    fused = hub_correct(fused, cfg.hub_k, cfg.hub_weight)
-    choice, covered = decide(fused, th)
+    sc = score_sections(list(s_texts), list(t_texts), family=family, mode=mode,
+                        encoder=encoder, cfg=cfg)
+    fused, lex, dense = sc.fused, sc.lexical, sc.dense
+    choice, covered = decide(fused, cfg.threshold(sc.mode, family))
     for i, sid in enumerate(s_ids):
         order = np.argsort(-fused[i])
         top = int(order[0])

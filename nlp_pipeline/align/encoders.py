@@ -166,6 +166,14 @@ class CachedEncoder:
         return np.stack([self._mem[t] for t in texts])
 
 
+def _check_path(name: str) -> None:
+    """A name written as a path must exist; a hub-style name is looked up in the cache."""
+    looks_like_path = name.startswith((".", "/", "~")) or os.sep in name and not re.fullmatch(
+        r"[\w.-]+/[\w.-]+", name)
+    if looks_like_path and not Path(name).expanduser().exists():
+        raise EncoderError(name, "模型路径不存在", "no such model path")
+
+
 _LOADED: dict[tuple[str, str | None], CachedEncoder] = {}
 
 
@@ -188,6 +196,7 @@ def load_encoder(name_or_path: str | None = None, *, cache_dir: str | Path | Non
         elif key_name == "multilingual-e5-small-q4":
             inner = E5Encoder()
         else:
+            _check_path(str(name_or_path))
             inner = SentenceTransformerEncoder(str(name_or_path))
     except ImportError as exc:
         raise EncoderError(str(name_or_path or DEFAULT_ENCODER),
@@ -197,7 +206,8 @@ def load_encoder(name_or_path: str | None = None, *, cache_dir: str | Path | Non
         raise EncoderError(str(name_or_path),
                            "无法离线加载该句向量模型（路径不存在或本地缓存中没有该模型）",
                            f"cannot load this sentence-transformers model offline "
-                           f"(no such path and not in the local cache): {exc}") from exc
+                           f"(no such path and not in the local cache): "
+                           f"{(str(exc).splitlines() or [type(exc).__name__])[0]}") from exc
     enc = CachedEncoder(inner, cache_dir)
     _LOADED[key] = enc
     return enc

@@ -75,8 +75,10 @@ class _Progress:
               help="对齐所用的句向量模型 / sentence encoder for the alignment")
 @click.option("--progress/--no-progress", default=None,
               help="显示进度条（默认：终端上显示） / show the progress bar (default: on a terminal)")
+@click.option("--analyzer", default=None, hidden=True, metavar="MODULE:FUNCTION",
+              help="replace nlp_pipeline.pipeline.analyze (tests, experiments)")
 @lang_option
-def command(inputs, outdir, workers, force, engine, scheduler, formats, model, progress, lang) -> None:
+def command(inputs, outdir, workers, force, engine, scheduler, formats, model, progress, analyzer, lang) -> None:
     """批量分析文件、文件夹（递归）和通配符 / Analyse files, folders (recursively) and globs.
 
     Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, index.html and
@@ -87,13 +89,27 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, p
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask 需要 --scheduler ADDRESS / --engine dask needs --scheduler ADDRESS")
+    analyze_fn = None
+    if analyzer:
+        import importlib
+
+        mod, _, fn = analyzer.partition(":")
+        analyze_fn = getattr(importlib.import_module(mod), fn)
     if progress is None:
         progress = sys.stderr.isatty()
-    with _Progress(lang, progress) as bar:
-        result = run_batch(
-            inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
-            force=force, lang=lang, analyze_kwargs={"encoder": model} if model else None, progress=bar,
-        )  # fmt: skip
+    try:
+        with _Progress(lang, progress) as bar:
+            result = run_batch(
+                inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
+                force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs={"encoder": model} if model else None, progress=bar,
+            )  # fmt: skip
+    except (OSError, TimeoutError) as exc:
+        if engine != "dask":
+            raise
+        # an unreachable scheduler is a usage problem, not a crash
+        msg = f"无法连接 Dask 调度器 {scheduler}：{exc}" if lang == "zh" else f"cannot reach the Dask scheduler {scheduler}: {exc}"
+        click.echo(("错误: " if lang == "zh" else "error: ") + msg, err=True)
+        sys.exit(2)
     n, e = len(result.reports), len(result.errors)
     if lang == "zh":
         click.echo(f"完成：{n} 份报告（新分析 {result.n_analysed}，来自缓存 {result.n_cached}），{e} 个文件无法读取；输出在 {outdir}", err=True)

@@ -19,12 +19,14 @@ from nlp_pipeline.text.normalize import normalize
 LEXICON = "detect_numeric.yaml"
 
 # Clause boundaries inside a paragraph. The enumeration comma is not one: list items
-# such as 商务楼宇、物业小区党群服务站 name one thing.
+# such as 城区、镇区公共厕所 name one thing.
 CLAUSE_BREAK = set("，。；;！？!?\n\t\r,")
 SENTENCE_BREAK = set("。；;！？!?\n")
 _BRACKETS = str.maketrans("", "", "“”\"'‘’《》〈〉（）()【】[]「」 、·")
 _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?=年)")
 _NAME_NUMBER = re.compile(r"\d[\d.,]*\s*(?:万|亿)?[个人次家场处项名户件条座所台辆吨元%]?")
+_LABEL = re.compile(r"^\s*([^，。；：:,;\d]{2,20})[：:]")
+_FROM_TO = re.compile(r"(?:由|从)[^，。；]*?(?:提高|增加|增长|上升|下降|降低|减少|提升|扩大|缩小|降)(?:到|至)")
 _BARE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
 
@@ -45,25 +47,19 @@ class ParagraphIndex:
         self.by_id = {p.id: p for p in self.paras}
         self._starts = [p.start for p in self.paras]
         self.indicator_name: dict[str, Paragraph] = {}
-        self.indicator_of: dict[str, object] = {}
         for t in report.tasks:
             for ind in t.indicators:
-                for p in (ind.name_paragraph, ind.result_paragraph):
-                    if p is not None:
-                        self.indicator_of[p.id] = ind
                 if ind.result_paragraph is not None and ind.name_paragraph is not None:
                     self.indicator_name[ind.result_paragraph.id] = ind.name_paragraph
 
     def locate(self, start: int, end: int | None = None) -> Paragraph | None:
         end = start + 1 if end is None else end
         k = bisect_right(self._starts, start) - 1
-        while k >= 0:
-            p = self.paras[k]
+        # paragraphs do not nest, but a cell paragraph may start before a shorter one
+        for q in range(k, max(-1, k - 8), -1):
+            p = self.paras[q]
             if p.start <= start and end <= p.end + 1:
                 return p
-            if p.end < start and k < len(self.paras) - 1 and self.paras[k + 1].start > start:
-                break
-            k -= 1
         return None
 
     def of_mention(self, m: Mention) -> Paragraph | None:
@@ -151,6 +147,15 @@ def normalise_metric(phrase: str, cfg: dict | None = None) -> str:
     return s[-mx:]
 
 
+def display_metric(phrase: str, cfg: dict | None = None) -> str:
+    """A metric phrase for a message: fillers stripped, wording otherwise kept."""
+    cfg = cfg or config()
+    s = normalize(phrase).strip().strip("“”\"（）()：:、，, ")
+    pre = _words(cfg, "metric", "strip_prefix")
+    suf = _words(cfg, "metric", "strip_suffix")
+    return _strip(s, pre, suf) or s
+
+
 def similarity(a: str, b: str) -> float:
     """0.5·Jaccard + 0.5·containment over the characters of two metric keys."""
     if not a or not b:
@@ -179,7 +184,7 @@ def metric_span(text: str, i: int, j: int, prev_end: int, next_start: int, kind:
     """Local span of the phrase naming what the number at ``text[i:j]`` counts.
 
     A count whose measure word is followed by a noun counts that noun
-    (完成12个星级投放点); otherwise the phrase before the number does (入户宣传活动66次).
+    (新建12个养老服务站); otherwise the phrase before the number does (健康讲座42场).
     """
     n = len(text)
     # forward: 12个X
@@ -187,6 +192,8 @@ def metric_span(text: str, i: int, j: int, prev_end: int, next_start: int, kind:
         k = j
         while k < n and k < next_start and text[k] not in CLAUSE_BREAK and text[k] != "、" and not text[k].isdigit():
             k += 1
+        while k > j and text[k - 1] in "和及与、等的 ":
+            k -= 1
         fwd = text[j:k]
         if re.match(r"[\u4e00-\u9fff“\"《]", fwd or " ") and len(normalise_metric(fwd, cfg)) >= 2:
             return j, k
@@ -213,6 +220,17 @@ def half_ulp(m: Mention) -> float:
     return 0.5 * 10 ** (-decimals(m.text)) * factor
 
 
+def with_sign_bound(m: Mention, before: str) -> Mention:
+    """A number right after ≥/≤ (or >=, <=) is a bound the extractor may not have read."""
+    tail = normalize(before).rstrip()[-2:]
+    if (m.qualifier or "exact") == "exact" and m.base_value is not None:
+        if tail.endswith(("≥", ">=", ">")):
+            return dataclasses.replace(m, qualifier="lower", low=m.base_value, high=None)
+        if tail.endswith(("≤", "<=", "<")):
+            return dataclasses.replace(m, qualifier="upper", low=None, high=m.base_value)
+    return m
+
+
 def interval(m: Mention, cfg: dict | None = None) -> tuple[float, float] | None:
     """Values the wording of ``m`` allows, in its base unit, widened by the rounding of
     the last written digit."""
@@ -222,7 +240,8 @@ def interval(m: Mention, cfg: dict | None = None) -> tuple[float, float] | None:
         return None
     tol = cfg.get("tolerance", {})
     q = (m.qualifier or "exact").lower()
-    h = half_ulp(m)
+    # just under half a unit: 16 and 17 must not touch at 16.5
+    h = half_ulp(m) * 0.999
     if q == "exact" and m.kind != "RANGE":
         return v - h, v + h
     if q == "lower":
@@ -270,6 +289,12 @@ class Num:
     other_year: bool = False
 
     @property
+    def label(self) -> str:
+        """The subject a paragraph opens with ("河长制项目：…"), '' when none."""
+        m = _LABEL.match(self.para.text)
+        return m.group(1) if m else ""
+
+    @property
     def unitless(self) -> bool:
         return not self.m.unit and self.m.kind not in ("PERCENT", "MONEY")
 
@@ -293,9 +318,24 @@ def base_role(p: Paragraph) -> str:
     return "other"
 
 
+_LAST: list = []  # (report, mentions, result): the detectors of one run share it
+
+
 def enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
            index: ParagraphIndex | None = None) -> list[Num]:
-    """Every mention that lies in a paragraph, with its metric, role, scope and interval."""
+    """Every mention that lies in a paragraph, with its metric, role, scope and interval.
+
+    The eight numeric detectors call this on the same report in turn; the last result
+    is kept (by identity of the report and the mention list) so it is computed once."""
+    if _LAST and _LAST[0] is report and _LAST[1] is mentions and _LAST[2] == len(mentions):
+        return list(_LAST[3])
+    out = _enrich(report, mentions, cfg, index)
+    _LAST[:] = [report, mentions, len(mentions), out]
+    return list(out)
+
+
+def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
+            index: ParagraphIndex | None = None) -> list[Num]:
     cfg = cfg or config()
     index = index or ParagraphIndex(report)
     by_para: dict[str, list[tuple[Mention, Paragraph, int, int]]] = {}
@@ -328,7 +368,7 @@ def enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             name_para = index.indicator_name.get(pid)
             if name_para is not None:
                 # a table result cell counts what its indicator's name says (the name may
-                # carry the target: 党群服务站16个)
+                # carry the target: 养老服务站12个)
                 name = _NAME_NUMBER.sub("", name_para.text)
                 own = normalise_metric(phrase, cfg)
                 phrase = name if (not own or own in normalise_metric(name, cfg)) else name + phrase
@@ -336,10 +376,15 @@ def enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             cs, ce = clause_bounds(text, i, j)
             clause = text[cs:ce]
             before = text[cs:i]
+            m = with_sign_bound(m, before)
             role = base_role(p)
             if role == "actual" and _has_any(before, goal_cues):
                 role = "target"
             scopes = {name for name, ws in scope_words.items() if _has_any(clause, ws)}
+            if _FROM_TO.search(clause):
+                scopes.add("change")  # 由88.2%提高到92.5%: a before and an after
+            if "占" in before:
+                scopes.add("share")  # 占总面积的16%: what it is a share of lies elsewhere
             years = {int(y) for y in _YEAR.findall(clause)}
             other_year = bool(report.year and years and report.year not in years)
             out.append(
@@ -391,6 +436,7 @@ class IndicatorCheck:
     claim: bool  # completion is claimed
     reason: bool  # a cause for a deviation is given
     evidence: list[Evidence]
+    explicit: bool = True  # the target is labelled as one (目标值), not read off a name
 
     @property
     def worse(self) -> bool:
@@ -403,17 +449,26 @@ class IndicatorCheck:
         """Worse than target, or off an exact target by more than ``rel``."""
         if self.worse:
             return True
-        if (self.target.m.qualifier or "exact") != "exact":
-            return False
+        if not self.explicit or (self.target.m.qualifier or "exact") != "exact":
+            return False  # overshooting a figure in an indicator's name is no deviation
         t, a = self.target.m.base_value, self.actual.m.base_value
         if not t or a is None:
             return False
-        if M_disjoint(self.target.interval, self.actual.interval) is False:
+        if _maybe_disjoint(self.target.interval, self.actual.interval) is False:
             return False
         return abs(a - t) / abs(t) > rel
 
 
-def M_disjoint(a, b) -> bool:
+def shown(n: Num) -> str:
+    """A number as written, with the bound its qualifier gives when the text hides it."""
+    t = n.m.text.strip()
+    q = (n.m.qualifier or "exact").lower()
+    if re.search(r"[不以至超低高少多≥≤<>内下上]", t):
+        return t
+    return {"lower": "≥", "upper": "≤"}.get(q, "") + t
+
+
+def _maybe_disjoint(a, b) -> bool:
     return a is not None and b is not None and disjoint(a, b)
 
 
@@ -497,7 +552,55 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
     # task tables whose form has a target column
     from nlp_pipeline.text import extract_numbers
 
+    measured = ("COUNT", "QUANTITY", "AREA", "MONEY", "PERCENT")
     for task in report.tasks:
+        outcome = task.outcome.text if task.outcome else ""
+        for ind in task.indicators:
+            if ind.target or ind.name_paragraph is None or ind.result_paragraph is None:
+                continue
+            # a target written into the indicator's name ("举办讲座不少于50场" | "42场")
+            tn = next((n for n in by_para.get(ind.name_paragraph.id, []) if n.m.kind in measured), None)
+            if tn is None:
+                continue
+            an = next((n for n in by_para.get(ind.result_paragraph.id, []) if _same_measure(tn, n)), None)
+            if an is None or tn.interval is None or an.interval is None:
+                continue
+            res = ind.result_paragraph.text + outcome
+            out.append(IndicatorCheck(
+                name=ind.name_paragraph.text, target=tn, actual=an,
+                direction=_direction(ind.name_paragraph.text, tn, cfg),
+                claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
+                evidence=[para_evidence(report, pp, 0, len(pp.text))
+                          for pp in (ind.name_paragraph, ind.result_paragraph)],
+                explicit=False,
+            ))
+        # a target in the task's 预期目标 naming the same thing as an indicator
+        # ("举办健康讲座不少于50场" | 举办健康讲座 | 42场); only a shortfall counts here
+        thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
+        tnums = [n for n in by_para.get(task.target.id, []) if n.m.kind in measured] if task.target else []
+        for ind in task.indicators:
+            if not tnums or ind.name_paragraph is None or ind.result_paragraph is None:
+                continue
+            if any(n.m.kind in measured for n in by_para.get(ind.name_paragraph.id, [])):
+                continue  # the name carries its own target (handled above)
+            name_key = normalise_metric(ind.name_paragraph.text, cfg)
+            an = next((n for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in measured), None)
+            if an is None or an.interval is None:
+                continue
+            cands = [(similarity(name_key, t.key), t) for t in tnums if _same_measure(t, an) and t.interval]
+            cands = [c for c in cands if c[0] >= thr]
+            if not cands:
+                continue
+            tn = max(cands, key=lambda c: c[0])[1]
+            res = ind.result_paragraph.text + outcome
+            out.append(IndicatorCheck(
+                name=ind.name_paragraph.text, target=tn, actual=an,
+                direction=_direction(ind.name_paragraph.text, tn, cfg),
+                claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
+                evidence=[para_evidence(report, task.target, min(tn.mi, tn.i), max(tn.j, tn.mj))]
+                + [para_evidence(report, pp, 0, len(pp.text)) for pp in (ind.name_paragraph, ind.result_paragraph)],
+                explicit=False,
+            ))
         for ind in task.indicators:
             if not ind.target or ind.result_paragraph is None:
                 continue
@@ -505,18 +608,150 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             tm = extract_numbers(ind.target, currency_unit=report.currency_unit)
             if actual is None or not tm:
                 continue
-            tmen = tm[0]
+            tmen = with_sign_bound(tm[0], ind.target[: tm[0].start])
             tnum = Num(m=tmen, para=ind.result_paragraph, i=0, j=0, mi=0, mj=0, metric="",
                        key="", role="target", before=ind.target, interval=interval(tmen, cfg))
             if not _same_measure(tnum, actual):
                 continue
             name = ind.name_paragraph.text if ind.name_paragraph else ""
-            outcome = task.outcome.text if task.outcome else ""
+            # the form's row (a 偏差原因 column lies beside the result)
+            ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
+            le = report.text.find("\n", ind.result_paragraph.end)
+            row = report.text[ls: le if le >= 0 else len(report.text)]
             ev = [para_evidence(report, pp, 0, len(pp.text))
                   for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
             out.append(IndicatorCheck(
                 name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-                claim=_claimed(ind.result_paragraph.text + outcome, cfg),
-                reason=_reasoned(ind.result_paragraph.text + outcome, cfg), evidence=ev,
+                claim=_claimed(row + outcome, cfg), reason=_reasoned(row + outcome, cfg), evidence=ev,
             ))
+    seen = {c.actual.m.start for c in out}
+    out += [c for c in table_indicator_checks(report, cfg) if c.actual.m.start not in seen]
+    return out
+
+
+# --- tables written as lines of cells ----------------------------------------------------
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # offsets into Report.text
+    end: int
+
+
+_CELL_SEP = re.compile(r"\t+|\s*[|｜]\s*")
+
+
+def _cells(line: str, offset: int) -> list[Cell]:
+    out, pos = [], 0
+    for m in list(_CELL_SEP.finditer(line)) + [None]:
+        end = m.start() if m else len(line)
+        raw = line[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        txt = raw.strip()
+        if txt:
+            out.append(Cell(txt, offset + pos + lead, offset + pos + lead + len(txt)))
+        pos = m.end() if m else len(line)
+    return out
+
+
+def line_tables(report: Report, cfg: dict | None = None) -> list[list[dict[str, Cell]]]:
+    """Tables whose header names a target and a result column, or a weight and a score
+    column: each row as {role: Cell}. Roles: name target actual weight score reason."""
+    cfg = cfg or config()
+    cols = (cfg.get("table") or {}).get("columns") or {}
+    tables: list[list[dict[str, Cell]]] = []
+    lines, off = [], 0
+    for line in report.text.split("\n"):
+        lines.append((line, off))
+        off += len(line) + 1
+    k = 0
+    while k < len(lines):
+        line, o = lines[k]
+        k += 1
+        if not _CELL_SEP.search(line):
+            continue
+        header = _cells(line, o)
+        roles: dict[int, str] = {}
+        for role, words in cols.items():  # a role takes the cell of its most specific word
+            for w in words:
+                ci = next((ci for ci, c in enumerate(header)
+                           if ci not in roles and len(c.text) <= 12 and w in c.text), None)
+                if ci is not None:
+                    roles[ci] = role
+                    break
+        have = set(roles.values())
+        if not ({"target", "actual"} <= have or {"weight", "score"} <= have):
+            continue
+        rows = []
+        while k < len(lines) and _CELL_SEP.search(lines[k][0]):
+            cells = _cells(*lines[k])
+            k += 1
+            if len(cells) != len(header):
+                continue  # merged cells: the columns cannot be trusted
+            row = {roles[ci]: c for ci, c in enumerate(cells) if ci in roles}
+            row["row"] = Cell(lines[k - 1][0], lines[k - 1][1], lines[k - 1][1] + len(lines[k - 1][0]))
+            rows.append(row)
+        if rows:
+            tables.append(rows)
+    return tables
+
+
+def row_cells(line: str) -> list[Cell]:
+    return _cells(line, 0) or [Cell("", 0, 0)]
+
+
+def cell_paragraph(report: Report, index: ParagraphIndex, cell: Cell, cfg: dict) -> Paragraph:
+    """A paragraph for one cell, so numbers in it get evidence like any other; it carries
+    the id of the paragraph holding the cell, or the pseudo id of table lines."""
+    p = index.locate(cell.start, cell.end)
+    pseudo = str((cfg.get("table") or {}).get("pseudo_paragraph") or "TBL")
+    pid, sec = (p.id, p.section) if p is not None else (pseudo, pseudo)
+    return Paragraph(id=pid, section=sec, kind="indicator", number=None, text=cell.text,
+                     start=cell.start, end=cell.end)
+
+
+def cell_num(report: Report, index: ParagraphIndex, cell: Cell, cfg: dict) -> Num | None:
+    from nlp_pipeline.text import extract_numbers
+
+    ms = [m for m in extract_numbers(cell.text, currency_unit=report.currency_unit)
+          if m.kind not in ("DATE", "YEAR", "EXPR")]
+    if not ms:
+        return None
+    m = ms[0]
+    m = dataclasses.replace(m, start=cell.start + m.start, end=cell.start + m.end)
+    m = with_sign_bound(m, cell.text[: m.start - cell.start])
+    p = cell_paragraph(report, index, cell, cfg)
+    i, j = m.start - cell.start, m.end - cell.start
+    if _BARE.fullmatch(normalize(m.text).strip()):
+        m = dataclasses.replace(m, kind="COUNT", unit="", base_unit="", base_value=m.value, low=None, high=None)
+    return Num(m=m, para=p, i=i, j=j, mi=0, mj=i, metric="", key="", role="other",
+               before=cell.text[:i], clause=cell.text, interval=interval(m, cfg))
+
+
+def table_indicator_checks(report: Report, cfg: dict | None = None) -> list[IndicatorCheck]:
+    cfg = cfg or config()
+    index = ParagraphIndex(report)
+    out = []
+    for rows in line_tables(report, cfg):
+        for row in rows:
+            if "target" not in row or "actual" not in row:
+                continue
+            t = cell_num(report, index, row["target"], cfg)
+            a = cell_num(report, index, row["actual"], cfg)
+            if t is None or a is None or not _same_measure(t, a):
+                continue
+            name = row["name"].text if "name" in row else ""
+            rest = " ".join(c.text for r, c in row.items() if r not in ("name", "target", "row"))
+            reason_cell = row.get("reason")
+            reason = _reasoned(reason_cell.text, cfg) if reason_cell else _reasoned(rest, cfg)
+            if reason_cell and re.fullmatch(r"\s*(?:无|/|／|—|-|暂无)?\s*", reason_cell.text):
+                reason = False
+            cells = [c for c in (row.get("name"), row["target"], row["actual"]) if c is not None]
+            ev = [Evidence(section=cell_paragraph(report, index, c, cfg).section,
+                           paragraph=cell_paragraph(report, index, c, cfg).id,
+                           start=c.start, end=c.end, quote=report.text[c.start:c.end]) for c in cells]
+            out.append(IndicatorCheck(name=name, target=t, actual=a,
+                                      direction=_direction(name, t, cfg),
+                                      claim=_claimed(rest, cfg), reason=reason, evidence=ev))
     return out

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Iterable
-
 from nlp_pipeline.detect.registry import Context, evidence
 from nlp_pipeline.model import Evidence, Paragraph, Report
 
 # Paragraph kinds that carry running text (indicator names and results are table cells:
 # too short to be compared as prose).
 PROSE_SECTIONS = ("G", "O", "K", "P", "Q", "I")
-OUTCOME_SECTIONS = ("O", "P", "K")
 
 
 def lexicon(ctx: Context | None, name: str):
@@ -105,10 +102,6 @@ def dice(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def contains_any(text: str, cues: Iterable[str]) -> list[str]:
-    return [c for c in cues if c and c in text]
-
-
 # --- alignment access ------------------------------------------------------------------
 
 _FALLBACK_MIN = 0.2  # bigram Dice below which a lexical fallback pairs nothing
@@ -143,9 +136,33 @@ def short(text: str, n: int = 24) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def task_of(report: Report, pid: str):
-    tid = pid.split(".", 1)[0]
-    for t in report.tasks:
-        if t.id == tid:
-            return t
-    return None
+def positional_fill(mapping: dict[str, str | None], sources: list[Paragraph], targets: list[Paragraph]) -> dict[str, str | None]:
+    """Pair still-unpaired sources with the same-numbered target when that target is
+    unpaired too: reports number outcomes in the order of their goals, and an outcome
+    with no words of its own ("该项目标已完成") can only be placed by its position."""
+    out = dict(mapping)
+    used = {v for v in out.values() if v}
+    for k, s in enumerate(sources):
+        if out.get(s.id) or k >= len(targets):
+            continue
+        t = targets[k]
+        if t.id not in used:
+            out[s.id] = t.id
+            used.add(t.id)
+    return out
+
+
+_TITLE_ORG = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})\s*年")
+
+
+def report_org_year(report: Report) -> tuple[str | None, int | None]:
+    """Organisation and evaluated year: the reader's, else from a title such as
+    "某某县水务局2022年度部门整体支出绩效自评报告"."""
+    org, year = report.organisation, report.year
+    if org and year:
+        return org, year
+    for line in ([report.title] if report.title else []) + report.text.lstrip().splitlines()[:3]:
+        m = _TITLE_ORG.match(line or "")
+        if m:
+            return org or m.group("org"), year or int(m.group("year"))
+    return org, year

@@ -1,11 +1,11 @@
 """ARITHMETIC_MISMATCH: a rate, sum, share or product written in the report that its own
 operands do not give.
 
-Checked by rules, with the tolerance the written precision allows (97.54% is anything in
-[97.535, 97.545]):
+Checked by rules, with the tolerance the written precision allows (96.11% is anything in
+[96.105, 96.115]):
 - budget completion rate = actual spending / adjusted budget; adjustment rate =
   adjustment / initial budget; |adjusted − initial| = adjustment;
-- expressions written beside a figure: 18169元（895*20.3）, 3%（895/30184）, a/b=c%;
+- expressions written beside a figure: 93.6万元（312*3000元）, 7.7%（153/1980）, a/b=c%;
 - a total followed by 其中 and two or more parts of the same unit;
 - a share 'A占B的P%' when A and B are both written.
 """
@@ -24,11 +24,11 @@ CODE = "ARITHMETIC_MISMATCH"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _OPERAND = rf"{_NUM}\s*(?:万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米)?"
 _EXPR = rf"{_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_OPERAND})+"
-# 18169元（895*20.3） — a figure, its unit, then the expression in brackets
+# 93.6万元（312*3000元） — a figure, its unit, then the expression in brackets
 _VALUE_EXPR = re.compile(
     rf"(?<![\d.])(?P<val>{_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR})\s*[)）]"
 )
-# 895/30184=3% — an expression, then = and the figure
+# 153/1980=7.7% — an expression, then = and the figure
 _EXPR_VALUE = re.compile(rf"(?<![\d.])(?P<expr>{_EXPR})\s*[=＝]\s*(?P<val>{_NUM})\s*(?P<unit>%)?")
 _UNIT_IN_EXPR = re.compile(r"万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米")
 
@@ -159,6 +159,7 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     acfg = cfg.get("arithmetic", {})
     part_cues = acfg.get("part_cues") or ["其中"]
     open_cues = acfg.get("open_list_cues") or []
+    score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
     by_para: dict[str, list[M.Num]] = {}
     for n in nums:
         by_para.setdefault(n.para.id, []).append(n)
@@ -176,32 +177,92 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                 total = before[-1]
                 if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or total.m.base_value is None:
                     continue
-                parts = [n for n in items if c < n.i and n.j <= e and n.m.kind == total.m.kind
-                         and (n.m.base_unit or "") == (total.m.base_unit or "")]
-                if len(parts) < 2:
+                parts, prev = [], c
+                for n in items:
+                    if not (c < n.i and n.j <= e):
+                        continue
+                    gap = text[prev:n.i]
+                    prev = n.j
+                    if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
+                        continue
+                    if re.search(r"[占比较]", gap):
+                        continue  # a share's denominator or a comparison, not a part
+                    parts.append(n)
+                if len(parts) < 2 or any(n.m.base_value >= total.m.base_value for n in parts):
                     continue
                 tail = text[parts[-1].j: min(e, parts[-1].j + 4)]
                 span_text = text[c: parts[-1].j] + tail
                 if any(w in span_text for w in open_cues):
                     continue
+                if any(w in text[s:e] for w in score_cues):
+                    continue  # weights and scores side by side are no part list
                 if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
                     continue
                 got = sum(n.m.base_value for n in parts)
                 tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
                 if abs(got - total.m.base_value) <= tol:
                     continue
+                if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
+                    continue  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
                 p = total.para
                 sev = "high" if got > total.m.base_value else "medium"
                 out.append(make_finding(
                     CODE, sev,
                     f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
-                    f"{M.fmt(round(got / _scale(total), 4))}，合计写作{total.m.text}",
+                    f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
                     f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
-                    f"{M.fmt(round(got / _scale(total), 4))}, the total says {total.m.text}",
+                    f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
                     [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
                     {"total": total.m.base_value, "sum": round(got, 6),
                      "parts": [n.m.base_value for n in parts]},
                 ))
+    return out
+
+
+def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
+    """Parts first, then their total: "人员经费520万元、公用经费180万元，合计700万元"."""
+    acfg = cfg.get("arithmetic", {})
+    cues = sorted(acfg.get("sum_after_cues") or [], key=len, reverse=True)
+    open_cues = acfg.get("open_list_cues") or []
+    score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        text = items[0].para.text
+        for k, total in enumerate(items):
+            if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or not total.m.base_value:
+                continue
+            if not any(total.before.rstrip().endswith(c) for c in cues):
+                continue
+            s, _ = M.clause_bounds(text, total.i, total.j, M.SENTENCE_BREAK)
+            cs, _ = M.clause_bounds(text, total.i, total.j)
+            parts = [n for n in items[:k] if n.i >= s and n.j <= cs and n.m.kind == total.m.kind
+                     and (n.m.base_unit or "") == (total.m.base_unit or "")]
+            span = text[s:total.i]
+            if len(parts) < 2 or any(w in span for w in open_cues + ["其中"] + score_cues):
+                continue
+            if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
+                continue
+            if any(n.m.base_value >= total.m.base_value for n in parts):
+                continue
+            got = sum(n.m.base_value for n in parts)
+            tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
+            if abs(got - total.m.base_value) <= tol:
+                continue
+            if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
+                continue
+            out.append(make_finding(
+                CODE, "high" if got > total.m.base_value else "medium",
+                f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
+                f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
+                f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
+                f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
+                [M.para_evidence(report, total.para, min(parts[0].mi, parts[0].i), total.j)],
+                {"total": total.m.base_value, "sum": round(got, 6), "parts": [n.m.base_value for n in parts]},
+            ))
     return out
 
 
@@ -263,5 +324,6 @@ def detect(ctx: Context):
     findings += check_budget(report, index)
     findings += check_expressions(report, index)
     findings += check_parts(report, nums, cfg)
+    findings += check_sums_after(report, nums, cfg)
     findings += check_shares(report, nums, cfg)
     return findings

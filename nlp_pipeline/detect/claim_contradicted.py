@@ -20,6 +20,7 @@ _CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # bigrams too common in this genre to tie a count to a target
 _GENERIC = {"完成", "开展", "工作", "进行", "情况", "全部", "所有", "计划", "已经", "实现", "达到"}
+STATUS_CELL = 15  # longest text read as a status cell
 MIN_SHARED = 2  # content bigrams a part's clause must share with the universal target
 
 
@@ -60,7 +61,9 @@ def _task_paragraphs(task: Task) -> list[tuple[Paragraph, Paragraph | None]]:
 def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
     items = _task_paragraphs(task)
     done = [(p, lab) for p, lab in items if claims_completion(p.text, claims, status)]
-    open_ = [(p, lab, not_finished(p.text, status)) for p, lab in items]
+    # a status is read from a short cell (持续推进, 推进中); in running text such words
+    # are often loose (各项工作稳步推进) and are left to the same-paragraph rule
+    open_ = [(p, lab, not_finished(p.text, status)) for p, lab in items if len(compact(p.text)[0]) <= STATUS_CELL]
     open_ = [(p, lab, w) for p, lab, w in open_ if w]
     if not done or not open_:
         return None
@@ -89,10 +92,13 @@ def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
 
 def _universal_clauses(text: str, status: dict) -> list[tuple[int, int, str]]:
     pats = status.get("universal_patterns") or []
+    qualified = status.get("qualified_universal") or []
     out = []
     for m in _CLAUSE.finditer(text):
         if not any(re.search(p, m.group()) for p in pats):
             continue
+        if any(q in m.group() for q in qualified):
+            continue  # "all who qualify": fewer admitted than applied is no contradiction
         lead = re.match(r"\s*(?:\d+[.．、]\s*)?", m.group()).end()  # item number
         out.append((m.start() + lead, m.end(), m.group()[lead:]))
     return out
@@ -103,24 +109,45 @@ def _content(text: str) -> set[str]:
 
 
 def _funnels(text: str, status: dict) -> list[dict]:
-    """Counts in one sentence where a later count of the same unit is below the first:
-    each as {whole, part, part_clause, start, end} (offsets in ``text``)."""
+    """Counts in one sentence where a later count is below an earlier one of the same
+    unit (申请899人，通过审核813人): each as {whole, part, part_clause, whole_clause, start,
+    end} (offsets in ``text``)."""
     pat = re.compile(status.get("count_pattern") or r"(\d+)(人|个)")
     out = []
     for s in _SENTENCE.finditer(text):
-        counts = [(int(m.group(1)), m.group(2), s.start() + m.start(), s.start() + m.end())
+        counts = [(int(m.group(1).replace(",", "")), m.group(2), s.start() + m.start(), s.start() + m.end())
                   for m in pat.finditer(s.group())]
         if len(counts) < 2:
             continue
-        whole = counts[0]
-        for c in counts[1:]:
-            if c[1] == whole[1] and 0 < c[0] < whole[0]:
-                clause_start = max(text.rfind(ch, 0, c[2]) for ch in "，,；;。") + 1
-                out.append({
-                    "whole": f"{whole[0]}{whole[1]}", "part": f"{c[0]}{c[1]}",
-                    "part_clause": text[clause_start:c[3]], "start": whole[2], "end": c[3],
-                })
+        for j, c in enumerate(counts):
+            # the whole is the first earlier count of the same unit
+            whole = next((w for w in counts[:j] if w[1] == c[1]), None)
+            if whole is None or not 0 < c[0] < whole[0]:
+                continue
+            # the clause around the part names the step it counts (通过审核813人,
+            # 已有9个建成服务站)
+            clause_start = max(text.rfind(ch, 0, c[2]) for ch in "，,；;。") + 1
+            ends = [i for i in (text.find(ch, c[3]) for ch in "，,；;。") if i >= 0]
+            clause_end = min(ends) if ends else len(text)
+            ws = max(text.rfind(ch, 0, whole[2]) for ch in "，,；;。") + 1
+            we = [i for i in (text.find(ch, whole[3]) for ch in "，,；;。") if i >= 0]
+            out.append({
+                "whole": f"{whole[0]}{whole[1]}", "part": f"{c[0]}{c[1]}",
+                "part_clause": text[clause_start:clause_end],
+                "whole_clause": text[ws:min(we) if we else len(text)],
+                "start": ws + re.match(r"\s*(?:\d+[.．、](?!\d))?\s*", text[ws:whole[2]]).end(),
+                "end": c[3],
+            })
     return out
+
+
+def _ties(f: dict, universal_clause: str) -> bool:
+    """The counted step is the one the universal target names: the part's clause shares
+    a content bigram with it, and with the whole's clause at least ``MIN_SHARED``."""
+    target = _content(universal_clause)
+    part = _content(f["part_clause"]) & target
+    both = (_content(f["part_clause"]) | _content(f.get("whole_clause", ""))) & target
+    return len(part) >= 1 and len(both) >= MIN_SHARED
 
 
 def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dict, status: dict):
@@ -135,9 +162,8 @@ def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dic
     hits = []
     used: set[tuple[int, int]] = set()
     for f in _funnels(task.outcome.text, status):
-        part_words = _content(f["part_clause"])
         for us, ue, uc in universal:
-            if len(part_words & _content(uc)) >= MIN_SHARED:
+            if _ties(f, uc):
                 hits.append(f)
                 used.add((us, ue))
                 break
@@ -147,7 +173,7 @@ def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dic
     ev.append(evidence(report, task.outcome, min(h["start"] for h in hits), max(h["end"] for h in hits)))
     if goal is not None:
         for gs, ge, gc in _universal_clauses(goal.text, status):
-            if any(len(_content(h["part_clause"]) & _content(gc)) >= MIN_SHARED for h in hits):
+            if any(_ties(h, gc) for h in hits):
                 ev.append(evidence(report, goal, gs, ge))
     ev += [evidence(report, p) for p in claimed[:2] if p is not task.outcome]
     target_txt = "；".join(uc.strip() for us, ue, uc in universal if (us, ue) in used)
@@ -165,6 +191,76 @@ def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dic
     )
 
 
+def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int, str]]:
+    """Clauses claiming that a piece of work is complete. A clause that counts what was
+    done (已完成鉴定61所) reports a figure, it does not claim the whole."""
+    out = []
+    for m in _CLAUSE.finditer(text):
+        c = m.group()
+        if not_finished(c, status) or re.search(r"\d", c):
+            continue
+        if any(re.search(p, compact(c)[0]) for p in claims.get("completion_patterns") or []):
+            out.append((m.start(), m.end(), c.strip()))
+    return out
+
+
+def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, claims: dict, status: dict):
+    """A narrative outcome claiming completion of a goal that wanted every one, while
+    counting a part below the whole."""
+    universal = _universal_clauses(goal.text, status)
+    claimed = _claim_clauses(para.text, claims, status)
+    if not universal or not claimed:
+        return None
+    hits, used = [], set()
+    for f in _funnels(para.text, status):
+        for us, ue, uc in universal:
+            if _ties(f, uc):
+                hits.append(f)
+                used.add((us, ue))
+                break
+    if not hits:
+        return None
+    target_txt = "；".join(uc.strip() for us, ue, uc in universal if (us, ue) in used)
+    ev = [evidence(report, para, min(h["start"] for h in hits), max(h["end"] for h in hits))]
+    ev += [evidence(report, para, s, e) for s, e, _ in claimed[:1]]
+    ev += [evidence(report, goal, s, e) for s, e in sorted(used)]
+    parts = "，".join(f"{h['whole']}中仅{h['part']}（{h['part_clause'].strip()}）" for h in hits)
+    return make_finding(
+        "CLAIM_CONTRADICTED",
+        "high",
+        f"{para.id}称「{claimed[0][2]}」，但{goal.id}要求「{target_txt}」，实际{parts}，未达到“全部”。",
+        f"{para.id} claims \"{claimed[0][2]}\", but goal {goal.id} wants \"{target_txt}\" and it reports "
+        + "; ".join(f"{h['part']} of {h['whole']}" for h in hits) + ".",
+        ev,
+        {"target": target_txt, "claim": claimed[0][2],
+         "counts": [{"whole": h["whole"], "part": h["part"]} for h in hits]},
+    )
+
+
+def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dict):
+    """One paragraph saying a piece of work is done and, about the same work, that it
+    is still under way."""
+    claimed = _claim_clauses(para.text, claims, status)
+    if not claimed:
+        return None
+    for m in _CLAUSE.finditer(para.text):
+        w = not_finished(m.group(), status)
+        if not w:
+            continue
+        words = _content(m.group().replace(w, ""))
+        for cs, ce, ct in claimed:
+            if len(words & _content(ct)) >= 1:
+                return make_finding(
+                    "CLAIM_CONTRADICTED",
+                    "high",
+                    f"{para.id}称「{ct}」，同段又称「{m.group().strip()}」，工作并未完成。",
+                    f"{para.id} claims \"{ct}\" and also says \"{m.group().strip()}\": not finished.",
+                    [evidence(report, para, cs, ce), evidence(report, para, m.start(), m.end())],
+                    {"claim": ct, "not_finished": w},
+                )
+    return None
+
+
 @register("CLAIM_CONTRADICTED")
 def detect(ctx: Context):
     report = ctx.report
@@ -179,6 +275,23 @@ def detect(ctx: Context):
             findings.append(f)
         g = goals.get(tmap.get(t.id) or "")
         f = _part_of_all(report, t, g, claims, status)
+        if f is not None:
+            findings.append(f)
+        elif t.outcome is not None and len(compact(t.outcome.text)[0]) > STATUS_CELL:
+            f = _narrative_status(report, t.outcome, claims, status)
+            if f is not None:
+                findings.append(f)
+    for name, sec in (("outcomes_to_goals", "O"), ("performance_to_goals", "P")):
+        outs = report.paragraphs(sec)
+        m = alignment_map(ctx, name, outs, list(goals.values())) if goals and outs else {}
+        for o in outs:
+            g = goals.get(m.get(o.id) or "")
+            f = _narrative_part_of_all(report, o, g, claims, status) if g is not None else None
+            f = f or _narrative_status(report, o, claims, status)
+            if f is not None:
+                findings.append(f)
+    for k in report.paragraphs("K"):
+        f = _narrative_status(report, k, claims, status)
         if f is not None:
             findings.append(f)
     return findings

@@ -23,10 +23,10 @@ def detect(ctx: Context):
             continue
         findings.append(make_finding(
             CODE, "medium" if c.worse else "low",
-            f"指标“{c.name}”目标值{c.target.m.text}，实际完成值{c.actual.m.text}，存在偏差但未说明偏差原因",
-            f"Indicator '{c.name}': target {c.target.m.text}, result {c.actual.m.text}; the deviation "
+            f"指标“{c.name}”目标值{M.shown(c.target)}，实际完成值{M.shown(c.actual)}，存在偏差但未说明偏差原因",
+            f"Indicator '{c.name}': target {M.shown(c.target)}, result {M.shown(c.actual)}; the deviation "
             "is not explained",
             c.evidence,
-            {"target": c.target.m.base_value, "actual": c.actual.m.base_value},
+            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit},
         ))
     return findings

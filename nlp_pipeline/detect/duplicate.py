@@ -41,6 +41,7 @@ FLOOR = 30  # shortest repeated span, in characters without punctuation
 LONG = 100  # a span this long is a copy whatever the paragraphs' lengths
 SHARE = 0.5  # otherwise it must cover this share of the shorter paragraph
 PASTE_COVER = 0.8  # a pasted paragraph is present at least this completely
+PASTE_MIN = 15  # a whole paragraph pasted with others counts from this length
 
 
 def _boilerplate(ctx: Context) -> list[str]:
@@ -121,6 +122,7 @@ def _self_repeats(s: str) -> list[tuple[int, int, int]]:
         pos[s[i : i + SHINGLE]].append(i)
     diag: dict[int, list[int]] = defaultdict(list)
     for ps in pos.values():
+        ps = ps[:50]  # a shingle repeated more often is a table of like rows, not a copy
         for x in range(len(ps)):
             for y in range(x + 1, len(ps)):
                 lag = ps[y] - ps[x]
@@ -202,19 +204,22 @@ def detect(ctx: Context):
                     shared[(ks_sorted[x], ks_sorted[y])] += 1
 
     # edges: (a, b, a_start, a_end, b_start, b_end, matched)
-    edges = []
+    edges, paste_edges = [], []
     for (a, b), n in shared.items():
         if n < 3 or _family(paras[a], paras[b], goal_of):
             continue
         for r in _runs(masked[a], masked[b]):
             if _significant(r[4], len(masked[a]), len(masked[b])):
                 edges.append((a, b, *r))
+            elif r[4] >= PASTE_MIN:
+                # too short to be a copy alone; a whole paragraph pasted among others is
+                paste_edges.append((a, b, *r))
 
     # pastes: a paragraph carrying two or more whole other paragraphs after its own text
     pasted_in: dict[int, list[tuple[int, int]]] = {}
     for x in range(len(paras)):
         carried = []
-        for e in edges:
+        for e in edges + paste_edges:
             for host, guest, hs, he, gs, ge in ((e[0], e[1], e[2], e[3], e[4], e[5]), (e[1], e[0], e[4], e[5], e[2], e[3])):
                 if host != x:
                     continue

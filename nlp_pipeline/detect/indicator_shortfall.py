@@ -26,10 +26,10 @@ def detect(ctx: Context):
         kind_zh = "" if c.direction > 0 else "（反向指标，越低越好）"
         findings.append(make_finding(
             CODE, "high",
-            f"指标“{c.name}”实际完成值{c.actual.m.text}{way_zh}目标值{c.target.m.text}{kind_zh}，却表述为已完成",
-            f"Indicator '{c.name}': result {c.actual.m.text} is {way_en} the target {c.target.m.text}"
+            f"指标“{c.name}”实际完成值{M.shown(c.actual)}{way_zh}目标值{M.shown(c.target)}{kind_zh}，却表述为已完成",
+            f"Indicator '{c.name}': result {M.shown(c.actual)} is {way_en} the target {M.shown(c.target)}"
             f"{'' if c.direction > 0 else ' (a negative indicator)'}, yet it is reported as complete",
             c.evidence,
-            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "direction": c.direction},
+            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit, "direction": c.direction},
         ))
     return findings

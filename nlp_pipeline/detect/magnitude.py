@@ -31,7 +31,7 @@ def budget_scale(report) -> float | None:
 def jurisdiction_area(nums: list[M.Num], cfg: dict) -> tuple[float | None, str]:
     """Area of the jurisdiction in m2 when the report states it, and how it was found."""
     mc = cfg.get("magnitude", {})
-    share = re.compile(mc.get("area_share_pattern") or "占[^，。；]{0,12}?总?面积的?")
+    share = re.compile(mc.get("area_share_pattern") or "占[^，。；]{0,10}?总面积的?")
     cues = mc.get("area_total_cues") or []
     by_para: dict[str, list[M.Num]] = {}
     for n in nums:
@@ -49,9 +49,32 @@ def jurisdiction_area(nums: list[M.Num], cfg: dict) -> tuple[float | None, str]:
             nxt = next((o for o in items[k + 1:] if o.m.kind == "PERCENT"), None)
             if nxt is None or nxt.i - n.j > 24:
                 continue
-            if share.search(text[n.j: nxt.i]) and nxt.m.base_value and 0 < nxt.m.base_value <= 100:
+            between = text[n.j: nxt.i]
+            if any(w in between for w in mc.get("area_subtype_words") or []):
+                continue
+            if share.search(between) and nxt.m.base_value and 0 < nxt.m.base_value <= 100:
                 return n.m.base_value / (nxt.m.base_value / 100), f"{n.m.text}占{nxt.m.text}"
     return None, ""
+
+
+def stated_area(report, cfg: dict) -> tuple[float | None, str]:
+    """The jurisdiction's area from a statement anywhere in the text (部门基本情况 lies
+    outside the numbered sections): 辖区面积/国土面积 + a number + an area unit."""
+    from nlp_pipeline.text.lexicon import number_lexicon
+
+    units = {u: info.factor for u, info in number_lexicon().units.items() if info.kind == "AREA"}
+    if not units:
+        return None, ""
+    cues = [c for c in cfg.get("magnitude", {}).get("area_total_cues") or [] if c != "占地面积"]
+    if not cues:
+        return None, ""
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    rx = re.compile(rf"(?:{'|'.join(map(re.escape, cues))})[为约达共计：:\s]{{0,3}}"
+                    rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*({unit_alt})")
+    m = rx.search(M.normalize(report.text))
+    if not m:
+        return None, ""
+    return float(m.group(1).replace(",", "")) * units[m.group(2)], m.group(0)
 
 
 def level_ceiling(report, cfg: dict) -> float:
@@ -104,14 +127,22 @@ def detect(ctx: Context):
             ))
 
     area, how = jurisdiction_area(nums, cfg)
+    if not area:
+        area, how = stated_area(report, cfg)
+    repeat = mc.get("repeat_words") or []
     if area:
-        ceiling = area * float(mc.get("area_factor", 100))
+        ceiling = area * float(mc.get("area_factor", 1.5))
         ref_zh, ref_en = f"辖区面积约{M.fmt_area(area)}（据{how}推算）", f"jurisdiction about {M.fmt_area(area)}"
     else:
         ceiling = level_ceiling(report, cfg)
         ref_zh, ref_en = f"该级单位面积上限约{M.fmt_area(ceiling)}", f"ceiling {M.fmt_area(ceiling)} for its level"
     for n in nums:
-        if n.m.kind != "AREA" or n.m.base_value <= ceiling:
+        if n.m.kind != "AREA":
+            continue
+        limit = ceiling
+        if area and any(w in n.clause for w in repeat):
+            limit = area * float(mc.get("area_factor_repeat", 100))
+        if n.m.base_value <= limit:
             continue
         f = _rescaled(n.m.base_value, area or ceiling, cfg)
         hint_zh = f"，若按{M.fmt_area(n.m.base_value * f)}计则属合理，疑为单位错误" if f else ""

@@ -4,7 +4,7 @@ Numbers are compared only when they are of the same kind and base unit, play the
 role (a result against a result, a target against a target: a result that differs from
 its target is a shortfall, not a conflict), and their metric phrases are each other's best
 match across the two paragraphs. Values agree when the intervals their wording allows
-overlap (约, 以上, the rounding of the last digit), so 12100万元 and 约1.21亿元 agree.
+overlap (约, 以上, the rounding of the last digit), so 12,000万元 and 约1.2亿元 agree.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, make_finding, register
 
 CODE = "NUMBER_CONFLICT"
-_SKIP_SCOPES = {"per", "change"}
+_SKIP_SCOPES = {"per", "change", "share"}
 
 
 def _comparable(a: M.Num, b: M.Num, cfg: dict) -> float:
@@ -41,24 +41,48 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict) -> float:
             return 0.0
     if M.place(a.para.id) == M.place(b.para.id):
         return 0.0  # two indicators of one task are different indicators
+    la, lb = a.label, b.label
+    if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
+        return 0.0  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
     sim = M.similarity(a.key, b.key)
     A, B = set(a.key), set(b.key)
     jac = len(A & B) / len(A | B) if A | B else 0.0
     if jac < float(sim_cfg.get("min_jaccard", 0.45)):
         return 0.0
+    if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
+        return 0.0
+    if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
+        return 0.0  # 定期检验率 and 检验覆盖率 are two rates
     return sim if sim >= thr else 0.0
+
+
+def _modifiers_differ(a: str, b: str, floor: float) -> bool:
+    """Two metrics that share a generic head (资金执行率) but name different things before
+    it (残疾人两项补贴 / 安全提升项目) are different metrics."""
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    if k < 2:
+        return False
+    ra, rb = a[: len(a) - k], b[: len(b) - k]
+    if len(ra) < 2 or len(rb) < 2:
+        return False
+    return M.similarity(ra, rb) < floor
 
 
 def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
     kinds = set(cfg.get("compared_kinds") or [])
     generic = set(cfg.get("metric", {}).get("generic") or [])
     min_chars = int(cfg.get("similarity", {}).get("min_chars", 2))
+    score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
     out = []
     for n in nums:
         if n.m.kind not in kinds or n.interval is None or n.other_year:
             continue
         if n.scopes & _SKIP_SCOPES or len(n.key) < min_chars or n.key in generic:
             continue
+        if any(w in n.clause for w in score_cues):
+            continue  # weights and scores are the score check's business
         out.append(n)
     return out
 
@@ -129,6 +153,52 @@ def _part_of(n: M.Num, nums: list[M.Num], cfg: dict) -> bool:
     )
 
 
+def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
+    """A department-level budget figure restated in the text with another value
+    ("全年实际支出11,200万元" against the form's 实际支出数)."""
+    from nlp_pipeline.lexicons import load_yaml
+
+    try:
+        labels = load_yaml("sections.yaml")["budget"]
+    except (KeyError, FileNotFoundError, TypeError):
+        return []
+    own = [str(w) for w in (cfg.get("budget_restated") or {}).get("strip_prefix") or []]
+    own = sorted(own, key=len, reverse=True)
+    index = M.ParagraphIndex(report)
+    out = []
+    for group in ("amounts", "rates"):
+        for field, labs in (labels.get(group) or {}).items():
+            bv = getattr(report.budget, field, None)
+            if bv is None:
+                continue
+            keys = {M._strip(M.normalise_metric(str(l), cfg), own, []) for l in labs}
+            if group == "amounts":
+                base = bv.value * (report.currency_factor or 1.0)
+                half = 0.5 * 10 ** -M.decimals(bv.text) * (report.currency_factor or 1.0) * 0.999
+            else:
+                base = bv.value
+                half = 0.5 * 10 ** -M.decimals(bv.text) * 0.999
+            for n in nums:
+                if n.role != "actual" or n.label or n.interval is None or n.other_year:
+                    continue
+                if any(w in n.clause for w in ("项目", "专项")):
+                    continue  # a project's own budget, not the department's
+                kind_ok = n.m.kind == ("MONEY" if group == "amounts" else "PERCENT")
+                if not kind_ok or M._strip(n.key, own, []) not in keys:
+                    continue
+                if not M.disjoint(n.interval, (base - half, base + half)):
+                    continue
+                out.append(make_finding(
+                    CODE, "medium",
+                    f"正文所述{M.display_metric(n.metric, cfg)}{n.m.text}（{n.para.id}）与预算表所列{bv.text}不一致",
+                    f"The text gives {M.display_metric(n.metric, cfg)} as {n.m.text} ({n.para.id}); "
+                    f"the budget figures say {bv.text}",
+                    [n.evidence(report), M.evidence_at(report, index, bv.start, bv.end)],
+                    {"metrics": [{"metric": field, "a": n.m.base_value, "b": base}]},
+                ))
+    return out
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -146,13 +216,24 @@ def detect(ctx: Context):
         part = any(_part_of(n, nums, cfg) for n in members)
         approx = any((n.m.qualifier or "exact") != "exact" for n in members)
         severity = "low" if part else ("medium" if approx else "high")
-        pairs_zh, pairs_en, vals = [], [], []
+        # one line per metric: each value with the places that write it
+        by_metric: dict[str, dict[str, list[str]]] = {}
+        vals = []
         for a, b, _ in sorted(comp, key=lambda e: e[0].m.start):
-            name = a.key if len(a.key) >= len(b.key) else b.key
-            pairs_zh.append(f"{name}：{a.m.text}（{a.para.id}）与{b.m.text}（{b.para.id}）")
-            pairs_en.append(f"{name}: {a.m.text} ({a.para.id}) vs {b.m.text} ({b.para.id})")
-            vals.append({"metric": name, "a": a.m.base_value, "b": b.m.base_value,
-                         "unit": a.m.base_unit or b.m.base_unit})
+            da, db = M.display_metric(a.metric, cfg), M.display_metric(b.metric, cfg)
+            name = da if len(da) >= len(db) else db
+            if name not in by_metric:
+                vals.append({"metric": name, "a": a.m.base_value, "b": b.m.base_value,
+                             "unit": a.m.base_unit or b.m.base_unit})
+            slot = by_metric.setdefault(name, {})
+            for n in (a, b):
+                places = slot.setdefault(n.m.text.strip(), [])
+                if n.para.id not in places:
+                    places.append(n.para.id)
+        pairs_zh = [f"{name}：" + "与".join(f"{v}（{'、'.join(ps)}）" for v, ps in slot.items())
+                    for name, slot in by_metric.items()]
+        pairs_en = [f"{name}: " + " vs ".join(f"{v} ({', '.join(ps)})" for v, ps in slot.items())
+                    for name, slot in by_metric.items()]
         note_zh = "（其中一处为部分/分批数，请核实口径）" if part else ""
         note_en = " (one figure is a part or batch; check the scope)" if part else ""
         findings.append(
@@ -166,4 +247,5 @@ def detect(ctx: Context):
                 {"metrics": vals, "role": comp[0][0].role},
             )
         )
+    findings += budget_conflicts(report, nums, cfg)
     return findings

@@ -1,6 +1,6 @@
 """RATE_OVER_100: a coverage- or completion-type rate written above 100%.
 
-A rate of the bounded kind (覆盖率, 入户宣传率, 满意率 …) cannot pass 100% without its
+A rate of the bounded kind (覆盖率, 普及率, 满意率 …) cannot pass 100% without its
 base being explained; a completion or execution rate can exceed 100% when a target is
 overshot, so it gets a lower severity and is left alone when the clause explains it
 (超额完成). Changes (同比增长, 提高) are not levels and are never checked. One finding per
@@ -17,8 +17,9 @@ CODE = "RATE_OVER_100"
 def rate_type(metric: str, cfg: dict) -> str | None:
     """'completion', 'bounded' or None for the metric phrase of a percentage."""
     rc = cfg.get("rate", {})
-    s = M.normalize(metric).rstrip("达到为是约共计均平均致")
-    s = M._strip(s, [], M._words(cfg, "metric", "strip_suffix"))
+    suf = M._words(cfg, "metric", "strip_suffix")
+    s = M._strip(M.normalize(metric).strip(), [], suf).rstrip("达到为是约共计均平均致高")
+    s = M._strip(s, [], suf)
     for w in sorted(rc.get("completion_words") or [], key=len, reverse=True):
         if s.endswith(w):
             return "completion"
@@ -41,8 +42,9 @@ def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
         kind = rate_type(n.metric, cfg) or rate_type(n.key, cfg)
         if kind is None or any(w in n.before for w in growth) or "change" in n.scopes:
             continue
-        if kind == "completion" and any(w in n.clause for w in explained):
-            continue
+        s, e = M.clause_bounds(n.para.text, n.i, n.j, M.SENTENCE_BREAK)
+        if kind == "completion" and any(w in n.para.text[s:e] for w in explained):
+            continue  # the overshoot is explained in the same sentence
         out.append((n, kind))
     return out
 

@@ -6,8 +6,9 @@ Outcomes are the goal-completion narrative (O, paired with goals by the alignmen
 and each task's completion text (against the task's own target). Two rules:
 
 * *copy*: the outcome and its goal are nearly the same text once figures are masked
-  (a copy that changes 90% into 92% is still a copy), and what the outcome adds to the
-  goal contains no result or claim wording;
+  (a copy that changes 90% into 92% is still a copy), or the outcome has no figure and
+  is mostly the goal's words; and what the outcome adds to the goal contains no result
+  or claim wording;
 * *goal language*: the outcome uses several goal cues (确保, 力争, 每年…) and no marker of
   a reported result (了, 已, 累计, 全年…).
 
@@ -31,6 +32,7 @@ from nlp_pipeline.detect.registry import Context, evidence, make_finding, regist
 from nlp_pipeline.model import Paragraph
 
 COPY_RATIO = 0.8  # masked-text similarity from which an outcome copies its goal
+BARE_COVER = 0.6  # share of a figure-less, marker-less outcome taken from its goal
 TASK_COPY_RATIO = 0.9  # a task's completion text is short: ask for more
 MIN_CHARS = 12  # shorter outcomes ("已完成") are claims, not restatements
 GOAL_CUES_MIN = 2
@@ -61,18 +63,37 @@ def _added_text(outcome: str, goal: str) -> str:
     return "".join(out)
 
 
+def _masked_numbers(text: str) -> tuple[str, dict[int, str]]:
+    """``text`` with each figure replaced by '#', and figure by position of its '#'."""
+    out, nums, pos = [], {}, 0
+    for m in _NUM.finditer(text):
+        out.append(text[pos : m.start()])
+        nums[sum(len(x) for x in out)] = m.group()
+        out.append("#")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), nums
+
+
 def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
-    """Figures that differ between texts that are otherwise aligned."""
-    a, b = _NUM.findall(goal), _NUM.findall(outcome)
-    sm = SequenceMatcher(None, a, b, autojunk=False)
+    """Figures that differ where the two texts otherwise read the same (a figure pairs
+    with the one at the same place in a matching stretch of text)."""
+    a, na = _masked_numbers(goal)
+    b, nb = _masked_numbers(outcome)
     out = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "replace":
-            out.extend(zip(a[i1:i2], b[j1:j2]))
+    for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        if blk.size < 2:
+            continue
+        for k in range(blk.size):
+            x, y = na.get(blk.a + k), nb.get(blk.b + k)
+            if x is not None and y is not None and x != y:
+                out.append((x, y))
     return out
 
 
-def _assess(outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float) -> dict | None:
+def _assess(
+    outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float, allow_bare: bool = True
+) -> dict | None:
     oc = compact(outcome.text)[0]
     if len(oc) < MIN_CHARS:
         return None
@@ -81,12 +102,25 @@ def _assess(outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: 
         gc = compact(goal.text)[0]
         om, gm = mask_digits(oc), mask_digits(gc)
         sim = ratio(om, gm)
-        if sim >= copy_ratio:
+        # an outcome with no figure and no result grammar that is mostly its goal's
+        # words reports nothing either, even when it is shorter than the goal
+        bare_copy = (
+            allow_bare
+            and sim < copy_ratio
+            and not re.search(r"\d", oc)
+            and 1 - len(_added_text(om, gm)) / len(om) >= BARE_COVER
+        )
+        if sim >= copy_ratio or bare_copy:
             added = _added_text(om, gm)
             claims = [c for c in cues.get("added_claim_markers") or [] if c in added]
-            markers = [m for pat in cues.get("result_markers") or [] for m in re.findall(pat, added)]
+            # result grammar the outcome has more often than its goal (率为98% where the
+            # goal said 率98%)
+            markers = [
+                pat for pat in cues.get("result_markers") or []
+                if len(re.findall(pat, outcome.text)) > len(re.findall(pat, goal.text))
+            ]
             if not claims and not markers:
-                result = {"rule": "copy", "similarity": round(sim, 3),
+                result = {"rule": "copy", "similarity": round(sim, 3), "bare": bare_copy,
                           "changed_numbers": _changed_numbers(outcome.text, goal.text)}
     goals_found, results_found = goal_language(outcome.text, cues)
     if len(goals_found) >= GOAL_CUES_MIN and not results_found:
@@ -118,13 +152,9 @@ def detect(ctx: Context):
     for t in report.tasks:
         if t.target is None or t.outcome is None:
             continue
-        oc, tc = compact(t.outcome.text)[0], compact(t.target.text)[0]
-        if len(oc) < MIN_CHARS:
-            continue
-        sim = ratio(mask_digits(oc), mask_digits(tc))
-        if sim < TASK_COPY_RATIO:
-            continue
-        res = _assess(t.outcome, t.target, cues, TASK_COPY_RATIO)
+        # a task's own completion text is judged as a copy only: its target is right
+        # beside it, and goal words there are the form's, not the writer's
+        res = _assess(t.outcome, t.target, cues, TASK_COPY_RATIO, allow_bare=False)
         if res is not None and res["rule"] == "copy":
             hits.setdefault(t.id, []).append((t.outcome, res))
 
@@ -139,13 +169,13 @@ def detect(ctx: Context):
         copies = [(o, r) for o, r in items if r["rule"] == "copy"]
         if goal is not None and copies:
             changed = [c for _, r in copies for c in r.get("changed_numbers", [])]
-            change_zh = (
-                "，仅改动数字" + "、".join(f"{a}→{b}" for a, b in changed[:3]) if changed else "，文字几乎相同"
-            )
-            change_en = (
-                ", only figures changed (" + ", ".join(f"{a}->{b}" for a, b in changed[:3]) + ")"
-                if changed else ", nearly word for word"
-            )
+            if changed:
+                change_zh = "，仅改动数字" + "、".join(f"{a}→{b}" for a, b in changed[:3])
+                change_en = ", only figures changed (" + ", ".join(f"{a}->{b}" for a, b in changed[:3]) + ")"
+            elif all(r.get("bare") for _, r in copies):
+                change_zh, change_en = "，文字大多取自目标且没有任何数据", ", mostly in its words and with no figure"
+            else:
+                change_zh, change_en = "，文字几乎相同", ", nearly word for word"
             msg = f"{ids}照抄{goal.id}的目标表述{change_zh}，未报告实际完成结果：「{short(goal.text, 26)}」"
             msg_en = f"{ids.replace('、', ', ')} repeat(s) goal {goal.id}{change_en} instead of reporting a result."
         else:

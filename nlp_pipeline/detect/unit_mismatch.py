@@ -73,12 +73,24 @@ def detect(ctx: Context):
             ev,
             {"indicators": [i.name_paragraph.text for i, _ in bad]},
         ))
-    # running text: "新增违法建设数量100%"
+    # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:
-        if n.para.id in in_tables or n.m.kind != "PERCENT" or n.para.section in ("Q", "I"):
+        if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:
             continue
-        raw = n.para.text[n.mi:n.i]
-        if indicator_type(raw, cfg) == "count" and not re.search(r"[占比例率]", raw[-4:]):
+        raw = re.sub(r"(?:达到|达|为|是|约|共)+$", "", n.para.text[n.mi:n.i])
+        typ = indicator_type(raw, cfg)
+        if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit:
+            findings.append(make_finding(
+                CODE, "medium",
+                f"比率类指标“{raw.strip()}”以数量{n.m.text}表述，应填报百分比",
+                f"Rate metric '{raw.strip()}' is given as a quantity {n.m.text}",
+                [n.evidence(report)],
+                {"metric": n.key},
+            ))
+            continue
+        if n.m.kind != "PERCENT":
+            continue
+        if typ == "count" and not re.search(r"[占比例率]", raw[-4:]):
             findings.append(make_finding(
                 CODE, "medium",
                 f"数量类指标“{raw.strip()}”以百分比{n.m.text}表述，应填报实际数量",

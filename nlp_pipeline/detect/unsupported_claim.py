@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from nlp_pipeline.detect._textcommon import compact, lexicon, short
+from nlp_pipeline.detect._textcommon import alignment_map, compact, lexicon, positional_fill, short
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph, Report, Task
 
@@ -120,8 +120,13 @@ def unreported_targets(task: Task, cues: dict) -> list[tuple[int, int, str]]:
         for ind in task.indicators
         for x in (ind.name, ind.result, ind.target or "")
     )
+    return unreported_in(task.target, hay, cues)
+
+
+def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, int, str]]:
+    """Rates and trends named in ``target`` that ``hay`` (compact text) does not name."""
     out = []
-    text = task.target.text
+    text = target.text
     for m in _CLAUSE.finditer(text):
         clause = m.group()
         is_metric = any(re.search(p, clause) for p in cues.get("effect_metric_patterns") or [])
@@ -165,6 +170,33 @@ def detect(ctx: Context):
                 {"claims": [c[3] for c in claims], "kinds": sorted(kinds)},
             )
         )
+    goals = {g.id: g for g in report.paragraphs("G")}
+    for name, sec in (("outcomes_to_goals", "O"), ("performance_to_goals", "P")):
+        outs = [o for o in report.paragraphs(sec) if is_bare_completion(o.text, cues)]
+        if not outs or not goals:
+            continue
+        m = positional_fill(
+            alignment_map(ctx, name, report.paragraphs(sec), list(goals.values())),
+            report.paragraphs(sec), list(goals.values()),
+        )
+        for o in outs:
+            g = goals.get(m.get(o.id) or "")
+            missing = unreported_in(g, "", cues) if g is not None else []
+            if not missing:
+                continue
+            names = "；".join(short(c, 20) for _, _, c in missing[:4])
+            claim = o.text.strip()
+            findings.append(
+                make_finding(
+                    "UNSUPPORTED_CLAIM",
+                    "medium",
+                    f"{o.id}仅写「{claim}」，但{g.id}中的{len(missing)}项指标（{names}）没有报告任何实际值。",
+                    f"{o.id} reports only \"{claim}\", but {len(missing)} target(s) of {g.id} ({names}) "
+                    "have no reported value.",
+                    [evidence(report, o)] + [evidence(report, g, s, e) for s, e, _ in missing],
+                    {"claim": claim, "goal": g.id, "unreported_targets": [c for _, _, c in missing]},
+                )
+            )
     for t in report.tasks:
         if t.outcome is None or t.target is None or not is_bare_completion(t.outcome.text, cues):
             continue

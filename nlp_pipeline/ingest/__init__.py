@@ -9,4 +9,8 @@ from __future__ import annotations
 
 from .dispatch import read_bytes, read_report, read_text
 
-__all__ = ["read_report", "read_text", "read_bytes"]
+# what a directory walk should pick up; content sniffing decides the reader, not this
+SUPPORTED_EXTENSIONS = (".txt", ".tsv", ".text", ".html", ".htm", ".xhtml", ".docx", ".xlsx", ".xlsm", ".xls",
+                        ".pdf")
+
+__all__ = ["SUPPORTED_EXTENSIONS", "read_report", "read_text", "read_bytes"]

@@ -18,7 +18,8 @@ RATE_FIELDS = ("completion_rate", "adjustment_rate")
 def _labels() -> list[tuple[str, str]]:
     """(squeezed label, field), longest first, so 预算调整率 never reads as 预算调整."""
     cfg = lexicon()["budget"]
-    pairs = [(squeeze(lab), f) for group in ("amounts", "rates") for f, labs in cfg[group].items() for lab in labs]
+    groups = [cfg["amounts"], cfg["rates"], cfg.get("cell_only", {})]
+    pairs = [(squeeze(lab), f) for g in groups for f, labs in g.items() for lab in labs]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -33,7 +34,8 @@ def label_field(cell: str) -> str | None:
     if not s or re.search(r"\d", s):
         return None
     for lab, f in _labels():
-        if lab in s and len(s) - len(lab) <= 6:
+        # a short label (执行率) must be nearly the whole cell
+        if lab in s and len(s) - len(lab) <= (6 if len(lab) >= 4 else 2):
             return f
     return None
 

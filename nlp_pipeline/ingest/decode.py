@@ -20,7 +20,10 @@ _BOMS = [
 
 
 class NotText(ValueError):
-    pass
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
 
 
 def plausibility(text: str) -> float:
@@ -43,14 +46,18 @@ def _cjk_share(text: str) -> float:
     return sum(1 for ch in text if 0x4E00 <= ord(ch) <= 0x9FFF) / max(1, len(text))
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding). The BOM is removed from the text; offsets count from after it."""
+def decode(data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
+    """(text, encoding). The BOM is removed from the text; offsets count from after it.
+
+    Notes on what was repaired are appended to ``warnings``.
+    """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
-                raise NotText(f"{name} BOM but invalid data at byte {exc.start}") from exc
+                raise NotText(f"文件以 {name} 字节序标记开头，但第 {exc.start} 字节处的数据无效",
+                              f"{name} byte-order mark, but invalid data at byte {exc.start}") from exc
             return text, name
     sample_ok = 0.9
     try:
@@ -58,7 +65,15 @@ def decode(data: bytes) -> tuple[str, str]:
         if "\x00" not in text and plausibility(text) >= sample_ok:
             return text, "utf-8"
     except UnicodeDecodeError:
-        pass
+        # a UTF-8 file cut inside a character, or with a stray bad byte, is still UTF-8:
+        # read as GB18030 it would become plausible-looking nonsense
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(text) // 1000) and "\x00" not in text and plausibility(text) >= sample_ok:
+            if warnings is not None:
+                warnings.append(f"UTF-8 文本中有 {bad} 处无效字节，已替换为 U+FFFD / "
+                                f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
+            return text, "utf-8"
     candidates: list[tuple[float, str, str]] = []
     if len(data) % 2 == 0 and len(data) >= 4:
         even_zeros = data[0::2].count(0) / (len(data) / 2)
@@ -81,4 +96,5 @@ def decode(data: bytes) -> tuple[str, str]:
     candidates.sort(key=lambda c: -c[0])
     if candidates and candidates[0][0] >= sample_ok:
         return candidates[0][1], candidates[0][2]
-    raise NotText("no encoding (UTF-8, UTF-16, GB18030) gives readable text")
+    raise NotText("无法识别文件编码，或文件不是文本（已尝试 UTF-8、UTF-16、GB18030）",
+                  "no encoding gives readable text (tried UTF-8, UTF-16, GB18030); not a text file?")

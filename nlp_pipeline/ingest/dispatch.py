@@ -34,17 +34,18 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
             "no section of a performance self-evaluation report (goals, outcomes, problems, ...) "
             "was found; this does not look like such a report",
         )
-    return finish(draft, source=path, reader=f"{reader}" if reader != "text" else _text_reader(draft),
-                  encoding=encoding, text=text)
+    if reader == "text":
+        # plain text names its reader by the layout found: the export or running text
+        reader = "form-tsv" if draft.layout == "form" else "narrative"
+    return finish(draft, source=path, reader=reader, encoding=encoding, text=text)
 
 
-def _text_reader(draft: Draft) -> str:
-    return "form-tsv" if draft.layout == "form" else "narrative"
+def read_text(text: str, source: str = "<text>", encoding: str | None = None, html: bool | None = None) -> Report:
+    """A report from text already decoded (plain-text form export, narrative or HTML).
 
-
-def read_text(text: str, source: str = "<text>", encoding: str | None = None) -> Report:
-    """A report from text already decoded (plain-text form export or narrative)."""
-    if _HTML_RE.search(text[:4000]):
+    ``html`` None: decided by the markup found at the start of the text.
+    """
+    if html or (html is None and _HTML_RE.search(text[:4000])):
         from .html import read_html
 
         return read_html(text, source, encoding)
@@ -67,17 +68,16 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
         from .pdf import read_pdf
 
         return read_pdf(data, source)
+    notes: list[str] = []
     try:
-        text, encoding = decode(data)
+        text, encoding = decode(data, notes)
     except NotText as exc:
-        raise ReportError(
-            source,
-            f"无法识别文件编码或文件不是文本（已尝试 UTF-8、UTF-16、GB18030）：{exc}",
-            f"cannot decode the file as text (tried UTF-8, UTF-16, GB18030): {exc}",
-        ) from None
+        raise ReportError(source, exc.zh, exc.en) from None
     if not text.strip():
         raise ReportError(source, "文件为空", "the file is empty")
-    return read_text(text, source, encoding)
+    report = read_text(text, source, encoding, html=True if suffix in (".html", ".htm", ".xhtml") else None)
+    report.warnings[:0] = notes
+    return report
 
 
 def read_report(path: str | Path) -> Report:

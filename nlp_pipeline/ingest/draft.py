@@ -1,6 +1,7 @@
 """What a parser collects before it becomes a :class:`Report`, and the step between."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from nlp_pipeline.model import SECTION_KINDS, Budget, Paragraph, Report, Section, Task
@@ -97,6 +98,7 @@ class Draft:
 def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text: str) -> Report:
     from .labels import currency_factor
 
+    _tasks_from_section(draft)
     present = {sid for sid, sec in draft.sections.items() if sec.paragraphs}
     if draft.tasks:
         present.add("T")
@@ -120,6 +122,18 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
         missing_sections=[sid for sid in expected if sid not in present],
         warnings=draft.warnings,
     )
+
+
+def _tasks_from_section(draft: Draft) -> None:
+    """Items under a 主要任务 heading of running text are tasks with a target only:
+    tasks live in Report.tasks, never as a section."""
+    sec = draft.sections.pop("T", None)
+    if sec is None or draft.tasks:
+        return
+    for k, p in enumerate(sec.paragraphs, 1):
+        tid = f"T{k}"
+        target = dataclasses.replace(p, id=tid, section="T", kind="task")
+        draft.tasks.append(Task(id=tid, number=p.number or tid, target=target, outcome=None))
 
 
 __all__ = ["Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]

@@ -23,10 +23,15 @@ from . import header
 from .draft import Draft, SectionCollector, make_paragraph
 from .grid import Cell, Row, nonempty
 from .items import Item, cell_blocks, cell_items, cell_text, split_number
-from .labels import header_label, is_task_number, match_column, match_section
+from .labels import header_label, is_task_number, match_column, match_section, squeeze
 from .mapped import Mapped, join
 
+_P_TAG_RE = re.compile(r"<p\b", re.I)
 _FUNDS_RE = re.compile(rf"^\s*({bud.NUMBER})\s*(亿元|万元|千元|元)?\s*$")
+
+
+# column order of the standard form, for a task table whose header row is missing
+_DEFAULT_TASK_COLS = {"task": 0, "target": 1, "outcome": 2, "indicator": 3, "result": 4, "funds": 5}
 
 
 def looks_like_form(text: str, rows: list[Row]) -> bool:
@@ -42,13 +47,26 @@ def looks_like_form(text: str, rows: list[Row]) -> bool:
     return False
 
 
-def _task_header(text: str, ne: list[Cell]) -> dict[str, int] | None:
+def _columns(text: str, ne: list[Cell]) -> dict[str, int]:
+    """Column name -> column. A later cell wins: the first cell of a header row is often
+    the table's label (年度绩效指标 | 一级指标 | … | 三级指标), the real header follows."""
     cols: dict[str, int] = {}
+    ignored: list[int] = []
     for c in ne:
         name = match_column(cell_text(text, c.start, c.end).chars)
-        if name and name not in cols:
+        if name == "ignore":
+            ignored.append(c.col)
+        elif name:
             cols[name] = c.col
-    if len(cols) >= 3 and "indicator" in cols and ("target" in cols or "task" in cols):
+    if ignored:
+        cols.update({f"ignore{k}": col for k, col in enumerate(ignored)})
+    return cols
+
+
+def _task_header(text: str, ne: list[Cell]) -> dict[str, int] | None:
+    cols = _columns(text, ne)
+    named = [k for k in cols if not k.startswith("ignore")]
+    if len(named) >= 3 and "indicator" in cols and cols.keys() & {"target", "task", "result", "target_value"}:
         return cols
     return None
 
@@ -63,8 +81,12 @@ class _FormParser:
         self.draft.currency_unit = self.unit
         self.task_cols: dict[str, int] | None = None
         self.tasks: list[dict] = []
-        self.go_cols: list[tuple[int, str]] | None = None
+        self.go_cols: list[tuple[int, str, str]] | None = None
         self.header_end: int | None = None
+        self.pending_budget: dict[int, str] = {}
+        # whether this table's tasks open with 任务1, 任务2 … (None: not known yet)
+        self.numbered_tasks: bool | None = None
+        self.indicator_table = False
 
     # -- helpers -----------------------------------------------------------------------
     def ctext(self, c: Cell) -> str:
@@ -81,32 +103,55 @@ class _FormParser:
             if not ne:
                 continue
             first = self.ctext(ne[0])
-            if self.draft.title is None and len(ne) == 1 and header.is_title(first) and mode is None:
-                self.draft.title = first.strip()
-                continue
+            if mode is None and len(ne) == 1:
+                if self.draft.title is None and header.is_title(first):
+                    self.draft.title = first.strip()
+                    continue
+                if self.draft.year is None and header.year_line(first):
+                    self.draft.year = header.year_line(first)
+                    continue
             cols = _task_header(self.text, ne) if len(ne) >= 3 else None
             if (cols or match_section(first)) and self.header_end is None:
                 self.header_end = ne[0].start
             if cols:
-                self.task_cols = cols
+                self._open_task_table(cols, ne)
                 mode = "tasks"
                 self.sections.close()
                 continue
+            if self.pending_budget and mode != "tasks" and self._budget_values_row(ne):
+                continue
             labels = [match_section(self.ctext(c)) for c in ne]
+            if labels[0] and labels[0][0] == "T" and mode != "tasks":
+                # 主要任务 row naming fewer columns than a full header, or none at all
+                cols = _columns(self.text, ne)
+                self._open_task_table(cols if len(cols) >= 2 else _DEFAULT_TASK_COLS, ne)
+                mode = "tasks"
+                self.sections.close()
+                continue
+            if self.go_cols and not labels[0] and mode != "tasks":
+                # the content row under a 预期目标 | 实际完成情况 header row
+                col0, sid0, title0 = self.go_cols[0]
+                mode = self._section_row(sid0, title0, ne)
+                continue
             if len(ne) >= 2 and all(labels):
                 # a row of column headers (预期目标 | 目标完成情况) for the row below
-                self.go_cols = [(c.col, lab[0]) for c, lab in zip(ne, labels)]
+                self.go_cols = [(c.col, lab[0], self.ctext(c).strip()) for c, lab in zip(ne, labels)]
+                mode = "header" if mode == "tasks" else mode
                 continue
             sec = labels[0]
             if sec and not (mode == "tasks" and self._indicator_shaped(ne)):
+                if mode == "tasks" or not self._row_follows_go_header(row):
+                    self.go_cols = None
                 mode = self._section_row(sec[0], first, ne[1:])
                 continue
             if mode == "tasks":
                 self._task_row(ne)
                 continue
+            # header and budget label/value pairs, wherever the form puts them
+            if len(ne) >= 2 and self._header_row(ne):
+                mode = mode or "header"
+                continue
             if mode is None or mode == "header":
-                if self._header_row(ne):
-                    mode = "header"
                 continue
             for c in ne:
                 for b in cell_blocks(self.text, c.start, c.end):
@@ -119,24 +164,50 @@ class _FormParser:
             self.draft.year = header.year_of(self.draft.title)
         return self.draft
 
+    def _row_follows_go_header(self, row: Row) -> bool:
+        k = self.rows.index(row) if self.go_cols else -1
+        prev = [r for r in self.rows[:k] if nonempty(r, self.text)]
+        return bool(prev) and all(match_section(self.ctext(c)) for c in nonempty(prev[-1], self.text))
+
     def _header_row(self, ne: list[Cell]) -> bool:
         found = False
-        for k, c in enumerate(ne[:-1]):
+        pending: dict[int, str] = {}
+        for k, c in enumerate(ne):
             label = self.ctext(c)
-            nxt = ne[k + 1]
+            nxt = ne[k + 1] if k + 1 < len(ne) else None
             kind = header_label(label)
-            if kind == "organisation" and self.draft.organisation is None:
-                self.draft.organisation = self.ctext(nxt).strip()
-                found = True
-            elif kind == "year" and self.draft.year is None:
-                self.draft.year = header.year_of(self.ctext(nxt))
-                found = True
+            if kind and nxt is not None:
+                if kind == "organisation" and self.draft.organisation is None:
+                    self.draft.organisation = self.ctext(nxt).strip()
+                    found = True
+                elif kind == "year" and self.draft.year is None:
+                    self.draft.year = header.year_of(self.ctext(nxt))
+                    found = True
             field = bud.label_field(label)
             if field and getattr(self.draft.budget, field) is None:
-                val = bud.value_in(self.text, nxt.start, nxt.end, field, self.unit)
+                val = bud.value_in(self.text, nxt.start, nxt.end, field, self.unit) if nxt else None
                 if val is not None:
                     setattr(self.draft.budget, field, val)
                     found = True
+                else:
+                    pending[c.col] = field
+        if len(pending) >= 2:
+            # a row of budget labels: the values stand in the row below, column by column
+            self.pending_budget = pending
+            found = True
+        return found
+
+    def _budget_values_row(self, ne: list[Cell]) -> bool:
+        found = False
+        for c in ne:
+            field = self.pending_budget.get(c.col)
+            if field and getattr(self.draft.budget, field) is None:
+                val = bud.value_in(self.text, c.start, c.end, field, self.unit)
+                if val is not None:
+                    setattr(self.draft.budget, field, val)
+                    found = True
+        if found:
+            self.pending_budget = {}
         return found
 
     def _section_row(self, sid: str, label: str, content: list[Cell]) -> str:
@@ -144,44 +215,99 @@ class _FormParser:
         if not content:
             self.sections.open(sid, title)
             return sid
-        targets: list[str] = []
+        targets: list[tuple[Cell, str, str]] = []
+        cur, cur_title = sid, title
+        switched = False
         for k, c in enumerate(content):
+            inline = match_section(self.ctext(c))
+            if inline:
+                # 年度绩效目标 | goals | 实际完成情况 | outcomes: a label inside the row
+                cur, cur_title, switched = inline[0], self.ctext(c).strip(), True
+                continue
             if self.go_cols:
                 # the header cell at or left of this column names its section
-                owner = [s for col, s in self.go_cols if col <= c.col]
-                targets.append(owner[-1] if owner else sid)
-            elif sid == "G" and k >= 1:
+                owner = [(s, lab) for col, s, lab in self.go_cols if col <= c.col]
+                t, t_title = owner[-1] if owner else (sid, title)
+                targets.append((c, t, title if t == sid else t_title))
+            elif sid == "G" and k >= 1 and not switched:
                 # the goals row carries the completion narrative in its next cell
-                targets.append("O")
+                targets.append((c, "O", _title_of("O")))
             else:
-                targets.append(sid)
+                targets.append((c, cur, cur_title))
         self.go_cols = None
-        for c, t in zip(content, targets):
-            self.sections.open(t, title if t == sid else _title_of(t))
-            for it in cell_items(self.text, c.start, c.end):
-                self.sections.add(it, force_new=True)
-        self.sections.open(targets[-1], self.sections.titles[targets[-1]])
-        return targets[-1]
+        for c, t, t_title in targets:
+            self.sections.open(t, t_title)
+            if _P_TAG_RE.search(c.raw(self.text)):
+                # each <p> of an export is one paragraph, numbered or not
+                for it in cell_items(self.text, c.start, c.end):
+                    self.sections.add(it, force_new=True)
+            else:
+                # lines of a cell: numbered items, wrapped or unnumbered lines continue them
+                for b in cell_blocks(self.text, c.start, c.end):
+                    self.sections.add(split_number(b), whole=b)
+        last = targets[-1][1] if targets else cur
+        self.sections.open(last, self.sections.titles.get(last, cur_title))
+        return last
 
     def _indicator_shaped(self, ne: list[Cell]) -> bool:
-        """name<TAB>short result: an indicator row even if its name sounds like a label."""
-        return len(ne) >= 2 and len(self.ctext(ne[1])) <= 20 and not match_section(self.ctext(ne[1]))
+        """name<TAB>short result: an indicator row even if its name sounds like a label.
+
+        A label that is exactly a section synonym, or followed by numbered items or
+        sentences, opens the section instead.
+        """
+        sec = match_section(self.ctext(ne[0]))
+        if sec and squeeze(self.ctext(ne[0])) == squeeze(sec[1]):
+            return False
+        if len(ne) < 2:
+            return False
+        second = self.ctext(ne[1]).strip()
+        if len(second) > 20 or match_section(second) or split_number(Mapped(second, [None] * len(second))).number:
+            return False
+        return not second.endswith(("。", "；", ";"))
 
     # -- task table --------------------------------------------------------------------
     def _col(self, name: str) -> int | None:
         return (self.task_cols or {}).get(name)
 
+    def _open_task_table(self, cols: dict[str, int], ne: list[Cell]) -> None:
+        self.task_cols = cols
+        self.numbered_tasks = None
+        if "task" not in cols and "target" not in cols:
+            # an indicator table (年度绩效指标) has no tasks: its indicators go to one
+            # task named by the table's label
+            label = self.ctext(ne[0]) if ne[0].col not in cols.values() else None
+            self.tasks.append(self._new_task((label or "绩效指标").strip()))
+            self.numbered_tasks = False
+            self.indicator_table = True
+        else:
+            self.indicator_table = False
+
+    @staticmethod
+    def _new_task(number: str) -> dict:
+        return {"number": number, "target": [], "outcome": [], "indicators": []}
+
+    def _starts_task(self, first: Cell) -> bool:
+        task_col = self._col("task")
+        if self.indicator_table:
+            return False
+        if is_task_number(self.ctext(first)) and (task_col is None or first.col <= task_col):
+            self.numbered_tasks = True
+            return True
+        if task_col is None or first.col != task_col or self.numbered_tasks:
+            return False
+        # tasks named, not numbered (任务名称 column): every row with a name is a task
+        self.numbered_tasks = False
+        return True
+
     def _task_row(self, ne: list[Cell]) -> None:
         first = ne[0]
-        task_col = self._col("task")
-        ind_cols = {self._col(n) for n in ("indicator", "result", "funds")} - {None}
-        if is_task_number(self.ctext(first)) and (task_col is None or first.col <= task_col):
-            task = {"number": self.ctext(first).strip(), "target": [], "outcome": [], "indicators": [],
-                    "number_cell": first}
+        ind_cols = {self._col(n) for n in ("indicator", "result", "funds", "target_value")} - {None}
+        if self._starts_task(first):
+            task = self._new_task(self.ctext(first).strip())
             self.tasks.append(task)
             rest = ne[1:]
         elif not self.tasks:
-            self.warn(f"任务表中第一个任务之前的行被忽略：{self.ctext(first)[:30]}")
+            self.warn(f"任务表中第一个任务之前的行被忽略 / row before the first task ignored: {self.ctext(first)[:30]}")
             return
         else:
             task = self.tasks[-1]
@@ -193,40 +319,46 @@ class _FormParser:
                 col = self._col(name)
                 if col is not None and col in by_col:
                     task[name].append(cell_text(self.text, by_col[col].start, by_col[col].end))
-            known = {self._col(n) for n in ("target", "outcome", "indicator", "result", "funds")}
+            known = set((self.task_cols or {}).values()) - {self._col("task")}
+            ind_col = self._col("indicator")
             for c in rest:
-                if c.col not in known:
-                    self.warn(f"任务表中无法归属的单元格：{self.ctext(c)[:30]}")
-            self._indicators(task, by_col.get(self._col("indicator")), by_col.get(self._col("result")),
-                             by_col.get(self._col("funds")))
+                # columns left of the indicator name (一级指标, 二级指标) only group it
+                if c.col not in known and not (ind_col is not None and c.col < ind_col and self.indicator_table):
+                    self.warn(f"任务表中无法归属的单元格 / task-table cell without a column: {self.ctext(c)[:30]}")
+            self._indicators(task, by_col.get(ind_col), by_col.get(self._col("result")),
+                             by_col.get(self._col("funds")), by_col.get(self._col("target_value")))
         elif rest:
             # merged cells lost: name, result and funds arrive packed from the left
             name = rest[0]
             result = rest[1] if len(rest) > 1 else None
             funds = rest[2] if len(rest) > 2 else None
             if funds is not None and not _FUNDS_RE.match(normalize(self.ctext(funds))):
-                self.warn(f"任务表中无法归属的单元格：{self.ctext(funds)[:30]}")
+                self.warn(f"任务表中无法归属的单元格 / task-table cell without a column: {self.ctext(funds)[:30]}")
                 funds = None
             for c in rest[3:]:
-                self.warn(f"任务表中无法归属的单元格：{self.ctext(c)[:30]}")
+                self.warn(f"任务表中无法归属的单元格 / task-table cell without a column: {self.ctext(c)[:30]}")
             self._indicators(task, name, result, funds)
 
-    def _indicators(self, task: dict, name: Cell | None, result: Cell | None, funds: Cell | None) -> None:
+    def _indicators(self, task: dict, name: Cell | None, result: Cell | None, funds: Cell | None,
+                    target: Cell | None = None) -> None:
         names = cell_items(self.text, name.start, name.end) if name else []
         results = cell_blocks(self.text, result.start, result.end) if result else []
+        targets = [b.chars for b in cell_blocks(self.text, target.start, target.end)] if target else []
         if not names and not results:
             return
         if len(results) > len(names) and names:
-            self.warn(f"{task['number']}: 指标完成情况多于指标名称，多出的部分并入最后一项")
+            self.warn(f"{task['number']}: 指标完成情况多于指标名称，多出的部分并入最后一项 / "
+                      "more results than indicator names; the extra ones join the last")
             results = results[: len(names) - 1] + [join(results[len(names) - 1:])]
         elif len(names) > len(results) and results:
-            self.warn(f"{task['number']}: 指标名称多于指标完成情况")
+            self.warn(f"{task['number']}: 指标名称多于指标完成情况 / more indicator names than results")
         n = max(len(names), len(results))
         money = self._funds(funds, n, task)
         for k in range(n):
             nm = names[k] if k < len(names) else Item(None, None, Mapped())
             rs = results[k] if k < len(results) else None
-            task["indicators"].append((nm, rs, money[k]))
+            tv = targets[k] if k < len(targets) else None
+            task["indicators"].append((nm, rs, money[k], tv))
 
     def _funds(self, cell: Cell | None, n: int, task: dict) -> list[float | None]:
         out: list[float | None] = [None] * n
@@ -237,7 +369,7 @@ class _FormParser:
         for b in blocks:
             m = _FUNDS_RE.match(normalize(b.chars))
             if not m:
-                self.warn(f"{task['number']}: 无法识别的资金数：{b.chars[:20]}")
+                self.warn(f"{task['number']}: 无法识别的资金数 / unreadable amount: {b.chars[:20]}")
                 vals.append(None)
                 continue
             v = float(m.group(1).replace(",", ""))
@@ -263,13 +395,13 @@ class _FormParser:
             outcome = (make_paragraph(self.text, f"{tid}.outcome", "T", "task_outcome", None, out)
                        if out and out.chars else None)
             inds = []
-            for j, (nm, rs, money) in enumerate(t["indicators"], 1):
+            for j, (nm, rs, money, tv) in enumerate(t["indicators"], 1):
                 np_ = (make_paragraph(self.text, f"{tid}.k{j}", "T", "indicator", nm.number, nm.text)
                        if nm.text.chars else None)
                 rp = (make_paragraph(self.text, f"{tid}.r{j}", "T", "indicator_result", None, rs)
                       if rs is not None and rs.chars else None)
                 inds.append(Indicator(name=nm.text.chars, result=rs.chars if rs is not None else "", funds=money,
-                                      name_paragraph=np_, result_paragraph=rp))
+                                      name_paragraph=np_, result_paragraph=rp, target=tv))
             tasks.append(Task(id=tid, number=t["number"], target=target, outcome=outcome, indicators=inds))
         return tasks
 

@@ -5,14 +5,23 @@ import re
 
 from nlp_pipeline.text.normalize import normalize
 
-from .labels import currency_re, squeeze, title_cues
+from .labels import currency_re, lexicon, squeeze, title_cues
 
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def currency_unit(text: str) -> str | None:
-    m = currency_re().search(normalize(text))
+    norm = normalize(text)
+    m = currency_re().search(norm)
+    if m is None:
+        m = re.search(lexicon()["header"]["currency_in_label"], norm)
     return m.group(1) if m else None
+
+
+def year_line(line: str) -> int | None:
+    """The year of a line that says only that: （2023年度）."""
+    m = re.match(lexicon()["header"]["year_line"], normalize(line).strip())
+    return int(m.group(1)) if m else None
 
 
 def is_title(line: str) -> bool:
@@ -32,7 +41,11 @@ def organisation_from_title(title: str) -> str | None:
     """The name before the year in 某某局2022年度部门整体支出绩效自评报告."""
     norm = normalize(title)
     m = _YEAR_RE.search(norm)
-    if not m or m.start() == 0:
+    cut = m.start() if m else None
+    if cut is None:
+        stops = [norm.find(w) for w in lexicon()["header"]["title_org_stops"] if w in norm]
+        cut = min(stops) if stops else None
+    if not cut:
         return None
-    org = title[: m.start()].strip(" \t\u3000：:")
+    org = title[:cut].strip(" \t\u3000：:")
     return org or None

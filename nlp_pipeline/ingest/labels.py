@@ -96,7 +96,7 @@ def _column_synonyms() -> list[tuple[str, str]]:
 
 
 def match_column(label: str) -> str | None:
-    """Which task-table column a header cell names (task, target, outcome, ...)."""
+    """Which task-table column a header cell names (task, target, outcome, ..., ignore)."""
     s = squeeze(label)
     if not s or len(s) > 16:
         return None

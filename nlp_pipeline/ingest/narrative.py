@@ -44,8 +44,10 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     body = it.text
     outline = it.style is not None and (heading_style is None or STYLE_DEPTH[it.style] <= STYLE_DEPTH[heading_style])
     slack = None if outline else _CLOSE_SLACK
-    # 六、存在问题：1.…  heading and first item on one line
-    for k, ch in enumerate(body.chars):
+    # 六、存在问题：1.…  heading and first item on one line; a deeper-numbered line of
+    # that shape ("1.存在问题：…") is an item that names its topic
+    deeper = it.style is not None and not outline
+    for k, ch in enumerate("" if deeper else body.chars):
         if ch in "：:" and k <= 24:
             sec = match_section(body.chars[:k], slack)
             if sec:
@@ -70,6 +72,17 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
     return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
 
 
+_DATE_LINE_RE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+
+
+def _is_signature(line: str, draft: Draft) -> bool:
+    s = normalize(line).strip()
+    if _DATE_LINE_RE.match(s):
+        return True
+    org = draft.organisation or (header.organisation_from_title(draft.title) if draft.title else None)
+    return bool(org) and s == normalize(org).strip()
+
+
 def parse_narrative(text: str, rows: list[Row]) -> Draft:
     draft = Draft(layout="narrative")
     draft.currency_unit = header.currency_unit(text)
@@ -78,7 +91,6 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     heading_style: str | None = None
     seen_section = False
     for k, line in enumerate(lines):
-        norm = normalize(line.chars)
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
             continue
@@ -99,8 +111,12 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.close()
             continue
         if sections.current is None:
-            if not seen_section and draft.currency_unit is None and header.currency_unit(norm):
-                draft.currency_unit = header.currency_unit(norm)
+            if draft.year is None and not seen_section:
+                draft.year = header.year_line(line.chars)
+            continue
+        if item.style is None and _is_signature(line.chars, draft):
+            # 某某局 / 2023年3月20日 under the last section: the report is signed, not itemised
+            sections.close()
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         if _is_subheading(item, following):
@@ -110,7 +126,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     draft.sections = sections.build(text)
     if draft.title:
         draft.organisation = header.organisation_from_title(draft.title)
-        draft.year = header.year_of(draft.title)
+        draft.year = header.year_of(draft.title) or draft.year
     _header_lines(draft, lines)
     if draft.currency_unit is None:
         draft.currency_unit = bud.first_amount_unit(text)

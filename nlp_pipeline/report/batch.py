@@ -270,9 +270,14 @@ def _mp_context(analyze_fn: Callable | None):
     if "forkserver" not in mp.get_all_start_methods():
         return mp.get_context("spawn")
     ctx = mp.get_context("forkserver")
-    mods = ["nlp_pipeline.report.batch"]
+    mods = ["nlp_pipeline.report.batch", "nlp_pipeline.report.serialize"]
     mod = getattr(analyze_fn, "__module__", None)
-    if mod and mod != "__main__":
+    if analyze_fn is None:
+        # import only: models load lazily in each worker, after the fork, so no thread
+        # pool of a model runtime is ever forked
+        mods += ["nlp_pipeline.pipeline", "nlp_pipeline.ingest", "nlp_pipeline.text",
+                 "nlp_pipeline.align", "nlp_pipeline.detect"]  # fmt: skip
+    elif mod and mod != "__main__":
         mods.append(mod)
     ctx.set_forkserver_preload(mods)
     return ctx
@@ -298,12 +303,19 @@ def run_dask(
             raise ValueError("the dask engine needs a scheduler address (--scheduler)")
         client = Client(scheduler)
     try:
+        import uuid
+
+        run_id = uuid.uuid4().hex[:12]
         futs = {}
         for i, (source, payload) in enumerate(items):
             if payload is None:
-                payload = Path(source).read_bytes()
+                try:
+                    payload = Path(source).read_bytes()
+                except OSError as exc:  # gone since it was hashed
+                    on_result(source, {"ok": False, **error_row(source, "read", type(exc).__name__, f"无法读取文件：{exc}", f"cannot read the file: {exc}")})
+                    continue
             fut = client.submit(
-                analyze_one, source, payload, analyze_fn, analyze_kwargs, pure=False, key=f"nlp-pipeline-{i}-{os.getpid()}-{id(items)}"
+                analyze_one, source, payload, analyze_fn, analyze_kwargs, pure=False, key=f"nlp-pipeline-{run_id}-{i}"
             )
             futs[fut] = source
         for fut in as_completed(list(futs)):
@@ -582,9 +594,12 @@ def batch_frames(
     analyze_kwargs: dict | None = None,
     cache_dir: str | Path | None = None,
     force: bool = False,
-    progress: Callable[[dict], None] | None = None,
+    progress: Callable[[dict], None] | bool | None = None,
 ):
     """Analyse files, folders and globs; return (reports, findings, errors) DataFrames.
+
+    ``progress=True`` shows a tqdm bar (counts, failures, ETA); a callable receives the
+    counts dict (total, done, cached, analysed, failed) after each file.
 
     Columns are documented in docs/output.md. Nothing is written unless ``cache_dir`` is
     given (then finished analyses are kept there and reused unless ``force``).
@@ -592,11 +607,28 @@ def batch_frames(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files, input_errors = collect_inputs(paths)
-    rrows, frows, erows, _ = analyse_files(
-        files, workers=workers, engine=engine, scheduler=scheduler, client=client,
-        analyze_fn=analyze_fn, analyze_kwargs=analyze_kwargs, cache_dir=cache_dir,
-        force=force, progress=progress,
-    )  # fmt: skip
+    bar = None
+    if progress is True:  # a notebook-friendly bar with counts and ETA
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(files), unit="report")
+
+        def progress(counts: dict) -> None:
+            bar.n = counts["done"]
+            bar.set_postfix(cached=counts["cached"], failed=counts["failed"], refresh=False)
+            bar.refresh()
+
+    elif progress is False:
+        progress = None
+    try:
+        rrows, frows, erows, _ = analyse_files(
+            files, workers=workers, engine=engine, scheduler=scheduler, client=client,
+            analyze_fn=analyze_fn, analyze_kwargs=analyze_kwargs, cache_dir=cache_dir,
+            force=force, progress=progress,
+        )  # fmt: skip
+    finally:
+        if bar is not None:
+            bar.close()
     return frames(rrows, frows, input_errors + erows)
 
 

@@ -158,6 +158,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["num"] = _num
+    env.filters["value"] = _value
     return env
 
 
@@ -179,6 +180,18 @@ def _num(x, digits: int = 2) -> str:
             return f"{int(x):,}"
         return f"{x:,.{digits}f}"
     return str(x)
+
+
+def _value(v) -> str:
+    """A compared value for people: scalars as they are, lists and dicts as compact JSON
+    (Chinese kept readable), not as Python reprs."""
+    import json
+
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(v, ensure_ascii=False, default=str, separators=(", ", ": "))
+    if isinstance(v, float):
+        return _num(v, 4)
+    return str(v)
 
 
 def highlight(text: str, para: Paragraph, spans: list[tuple[int, int, str, str]]) -> Markup:
@@ -301,7 +314,9 @@ def render_report(analysis: Analysis, lang: str = "zh", back_link: str | None = 
     for p in paras:
         by_sec.setdefault(p.section, []).append(p)
     for sec, ps in by_sec.items():
-        title = report.sections[sec].title if sec in report.sections and report.sections[sec].title else t["sections"].get(sec, sec)
+        # the label as written in the report on a Chinese page; a translated one in English
+        written = report.sections[sec].title if sec in report.sections else ""
+        title = written if written and t["lang"] != "en" else t["sections"].get(sec, written or sec)
         sections.append(
             {"id": sec, "title": title, "paragraphs": [{"id": p.id, "html": highlight(report.text, p, spans)} for p in ps]}
         )

@@ -17,6 +17,7 @@ _GROUP_KIND = {
     "length": "QUANTITY",
     "energy": "QUANTITY",
     "duration": "DURATION",
+    "age": "QUANTITY",
 }
 
 
@@ -59,7 +60,7 @@ def number_lexicon() -> NumberLexicon:
     # multiplier + unit (万元, 万平方米, 万人次); explicit entries above win
     for m, mf in mult.items():
         for name, info in list(units.items()):
-            if info.kind in ("PERCENT", "DURATION") or info.multiplier:
+            if info.kind in ("PERCENT", "DURATION") or info.multiplier or info.base_unit == "岁":
                 continue
             key = m + name
             if key not in units:

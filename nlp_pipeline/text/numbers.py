@@ -34,20 +34,27 @@ _NUM_RE = re.compile(
     rf"(?<![\d.,])(?P<ar>{_AR})|(?P<cn>[{_CN_DIGIT}十][{_CN_ALL}]*(?:点[{_CN_DIGIT}]+)?)"
 )
 _EXPR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_EXPR_RE = re.compile(
-    rf"[（(]\s*(?P<e>[（(]?\s*{_EXPR_NUM}\s*[)）]?(?:\s*[-+*/×÷]\s*[（(]?\s*{_EXPR_NUM}\s*[)）]?)+)\s*[)）]"
-)
+# a unit may follow a number inside the brackets: （312*3000元）
+_EXPR_TERM = rf"[（(]?\s*{_EXPR_NUM}(?:[^\d\s()（）+\-*/×÷=，,。；;:：]{{1,4}})?\s*[)）]?"
+_EXPR_RE = re.compile(rf"[（(]\s*(?P<e>{_EXPR_TERM}(?:\s*[-+*/×÷]\s*{_EXPR_TERM})+)\s*[)）]")
 _DATE = r"(?:(?P<y{n}>(?:19|20)\d{{2}})\s*年\s*)?(?P<m{n}>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d{n}>3[01]|[12]\d|0?[1-9])\s*[日号])?"
 _DATE_RE = re.compile(
     r"(?<!\d)" + _DATE.format(n=1)
     + r"(?:\s*(?:至|到|-|~|—)\s*(?:" + _DATE.format(n=2) + r"|(?P<d3>3[01]|[12]\d|0?[1-9])\s*[日号]))?"
 )
+_MONTH_RANGE_RE = re.compile(
+    r"(?<![\d.])(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>1[0-2]|0?[1-9])\s*(?:至|到|-|~|—)\s*(?P<m2>1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])"
+)
 _ISO_DATE_RE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(0?[1-9]|1[0-2])\2(3[01]|[12]\d|0?[1-9])(?![\d.])")
 _PCT_RE = re.compile(rf"百分之(?P<n>\d+(?:\.\d+)?|[{_CN_DIGIT}十百]+(?:点[{_CN_DIGIT}]+)?)")
 _DOCNO_RE = re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
+_CLOCK_RE = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])[:：][0-5]\d(?:\s*[-~至到—]\s*(?:[01]?\d|2[0-3])[:：][0-5]\d)?(?!\d)")
+_PHONE_RE = re.compile(r"(?<![\d.])(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?![\d.])")
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|~|至|到|—)\s*")
 _ITEM_RE = re.compile(r"(?:^|(?<=[\s>；;。：:！？]))(?P<n>\d{1,2})\s*[.、)）](?!\d)")
 _ITEM_DEC_RE = re.compile(r"(?:^|(?<=[\s>；;。：:！？]))(?P<n>\d{1,2})\.(?=\d)")
+_SCHOOL_YEAR_RE = re.compile(r"\s*(?:-|~|至|到|—)\s*(?:19|20)\d{2}\s*学年")
+_YEAR_AHEAD_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _PAREN_ITEM_RE = re.compile(r"[（(]\d{1,2}[)）]")
 _RANGE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -129,8 +136,9 @@ def _protected(norm: str) -> list[tuple[int, int]]:
                 continue
             spans.append((a, b + 1))
             i = b + 1
-    for m in _DOCNO_RE.finditer(norm):
-        spans.append(m.span())
+    for rx in (_DOCNO_RE, _CLOCK_RE, _PHONE_RE):
+        for m in rx.finditer(norm):
+            spans.append(m.span())
     return spans
 
 
@@ -140,17 +148,27 @@ def _not_number_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-def _item_numbers(norm: str) -> set[int]:
-    """Start offsets of enumeration markers (1. 2、 (3)) that are not quantities."""
-    starts = {m.start() for m in _ITEM_RE.finditer(norm)}
-    starts |= {m.start() for m in _PAREN_ITEM_RE.finditer(norm)}
+def _item_markers(norm: str) -> list[tuple[int, int]]:
+    """Spans of enumeration markers (1. 2、 (3)) that are not quantities."""
+    spans = [m.span() for m in _ITEM_RE.finditer(norm)]
+    spans += [m.span() for m in _PAREN_ITEM_RE.finditer(norm)]
     # "1.7米以上… 2.垃圾…": a leading "1." glued to a number is an item marker when the
-    # same text carries marker "2." as well.
-    markers = {int(norm[m.start() : m.end()].rstrip(".、)） ").strip()) for m in _ITEM_RE.finditer(norm)}
+    # same cell or line carries marker "2." as well (a table cell "4.6" next to other
+    # rows' "5." is not).
     for m in _ITEM_DEC_RE.finditer(norm):
-        if int(m.group("n")) + 1 in markers:
-            starts.add(m.start())
-    return starts
+        n = int(m.group("n"))
+        if _YEAR_AHEAD_RE.match(norm, m.end()):
+            spans.append((m.start(), m.end()))  # "2.2021年…": no one writes 2.2021 years
+            continue
+        stop = len(norm)
+        for sep in "\t\n":
+            k = norm.find(sep, m.end())
+            if k >= 0:
+                stop = min(stop, k)
+        cell = norm[m.end() : stop]
+        if re.search(rf"(?:^|[\s>；;。：:！？]){n + 1}\s*[.、]", cell):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _mention(text, a, b, kind, value, unit, base_value, base_unit, qual="exact", low=None, high=None, expr=None):
@@ -183,6 +201,11 @@ class _Scan:
         self.out: list[Mention] = []
         for a, b in _protected(self.norm):
             self._use(a, b)
+        # blank item markers in the scanning copy, so "2.2021年" reads as 2021年
+        chars = list(self.norm)
+        for a, b in _item_markers(self.norm):
+            chars[a:b] = " " * (b - a)
+        self.norm = "".join(chars)
 
     def _use(self, a: int, b: int) -> None:
         self.used[a:b] = b"\x01" * (b - a)
@@ -200,12 +223,18 @@ class _Scan:
             if not self._free(*m.span()):
                 continue
             expr = re.sub(r"\s+", "", m.group("e")).replace("（", "(").replace("）", ")")
+            expr = re.sub(r"[^\d.,+\-*/×÷()]", "", expr)  # drop units written inside
             expr = expr.replace("×", "*").replace("÷", "/")
             val = safe_eval(expr)
             self._add(_mention(self.text, m.start(), m.end(), "EXPR", val, "", val, "", expr=expr))
 
     # pass 3
     def dates(self) -> None:
+        for m in _MONTH_RANGE_RE.finditer(self.norm):
+            y = int(m.group("y") or 0)
+            lo, hi = float(y * 10000 + int(m.group("m1")) * 100), float(y * 10000 + int(m.group("m2")) * 100)
+            if hi > lo and self._free(*m.span()):
+                self._add(_mention(self.text, m.start(), m.end(), "RANGE", lo, "date", lo, "date", low=lo, high=hi))
         for m in _ISO_DATE_RE.finditer(self.norm):
             if self._free(*m.span()):
                 v = float(int(m.group(1)) * 10000 + int(m.group(3)) * 100 + int(m.group(4)))
@@ -290,29 +319,25 @@ class _Scan:
                 if inner is not None and not inner.multiplier and inner.kind not in ("PERCENT", "DURATION"):
                     u = mkey + inner.unit
                     composed = UnitInfo(u, inner.kind, inner.factor * self.lex.multipliers[mkey], inner.base_unit, mkey)
-                    return p2 + len(inner.unit), composed, norm[pos : p2 + len(inner.unit)], None, infix
+                    return p2 + len(inner.unit), composed, u, None, infix
                 return p2, None, mkey, mkey, infix
         return pos, None, "", None, infix
 
     # pass 5
     def numbers(self) -> None:
         norm = self.norm
-        ctx = self.lex.ctx
-        items = _item_numbers(norm)
         not_num = [(m.start(), m.end()) for m in _not_number_re().finditer(norm)]
         ms = list(_NUM_RE.finditer(norm))
         skip_until = -1
         for m in ms:
             if m.start() < skip_until or not self._free(*m.span()):
                 continue
-            if m.start() in items:
-                continue
             num = _parse_num(m)
             if num is None:
                 continue
             if num.chinese and any(a <= num.start < b for a, b in not_num):
                 continue
-            mention = self._read(num, items)
+            mention = self._read(num)
             if mention is not None:
                 self._add(mention)
                 skip_until = mention.end
@@ -334,9 +359,13 @@ class _Scan:
         return False
 
     def _is_hotline(self, num: _Num) -> bool:
-        if num.chinese or "." in num.text or len(num.text) < 5:
+        if num.chinese or "." in num.text:
             return False
         ctx = self.lex.ctx
+        if any(self.norm.startswith(w, num.end) for w in ctx["hotline_words"]):
+            return True  # 110报警, 12345热线
+        if len(num.text) < 5:
+            return False
         window = self.norm[num.end : num.end + 40]
         # skip other numbers joined by 、/和 (12345、12319政府投诉热线)
         window = re.sub(r"^(?:\s*[、,，和及/]\s*\d{5,})*", "", window)
@@ -346,7 +375,7 @@ class _Scan:
         before = self.norm[max(0, num.start - 6) : num.start]
         return any(w in before for w in ("拨打", "热线", "电话"))
 
-    def _read(self, num: _Num, items: set[int]) -> Mention | None:
+    def _read(self, num: _Num) -> Mention | None:
         norm = self.norm
         lex = self.lex
         ctx = lex.ctx
@@ -357,9 +386,12 @@ class _Scan:
         if is_year_digits:
             for suf in sorted(ctx["year_suffixes"], key=len, reverse=True):
                 if norm.startswith(suf, num.end):
-                    end = num.end + (len(suf) if suf in ("年", "年度") else (1 if suf.startswith("年") else 0))
+                    # 2021年度, 2023年底 are kept whole; 2021全年 keeps only the digits
+                    end = num.end + (len(suf) if suf.startswith("年") else 0)
                     return self._year_or_range(num, end)
         if is_year_digits and not num.chinese:
+            if _SCHOOL_YEAR_RE.match(norm, num.end):
+                return None  # 2021-2022学年: a name of a school year
             sep = _RANGE_SEP_RE.match(norm, num.end)
             m2 = _RANGE_YEAR_RE.match(norm, sep.end()) if sep else None
             if m2:
@@ -376,24 +408,24 @@ class _Scan:
             return self._range_mention(num.start, end, lo, hi, info, utext)
 
         end, info, utext, bare, infix = self._quantity(num)
-        if self._is_name(num, end if info is None and bare is None else num.end):
+        if self._is_name(num, num.end):
             return None
-        if info is None and bare is None and self._is_name(num, end):
-            return None
+        if num.chinese and num.text == "一" and info is not None and info.unit in ctx["indefinite_measures"]:
+            # 建设一个干净整洁的环境, 打造一支队伍: an article, not a count
+            before = norm[max(0, num.start - 2) : num.start]
+            if not any(before.endswith(w) for w in ctx["count_markers_before_one"]):
+                return None
 
         # range to a second numeral: 1-2场, 1至2次, 10%-20%
         sep = _RANGE_SEP_RE.match(norm, end)
-        if sep and (info is None or info.kind != "DURATION" or True):
+        if sep:
             m2 = _NUM_RE.match(norm, sep.end())
-            if m2 and self._free(*m2.span()):
-                num2 = _parse_num(m2)
-                if num2 is not None and num2.chinese == num.chinese or (num2 is not None and not num2.chinese):
-                    end2, info2, utext2, bare2, infix2 = self._quantity(num2)
-                    if info2 is not None and (info is None or info.unit == info2.unit):
-                        if num2.value >= num.value:
-                            return self._range_mention(num.start, end2, num.value, num2.value, info2, utext2)
-                    if info2 is None and info is None and bare is None and bare2 is None and sep.group().strip() in ("至", "到", "~"):
-                        pass
+            num2 = _parse_num(m2) if m2 and self._free(*m2.span()) else None
+            if num2 is not None:
+                end2, info2, utext2, _, _ = self._quantity(num2)
+                # the unit may be written once, after the second number (1-2场)
+                if info2 is not None and (info is None or info.unit == info2.unit) and num2.value >= num.value:
+                    return self._range_mention(num.start, end2, num.value, num2.value, info2, utext2)
 
         if num.chinese and info is None and bare is None:
             # a bare Chinese numeral is a number only when written with a power (一万, 三千)

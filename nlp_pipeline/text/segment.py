@@ -124,8 +124,6 @@ def make_nlp():
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = _NumberAwareTokenizer(nlp.vocab)
-    if "zh_sentences" not in nlp.factory_names:
-        pass
     nlp.add_pipe("sentencizer", config={"punct_chars": list("。；;！？!?")})
     return nlp
 

@@ -1,0 +1,70 @@
+"""DATE_OUT_OF_PERIOD: a result dated after the year the report evaluates.
+
+Only text that reports results is read (O, P, K, task completion texts and indicator
+results): goals and measures may name later years. A year is skipped when it is part of
+a range (2021-2023年), of a title in 《》, of a school year (学年), of a cut-off date
+(截至2022年3月: reports are written the next year), or of a clause that states a plan.
+Low severity: the report is written after its year, so a later date is often a slip.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import report_org_year
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+
+_YEAR = re.compile(r"(?<![\d\-—~至到])(20\d{2})(?=\s*年(?!\s*[\-—~至到]\s*20\d{2}))")
+_CLAUSE_BREAK = "，。；;,！？\n"
+_PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "截至", "截止", "目标", "预算", "部署")
+_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}[\-—~至]\d{4}年?）")
+
+
+def _clause(text: str, i: int, j: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, i) for c in _CLAUSE_BREAK) + 1
+    ends = [text.find(c, j) for c in _CLAUSE_BREAK]
+    e = min([x for x in ends if x >= 0] or [len(text)])
+    return s, e
+
+
+def _masked_titles(text: str) -> str:
+    return _TITLE.sub(lambda m: "#" * len(m.group()), text)
+
+
+@register("DATE_OUT_OF_PERIOD")
+def detect(ctx: Context):
+    report = ctx.report
+    year = report_org_year(report)[1]
+    if not year:
+        return []
+    paras = [p for s in ("O", "P", "K") for p in report.paragraphs(s)]
+    for t in report.tasks:
+        if t.outcome is not None:
+            paras.append(t.outcome)
+        paras += [i.result_paragraph for i in t.indicators if i.result_paragraph is not None]
+    findings = []
+    for p in paras:
+        text = _masked_titles(p.text)
+        hits = []
+        for m in _YEAR.finditer(text):
+            y = int(m.group(1))
+            if y <= year or text[m.end():].lstrip().startswith("年学年"):
+                continue
+            cs, ce = _clause(p.text, m.start(), m.end())
+            clause = p.text[cs:ce]
+            if any(w in clause for w in _PLAN):
+                continue
+            hits.append((cs, ce, y, clause.strip()))
+        if not hits:
+            continue
+        quotes = "、".join(f"「{h[3][:30]}」" for h in hits[:3])
+        findings.append(
+            make_finding(
+                "DATE_OUT_OF_PERIOD",
+                "low",
+                f"{p.id}评价{year}年度，却记述了{hits[0][2]}年的情况：{quotes}",
+                f"{p.id} is in a report on {year} but reports events of {hits[0][2]}.",
+                [evidence(report, p, cs, ce) for cs, ce, _, _ in hits],
+                {"report_year": year, "years": sorted({h[2] for h in hits})},
+            )
+        )
+    return findings

@@ -1,0 +1,67 @@
+"""GOAL_WITHOUT_OUTCOME: annual goals on which the goal-completion narrative reports
+nothing.
+
+The goals left unmatched by the alignment ``outcomes_to_goals`` (O narrative; where a
+report has no O section, ``performance_to_goals`` is used instead). A goal that a P
+paragraph reports on with results (a figure together with the grammar of a result:
+了, 已, 累计…) counts as reported; a P paragraph that only restates the goal does not.
+All such goals make one finding, each goal one piece of evidence.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import alignment_map, has_alignment, lexicon, short
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.unsupported_claim import has_figure
+
+
+def _unmatched(ctx: Context, name: str, sources, goals) -> list[str]:
+    if has_alignment(ctx, name):
+        al = ctx.alignments[name]
+        matched = {p.target for p in al.pairs if p.target}
+        listed = list(al.unmatched_targets or [])
+        return [g.id for g in goals if g.id in listed or g.id not in matched]
+    m = alignment_map(ctx, name, sources, goals)
+    matched = {v for v in m.values() if v}
+    return [g.id for g in goals if g.id not in matched]
+
+
+def reports_result(text: str, markers: list[str]) -> bool:
+    return has_figure(text) and any(re.search(p, text) for p in markers)
+
+
+@register("GOAL_WITHOUT_OUTCOME")
+def detect(ctx: Context):
+    report = ctx.report
+    goals = report.paragraphs("G")
+    outcomes, perf = report.paragraphs("O"), report.paragraphs("P")
+    if not goals or not (outcomes or perf):
+        return []
+    markers = list((lexicon(ctx, "cues_goal_language.yaml") or {}).get("result_markers") or [])
+    if outcomes:
+        missing = _unmatched(ctx, "outcomes_to_goals", outcomes, goals)
+        if perf:
+            pmap = alignment_map(ctx, "performance_to_goals", perf, goals)
+            reported = {g for pid, g in pmap.items() if g and reports_result(
+                next(p.text for p in perf if p.id == pid), markers)}
+            missing = [g for g in missing if g not in reported]
+        where_zh, where_en = "目标完成情况", "the goal-completion narrative"
+    else:
+        missing = _unmatched(ctx, "performance_to_goals", perf, goals)
+        where_zh, where_en = "部门整体绩效", "the performance narrative"
+    if not missing:
+        return []
+    gp = [g for g in goals if g.id in missing]
+    ids = "、".join(g.id for g in gp)
+    heads = "；".join(f"{g.id}「{short(g.text, 16)}」" for g in gp[:4])
+    return [
+        make_finding(
+            "GOAL_WITHOUT_OUTCOME",
+            "medium",
+            f"{len(gp)}项年度目标（{ids}）在{where_zh}中没有对应的完成情况：{heads}",
+            f"{len(gp)} annual goal(s) ({', '.join(g.id for g in gp)}) are not reported on in {where_en}.",
+            [evidence(report, g) for g in gp],
+            {"goals": [g.id for g in gp], "section": "O" if outcomes else "P"},
+        )
+    ]

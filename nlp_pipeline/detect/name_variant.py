@@ -1,0 +1,153 @@
+"""NAME_VARIANT: the organisation's own name written another way in the text.
+
+The header name is split into its levels (lexicons/detect_names.yaml): for a unit named
+by a level (某某街道办事处, 某某镇人民政府) the core is its proper name; for a bureau,
+school or hospital it is the innermost place it belongs to (某某县 in 某某县水务局). A
+string one character away from the core (one substitution; for cores of three or more
+characters also one deletion) that is written with one of the core's suffixes (街道, 街,
+县…) somewhere in the text is a variant; every place it occurs is evidence, with or
+without the suffix. All variants of the name make one finding.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import lexicon, report_org_year
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.model import Report
+
+_CJK = "[\u4e00-\u9fff]"
+
+
+def _inside_word(rest: str, i: int, suf: str, words: list[str]) -> bool:
+    """True when ``rest[i:i+len(suf)]`` is part of one of ``words`` (城乡 holds 乡)."""
+    for w in words:
+        j = rest.find(w, max(0, i - len(w) + 1))
+        while 0 <= j <= i + len(suf) - 1:
+            if j <= i and i + len(suf) <= j + len(w):
+                return True
+            j = rest.find(w, j + 1)
+    return False
+
+
+def _split_levels(name: str, levels: list[str], not_levels: list[str] | None = None) -> list[tuple[str, str]]:
+    """``[(proper name, level suffix), ...]`` read left to right; the last item may have
+    an empty suffix (what is left after the last level)."""
+    not_levels = not_levels or []
+    out: list[tuple[str, str]] = []
+    rest = name
+    while rest:
+        best = None
+        for suf in levels:
+            i = rest.find(suf)
+            # a level must leave at least two characters after it for the next level,
+            # or end the name exactly
+            while i >= 0:
+                after = rest[i + len(suf):]
+                # a proper name has two characters or more; a level must leave two for
+                # the next one or end the name
+                if (i >= 2 or suf == "人民政府") and (len(after) >= 2 or after == "") and not _inside_word(
+                    rest, i, suf, not_levels
+                ):
+                    if best is None or i < best[0] or (i == best[0] and len(suf) > len(best[1])):
+                        best = (i, suf)
+                    break
+                i = rest.find(suf, i + 1)
+        if best is None:
+            out.append((rest, ""))
+            break
+        i, suf = best
+        out.append((rest[:i], suf))
+        rest = rest[i + len(suf):]
+    return out
+
+
+def name_cores(name: str, names: dict) -> list[tuple[str, list[str]]]:
+    """The proper names to check, each with the suffixes it is written with."""
+    levels = sorted(names.get("level_suffixes") or [], key=len, reverse=True)
+    types = sorted(names.get("org_types") or [], key=len, reverse=True)
+    shorts = names.get("short_suffixes") or {}
+    parts = [(p, s) for p, s in _split_levels(name, levels, list(names.get("not_levels") or [])) if s != "人民政府"]
+    if not parts:
+        return []
+    last, suf = parts[-1]
+    if suf and len(last) >= 2:
+        return [(last, list(shorts.get(suf, [suf])))]
+    if not suf and any(last.endswith(t) for t in types):
+        places = [(p, s) for p, s in parts[:-1] if s and len(p) >= 2]
+        if places:
+            p, s = places[-1]
+            return [(p, list(shorts.get(s, [s])))]
+    return []
+
+
+def _variant_patterns(core: str) -> list[re.Pattern]:
+    pats = []
+    for k in range(len(core)):
+        pats.append(re.compile(re.escape(core[:k]) + f"({_CJK})" + re.escape(core[k + 1:])))
+        if len(core) >= 3:
+            pats.append(re.compile(re.escape(core[:k] + core[k + 1:])))
+    return pats
+
+
+def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "") -> list[str]:
+    text = report.text
+    sufs = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    found = set()
+    for pat in _variant_patterns(core):
+        for m in re.finditer(f"(?:{pat.pattern})(?={sufs})", text):
+            w = m.group(0)
+            if w == core or core in text[max(0, m.start() - 1): m.end() + 1]:
+                continue
+            diff = [(a, b) for a, b in zip(core, w) if a != b] if len(w) == len(core) else []
+            if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
+                continue
+            found.add(w)
+    # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
+    listed = set()
+    for w in found:
+        for m in re.finditer(f"{re.escape(w)}(?:{sufs})", text):
+            before, after = text[max(0, m.start() - 1): m.start()], text[m.end(): m.end() + 1]
+            if before in ("、", "和", "与", "及") or after in ("、", "和", "与", "及"):
+                listed.add(w)
+    found -= listed
+    return sorted(found)
+
+
+@register("NAME_VARIANT")
+def detect(ctx: Context):
+    report = ctx.report
+    org = report_org_year(report)[0] or ""
+    if not org:
+        return []
+    names = lexicon(ctx, "detect_names.yaml") or {}
+    findings = []
+    for core, suffixes in name_cores(org, names):
+        if core not in report.text:
+            continue
+        variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""))
+        if not variants:
+            continue
+        ev, counts = [], {}
+        for p in report.paragraphs():
+            for w in variants:
+                for m in re.finditer(re.escape(w), p.text):
+                    ev.append(evidence(report, p, m.start(), m.end()))
+                    counts[w] = counts.get(w, 0) + 1
+        if not ev:
+            continue
+        ev.sort(key=lambda e: e.start)
+        vs = "、".join(f"「{w}」{counts[w]}处" for w in variants if w in counts)
+        places = sorted({e.paragraph for e in ev}, key=lambda pid: next(e.start for e in ev if e.paragraph == pid))
+        findings.append(
+            make_finding(
+                "NAME_VARIANT",
+                "low",  # a slip of the pen: worth correcting, rarely a sign of more
+                f"单位名称为「{core}」（表头：{org}），正文中写作{vs}（{'、'.join(places)}）。",
+                f"The organisation is \"{core}\" ({org}); the text also writes "
+                + ", ".join(f"\"{w}\" ({counts[w]}x)" for w in variants if w in counts) + ".",
+                ev,
+                {"name": core, "header": org, "variants": {w: counts[w] for w in variants if w in counts}},
+            )
+        )
+    return findings

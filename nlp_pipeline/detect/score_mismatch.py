@@ -1,0 +1,153 @@
+"""SCORE_MISMATCH: where a report carries a self-evaluation score, the arithmetic and the
+grade must agree with it:
+- the weights (分值) of the scored items sum to 100;
+- no item scores more than its weight;
+- the items' scores sum to the total (自评得分);
+- the grade matches the total (优 ≥90, 良 80–89, 中 60–79, 差 <60; bands in the lexicon).
+Scores are read from paragraph text ("产出指标分值50分，得分45分", "自评得分92分，评价等级为良").
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "SCORE_MISMATCH"
+_NUM = r"\d+(?:\.\d+)?"
+
+
+def _item_re(cfg: dict) -> re.Pattern:
+    sc = cfg.get("score", {})
+    w = "|".join(map(re.escape, sorted(sc.get("weight_cues") or ["分值"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<name>[\u4e00-\u9fff“”]{{2,16}}?)\s*[（(]?\s*(?:{w})\s*[为是：:]?\s*(?P<w>{_NUM})\s*分?\s*"
+        rf"[，,、；;]?\s*(?:自评)?(?:得分|得)\s*[为是：:]?\s*(?P<g>{_NUM})\s*分?"
+    )
+
+
+def grade_for(total: float, cfg: dict) -> str:
+    for g in sorted(cfg.get("score", {}).get("grades") or [], key=lambda g: -float(g["min"])):
+        if total >= float(g["min"]) - 1e-9:
+            return str(g["name"])
+    return "差"
+
+
+def _tol(*texts: str) -> float:
+    return sum(0.5 * 10 ** -(len(t.split(".", 1)[1]) if "." in t else 0) for t in texts) + 1e-9
+
+
+@register(CODE)
+def detect(ctx: Context):
+    cfg = M.config()
+    sc = cfg.get("score", {})
+    report = ctx.report
+    index = M.ParagraphIndex(report)
+    item_re = _item_re(cfg)
+    total_cues = sc.get("total_cues") or []
+    grade_cues = "|".join(map(re.escape, sorted(sc.get("grade_cues") or [], key=len, reverse=True)))
+    syn = {str(k): str(v) for k, v in (sc.get("grade_synonyms") or {}).items()}
+    names = sorted(list(syn) + [str(g["name"]) for g in sc.get("grades") or []], key=len, reverse=True)
+    grade_re = re.compile(rf"(?:{grade_cues})\s*[为是：:]?\s*[“\"]?(?P<g>{'|'.join(map(re.escape, names))})(?=[，。；;、,.\s）)”\"]|$|等|级)") if grade_cues else None
+
+    items, total, grade = [], None, None  # items: (name, weight, score, Evidence)
+
+    def total_in(text: str, spans) -> re.Match | None:
+        for cue in total_cues:  # lexicon order: the most specific cue first
+            for m in re.finditer(rf"{re.escape(cue)}\s*[为是：:]?\s*(?P<v>{_NUM})\s*分", text):
+                if not any(a <= m.start() < b for a, b in spans):  # an item's own score
+                    return m
+        return None
+
+    for p in index.paras:
+        if p.section in ("Q", "I"):
+            continue
+        text = M.normalize(p.text)
+        spans = []
+        for m in item_re.finditer(text):
+            spans.append((m.start(), m.end()))
+            # second-level items (…，其中数量指标分值20分…) are parts of a first-level one
+            s0, _ = M.clause_bounds(text, m.start(), m.start(), M.SENTENCE_BREAK)
+            if "其中" not in text[s0:m.start("w")]:
+                items.append((m.group("name"), m.group("w"), m.group("g"),
+                              M.para_evidence(report, p, m.start(), m.end())))
+        if total is None:
+            m = total_in(text, spans)
+            if m:
+                total = (m.group("v"), M.para_evidence(report, p, m.start(), m.end()))
+        if grade is None and grade_re is not None:
+            m = grade_re.search(text)
+            if m:
+                grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
+
+    # a score table pasted as lines (指标 | 分值 | 得分), when the text gave no items
+    total_words = (cfg.get("table") or {}).get("total_row_words") or []
+    if not items:
+        for rows in M.line_tables(report, cfg):
+            for row in rows:
+                if "weight" not in row or "score" not in row:
+                    continue
+                w = re.search(_NUM, M.normalize(row["weight"].text))
+                g = re.search(_NUM, M.normalize(row["score"].text))
+                name = row["name"].text if "name" in row else ""
+                first = M.row_cells(row["row"].text)[0].text if "row" in row else name
+                if any(t in first or t in name for t in total_words):
+                    if g and total is None:
+                        total = (g.group(0), M.evidence_at(report, index, row["score"].start, row["score"].end, "TBL"))
+                    continue
+                if w and g:
+                    items.append((name, w.group(0), g.group(0),
+                                  M.evidence_at(report, index, row["weight"].start, row["score"].end, "TBL")))
+    # total and grade written on lines outside the sections ("评价等级：良")
+    whole = M.normalize(report.text)
+    if total is None:
+        m = total_in(whole, [])
+        if m:
+            total = (m.group("v"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
+    if grade is None and grade_re is not None:
+        m = grade_re.search(whole)
+        if m:
+            grade = (m.group("g"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
+
+    findings = []
+    full = float(sc.get("total_points", 100))
+    if len(items) >= 2:
+        wsum = sum(float(w) for _, w, _, _ in items)
+        if abs(wsum - full) > 1e-6:
+            findings.append(make_finding(
+                CODE, "medium",
+                f"各项指标分值合计{M.fmt(wsum)}分，不等于满分{M.fmt(full)}分",
+                f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
+                [e for *_, e in items], {"weights_sum": wsum},
+            ))
+        over = [x for x in items if float(x[2]) > float(x[1]) + 1e-9]
+        if over:
+            findings.append(make_finding(
+                CODE, "high",
+                "指标得分超过其分值：" + "；".join(f"{n}分值{w}分、得分{g}分" for n, w, g, _ in over),
+                "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
+                [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]},
+            ))
+        if total is not None:
+            gsum = sum(float(g) for _, _, g, _ in items)
+            tv = float(total[0])
+            # item scores are exact; only the total may be rounded
+            if abs(gsum - tv) > _tol(total[0]):
+                findings.append(make_finding(
+                    CODE, "high",
+                    f"各项得分合计{M.fmt(gsum)}分，与自评总分{M.fmt(tv)}分不符",
+                    f"The item scores sum to {M.fmt(gsum)}, the stated total is {M.fmt(tv)}",
+                    [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
+                ))
+    if total is not None and grade is not None:
+        tv = float(total[0])
+        written = syn.get(grade[0], grade[0])
+        want = grade_for(tv, cfg)
+        if written != want:
+            findings.append(make_finding(
+                CODE, "high",
+                f"自评得分{M.fmt(tv)}分应评为“{want}”，报告评价等级为“{grade[0]}”",
+                f"A total of {M.fmt(tv)} is grade '{want}', the report gives '{grade[0]}'",
+                [total[1], grade[1]], {"total": tv},
+            ))
+    return findings

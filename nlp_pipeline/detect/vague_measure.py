@@ -1,0 +1,62 @@
+"""VAGUE_MEASURE: an improvement measure that names no action, target, owner or date.
+
+A measure is vague when it is short, carries no figure, date or owner, and either what
+remains once generic verbs, adverbs and nouns (继续, 加强, 工作, 服务…) are removed is only
+a bare domain word (「继续加强民生服务；」 leaves 民生), or every verb in it is a generic
+one (「加强队伍建设，提升队伍素质」: 加强, 建设, 提升; part-of-speech by jieba). Lists in
+lexicons/cues_vague.yaml.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.detect._textcommon import compact, lexicon
+from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+
+
+def _verbs(text: str) -> list[str]:
+    import jieba.posseg as pseg  # loaded on first use: most reports have few short measures
+
+    return [w.word for w in pseg.cut(text) if w.flag.startswith("v")]
+
+
+def residual(text: str, cues: dict) -> str | None:
+    """What a measure says beyond generic words, or None when it is concrete."""
+    c = compact(text)[0]
+    if not c or len(c) > int(cues.get("max_chars", 25)) or re.search(r"\d", c):
+        return None
+    if any(w in c for w in (cues.get("date_words") or []) + (cues.get("owner_words") or [])):
+        return None
+    generic = cues.get("generic_words") or []
+    rest = c
+    for w in sorted(generic, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    if len(rest) <= int(cues.get("max_residual", 4)):
+        return rest
+    # every verb generic and no concrete action named (培训, 检查, 招聘…)
+    if not any(a in c for a in cues.get("action_words") or []) and all(v in generic for v in _verbs(c)):
+        return rest
+    return None
+
+
+@register("VAGUE_MEASURE")
+def detect(ctx: Context):
+    report = ctx.report
+    cues = lexicon(ctx, "cues_vague.yaml") or {}
+    findings = []
+    for p in report.paragraphs("I"):
+        rest = residual(p.text, cues)
+        if rest is None:
+            continue
+        quote = p.text.strip()
+        findings.append(
+            make_finding(
+                "VAGUE_MEASURE",
+                "low",
+                f"{p.id}措施「{quote}」只有笼统表述，没有具体行动、目标、责任人或时限。",
+                f"{p.id} \"{quote}\" names no concrete action, target, owner or date.",
+                [evidence(report, p)],
+                {"measure": quote, "content_words": rest},
+            )
+        )
+    return findings

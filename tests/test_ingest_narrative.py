@@ -1,0 +1,162 @@
+"""Plain-text reports: the narrative layout of docs/CONVENTIONS.md, small forms, encodings."""
+from __future__ import annotations
+
+import pytest
+
+import ingest_fixtures as F
+from nlp_pipeline.ingest import read_report, read_text
+from nlp_pipeline.text.normalize import normalize
+
+
+def test_narrative_sections_and_items(tmp_path):
+    r = read_report(F.write_text(tmp_path, "n.txt", F.NARRATIVE))
+    assert r.reader == "narrative"
+    assert F.section_counts(r) == F.NARRATIVE_COUNTS
+    assert r.missing_sections == []
+    F.assert_offsets(r)
+    g = r.sections["G"].paragraphs
+    assert [p.number for p in g] == ["1.", "2、", "3."]
+    # deeper-numbered lines continue their item
+    assert "（2）乡镇河道20公里" in g[1].text and g[1].text.startswith("开展河道清淤")
+    assert r.sections["Q"].paragraphs[1].text == "绩效目标设置不够细化"
+    assert [p.number for p in r.sections["I"].paragraphs] == ["①", "②"]
+    # a sub-heading of the K section is no paragraph; items of both projects are
+    assert [p.text for p in r.sections["K"].paragraphs][2] == "完成清淤28公里。"
+    # unnumbered lines are paragraphs of their own
+    assert [p.number for p in r.sections["P"].paragraphs] == [None, None]
+    # what follows a heading that names no section is not read into the last section
+    assert all("无。" != p.text for p in r.paragraphs())
+
+
+def test_narrative_header_and_budget(tmp_path):
+    r = read_report(F.write_text(tmp_path, "n.txt", F.NARRATIVE))
+    assert r.title.endswith("自评报告")
+    assert r.organisation == "某某县水务局" and r.year == 2022
+    assert r.currency_unit == "万元" and r.currency_factor == 10000
+    assert F.budget_values(r) == pytest.approx(F.NARRATIVE_BUDGET)
+    for name in F.NARRATIVE_BUDGET:
+        v = getattr(r.budget, name)
+        assert r.text[v.start:v.end] == v.text
+
+
+def test_narrative_other_heading_shapes():
+    r = read_text(F.NARRATIVE_VARIANT, "variant.txt")
+    assert F.section_counts(r) == F.VARIANT_COUNTS
+    assert r.sections["Q"].paragraphs[0].text == "资金拨付进度偏慢。"
+    assert sorted(r.missing_sections) == ["K", "P"]
+    assert r.organisation == "XX市教育局" and r.year == 2023
+    F.assert_offsets(r)
+
+
+def test_sentence_naming_a_section_is_no_heading():
+    text = "一、存在问题\n1.存在问题整改率达到100%。\n2.绩效目标完成情况总体较好，但仍需加强。\n二、改进措施\n1.加强管理。\n"
+    r = read_text(text, "x.txt")
+    assert F.section_counts(r) == {"Q": 2, "I": 1}
+
+
+def test_full_width_digits_are_read_but_text_is_kept():
+    text = F.NARRATIVE.replace("1,234.56", "１,２３４.５６").replace("1.完成农村饮水安全", "１．完成农村饮水安全")
+    r = read_text(text, "fw.txt")
+    assert r.text == text  # Report.text is never altered
+    assert r.budget.initial_budget.value == pytest.approx(1234.56)
+    assert r.budget.initial_budget.text == "１,２３４.５６"
+    assert r.sections["G"].paragraphs[0].number == "１．"
+    assert normalize(r.sections["G"].paragraphs[0].number) == "1."
+    F.assert_offsets(r)
+
+
+def test_small_form_with_other_labels():
+    r = read_text(F.SMALL_FORM, "small.txt")
+    assert r.reader == "form-tsv"
+    assert F.section_counts(r) == {**F.SMALL_FORM_COUNTS, "T": 2}
+    assert [len(t.indicators) for t in r.tasks] == F.SMALL_FORM_INDICATORS
+    assert r.currency_unit == "元" and r.currency_factor == 1
+    assert r.organisation == "XX县农业农村局" and r.year == 2022
+    assert r.budget.initial_budget.value == 2_000_000 and r.budget.adjustment_rate.value == 10
+    t1 = r.tasks[0]
+    assert t1.number == "任务一"
+    # <p> names and results pair by position; the row after an empty line still belongs here
+    assert [(i.name, i.result) for i in t1.indicators] == [
+        ("建设面积", "1.02万亩"), ("验收合格率", "100%"), ("农田灌溉保证率", "90%"), ("耕地质量等级提升", "0.2等")]
+    assert [i.funds for i in t1.indicators] == [1500000, None, None, 200000]
+    assert sorted(r.missing_sections) == ["K", "P"]
+    F.assert_offsets(r)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"])
+def test_encodings_are_detected(tmp_path, encoding):
+    r = read_report(F.write_text(tmp_path, "n.txt", F.NARRATIVE, encoding))
+    expected = {"gbk": "gb18030", "utf-16-be": "utf-16-be", "utf-16-le": "utf-16-le"}.get(encoding, encoding)
+    assert r.encoding == expected
+    assert r.text == F.NARRATIVE  # BOM removed, offsets into the decoded text
+    assert F.section_counts(r) == F.NARRATIVE_COUNTS
+
+
+def test_seed_in_gb18030_and_utf16(tmp_path):
+    text = F.seed_text()
+    for enc in ("gb18030", "utf-16"):
+        r = read_report(F.write_text(tmp_path, f"seed_{enc}.txt", text, enc))
+        assert r.reader == "form-tsv" and r.encoding == enc
+        assert F.section_counts(r)["G"] == 12 and len(r.tasks) == 13
+
+
+def test_form_with_short_task_table_and_label_like_indicator():
+    text = "\n".join([
+        "XX局2022年度部门整体支出绩效自评表",
+        "主要任务\t预期目标\t实际完成情况",
+        "任务1\t做好甲工作\t已完成",
+        "任务2\t做好乙工作\t基本完成",
+        "存在问题整改率\t100%",
+        "存在问题\t1.问题一。",
+        "改进措施\t1.措施一。",
+    ])
+    r = read_text(text, "short.txt")
+    assert [(t.target.text, t.outcome.text) for t in r.tasks] == [("做好甲工作", "已完成"), ("做好乙工作", "基本完成")]
+    # an indicator whose name contains a section word stays an indicator
+    assert [i.name for i in r.tasks[1].indicators] == ["存在问题整改率"]
+    assert F.section_counts(r) == {"Q": 1, "I": 1, "T": 2}
+    F.assert_offsets(r)
+
+
+def test_narrative_task_heading_gives_tasks_not_a_section():
+    text = "一、年度绩效目标\n1.目标一。\n二、主要任务完成情况\n1.完成甲任务。\n2.完成乙任务。\n三、存在问题\n1.问题一。\n"
+    r = read_text(text, "t.txt")
+    assert "T" not in r.sections
+    assert [(t.id, t.number, t.target.id, t.target.kind) for t in r.tasks] == [
+        ("T1", "1.", "T1", "task"), ("T2", "2.", "T2", "task")]
+    F.assert_offsets(r)
+
+
+def test_damaged_utf8_is_still_utf8_with_a_warning(tmp_path):
+    data = F.NARRATIVE.encode("utf-8")
+    p = tmp_path / "cut.txt"
+    p.write_bytes(data + "改".encode("utf-8")[:2])  # cut inside the last character
+    r = read_report(p)
+    assert r.encoding == "utf-8"
+    assert any("U+FFFD" in w for w in r.warnings)
+    assert F.section_counts(r) == F.NARRATIVE_COUNTS
+
+
+def test_utf16_without_bom_and_without_ascii(tmp_path):
+    text = "一、年度绩效目标\n完成某某工作。\n二、存在问题\n某某问题。\n"
+    p = tmp_path / "u16.txt"
+    p.write_bytes(text.encode("utf-16-le"))
+    r = read_report(p)
+    assert r.encoding == "utf-16-le" and r.text == text
+
+
+def test_crlf_line_ends(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(F.NARRATIVE.replace("\n", "\r\n").encode("gb18030"))
+    r = read_report(p)
+    assert F.section_counts(r) == F.NARRATIVE_COUNTS
+    assert not any("\r" in x.text for x in r.paragraphs())
+    F.assert_offsets(r)
+
+
+def test_item_naming_a_section_with_colon_stays_an_item():
+    text = "一、年度绩效目标\n1.目标甲。\n二、目标完成情况\n1.存在问题：资金到位慢。\n2.完成乙。\n三、存在问题：资金拨付慢。\n"
+    r = read_text(text, "colon.txt")
+    assert [p.text for p in r.sections["O"].paragraphs] == ["存在问题：资金到位慢。", "完成乙。"]
+    # an outline heading with its first item on the same line
+    assert [p.text for p in r.sections["Q"].paragraphs] == ["资金拨付慢。"]
