@@ -75,7 +75,7 @@ class Section:
 @dataclass
 class Indicator:
     name: str
-    result: str  # as written ("100%", "已完成", "4340家次")
+    result: str  # as written ("100%", "已完成", "120家次")
     funds: float | None = None  # in the report's currency unit (see Report.currency_unit)
     name_paragraph: Paragraph | None = None  # id "T3.k1"
     result_paragraph: Paragraph | None = None  # id "T3.r1"

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from nlp_pipeline.report import batch as B
 from nlp_pipeline.report.testing import toy_analyze, write_toy_corpus
 
-distributed = pytest.importorskip("distributed")
+import distributed  # noqa: F401  (required: installed with the package)
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,7 @@ def driver():
         if os.environ.get("CI"):
             pytest.fail("headless Chromium missing under CI: .ci/install_browser.sh must install it")
         pytest.skip("chromium/chromedriver not installed (run .ci/install_browser.sh)")
-    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     opts = webdriver.ChromeOptions()

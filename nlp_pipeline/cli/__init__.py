@@ -7,9 +7,8 @@ import click
 
 from nlp_pipeline import __version__
 
-# module name -> command name; a module that does not exist yet is skipped, so the
-# group works while commands are being added.
-_COMMANDS = ["parse", "numbers", "align", "analyze", "batch", "bench"]
+# Each name is a module nlp_pipeline/cli/<name>_cmd.py exposing a click `command`.
+_COMMANDS = ["parse", "numbers", "align", "analyze", "batch"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,10 +18,4 @@ def main() -> None:
 
 
 for _name in _COMMANDS:
-    try:
-        _mod = importlib.import_module(f"nlp_pipeline.cli.{_name}_cmd")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while developing
-        if exc.name != f"nlp_pipeline.cli.{_name}_cmd":
-            raise
-        continue
-    main.add_command(_mod.command, _name)
+    main.add_command(importlib.import_module(f"nlp_pipeline.cli.{_name}_cmd").command, _name)

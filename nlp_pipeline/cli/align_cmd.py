@@ -6,7 +6,7 @@ import json
 
 import click
 
-from nlp_pipeline.cli.common import fail, lang_option
+from nlp_pipeline.cli.common import fail, lang_option, read_or_fail
 from nlp_pipeline.errors import ReportError
 
 _TITLES = {
@@ -79,15 +79,10 @@ def _render_table(report, alignments, lang: str) -> None:
 @lang_option
 def command(file: str, model: str | None, mode: str, fmt: str, lang: str) -> None:
     """对齐目标与完成情况、问题与改进措施 / Align goals with outcomes, problems with measures."""
-    from nlp_pipeline import ingest
     from nlp_pipeline.align import EncoderError, align_report, load_encoder
     from nlp_pipeline.model import to_dict
 
-    try:
-        report = ingest.read_report(file)
-    except ReportError as err:
-        fail(err, lang)
-        return
+    report = read_or_fail(file, lang)
     try:
         encoder = load_encoder(model) if (model and mode != "lexical") else None
         alignments = align_report(report, encoder=encoder, mode=mode)

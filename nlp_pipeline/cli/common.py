@@ -21,3 +21,13 @@ def fail(err: ReportError, lang: str = "zh") -> None:
     prefix = "错误" if lang == "zh" else "error"
     click.echo(f"{prefix}: {err.message(lang)}", err=True)
     sys.exit(2)
+
+
+def read_or_fail(path: str, lang: str = "zh"):
+    """Read a report for a command; a ReportError becomes one line and exit code 2."""
+    from nlp_pipeline.ingest import read_report
+
+    try:
+        return read_report(path)
+    except ReportError as err:
+        fail(err, lang)

@@ -5,8 +5,7 @@ import json
 
 import click
 
-from nlp_pipeline.cli.common import fail, lang_option
-from nlp_pipeline.errors import ReportError
+from nlp_pipeline.cli.common import lang_option, read_or_fail
 from nlp_pipeline.model import Mention, to_dict
 
 _HEADERS = {
@@ -56,14 +55,9 @@ def mention_rows(mentions: list[Mention], lang: str = "zh") -> list[list[str]]:
 @lang_option
 def command(file: str, fmt: str, lang: str) -> None:
     """列出报告中的数值实体（金额、比率、数量…） / List the numeric mentions of a report."""
-    from nlp_pipeline.ingest import read_report
     from nlp_pipeline.text import extract_mentions
 
-    try:
-        report = read_report(file)
-    except ReportError as err:
-        fail(err, lang)
-        return
+    report = read_or_fail(file, lang)
     mentions = extract_mentions(report)
     if fmt == "json":
         click.echo(json.dumps([to_dict(m) for m in mentions], ensure_ascii=False, indent=1))

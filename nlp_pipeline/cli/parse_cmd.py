@@ -5,8 +5,7 @@ import json
 
 import click
 
-from nlp_pipeline.cli.common import fail, lang_option
-from nlp_pipeline.errors import ReportError
+from nlp_pipeline.cli.common import lang_option, read_or_fail
 from nlp_pipeline.model import Report, to_dict
 
 _BUDGET_NAMES = {
@@ -92,13 +91,7 @@ def render_text(report: Report, lang: str = "zh") -> str:
 @lang_option
 def command(file: str, fmt: str, lang: str) -> None:
     """读取一份绩效自评报告并输出结构化结果 / read a report and print its structured model."""
-    from nlp_pipeline.ingest import read_report
-
-    try:
-        report = read_report(file)
-    except ReportError as err:
-        fail(err, lang)
-        return
+    report = read_or_fail(file, lang)
     if fmt == "json":
         click.echo(json.dumps(to_dict(report), ensure_ascii=False, indent=1))
     else:
