@@ -321,3 +321,100 @@ def test_a_vague_measure_answers_no_problem():
                                                 {"Q1": "I1", "Q2": None}, ["I1", "I2"])}
     out = run("PROBLEM_WITHOUT_MEASURE", r, al)
     assert len(out) == 1 and out[0].paragraphs() == ["Q2"]
+
+
+# --- generalisation: own sentences for the blind-evaluation failure shapes -------------
+
+_HEAD = "某某县林业局2022年度部门整体支出绩效自评报告\n单位：万元\n一、部门基本情况\n某某县林业局内设股室5个。\n"
+
+
+def _analyze_text(tmp_path, body: str, name: str = "r.txt"):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / name
+    f.write_text(_HEAD + body, encoding="utf-8")
+    return analyze(f)
+
+
+def _codes(a, code):
+    return [f for f in a.findings if f.code == code]
+
+
+def test_contradicted_count_below_goal_while_claiming_completion(tmp_path):
+    a = _analyze_text(tmp_path, (
+        "二、年度绩效目标\n1.实施森林防火通道建设，全年新建防火通道25条。\n"
+        "2.开展林业有害生物普查，普查面积不少于60万亩。\n"
+        "三、目标完成情况\n1.森林防火通道建设任务已全面完成，全年新建防火通道19条，通道通行条件明显改善。\n"
+        "2.林业有害生物普查工作圆满完成，完成普查面积64万亩，发现疫点3处。\n"
+    ))
+    out = _codes(a, "CLAIM_CONTRADICTED")
+    assert len(out) == 1
+    assert {"O1", "G1"} <= set(out[0].paragraphs())
+
+
+def test_completed_substep_is_not_a_completion_claim():
+    r = build_report({"K": ["林区道路改造项目：项目资金210万元，目前已完成项目设计和招标采购，正在进行路基施工。"]})
+    assert run("CLAIM_CONTRADICTED", r) == []
+    r = build_report({"K": ["苗圃改造项目：项目已全部完成，但部分附属设施正在进行施工，苗圃改造工作仍在推进。"]})
+    assert len(run("CLAIM_CONTRADICTED", r)) == 1
+
+
+def test_contradicted_trend_against_target_direction():
+    r = build_report({}, tasks=[
+        {"target": "森林火灾受害率同比下降；提高护林员巡护覆盖率。", "outcome": "已完成",
+         "indicators": [("森林火灾受害率同比变化", "上升3.2%"), ("护林员人数", "120人")]},
+        {"target": "林业案件发案数同比下降。", "outcome": "已完成",
+         "indicators": [("林业案件发案数同比变化", "下降6.5%")]},
+    ])
+    out = run("CLAIM_CONTRADICTED", r)
+    assert len(out) == 1
+    assert {"T1", "T1.r1"} <= set(out[0].paragraphs())
+
+
+def test_unsupported_effect_verbs_inside_sentence():
+    r = build_report({"O": ["全面加强林区巡护，乱砍滥伐行为得到有效遏制，各项工作指标均已达标。",
+                            "全面加强林区巡护，全年查处乱砍滥伐案件12起，林区秩序明显好转。"]})
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert [f.paragraphs() for f in out] == [["O1", "O1"]]
+
+
+def test_goal_language_wins_over_weak_result_marker():
+    r = build_report({
+        "G": ["推进国土绿化，完成植树造林2万亩。"],
+        "O": ["计划全年完成植树造林1.8万亩，力争森林覆盖率提高0.5个百分点，着力建设绿色生态屏障。"],
+    })
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G1"])}
+    out = run("OUTCOME_RESTATES_GOAL", r, al)
+    assert len(out) == 1 and "O1" in out[0].paragraphs()
+
+
+def test_two_outcomes_copying_each_other_on_one_goal_are_a_duplicate():
+    o = "全县完成人工造林1.2万亩、封山育林3.5万亩，新建林下经济示范基地6个，带动林农户均增收2,300元。"
+    r = build_report({"G": ["推进国土绿化和林下经济发展。"], "O": [o], "P": [o]})
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G1"]),
+          "performance_to_goals": alignment("performance_to_goals", {"P1": "G1"}, ["G1"])}
+    out = run("DUPLICATE_PARAGRAPH", r, al)
+    assert len(out) == 1 and set(out[0].paragraphs()) == {"O1", "P1"}
+    # both copying their goal is a restated goal, not a duplicate
+    g = "推进国土绿化，全县完成人工造林1.2万亩、封山育林3.5万亩，新建林下经济示范基地6个。"
+    r = build_report({"G": [g], "O": [g], "P": [g]})
+    assert run("DUPLICATE_PARAGRAPH", r, al) == []
+
+
+def test_report_subject_word_alone_ties_no_measure():
+    r = build_report({
+        "Q": ["林业执法力量薄弱，林业执法人员仅8名。", "林业资金使用效率不高，林业项目支出进度偏慢。",
+              "林业数据更新滞后，林业资源档案不完整。"],
+        "I": ["充实林业执法队伍，2023年新增林业执法人员4名。", "建立林业项目支出月通报制度，加快林业资金支出进度。",
+              "2023年建成林业视频监控平台，实现林区全天候监控。"],
+    })
+    out = run("PROBLEM_WITHOUT_MEASURE", r)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q3"]
+
+
+def test_abbreviated_measure_answers_its_problem():
+    r = build_report({
+        "Q": ["电信网络诈骗案件高发，群众防骗意识薄弱。", "辖区消防通道占用问题突出。"],
+        "I": ["2023年开展反诈宣传进社区活动120场，由治安大队负责。", "2023年6月底前清理占用消防通道车辆，由消防站负责。"],
+    })
+    assert run("PROBLEM_WITHOUT_MEASURE", r) == []

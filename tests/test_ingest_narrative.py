@@ -160,3 +160,114 @@ def test_item_naming_a_section_with_colon_stays_an_item():
     assert [p.text for p in r.sections["O"].paragraphs] == ["存在问题：资金到位慢。", "完成乙。"]
     # an outline heading with its first item on the same line
     assert [p.text for p in r.sections["Q"].paragraphs] == ["资金拨付慢。"]
+
+
+# --- decorated and unrecognised headings ----------------------------------------------
+
+_DECORATED = """某某县林业局2022年度部门整体支出绩效自评报告
+一、部门基本情况
+本局内设股室6个，年初预算数为820.00万元。
+二、年度绩效目标
+1.完成人工造林1,200亩。
+2.森林火灾受害率控制在0.9‰以内。
+三、目标完成情况
+1.全年完成人工造林1,260亩。
+2.全年未发生重大森林火灾。
+{heading}
+1.全县森林覆盖率提高到63.5%。
+2.林业产业产值同比增长4.2%。
+五、存在问题
+1.管护队伍年龄偏大。
+六、改进措施
+1.2023年新招聘护林员20名。
+"""
+
+
+@pytest.mark.parametrize("heading", [
+    "四、部门整体支出绩效分析",
+    "第四部分 部门整体支出绩效",
+    "四、整体支出绩效情况",
+    "四、部门整体绩效评价情况",
+    "四、部门整体支出绩效分析及评价",
+])
+def test_decorated_performance_heading_is_p(heading):
+    r = read_text(_DECORATED.format(heading=heading))
+    assert [p.text[:6] for p in r.sections["P"].paragraphs] == ["全县森林覆盖", "林业产业产值"]
+    assert "P" not in r.missing_sections
+    assert not r.warnings
+
+
+@pytest.mark.parametrize("label, sid", [
+    ("部门整体支出绩效", "P"),
+    ("整体支出绩效分析", "P"),
+    ("项目绩效分析", "K"),
+    ("年度绩效目标实现情况", "O"),
+    ("改进措施和建议", "I"),
+    ("部门整体支出绩效目标", "G"),
+])
+def test_section_names_with_decorations(label, sid):
+    from nlp_pipeline.ingest.labels import match_section
+
+    assert match_section(label)[0] == sid
+
+
+@pytest.mark.parametrize("label", [
+    "部门整体支出情况",  # decorations only: no section name left
+    "绩效目标及完成情况",  # joins a goal and (elided) its completion: two sections
+    "重点项目实施及绩效情况",  # K and P
+    "存在问题整改率达到100%",
+])
+def test_ambiguous_or_empty_names_are_no_section(label):
+    from nlp_pipeline.ingest.labels import match_section
+
+    assert match_section(label) is None
+
+
+def test_unrecognised_heading_keeps_its_text_and_warns():
+    r = read_text(_DECORATED.format(heading="四、林长制推行成效"))
+    # nothing is dropped: the items sit in the unclassified section U ...
+    u = r.sections["U"]
+    assert u.kind == "unclassified" and u.title == "林长制推行成效"
+    assert [p.id for p in u.paragraphs] == ["U1", "U2"]
+    assert u.paragraphs[0].text.startswith("全县森林覆盖率")
+    # ... not in the section before it, and the reader says so, naming the heading
+    assert len(r.sections["O"].paragraphs) == 2
+    assert any("林长制推行成效" in w and "unrecognised section heading" in w and "2" in w for w in r.warnings)
+    assert "P" in r.missing_sections
+    F.assert_offsets(r)
+
+
+def test_outside_headings_neither_warn_nor_make_a_section():
+    text = _DECORATED.format(heading="四、部门整体绩效") + "七、绩效指标完成情况表\n指标\t目标值\t实际值\n八、其他需要说明的事项\n无。\n"
+    r = read_text(text)
+    assert "U" not in r.sections and not r.warnings
+    assert all(p.text not in ("无。",) and "目标值" not in p.text for p in r.paragraphs())
+
+
+def test_container_heading_of_two_sections_before_its_subheadings():
+    text = """某某镇2022年度部门整体支出绩效自评报告
+一、部门概况
+本镇辖8个行政村。
+二、部门整体支出绩效目标及完成情况
+（一）年度绩效目标
+1.改造农村公厕12座。
+（二）目标完成情况
+1.全年改造农村公厕12座。
+三、存在问题
+1.后续管护经费不足。
+四、改进措施
+1.2023年落实管护经费。
+"""
+    r = read_text(text)
+    assert [len(r.sections[s].paragraphs) for s in "GOQI"] == [1, 1, 1, 1]
+    assert "U" not in r.sections and not r.warnings
+
+
+def test_unrecognised_heading_before_the_first_section_keeps_its_text():
+    text = _DECORATED.format(heading="四、部门整体绩效").replace("一、部门基本情况", "一、资产配置与管理")
+    r = read_text(text)
+    assert [p.text[:4] for p in r.sections["U"].paragraphs] == ["本局内设"]
+    assert any("资产配置与管理" in w for w in r.warnings)
+    # the budget sentence under it is still read
+    assert r.budget.initial_budget.value == 820.0
+    assert [len(r.sections[s].paragraphs) for s in "GOPQI"] == [2, 2, 2, 1, 1]

@@ -62,3 +62,34 @@ def test_goal_numbers_are_targets(seed):
     report, ms = seed
     goal = [m for m in ms if m.paragraph and m.paragraph.startswith("G") and m.kind in ("PERCENT", "COUNT", "MONEY")]
     assert goal and all(m.role == "target" for m in goal)
+
+
+_FORM = "\n".join([
+    "某某县农机中心2022年度部门整体支出绩效自评表",
+    "单位：万元",
+    "主要任务\t预期目标\t目标完成情况\t关键指标\t指标完成情况\t任务涉及资金",
+    "任务1\t推广机插秧面积3万亩。\t已完成\t机插秧推广面积\t3.2万亩\t2,400.00",
+    "任务2\t培训农机手200人次。\t已完成\t<p>农机手培训人次</p> <p>培训合格率</p>\t<p>215人次</p> <p>100%</p>\t100.00",
+    "存在问题\t1.部分农机具老化。",
+    "改进措施\t1.2023年更新农机具30台。",
+])
+
+
+def test_funds_cell_is_the_tasks_money_not_a_result_value():
+    from nlp_pipeline.ingest import read_text
+
+    report = read_text(_FORM, "form.txt")
+    ms = extract_mentions(report)
+    results = {i.result_paragraph.id for t in report.tasks for i in t.indicators if i.result_paragraph}
+    # no result paragraph holds money: each result cell has its own value only
+    for pid in results:
+        got = [m for m in ms if m.paragraph == pid]
+        assert len(got) == 1 and got[0].kind != "MONEY", (pid, got)
+    funds = [m for m in ms if m.role == "budget" and m.paragraph and m.paragraph.startswith("T")]
+    assert [(m.paragraph, m.text, m.value) for m in funds] == [("T1", "2,400.00", 2400.0), ("T2", "100.00", 100.0)]
+    for m in funds:
+        assert report.text[m.start:m.end] == m.text
+        assert m.metric == "任务涉及资金" and m.base_value == pytest.approx(m.value * 10000)
+    # the 100% of the second indicator is not taken for the task's 100.00
+    pct = [m for m in ms if m.text == "100%"]
+    assert len(pct) == 1 and pct[0].paragraph == "T2.r2" and pct[0].metric == "培训合格率"

@@ -135,6 +135,10 @@ def normalise_metric(phrase: str, cfg: dict | None = None) -> str:
     cfg = cfg or config()
     s = normalize(phrase).translate(_BRACKETS)
     s = re.sub(r"[\d.%,:：~\-+*/=]+", "", s)
+    syn = cfg.get("metric", {}).get("synonyms") or {}
+    for w in sorted(syn, key=len, reverse=True):
+        if w and w in s:
+            s = s.replace(str(w), str(syn[w]))
     scope = [w for k in ("cumulative", "new", "part", "subperiod") for w in _words(cfg, "scope", k)]
     pre = sorted(set(_words(cfg, "metric", "strip_prefix") + scope), key=len, reverse=True)
     suf = _words(cfg, "metric", "strip_suffix")
@@ -154,6 +158,31 @@ def display_metric(phrase: str, cfg: dict | None = None) -> str:
     pre = _words(cfg, "metric", "strip_prefix")
     suf = _words(cfg, "metric", "strip_suffix")
     return _strip(s, pre, suf) or s
+
+
+def stage_verbs(phrase: str, cfg: dict | None = None) -> list[frozenset[str]]:
+    """For each group of stage verbs in the lexicon (开工/完工, 受理/办结, 申请/通过 …), the
+    classes of that group the phrase names; an empty set where it names none."""
+    cfg = cfg or config()
+    s = normalize(phrase or "")
+    out = []
+    for group in cfg.get("metric", {}).get("stage_verbs") or []:
+        found = set()
+        for k, cls in enumerate(group):
+            words = [cls] if isinstance(cls, str) else list(cls)
+            if any(w and str(w) in s for w in words):
+                found.add(k)
+        out.append(frozenset(found))
+    return out
+
+
+def stages_differ(a: str, b: str, cfg: dict | None = None) -> bool:
+    """Two metric phrases that name different stages of the same work (开工42个 /
+    完工38个, 受理 / 办结) count different things."""
+    for x, y in zip(stage_verbs(a, cfg), stage_verbs(b, cfg)):
+        if x and y and not (x & y):
+            return True
+    return False
 
 
 def similarity(a: str, b: str) -> float:
@@ -380,7 +409,9 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             role = base_role(p)
             if role == "actual" and _has_any(before, goal_cues):
                 role = "target"
-            scopes = {name for name, ws in scope_words.items() if _has_any(clause, ws)}
+            # a result cell's scope is its indicator's too (新增…数量 | 362个)
+            scope_text = clause + (name_para.text if name_para is not None else "")
+            scopes = {name for name, ws in scope_words.items() if _has_any(scope_text, ws)}
             if _FROM_TO.search(clause):
                 scopes.add("change")  # 由88.2%提高到92.5%: a before and an after
             if "占" in before:
@@ -484,7 +515,28 @@ def _direction(name: str, target: Num, cfg: dict) -> int:
         return -1
     if any(w in ctx for w in ic.get("lower_bound_words") or []):
         return 1
+    if _measures_fall(name, target, cfg):
+        return 1  # 死亡人数同比降幅 13.6% against 下降10%: a bigger fall is better
     return -1 if any(w in name for w in ic.get("negative_words") or []) else 1
+
+
+def _measures_fall(name: str, target: Num, cfg: dict) -> bool:
+    """The indicator is the size of a fall (降幅, 下降率, 减少幅度), or its percent target is
+    written as the fall itself (同比下降10%, not 下降到10%)."""
+    ic = cfg.get("indicator", {})
+    dec = _words(cfg, "indicator", "decrease_words")
+    suf = _words(cfg, "indicator", "fall_size_suffixes")
+    if not dec or not suf:
+        return False
+    d, f = "|".join(map(re.escape, dec)), "|".join(map(re.escape, suf))
+    if re.search(rf"(?:{d})(?:{f})", normalize(name or "")):
+        return True
+    if target.m.kind == "PERCENT":
+        tail = normalize(target.before or "").rstrip()
+        tail = re.sub(r"(?:了|约|达|为|幅度为|幅度达)$", "", tail)
+        return bool(re.search(rf"(?:{d})$", tail)) and not any(
+            w in (name or "") for w in ic.get("level_rate_words") or [])
+    return False
 
 
 def _claimed(text: str, cfg: dict) -> bool:

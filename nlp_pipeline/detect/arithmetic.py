@@ -159,6 +159,7 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     acfg = cfg.get("arithmetic", {})
     part_cues = acfg.get("part_cues") or ["其中"]
     open_cues = acfg.get("open_list_cues") or []
+    stop_cues = sorted(acfg.get("part_stop_cues") or [], key=len, reverse=True)
     score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
     by_para: dict[str, list[M.Num]] = {}
     for n in nums:
@@ -182,6 +183,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                     if not (c < n.i and n.j <= e):
                         continue
                     gap = text[prev:n.i]
+                    if parts and _list_ends(gap, parts, text, c, stop_cues):
+                        break  # the list is over: a new clause states something else
                     prev = n.j
                     if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
                         continue
@@ -217,6 +220,20 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                      "parts": [n.m.base_value for n in parts]},
                 ))
     return out
+
+
+def _list_ends(gap: str, parts: list[M.Num], text: str, cue: int, stop_cues: list[str]) -> bool:
+    """Whether a 其中 list ends before the number after ``gap``: the gap crosses a clause
+    break and either the list so far was joined by 、 (其中A、B、C，已支出D: the list is the
+    clause) or the new clause opens with a predicate (已, 实际, 累计 …) instead of a label."""
+    k = max((gap.rfind(ch) for ch in M.CLAUSE_BREAK), default=-1)
+    if k < 0:
+        return False
+    inner = text[cue: parts[-1].i]
+    if "、" in inner and not any(ch in inner for ch in "，,"):
+        return True
+    head = gap[k + 1:].lstrip()
+    return any(head.startswith(w) for w in stop_cues)
 
 
 def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
@@ -314,6 +331,120 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
     return out
 
 
+def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
+    """A rate named in words after the two counts it is made of, in one sentence:
+    "受理案件N件，审结M件，结案率P%" — P must be M/N. Each count must be named by its own
+    verb (one numerator, one denominator, no other candidate), in one unit, both exact."""
+    acfg = cfg.get("arithmetic", {})
+    rates = acfg.get("word_rates") or {}
+    open_cues = acfg.get("word_rate_open_cues") or []
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        for k, pct in enumerate(items):
+            if pct.m.kind != "PERCENT" or pct.m.base_value is None or (pct.m.qualifier or "exact") != "exact":
+                continue
+            if pct.scopes & {"change", "share", "per", "part"}:
+                continue
+            name = M.normalize(pct.metric)
+            name = re.sub(r"(?:达到了|达到|达|为|是|约|了)$", "", name)
+            rate = next((r for r in sorted(rates, key=len, reverse=True) if name.endswith(r)), None)
+            if rate is None:
+                continue
+            num_words, den_words = rates[rate]
+            text = pct.para.text
+            s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
+            if any(w in text[s:pct.i] for w in open_cues):
+                continue
+            counts = [n for n in items[:k] if n.i >= s and n.m.kind == "COUNT" and n.m.base_value
+                      and n.m.unit and not (n.scopes & {"per", "change", "share", "part"})]
+
+            def named(n, yes, no):
+                own = M.normalize(n.metric)
+                return any(w in own for w in yes) and not any(w in own for w in no)
+
+            nums_ = [n for n in counts if named(n, num_words, den_words)]
+            dens = [n for n in counts if named(n, den_words, num_words)]
+            if len(nums_) != 1 or len(dens) != 1:
+                continue
+            a, b = nums_[0], dens[0]
+            if (a.m.base_unit or "") != (b.m.base_unit or "") or a.m.base_value > b.m.base_value:
+                continue
+            if any((n.m.qualifier or "exact") != "exact" for n in (a, b)):
+                continue
+            want = a.m.base_value / b.m.base_value * 100
+            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
+            if abs(pct.m.base_value - want) <= tol:
+                continue
+            first = min(a.i, b.i, a.mi, b.mi)
+            out.append(make_finding(
+                CODE, "medium",
+                f"{M.display_metric(pct.metric, cfg)}与所写数量不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，"
+                f"报告写作{pct.m.text}",
+                f"The rate does not follow from the counts written beside it: {a.m.text} / {b.m.text} = "
+                f"{want:.2f}%, the report says {pct.m.text}",
+                [M.para_evidence(report, pct.para, first, pct.j)],
+                {"written": pct.m.base_value, "computed": round(want, 4)},
+            ))
+    return out
+
+
+def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
+    """An implied product in one sentence: N人 …人均X元 … 共计T元 — T must be N × X
+    within the rounding of the three figures. The count must be the only one of the
+    per-cue's unit (人 for 人均/每人, 户 for 户均/每户) before the per amount."""
+    acfg = cfg.get("arithmetic", {})
+    per_cues = acfg.get("per_capita_cues") or {}
+    total_cues = acfg.get("product_total_cues") or []
+    skip = acfg.get("per_capita_open_cues") or []
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        for k, x in enumerate(items):
+            if x.m.kind != "MONEY" or not x.m.base_value or (x.m.qualifier or "exact") != "exact":
+                continue
+            text = x.para.text
+            cue = next((c for c in sorted(per_cues, key=len, reverse=True)
+                        if 0 <= x.before.rfind(c) and len(x.before) - x.before.rfind(c) - len(c) <= 4), None)
+            if cue is None:
+                continue
+            unit_char = str(per_cues[cue])
+            s, e = M.clause_bounds(text, x.i, x.j, M.SENTENCE_BREAK)
+            counts = [n for n in items[:k] if n.i >= s and n.m.kind == "COUNT" and n.m.base_value
+                      and ((n.m.unit or "").endswith(unit_char) or (n.m.base_unit or "") == unit_char)]
+            totals = [n for n in items[k + 1:] if n.j <= e and n.m.kind == "MONEY" and n.m.base_value
+                      and any(c in n.before for c in total_cues)]
+            if len(counts) != 1 or not totals:
+                continue
+            if any(w in text[s:e] for w in skip):
+                continue  # 每人每月200元 over 12 months: a product of more than two figures
+            n_, t = counts[0], totals[0]
+            if any((v.m.qualifier or "exact") != "exact" for v in (n_, t)):
+                continue
+            if any(v.scopes & {"change", "share", "part"} for v in (n_, t)):
+                continue
+            want = n_.m.base_value * x.m.base_value
+            tol = (x.m.base_value * M.half_ulp(n_.m) + n_.m.base_value * M.half_ulp(x.m)
+                   + M.half_ulp(t.m)) * 1.0001 + 1e-6
+            if abs(t.m.base_value - want) <= tol:
+                continue
+            out.append(make_finding(
+                CODE, "medium",
+                f"金额与人数×标准不符：{n_.m.text} × {x.m.text} = {M.fmt_money(want)}，报告写作{t.m.text}",
+                f"The amount does not equal the count times the per-head figure: {n_.m.text} x {x.m.text} = "
+                f"{M.fmt_money(want)}, the report says {t.m.text}",
+                [M.para_evidence(report, x.para, min(n_.mi, n_.i), t.j)],
+                {"written": t.m.base_value, "computed": round(want, 4)},
+            ))
+    return out
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -326,4 +457,6 @@ def detect(ctx: Context):
     findings += check_parts(report, nums, cfg)
     findings += check_sums_after(report, nums, cfg)
     findings += check_shares(report, nums, cfg)
+    findings += check_word_rates(report, nums, cfg)
+    findings += check_per_capita(report, nums, cfg)
     return findings

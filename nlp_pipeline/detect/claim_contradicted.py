@@ -4,6 +4,12 @@ contradict.
 * *status*: a task's completion text or an indicator says the work is done (已完成,
   100%) while another of its indicators (or the text) says it is not (持续推进, 未完成,
   部分完成…);
+* *count short of target*: a narrative outcome claims its work complete (已全面完成,
+  圆满完成) while the count it reports is below its goal's count for the same metric and
+  unit (goal 新建38个, outcome 完成31个; goal 不少于40家, outcome 32家); an upper bound
+  (不超过2起) is broken the other way;
+* *wrong direction*: the target wants a trend one way (发案数同比下降) and the result of
+  the same metric goes the other way (上升12.4%), while completion is claimed;
 * *part of all*: a target wants every one (全部审核通过, 所有…) and the report counts a
   whole and a smaller part for that same step (申请899人，通过审核813人), yet claims
   completion. The goal the task serves is quoted too when it states the same target.
@@ -12,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, lexicon
+from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
-from nlp_pipeline.model import Evidence, Paragraph, Report, Task
+from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
 
 _CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -32,11 +38,30 @@ def _claims(ctx: Context) -> dict:
     return lexicon(ctx, "cues_claims.yaml") or {}
 
 
+SUBSTEP_OBJECT = 10  # compact characters after 完成 read as its object
+SUBSTEP_SUBJECT = 6  # compact characters before it read as its subject
+
+
+def completion_matches(c: str, claims: dict) -> list[re.Match]:
+    """Completion claims in compact text ``c`` that claim the whole work: a claim whose
+    object (or subject) is one stage of a project (已完成招投标, 设计已完成) is left out."""
+    stages = claims.get("substep_objects") or []
+    out = []
+    for p in claims.get("completion_patterns") or []:
+        for m in re.finditer(p, c):
+            obj = c[m.end() : m.end() + SUBSTEP_OBJECT]
+            subj = c[max(0, m.start() - SUBSTEP_SUBJECT) : m.start()]
+            if any(w in obj or w in subj for w in stages):
+                continue
+            out.append(m)
+    return out
+
+
 def claims_completion(text: str, claims: dict, status: dict) -> bool:
     c = compact(text)[0]
     if any(w in c for w in status.get("not_finished") or []):
         return False
-    return any(re.search(p, c) for p in claims.get("completion_patterns") or [])
+    return bool(completion_matches(c, claims))
 
 
 def not_finished(text: str, status: dict) -> str | None:
@@ -199,7 +224,7 @@ def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int
         c = m.group()
         if not_finished(c, status) or re.search(r"\d", c):
             continue
-        if any(re.search(p, compact(c)[0]) for p in claims.get("completion_patterns") or []):
+        if completion_matches(compact(c)[0], claims):
             out.append((m.start(), m.end(), c.strip()))
     return out
 
@@ -261,6 +286,179 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
     return None
 
 
+# --- count short of target -------------------------------------------------------------
+
+COUNT_KINDS = ("COUNT", "QUANTITY", "AREA")
+METRIC_SIM = 0.5  # bigram Dice of two metric phrases naming the same thing
+_OTHER_PERIOD = re.compile(r"累计|(?:19|20)\d{2}")
+
+
+def _same_metric(a: str | None, b: str | None) -> bool:
+    a, b = compact(a or "")[0], compact(b or "")[0]
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return a in b or b in a or dice(a, b) >= METRIC_SIM
+
+
+def _clause_of(text: str, report: Report, para: Paragraph, m: Mention) -> str:
+    for c in _CLAUSE.finditer(text):
+        s, e = para.span(c.start(), c.end())
+        if s <= m.start < e:
+            return c.group()
+    return ""
+
+
+def _shortfalls(report: Report, goal: Paragraph, targets: list[Mention], actuals: list[Mention]):
+    """(target, best actual) pairs where the reported count misses the target."""
+    out = []
+    for t in targets:
+        if t.kind not in COUNT_KINDS or t.base_value is None or t.role in ("actual", "budget"):
+            continue
+        if t.qualifier not in ("exact", "lower", "upper"):
+            continue
+        clause = _clause_of(goal.text, report, goal, t)
+        if _OTHER_PERIOD.search(clause.replace(str(report.year or "~"), "")):
+            continue  # a multi-year or cumulative target is not this year's count
+        same = [a for a in actuals
+                if a.kind == t.kind and a.base_unit == t.base_unit and a.base_value is not None
+                and a.role not in ("target", "budget") and a.qualifier == "exact"
+                and _same_metric(a.metric, t.metric)]
+        if not same:
+            continue
+        if t.qualifier == "upper":
+            best = min(same, key=lambda a: a.base_value)
+            if best.base_value > (t.high if t.high is not None else t.base_value):
+                out.append((t, best))
+        else:
+            best = max(same, key=lambda a: a.base_value)
+            if best.base_value < (t.low if t.low is not None else t.base_value):
+                out.append((t, best))
+    return out
+
+
+def _mention_ev(report: Report, para: Paragraph, m: Mention) -> Evidence:
+    return Evidence(section=para.section, paragraph=para.id, start=m.start, end=m.end,
+                    quote=report.text[m.start:m.end])
+
+
+def _count_short(report: Report, para: Paragraph, goal: Paragraph, by_para: dict, claims: dict, status: dict):
+    claimed = _claim_clauses(para.text, claims, status)
+    if not claimed:
+        return None
+    hits = _shortfalls(report, goal, by_para.get(goal.id, []), by_para.get(para.id, []))
+    if not hits:
+        return None
+    cs, ce, ct = claimed[0]
+    ev = [evidence(report, para, cs, ce)]
+    for t, a in hits:
+        ev += [_mention_ev(report, para, a), _mention_ev(report, goal, t)]
+    what = "，".join(f"{t.metric}目标{t.text}、实际{a.text}" for t, a in hits[:3])
+    return make_finding(
+        "CLAIM_CONTRADICTED",
+        "high",
+        f"{para.id}称「{ct}」，但{what}，未达到{goal.id}的目标。",
+        f"{para.id} claims \"{ct}\", but "
+        + "; ".join(f"{t.metric}: target {t.text}, reported {a.text}" for t, a in hits[:3])
+        + f": goal {goal.id} not reached.",
+        ev,
+        {"claim": ct, "goal": goal.id,
+         "counts": [{"metric": t.metric, "target": t.text, "actual": a.text} for t, a in hits]},
+    )
+
+
+# --- wrong direction ---------------------------------------------------------------------
+
+_NEGATION = ("未", "没有", "不", "无")
+
+
+def _directions(text: str, status: dict) -> list[tuple[int, int, str, str]]:
+    """Trend words in ``text``: (start, end, 'up'|'down', metric words before it in its
+    clause)."""
+    out = []
+    for c in _CLAUSE.finditer(text):
+        clause = c.group()
+        found = []
+        for d in ("up", "down"):
+            for pat in status.get(f"direction_{d}") or []:
+                for m in re.finditer(pat, clause):
+                    if m.start() > 0 and clause[max(0, m.start() - 2) : m.start()].endswith(_NEGATION):
+                        continue
+                    found.append((m.start(), m.end(), d))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept = []
+        for f in found:
+            if kept and f[0] < kept[-1][1]:
+                continue  # 不降反升: the longer word wins
+            kept.append(f)
+        for s, e, d in kept:
+            out.append((c.start() + s, c.start() + e, d, clause[:s]))
+    return out
+
+
+def _direction_words(status: dict) -> list[str]:
+    return [w for d in ("up", "down") for w in status.get(f"direction_{d}") or []]
+
+
+def _metric_words(text: str, status: dict) -> str:
+    c = compact(text)[0]
+    for w in sorted(_direction_words(status) + ["同比", "环比", "变化", "较上年", "情况"], key=len, reverse=True):
+        c = c.replace(w, "")
+    return re.sub(r"\d+(?:\.\d+)?%?", "", c)
+
+
+def _wrong_direction(report: Report, target: Paragraph, results: list[tuple[Paragraph, Paragraph | None]], status: dict):
+    """(target span, result paragraph, result span, label) where a result moves against
+    the direction its target wants."""
+    wants = [(s, e, d, _metric_words(pre, status)) for s, e, d, pre in _directions(target.text, status)]
+    wants = [w for w in wants if len(w[3]) >= 2]
+    out = []
+    for p, lab in results:
+        for s, e, d, pre in _directions(p.text, status):
+            name = _metric_words((lab.text if lab is not None else "") + pre, status)
+            for ts, te, td, tname in wants:
+                if td != d and _same_metric(name, tname):
+                    out.append(((ts, te, tname), p, (s, e), lab))
+                    break
+    return out
+
+
+def _direction_conflict(report: Report, task: Task, claims: dict, status: dict):
+    if task.target is None:
+        return None
+    items = _task_paragraphs(task)
+    claimed = [p for p, _ in items if claims_completion(p.text, claims, status)]
+    if not claimed:
+        return None
+    hits = _wrong_direction(report, task.target, [(p, lab) for p, lab in items if p not in claimed], status)
+    if not hits:
+        return None
+    ev = [evidence(report, claimed[0])]
+    for (ts, te, _n), p, (s, e), lab in hits[:3]:
+        ev.append(evidence(report, task.target, *_clause_bounds(task.target.text, ts)))
+        if lab is not None:
+            ev.append(evidence(report, lab))
+        ev.append(evidence(report, p, *_clause_bounds(p.text, s)))
+    (ts, te, tname), p, (s, e), lab = hits[0]
+    want, got = task.target.text[ts:te], p.text[s:e]
+    return make_finding(
+        "CLAIM_CONTRADICTED",
+        "high",
+        f"{task.id}目标要求{tname}「{want}」，实际却为「{p.text.strip()}」（{got}），方向相反，却称「{claimed[0].text.strip()}」。",
+        f"{task.id} wants {tname} to go \"{want}\" but reports \"{p.text.strip()}\", the other way, "
+        f"while claiming \"{claimed[0].text.strip()}\".",
+        ev,
+        {"target": want, "result": p.text.strip(), "claim_at": claimed[0].id},
+    )
+
+
+def _clause_bounds(text: str, i: int) -> tuple[int, int]:
+    for c in _CLAUSE.finditer(text):
+        if c.start() <= i < c.end():
+            lead = len(c.group()) - len(c.group().lstrip())
+            return c.start() + lead, c.end()
+    return 0, len(text)
+
+
 @register("CLAIM_CONTRADICTED")
 def detect(ctx: Context):
     report = ctx.report
@@ -269,8 +467,12 @@ def detect(ctx: Context):
     targets = [t.target for t in report.tasks if t.target is not None]
     tmap = alignment_map(ctx, "tasks_to_goals", targets, list(goals.values())) if goals and targets else {}
     findings = []
+    by_para: dict[str, list[Mention]] = {}
+    for m in ctx.mentions or []:
+        if m.paragraph:
+            by_para.setdefault(m.paragraph, []).append(m)
     for t in report.tasks:
-        f = _status_conflict(report, t, claims, status)
+        f = _status_conflict(report, t, claims, status) or _direction_conflict(report, t, claims, status)
         if f is not None:
             findings.append(f)
         g = goals.get(tmap.get(t.id) or "")
@@ -288,6 +490,7 @@ def detect(ctx: Context):
             g = goals.get(m.get(o.id) or "")
             f = _narrative_part_of_all(report, o, g, claims, status) if g is not None else None
             f = f or _narrative_status(report, o, claims, status)
+            f = f or (_count_short(report, o, g, by_para, claims, status) if g is not None else None)
             if f is not None:
                 findings.append(f)
     for k in report.paragraphs("K"):

@@ -14,9 +14,11 @@ ignored, blocks separated by small gaps are merged (so one inserted or deleted w
 not split a copy), and a repeated span must reach ``FLOOR`` characters and, unless it is
 long in itself, half of the shorter paragraph: a shared stock phrase is not a copy.
 
-An outcome that repeats the goal it reports on is OUTCOME_RESTATES_GOAL; so are texts
-that report on the same goal (an O and a P paragraph on one goal, a task and its goal).
-Such pairs are left out here, which keeps one pair of paragraphs under one code.
+An outcome that repeats the goal it reports on is OUTCOME_RESTATES_GOAL, and so is a task
+target that repeats its goal; such pairs are left out here, which keeps one pair of
+paragraphs under one code. Two outcome narratives (O, P, K) copying each other are a
+duplicate even when they report on the same goal, since OUTCOME_RESTATES_GOAL never
+compares two outcomes, unless the text they share is their goal's own (both restate it).
 """
 from __future__ import annotations
 
@@ -81,13 +83,32 @@ def _goal_of(ctx: Context, report: Report) -> dict[str, str]:
     return out
 
 
+def _reports(p: Paragraph) -> bool:
+    """An outcome text: O, P and K narratives and a task's completion text."""
+    return p.section in ("O", "P", "K")
+
+
 def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     """True for pairs whose overlap is expected or belongs to OUTCOME_RESTATES_GOAL."""
     ta, tb = a.id.split(".")[0], b.id.split(".")[0]
     if a.section == "T" and b.section == "T" and ta == tb:
         return True
+    if _reports(a) and _reports(b):
+        # two outcomes on one goal should each report it in their own words: a copy
+        # between them is a duplicate, not a restated goal
+        return False
     ga, gb = goal_of.get(ta), goal_of.get(tb)
     return ga is not None and ga == gb
+
+
+GOAL_SHARE = 0.5  # share of a span found in the goal that makes it the goal's text
+
+
+def _in_goal(span: str, goal: str) -> bool:
+    if not span:
+        return False
+    got = sum(b.size for b in SequenceMatcher(None, span, goal, autojunk=False).get_matching_blocks() if b.size >= MIN_BLOCK)
+    return got >= GOAL_SHARE * len(span)
 
 
 def _runs(a: str, b: str) -> list[tuple[int, int, int, int, int]]:
@@ -205,10 +226,16 @@ def detect(ctx: Context):
 
     # edges: (a, b, a_start, a_end, b_start, b_end, matched)
     edges, paste_edges = [], []
+    by_id = {p.id: k for k, p in enumerate(paras)}
     for (a, b), n in shared.items():
         if n < 3 or _family(paras[a], paras[b], goal_of):
             continue
+        gk = by_id.get(goal_of.get(paras[a].id) or "~")
+        if gk is None or goal_of.get(paras[a].id) != goal_of.get(paras[b].id):
+            gk = None
         for r in _runs(masked[a], masked[b]):
+            if gk is not None and _in_goal(masked[a][r[0] : r[1]], masked[gk]):
+                continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
             if _significant(r[4], len(masked[a]), len(masked[b])):
                 edges.append((a, b, *r))
             elif r[4] >= PASTE_MIN:

@@ -86,6 +86,24 @@ def level_ceiling(report, cfg: dict) -> float:
     return float(mc.get("area_ceiling_default", 1e13))
 
 
+def _context(report, index: M.ParagraphIndex, n: M.Num) -> str:
+    """What an amount is about: its clause and metric, and for a table result cell the
+    indicator's name and the task's target (建筑业总产值 | 325.6亿元)."""
+    parts = [n.clause, n.metric, n.label]
+    name = index.indicator_name.get(n.para.id)
+    if name is not None:
+        parts.append(name.text)
+        for t in report.tasks:
+            if t.target is not None and M.place(t.target.id) == M.place(n.para.id):
+                parts.append(t.target.text)
+    return "".join(x for x in parts if x)
+
+
+def _spent(n: M.Num, words: list[str]) -> bool:
+    """The amount is named as spent or paid in its own clause (支出2,450万元, 支付工程款…)."""
+    return any(w in n.before or w in n.metric for w in words if w)
+
+
 def _rescaled(value: float, limit: float, cfg: dict) -> float | None:
     for f in cfg.get("magnitude", {}).get("rescale") or [1e-4, 1e-8]:
         if f < 1 and value * f <= limit:
@@ -103,14 +121,22 @@ def detect(ctx: Context):
 
     scale = budget_scale(report)
     if scale:
+        index = M.ParagraphIndex(report)
         non_spending = mc.get("non_spending_words") or []
+        spending = mc.get("spending_words") or []
         for n in nums:
             if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
                 continue  # a bare table number read as money proves nothing
             factor = float(mc.get("money_factor", 10))
-            if any(w in n.clause for w in non_spending):
+            context = _context(report, index, n)
+            if any(w in context for w in mc.get("aggregate_words") or []):
+                continue  # the jurisdiction's output or revenue has no bar in the unit's budget
+            if any(w in context for w in non_spending):
                 factor = float(mc.get("non_spending_factor", 1000))
-            if n.m.base_value <= scale * factor:
+            elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
+                # money the unit itself spent or paid cannot exceed all it had to spend
+                factor = min(factor, float(mc.get("spending_factor", 1.1)))
+            if n.m.base_value <= scale * factor + M.half_ulp(n.m):
                 continue
             f = _rescaled(n.m.base_value, scale, cfg)
             hint_zh = f"，若按{M.fmt_money(n.m.base_value * f)}计则与预算规模相符，疑为单位错误" if f else ""

@@ -8,6 +8,7 @@ overlap (约, 以上, the rounding of the last digit), so 12,000万元 and 约1.
 """
 from __future__ import annotations
 
+import dataclasses
 from itertools import combinations
 
 from nlp_pipeline.detect import _metrics as M
@@ -17,7 +18,7 @@ CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share"}
 
 
-def _comparable(a: M.Num, b: M.Num, cfg: dict) -> float:
+def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> float:
     """Similarity of two numbers' metrics, 0 when they cannot be the same metric."""
     if a.role != b.role or a.role not in ("target", "actual"):
         return 0.0
@@ -53,7 +54,35 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict) -> float:
         return 0.0
     if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
         return 0.0  # 定期检验率 and 检验覆盖率 are two rates
+    if M.stages_differ(a.metric, b.metric, cfg):
+        return 0.0  # 开工42个 and 完工38个 count two stages of one work
+    if goals is not None and (_context_bound(a.key, cfg) or _context_bound(b.key, cfg)):
+        ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
+        if ga and gb and ga != gb:
+            return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
     return sim if sim >= thr else 0.0
+
+
+def _context_bound(key: str, cfg: dict) -> bool:
+    """A short metric whose head (隐患, 问题, 案件 …) needs its paragraph's subject."""
+    mc = cfg.get("metric", {})
+    extra = int(mc.get("context_max_extra", 4))
+    return any(key.endswith(h) and len(key) - len(h) <= extra for h in mc.get("context_heads") or [] if h)
+
+
+def goal_map(report, alignments: dict | None) -> dict[str, str]:
+    """The goal each place reports on: a goal itself, an outcome / performance paragraph /
+    task through its alignment."""
+    out: dict[str, str] = {}
+    for p in report.paragraphs("G"):
+        out[p.id] = p.id
+    for al in (alignments or {}).values():
+        if getattr(al, "target_section", None) != "G":
+            continue
+        for pair in al.pairs:
+            if pair.target:
+                out.setdefault(M.place(pair.source), pair.target)
+    return out
 
 
 def _modifiers_differ(a: str, b: str, floor: float) -> bool:
@@ -79,6 +108,8 @@ def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
     for n in nums:
         if n.m.kind not in kinds or n.interval is None or n.other_year:
             continue
+        if len(n.key) < min_chars and n.key:
+            n = _with_topic(n, cfg)
         if n.scopes & _SKIP_SCOPES or len(n.key) < min_chars or n.key in generic:
             continue
         if any(w in n.clause for w in score_cues):
@@ -87,10 +118,29 @@ def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
     return out
 
 
-def _best(x: M.Num, others: list[M.Num], cfg: dict) -> tuple[M.Num | None, float]:
+def _with_topic(n: M.Num, cfg: dict) -> M.Num:
+    """A metric too short to name anything (新增入库76家) takes the topic its sentence
+    opens with, when that opening clause holds no number of its own ("四上"企业培育成效
+    明显，全年新增入库76家)."""
+    text = n.para.text
+    s, _ = M.clause_bounds(text, n.i, n.i, M.SENTENCE_BREAK)
+    cs, _ = M.clause_bounds(text, n.i, n.i)
+    if cs <= s:
+        return n
+    _, te = M.clause_bounds(text, s, s)
+    topic = text[s:te]
+    if te > cs or any(ch.isdigit() for ch in topic) or len(topic) > 20:
+        return n
+    head = M.normalise_metric(topic, cfg)
+    if len(head) < 2:
+        return n
+    return dataclasses.replace(n, key=head + n.key)
+
+
+def _best(x: M.Num, others: list[M.Num], cfg: dict, goals: dict | None = None) -> tuple[M.Num | None, float]:
     best, best_s = None, 0.0
     for y in others:
-        s = _comparable(x, y, cfg)
+        s = _comparable(x, y, cfg, goals)
         # among equally good matches prefer one that agrees: no conflict is claimed
         # while an agreeing reading exists
         if s > best_s + 1e-9 or (best is not None and abs(s - best_s) <= 1e-9 and s > 0
@@ -100,7 +150,7 @@ def _best(x: M.Num, others: list[M.Num], cfg: dict) -> tuple[M.Num | None, float
     return best, best_s
 
 
-def conflict_edges(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, M.Num, float]]:
+def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None) -> list[tuple[M.Num, M.Num, float]]:
     by_para: dict[str, list[M.Num]] = {}
     for n in _candidates(nums, cfg):
         by_para.setdefault(n.para.id, []).append(n)
@@ -108,10 +158,10 @@ def conflict_edges(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, M.Num, flo
     for pa, pb in combinations(sorted(by_para, key=lambda k: by_para[k][0].m.start), 2):
         A, B = by_para[pa], by_para[pb]
         for a in A:
-            b, s = _best(a, B, cfg)
+            b, s = _best(a, B, cfg, goals)
             if b is None:
                 continue
-            back, _ = _best(b, A, cfg)
+            back, _ = _best(b, A, cfg, goals)
             if back is not a:
                 continue
             if M.disjoint(a.interval, b.interval):
@@ -204,7 +254,7 @@ def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report
     nums = M.enrich(report, ctx.mentions, cfg)
-    edges = conflict_edges(nums, cfg)
+    edges = conflict_edges(nums, cfg, goal_map(report, ctx.alignments))
     findings = []
     for comp in _components(edges):
         members: list[M.Num] = []

@@ -1,7 +1,10 @@
 """PROBLEM_WITHOUT_MEASURE: problems (存在问题) that no improvement measure answers.
 
 A problem is answered when some measure shares real wording with it: two content
-bigrams (genre words such as 工作, 基层, 加强 not counted), whatever the alignment
+bigrams (genre words such as 工作, 基层, 加强 not counted, nor bigrams found in most
+problems and measures of the report, its own subject, nor those straddling it;
+abbreviations are read with their long forms from lexicons/cues_abbreviations.yaml, so
+反诈 answers 电信网络诈骗), whatever the alignment
 ``problems_to_improvements`` says, since a pairing with nothing in common is the aligner's
 guess. Reports number problems and measures in parallel, so a problem the alignment
 leaves unpaired is also answered by its same-numbered measure when that measure is
@@ -34,6 +37,31 @@ _GENERIC = {
 LEXICAL_MIN = 2  # shared content bigrams that tie a problem to any measure
 
 
+DF_SHARE = 0.6  # share of all problems and measures from which a bigram is the subject
+DF_MIN_PARAS = 5
+
+
+def _without(text: str, common: set[str]) -> set[str]:
+    """Content bigrams of ``text`` less the report's subject bigrams and the bigrams that
+    straddle one (计数 in 统计数据 when 统计 is the subject)."""
+    if not common:
+        return _content(text)
+    c = compact(text)[0]
+    grams = [c[i : i + 2] for i in range(len(c) - 1)]
+    keep = set()
+    for i, g in enumerate(grams):
+        if g in common or (i > 0 and grams[i - 1] in common) or (i + 1 < len(grams) and grams[i + 1] in common):
+            continue
+        keep.add(g)
+    return (keep - _GENERIC) - {g for g in keep if re.search(r"\d", g)}
+
+
+def _expand(text: str, abbr: dict) -> str:
+    """``text`` followed by the long forms of the abbreviations it uses (反诈 -> 电信网络诈骗)."""
+    extra = [long for short, longs in abbr.items() if short in text for long in (longs or [])]
+    return text + ("。" + "。".join(extra) if extra else "")
+
+
 def _content(text: str) -> set[str]:
     return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
 
@@ -52,13 +80,24 @@ def detect(ctx: Context):
     twins = positional_fill(mapping, problems, measures)
     twins = {q: m for q, m in twins.items() if m and not mapping.get(q)}
     vague_cues = lexicon(ctx, "cues_vague.yaml") or {}
+    abbr = (lexicon(ctx, "cues_abbreviations.yaml") or {}).get("expansions") or {}
     n_measures = len(measures)
     measures = [m for m in measures if residual(m.text, vague_cues) is None]
     by_id = {m.id: m for m in measures}
-    mwords = {m.id: _content(m.text) for m in measures}
+    mwords = {m.id: _content(_expand(m.text, abbr)) for m in measures}
+    # a bigram in most problems and measures is the report's own subject (统计 in a
+    # statistics bureau's report): sharing it ties nothing
+    allw = [_content(x.text) for x in problems + report.paragraphs("I")]
+    common: set[str] = set()
+    if len(allw) >= DF_MIN_PARAS:
+        counts: dict[str, int] = {}
+        for ws in allw:
+            for g in ws:
+                counts[g] = counts.get(g, 0) + 1
+        common = {g for g, n in counts.items() if n >= DF_SHARE * len(allw)}
     missing = []
     for q in problems:
-        qw = _content(q.text)
+        qw = _without(_expand(q.text, abbr), common)
         if any(len(qw & w) >= LEXICAL_MIN for w in mwords.values()):
             continue
         twin = by_id.get(twins.get(q.id) or "")

@@ -10,7 +10,8 @@ and each task's completion text (against the task's own target). Two rules:
   is mostly the goal's words; and what the outcome adds to the goal contains no result
   or claim wording;
 * *goal language*: the outcome uses several goal cues (确保, 力争, 每年…) and no marker of
-  a reported result (了, 已, 累计, 全年…).
+  a reported result (了, 已, 累计…); weak markers that goal language uses too (计划全年…)
+  do not count then.
 
 Outcomes restating the same goal are one finding, with the goal and each outcome as
 evidence.
@@ -123,6 +124,12 @@ def _assess(
                 result = {"rule": "copy", "similarity": round(sim, 3), "bare": bare_copy,
                           "changed_numbers": _changed_numbers(outcome.text, goal.text)}
     goals_found, results_found = goal_language(outcome.text, cues)
+    if len(set(goals_found)) >= GOAL_CUES_MIN:
+        # 全年, 同比 sit in goal language too (计划全年…): with several different goal
+        # cues they are no sign of a reported result (one cue twice may be a noun,
+        # 年度计划的105%)
+        weak = cues.get("weak_result_markers") or []
+        results_found = [r for r in results_found if not any(re.fullmatch(w, r) for w in weak)]
     if len(goals_found) >= GOAL_CUES_MIN and not results_found:
         if result is None:
             result = {"rule": "goal_language"}

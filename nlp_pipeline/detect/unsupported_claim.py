@@ -30,8 +30,10 @@ def _cues(ctx: Context) -> dict:
 
 
 def _result_markers(ctx: Context) -> list[str]:
+    # weak markers (全年, 同比) name a period or a comparison, not a completed output
     data = lexicon(ctx, "cues_goal_language.yaml") or {}
-    return list(data.get("result_markers") or [])
+    weak = set(data.get("weak_result_markers") or [])
+    return [m for m in data.get("result_markers") or [] if m not in weak]
 
 
 def has_figure(text: str) -> bool:
@@ -120,7 +122,18 @@ def unreported_targets(task: Task, cues: dict) -> list[tuple[int, int, str]]:
         for ind in task.indicators
         for x in (ind.name, ind.result, ind.target or "")
     )
-    return unreported_in(task.target, hay, cues)
+    # a rate target (轮训率100%) is reported by an indicator that names the rate's core
+    # activity (参加轮训人数) and gives a percentage, whatever the indicator is called
+    pct_names = [compact(ind.name)[0] for ind in task.indicators if "%" in (ind.result or "")]
+    return [
+        c for c in unreported_in(task.target, hay, cues)
+        if not _rate_core_reported(_metric_name(c[2], cues), pct_names)
+    ]
+
+
+def _rate_core_reported(name: str, pct_names: list[str]) -> bool:
+    m = re.search(r"([\u4e00-\u9fff]{2})[率度]$", name)
+    return bool(m) and any(m.group(1) in n for n in pct_names)
 
 
 def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, int, str]]:

@@ -18,6 +18,12 @@ def make_paragraph(text: str, pid: str, section: str, kind: str, number: str | N
                      end=end, segments=m.segments(text))
 
 
+# Section id of the text under a heading the reader could not classify: kept (never
+# dropped), but no detector reads it as goals, outcomes, problems or measures.
+UNCLASSIFIED = "U"
+UNCLASSIFIED_KIND = "unclassified"
+
+
 @dataclass
 class _Open:
     number: str | None
@@ -44,6 +50,10 @@ class SectionCollector:
         self.items.setdefault(sid, [])
         self.current = sid
         self.item_style = None
+
+    def count(self, sid: str) -> int:
+        """Items collected so far under ``sid``."""
+        return len(self.items.get(sid, []))
 
     def close(self) -> None:
         self.current = None
@@ -74,11 +84,13 @@ class SectionCollector:
     def build(self, text: str) -> dict[str, Section]:
         out: dict[str, Section] = {}
         for sid in self.items:
-            sec = Section(id=sid, kind=SECTION_KINDS.get(sid, sid), title=self.titles[sid])
+            kind = UNCLASSIFIED_KIND if sid == UNCLASSIFIED else SECTION_KINDS.get(sid, sid)
+            sec = Section(id=sid, kind=kind, title=self.titles[sid])
             for k, it in enumerate(x for x in self.items[sid] if join(x.parts).strip().chars):
                 m = join(it.parts).strip()
                 sec.paragraphs.append(make_paragraph(text, f"{sid}{k + 1}", sid, sec.kind, it.number, m))
-            out[sid] = sec
+            if sec.paragraphs or sid != UNCLASSIFIED:
+                out[sid] = sec
         return out
 
 
@@ -136,4 +148,4 @@ def _tasks_from_section(draft: Draft) -> None:
         draft.tasks.append(Task(id=tid, number=p.number or tid, target=target, outcome=None))
 
 
-__all__ = ["Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]
+__all__ = ["UNCLASSIFIED", "Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]

@@ -71,6 +71,39 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
     body = _YEAR_RE.sub("", normalize(label).strip().rstrip("：:"))
     if not s or re.search(r"\d|%|[，,。；;！!？?]", body):
         return None
+    hit = _contains(s, slack)
+    if hit is None:
+        return _match_decorated(s, slack)
+    # 存在问题及改进措施, 绩效目标及完成情况: a heading joining the names of two
+    # sections names neither
+    parts = _joined_parts(s)
+    if len(parts) >= 2 and len(_part_sections(parts, slack) | {hit[0]}) > 1:
+        return None
+    return hit
+
+
+def _joined_parts(s: str) -> list[str]:
+    joiners = sorted((squeeze(w) or w for w in _decorations().get("joiners") or []), key=len, reverse=True)
+    parts = [s]
+    for j in joiners:
+        parts = [q for p in parts for q in p.split(j)]
+    return [p for p in parts if p]
+
+
+def _part_candidates(parts: list[str], slack: int) -> list[tuple[str, str]]:
+    """Sections the parts of a joined heading name, and the parts run together
+    (绩效目标及完成情况 also reads as 绩效目标完成情况: an ellipsis naming a second one)."""
+    whole = "".join(parts)
+    cands = [_contains(p, slack) or _plain_match(p) for p in parts + [whole]]
+    return [c for c in cands if c]
+
+
+def _part_sections(parts: list[str], slack: int) -> set[str]:
+    return {c[0] for c in _part_candidates(parts, slack)}
+
+
+def _contains(s: str, slack: int) -> tuple[str, str] | None:
+    """The longest synonym ``s`` contains (the earliest on a tie), within ``slack``."""
     best: tuple[int, int, str, str] | None = None
     for syn, sid in _section_synonyms():
         pos = s.find(syn)
@@ -80,6 +113,89 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
         if best is None or key < best[:2]:
             best = (key[0], key[1], sid, syn)
     return (best[2], best[3]) if best else None
+
+
+# --- headings with decorations ---------------------------------------------------------
+
+
+def _decorations() -> dict:
+    return lexicon().get("heading_decorations") or {}
+
+
+def heading_core(label: str) -> str:
+    """A heading without its decorations: years, 的, the prefixes and suffixes of
+    ``heading_decorations`` (部门整体支出绩效分析 -> 绩效). Never strips to nothing."""
+    s = _YEAR_RE.sub("", squeeze(label)).replace("的", "")
+    dec = _decorations()
+    prefixes = sorted((squeeze(w) for w in dec.get("prefixes") or []), key=len, reverse=True)
+    suffixes = sorted((squeeze(w) for w in dec.get("suffixes") or []), key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in prefixes:
+            if w and s.startswith(w) and len(s) - len(w) >= 2:
+                s, changed = s[len(w):], True
+                break
+        for w in suffixes:
+            if w and s.endswith(w) and len(s) - len(w) >= 2:
+                s, changed = s[: -len(w)], True
+                break
+    return s
+
+
+@functools.lru_cache(maxsize=None)
+def _core_synonyms() -> dict[str, tuple[str, str]]:
+    """Core of each synonym -> (section id, synonym); cores two sections share are left out."""
+    found: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    for sid, entry in lexicon()["sections"].items():
+        for syn in entry["synonyms"]:
+            c = heading_core(syn)
+            found.setdefault(c, set()).add(sid)
+            first.setdefault(c, squeeze(syn))
+    return {c: (next(iter(sids)), first[c]) for c, sids in found.items() if len(sids) == 1 and len(c) >= 2}
+
+
+def _plain_match(s: str) -> tuple[str, str] | None:
+    """A squeezed label with the same core as a synonym of one section."""
+    return _core_synonyms().get(heading_core(s))
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_decorated(s: str, slack: int) -> tuple[str, str] | None:
+    """Fallback of :func:`match_section` for a squeezed label that contains no synonym:
+    decorations removed, then a heading joining names (A及B) split at its joiners."""
+    hit = _plain_match(s)
+    if hit:
+        return hit
+    parts = _joined_parts(s)
+    if len(parts) < 2:
+        return None
+    cands = _part_candidates(parts, slack)
+    if len({c[0] for c in cands}) != 1:
+        return None
+    return cands[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _outside_list() -> list[str]:
+    return sorted((squeeze(w) for w in lexicon().get("outside_headings") or []), key=len, reverse=True)
+
+
+def match_outside(label: str, slack: int | None = None) -> str | None:
+    """The entry of ``outside_headings`` a heading names (部门基本情况, 绩效指标完成情况表),
+    None when it names none. Same shape rules as :func:`match_section`."""
+    if slack is None:
+        slack = int(lexicon().get("label_slack", 10))
+    s = squeeze(label)
+    body = _YEAR_RE.sub("", normalize(label).strip().rstrip("：:"))
+    if not s or re.search(r"\d|%|[，,。；;！!？?]", body):
+        return None
+    core = heading_core(s)
+    for w in _outside_list():
+        if (w in s and len(s) - len(w) <= slack) or heading_core(w) == core:
+            return w
+    return None
 
 
 def section_title(sid: str) -> str:

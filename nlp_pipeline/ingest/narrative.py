@@ -4,7 +4,10 @@ Lines are read in order. A line is a section heading when, after its heading num
 (一、 （一） 1. 第一部分, or none), it is a short label containing a section synonym
 from lexicons/sections.yaml; the items under it follow the numbering rule of
 :class:`~.draft.SectionCollector`. A heading in the style of the section headings that
-names no known section closes the current section. Budget figures are found by the
+names no known section either names a part outside the evaluation (``outside_headings``:
+部门基本情况, the score table), which closes the current section, or is unrecognised:
+its text goes to the unclassified section ``U`` and the reader warns, so no paragraph
+is ever dropped silently. Budget figures are found by the
 label phrases of the lexicon anywhere in the text.
 """
 from __future__ import annotations
@@ -15,10 +18,10 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
-from .draft import Draft, SectionCollector
+from .draft import UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, split_number
-from .labels import STYLE_DEPTH, match_section
+from .labels import STYLE_DEPTH, match_outside, match_section
 from .mapped import Mapped
 
 _SUBHEAD_MAX = 16
@@ -62,6 +65,16 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     return None
 
 
+_TOP_STYLES = ("part", "cn")
+
+
+def _looks_like_heading(item: Item) -> bool:
+    """A short top-level numbered line without figures or clause marks (三、资产管理)."""
+    body = re.sub(r"(?:19|20)\d{2}\s*年度?", "", normalize(item.text.chars)).strip(" ：:")
+    return (item.style in _TOP_STYLES and 2 <= len(body) <= _SUBHEAD_MAX
+            and not re.search(r"\d|%|[，,。；;！!？?]", body))
+
+
 def _is_subheading(item: Item, following: Mapped | None) -> bool:
     """A short numbered line without a sentence, followed by deeper numbered lines."""
     if item.style is None or following is None:
@@ -90,6 +103,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     lines = _lines(text, rows)
     heading_style: str | None = None
     seen_section = False
+    unknown: list[tuple[str, int]] = []  # unclassified headings, items before each
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
@@ -107,10 +121,25 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         item = split_number(line)
         if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
-            # a heading of the outline that names no section: what follows is not ours
-            sections.close()
+            label = item.text.chars.strip(" ：:")
+            if match_outside(label):
+                # 部门基本情况, the score table: no section; budget figures and table rows
+                # under it are read from the text as before any section
+                sections.close()
+            else:
+                # a heading of the outline that names no known section: its text is kept
+                # in the unclassified section, never dropped (the reader warns below)
+                sections.open(UNCLASSIFIED, label)
+                unknown.append((label, sections.count(UNCLASSIFIED)))
             continue
         if sections.current is None:
+            if heading_style is None and _looks_like_heading(item) and not match_outside(item.text.chars):
+                # a top-level heading before the first known one (the outline is not
+                # known yet) that names no section: keep what follows, as above
+                label = item.text.chars.strip(" ：:")
+                sections.open(UNCLASSIFIED, label)
+                unknown.append((label, sections.count(UNCLASSIFIED)))
+                continue
             if draft.year is None and not seen_section:
                 draft.year = header.year_line(line.chars)
             continue
@@ -124,6 +153,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         sections.add(item, whole=line)
     draft.sections = sections.build(text)
+    _warn_unclassified(draft, sections, unknown)
     if draft.title:
         draft.organisation = header.organisation_from_title(draft.title)
         draft.year = header.year_of(draft.title) or draft.year
@@ -132,6 +162,21 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         draft.currency_unit = bud.first_amount_unit(text)
     bud.budget_from_text(text, draft.currency_unit, draft.budget)
     return draft
+
+
+def _warn_unclassified(draft: Draft, sections: SectionCollector, unknown: list[tuple[str, int]]) -> None:
+    """One warning per unclassified heading that has text under it."""
+    total = sections.count(UNCLASSIFIED)
+    for k, (label, before) in enumerate(unknown):
+        after = unknown[k + 1][1] if k + 1 < len(unknown) else total
+        n = after - before
+        if n <= 0:
+            continue
+        draft.warnings.append(
+            f"未识别的章节标题「{label}」：其下{n}段内容归入未分类章节{UNCLASSIFIED}，未参与按章节的检查 / "
+            f"unrecognised section heading \"{label}\": its {n} paragraph(s) are kept in the "
+            f"unclassified section {UNCLASSIFIED}, outside the section-based checks"
+        )
 
 
 def _header_lines(draft: Draft, lines: list[Mapped]) -> None:

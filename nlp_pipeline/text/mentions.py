@@ -6,7 +6,8 @@ Paragraph texts are scanned one by one and their offsets mapped back through
 * an indicator result with no metric phrase of its own ("100%", "350处") counts
   what the indicator's name says, so it takes the name as its metric;
 * indicator funds and the budget table are money in the report's currency unit even
-  when written as bare numbers;
+  when written as bare numbers; a funds cell belongs to its task (paragraph id of the
+  task, metric 任务涉及资金), never to the indicator result beside it;
 * the paragraph a number is in gives its default role (a goal states targets, an
   outcome states actuals) when no cue word decides.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from nlp_pipeline.model import Budget, Indicator, Mention, Paragraph, Report
+from nlp_pipeline.model import Budget, Indicator, Mention, Paragraph, Report, Task
 from nlp_pipeline.text.lexicon import number_lexicon
 from nlp_pipeline.text.numbers import _round, extract_numbers
 
@@ -60,7 +61,28 @@ def _name_metric(name_p: Paragraph | None, name_mentions: list[Mention], name: s
     return text.strip() or None
 
 
-def _funds_mention(report: Report, ind: Indicator, task_id: str) -> Mention | None:
+def _task_spans(task: Task) -> list[tuple[int, int]]:
+    """Offsets of every text paragraph of a task (target, outcome, names, results)."""
+    out = []
+    for p in (task.target, task.outcome):
+        if p is not None:
+            out.append((p.start, p.end))
+    for ind in task.indicators:
+        for p in (ind.name_paragraph, ind.result_paragraph):
+            if p is not None:
+                out.append((p.start, p.end))
+    return out
+
+
+def _funds_mention(report: Report, ind: Indicator, task: Task) -> Mention | None:
+    """The 任务涉及资金 cell of an indicator row, as money of the task.
+
+    The cell is no part of the indicator's result: the mention carries the task's id
+    (its target paragraph, the place the gold files use for a task) and the funds
+    metric of the lexicon, not the indicator's name, so it never reads as a second
+    value of what the indicator counts. Its offsets are those of the amount in the row
+    after the indicator, outside every text cell of the task.
+    """
     if ind.funds is None:
         return None
     unit = report.currency_unit or "元"
@@ -72,11 +94,18 @@ def _funds_mention(report: Report, ind: Indicator, task_id: str) -> Mention | No
     if anchor is not None:
         line_end = report.text.find("\n", anchor.end)
         line_end = len(report.text) if line_end < 0 else line_end
+        cells = _task_spans(task)
         for tok in _NUM_TOKEN.finditer(report.text, anchor.end, line_end):
+            if any(a <= tok.start() < b for a, b in cells):
+                continue  # a figure of another indicator's cell in the same row
+            after = report.text[tok.end() : tok.end() + 1]
+            if after and (after.isdigit() or after in "%％"):
+                continue
             if abs(float(tok.group().replace(",", "")) - ind.funds) < 1e-9:
                 start, end, text = tok.start(), tok.end(), tok.group()
                 break
     base = _round(ind.funds * factor)
+    metric = str(number_lexicon().ctx.get("funds_metric") or "任务涉及资金")
     return Mention(
         text=text or f"{ind.funds:g}",
         start=start,
@@ -89,9 +118,9 @@ def _funds_mention(report: Report, ind: Indicator, task_id: str) -> Mention | No
         qualifier="exact",
         low=base,
         high=base,
-        metric=(ind.name_paragraph.text if ind.name_paragraph is not None else ind.name) or None,
+        metric=metric,
         role="budget",
-        paragraph=anchor.id if anchor is not None else task_id,
+        paragraph=task.id,
     )
 
 
@@ -144,7 +173,7 @@ def extract_mentions(report: Report) -> list[Mention]:
                         continue
                     if not m.metric or m.metric in (name_text or ""):
                         m.metric = name_metric
-            fm = _funds_mention(report, ind, task.id)
+            fm = _funds_mention(report, ind, task)
             if fm is not None:
                 out.append(fm)
     budget = _budget_mentions(report)

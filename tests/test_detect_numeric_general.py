@@ -1,0 +1,116 @@
+"""Numeric detectors: general rules added after the blind evaluation (stage verbs and
+scopes of metrics, bounded 其中 lists, rates and products in words, spending against the
+budget, the direction of a fall's size). Sentences are written for these tests."""
+from __future__ import annotations
+
+from nlp_pipeline.detect import Context, run_detectors
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.lexicons import Lexicons
+from nlp_pipeline.model import AlignedPair, Alignment, Budget, BudgetValue, Indicator, Paragraph, Task
+
+from tests.test_detect_numeric import build, mentions_of, run
+
+
+def _para(report, pid, text, kind="indicator"):
+    start = len(report.text)
+    report.text += text + "\n"
+    return Paragraph(id=pid, section="T", kind=kind, number=None, text=text, start=start, end=start + len(text))
+
+
+def test_stage_verbs_split_metrics_and_synonyms_join_them():
+    assert M.stages_differ("全年开工棚户区改造", "竣工棚户区改造")
+    assert M.stages_differ("受理行政复议申请", "办结行政复议")
+    assert not M.stages_differ("排查并整改隐患", "整改隐患")
+    assert M.normalise_metric("新建充电桩数量") == M.normalise_metric("新增充电桩")
+
+
+def test_started_and_finished_counts_are_no_conflict():
+    r = build({"O": ["全年开工建设安置房1,200套。"], "P": ["全年竣工安置房960套。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+    r = build({"O": ["全年开工建设安置房1,200套。"], "P": ["全年开工建设安置房1,150套。"]})
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+def test_indicator_name_gives_the_result_cell_its_scope():
+    r = build({"O": ["全年新建社区充电桩214个。"]})
+    name = _para(r, "T1.k1", "新增社区充电桩数量")
+    res = _para(r, "T1.r1", "241个")
+    r.tasks = [Task(id="T1", number="任务1", target=None, outcome=None,
+                    indicators=[Indicator(name="新增社区充电桩数量", result="241个",
+                                          name_paragraph=name, result_paragraph=res)])]
+    fs = run(r, ["NUMBER_CONFLICT"])
+    assert [sorted(f.paragraphs()) for f in fs] == [["O1", "T1.r1"]]
+
+
+def test_generic_counts_under_two_goals_are_no_conflict():
+    r = build({"G": ["做好校园周边安全排查。", "加强食品经营单位监管。"],
+               "O": ["开展校园周边安全排查9次，整改隐患140处。", "检查食品经营单位1,300家次，整改隐患420处。"]})
+    al = Alignment(name="outcomes_to_goals", source_section="O", target_section="G",
+                   pairs=[AlignedPair("O1", "G1", 1.0, 1.0), AlignedPair("O2", "G2", 1.0, 1.0)])
+    ctx = Context(report=r, mentions=mentions_of(r), alignments={al.name: al}, lexicons=Lexicons())
+    assert run_detectors(ctx, only=["NUMBER_CONFLICT"]) == []
+
+
+def test_parts_list_ends_at_its_clause():
+    ok = build({"K": ["农村供水项目：到位资金2,400.00万元，其中省级补助1,500.00万元、市级补助600.00万元、"
+                      "县级配套300.00万元，实际支出2,205.00万元，支出率91.88%。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+    bad = build({"K": ["农村供水项目：到位资金2,400.00万元，其中省级补助1,500.00万元、市级补助600.00万元、"
+                       "县级配套400.00万元，实际支出2,205.00万元。"]})
+    assert len(run(bad, ["ARITHMETIC_MISMATCH"])) == 1
+
+
+def test_rate_in_words_from_its_two_counts():
+    ok = build({"O": ["全年受理行政复议案件400件，审结380件，结案率95%。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+    bad = build({"O": ["全年受理行政复议案件400件，审结380件，结案率99.2%。"]})
+    assert len(run(bad, ["ARITHMETIC_MISMATCH"])) == 1
+    carried = build({"O": ["全年受理行政复议案件400件（含上年结转30件），审结380件，结案率99.2%。"]})
+    assert run(carried, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_per_capita_product():
+    ok = build({"O": ["为2,500名残疾人发放护理补贴，人均补贴1,200元，补贴金额共计300.00万元。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+    bad = build({"O": ["为2,500名残疾人发放护理补贴，人均补贴1,200元，补贴金额共计360.00万元。"]})
+    assert len(run(bad, ["ARITHMETIC_MISMATCH"])) == 1
+    monthly = build({"O": ["为2,500名残疾人发放护理补贴，每人每月100元，补贴金额共计300.00万元。"]})
+    assert run(monthly, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_spending_above_the_whole_budget_and_aggregates_excluded():
+    b = Budget(adjusted_budget=BudgetValue(980.0, "980.00", 0, 1))
+    r = build({"K": ["普法宣传项目：印制宣传册支出3,150万元。", "培训项目：支出培训费用46.5万元。"],
+               "P": ["全县实现地区生产总值512.3亿元，社会消费品零售总额188亿元。"]}, budget=b)
+    fs = run(r, ["IMPLAUSIBLE_MAGNITUDE"])
+    assert [f.paragraphs() for f in fs] == [["K1"]]
+
+
+def test_non_spending_word_in_the_indicator_name():
+    b = Budget(adjusted_budget=BudgetValue(2600.0, "2,600.00", 0, 1))
+    r = build({"O": ["全年工作有序推进。"]}, budget=b)
+    name = _para(r, "T1.k1", "规模以上工业总产值")
+    res = _para(r, "T1.r1", "210.5亿元")
+    r.tasks = [Task(id="T1", number="任务1", target=None, outcome=None,
+                    indicators=[Indicator(name=name.text, result=res.text, name_paragraph=name,
+                                          result_paragraph=res)])]
+    assert run(r, ["IMPLAUSIBLE_MAGNITUDE"]) == []
+
+
+def test_size_of_a_fall_is_higher_is_better():
+    r = build({"O": ["火灾亡人数同比降幅：目标值8%，实际完成值11.5%，已完成。",
+                     "生产安全事故起数同比降幅：目标值10%，实际完成值6%，已完成。"]})
+    fs = run(r, ["INDICATOR_SHORTFALL"])
+    assert [f.paragraphs() for f in fs] == [["O2"]]
+    checks = M.indicator_checks(r, M.enrich(r, mentions_of(r)))
+    assert [c.direction for c in checks] == [1, 1]
+
+
+def test_short_metric_takes_its_sentence_topic():
+    r = build({"O": ["全年新增规模以上文化企业入库18家。"],
+               "P": ["规模以上文化企业培育成效明显，全年新增入库21家。"]})
+    fs = run(r, ["NUMBER_CONFLICT"])
+    assert [sorted(f.paragraphs()) for f in fs] == [["O1", "P1"]]
+    r = build({"O": ["全年新增规模以上文化企业入库18家。"],
+               "P": ["农村集体经济发展成效明显，全年新增入库21家。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
