@@ -114,3 +114,93 @@ def test_short_metric_takes_its_sentence_topic():
     r = build({"O": ["全年新增规模以上文化企业入库18家。"],
                "P": ["农村集体经济发展成效明显，全年新增入库21家。"]})
     assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+# --- second blind set: general causes (own sentences) --------------------------------------
+
+
+def test_project_budget_figures_are_scoped_to_their_project():
+    b = Budget(adjusted_budget=BudgetValue(3120.0, "3,120.00", 0, 1),
+               actual_spending=BudgetValue(2980.5, "2,980.50", 0, 1),
+               completion_rate=BudgetValue(95.53, "95.53%", 0, 1))
+    r = build({
+        "K": ["农村饮水安全巩固项目。年度预算860.00万元，实际支出812.40万元，预算执行率94.47%。",
+              "河道清淤专项经费项目。安排资金45.00万元，完成清淤河道12公里。",
+              "防汛物资储备项目。安排资金120.00万元，储备编织袋5万条。"],
+        "P": ["部门调整预算3,120.00万元，实际支出2,980.50万元，预算执行率95.53%。"],
+    }, budget=b)
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+    # the same project named elsewhere with another figure is still a conflict
+    r = build({
+        "K": ["农村饮水安全巩固项目。年度预算860.00万元，实际支出812.40万元。"],
+        "P": ["农村饮水安全巩固项目年度预算860.00万元，实际支出821.40万元，工程全部完工。"],
+    }, budget=b)
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+def test_plan_completion_rate_is_a_result_not_a_target():
+    r = build({"G": ["重点水利工程年度投资计划完成率100%。"],
+               "O": ["完成投资3.6亿元，重点水利工程年度投资计划完成率108.2%。"]})
+    assert run(r, ["NUMBER_CONFLICT", "RATE_OVER_100"]) == []
+
+
+def test_completion_and_growth_rates_over_100_are_not_flagged_share_rates_are():
+    r = build({"O": ["疫苗采购计划完成率116.5%。", "农机作业任务完成率121%。",
+                     "快递业务量增长率138%。", "适龄儿童免疫规划疫苗接种率103.2%。"],
+               "P": ["城镇职工医保参保率101.6%。"]})
+    fs = run(r, ["RATE_OVER_100"])
+    assert sorted(p for f in fs for p in f.paragraphs()) == ["O4", "P1"]
+
+
+def test_listed_total_against_one_listed_object_is_no_conflict():
+    r = build({"O": ["聘用村级保洁员、河道保洁员共612名。"], "P": ["全年聘用河道保洁员205名。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+def test_narrative_overshoot_needs_no_deviation_reason_but_a_form_field_does():
+    r = build({"K": ["全年计划开展巡河20次，实际开展巡河26次，河面保洁到位。"],
+               "O": ["巡河次数：年度指标值20次，实际完成值26次。"]})
+    assert [f.paragraphs() for f in run(r, ["DEVIATION_UNEXPLAINED"])] == [["O1"]]
+
+
+def test_unit_prices_and_subtotals_are_not_parts_of_a_sum():
+    r = build({"K": ["新建村级卫生室6个，每个12.5万元，计75万元；改造村级卫生室10个，每个4.5万元，"
+                     "计45万元，合计120万元。"]})
+    assert run(r, ["ARITHMETIC_MISMATCH"]) == []
+    r = build({"K": ["人员经费520万元、公用经费180万元，合计760万元。"]})
+    assert len(run(r, ["ARITHMETIC_MISMATCH"])) == 1
+
+
+def test_thousands_separator_is_no_clause_break_in_a_part_list():
+    r = build({"P": ["部门实际支出2,846.20万元，其中基本支出1,106.20万元、项目支出1,740.00万元，"
+                     "严格控制一般性支出，公务接待费支出3.15万元。"]})
+    assert run(r, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_disbursed_funds_far_above_the_budget_are_implausible():
+    b = Budget(adjusted_budget=BudgetValue(1850.0, "1,850.00", 0, 1))
+    r = build({"O": ["全年发放困难群众临时救助资金18630万元，惠及群众2,150人。"],
+               "P": ["全县发放城乡居民基础养老金18630万元。"]}, budget=b)
+    fs = run(r, ["IMPLAUSIBLE_MAGNITUDE"])
+    assert [f.paragraphs() for f in fs] == [["O1"]]
+
+
+def test_bracketed_weight_list_must_sum_to_100():
+    bad = build({"P": ["按照评价指标体系，从决策（15分）、过程（25分）、产出（40分）、效益（30分）四个方面评分，"
+                       "自评得分91分，评价等级为优。"]})
+    fs = run(bad, ["SCORE_MISMATCH"])
+    assert len(fs) == 1 and "110" in fs[0].message
+    ok = build({"P": ["按照评价指标体系，从决策（15分）、过程（15分）、产出（40分）、效益（30分）四个方面评分，"
+                      "自评得分91分，评价等级为优。"]})
+    assert run(ok, ["SCORE_MISMATCH"]) == []
+
+
+def test_department_budget_rate_in_a_task_row_is_still_compared():
+    b = Budget(adjusted_budget=BudgetValue(3120.0, "3,120.00", 0, 1))
+    r = build({"P": ["部门预算执行率95.53%，支出进度总体均衡。"]}, budget=b)
+    name = _para(r, "T1.k1", "部门预算执行率")
+    res = _para(r, "T1.r1", "98.20%")
+    r.tasks = [Task(id="T1", number="任务1", target=None, outcome=None,
+                    indicators=[Indicator(name=name.text, result=res.text, name_paragraph=name,
+                                          result_paragraph=res)])]
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1

@@ -418,3 +418,60 @@ def test_abbreviated_measure_answers_its_problem():
         "I": ["2023年开展反诈宣传进社区活动120场，由治安大队负责。", "2023年6月底前清理占用消防通道车辆，由消防站负责。"],
     })
     assert run("PROBLEM_WITHOUT_MEASURE", r) == []
+
+
+# --- second blind round: own sentences for the shapes it missed ------------------------
+
+
+def test_remainder_not_finished_contradicts_completion_in_same_paragraph():
+    r = build_report({"O": ["全年受理农村危房改造申请56户，已竣工入住51户，其余5户因选址调整暂未开工，危房改造工作圆满完成。"]})
+    out = run("CLAIM_CONTRADICTED", r)
+    assert len(out) == 1 and out[0].values["not_finished"] == "暂未"
+    # a remainder that is finished, or no completion claim, is no contradiction
+    r = build_report({"O": ["全年受理农村危房改造申请56户，已竣工入住51户，其余5户已纳入下年度计划。"]})
+    assert run("CLAIM_CONTRADICTED", r) == []
+
+
+def test_annual_task_claim_with_count_below_goal(tmp_path):
+    a = _analyze_text(tmp_path, (
+        "二、年度绩效目标\n1.开展木材经营加工场所执法检查，全年检查场所不少于50家。\n"
+        "三、目标完成情况\n1.联合市场监管部门开展木材经营加工场所执法检查，全年共检查场所41家，完成年度目标任务。\n"
+    ))
+    out = _codes(a, "CLAIM_CONTRADICTED")
+    assert len(out) == 1 and {"O1", "G1"} <= set(out[0].paragraphs())
+
+
+def test_goal_language_with_striving_cue():
+    r = build_report({
+        "G": ["做好林权纠纷调处，调处成功率达到90%以上。"],
+        "O": ["认真做好林权纠纷调处工作，确保调处成功率达到90%以上，努力将纠纷解决在乡镇一级。"],
+    })
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G1"])}
+    out = run("OUTCOME_RESTATES_GOAL", r, al)
+    assert len(out) == 1 and out[0].values["outcomes"] == ["O1"]
+    # a reported result with the same words is not goal language
+    r = build_report({
+        "G": ["做好林权纠纷调处，调处成功率达到90%以上。"],
+        "O": ["全年调处林权纠纷37起，调处成功率为94.6%，经过努力将纠纷解决在乡镇一级的占八成。"],
+    })
+    assert run("OUTCOME_RESTATES_GOAL", r, al) == []
+
+
+def test_end_event_dated_before_its_own_start():
+    r = build_report({"K": ["苗木繁育基地项目。项目资金95万元，该项目于2022年4月开工，2021年10月完成竣工验收，基地育苗能力明显提高。"]})
+    out = run("DATE_OUT_OF_PERIOD", r)
+    assert len(out) == 1 and out[0].values["years"] == [2021]
+    # an earlier completion given as background, with no start this year, is fine
+    r = build_report({"K": ["苗木繁育基地于2021年10月建成，2022年新增育苗面积120亩。",
+                            "较2021年同期，完成造林面积增长12%，项目于2022年3月启动。"]})
+    assert run("DATE_OUT_OF_PERIOD", r) == []
+
+
+def test_one_shared_phrase_does_not_answer_when_the_measure_belongs_elsewhere():
+    r = build_report({
+        "Q": ["乡村旅游配套设施薄弱，民宿接待企业规模小、服务标准低。",
+              "古树名木保护经费不足，部分古树长势衰弱，病虫危害和人为损伤时有发生。"],
+        "I": ["开展古树名木健康体检，对长势衰弱古树实施复壮，落实病虫危害防治和挂牌保护，严防人为损伤，由接待企业协助巡查。"],
+    })
+    out = run("PROBLEM_WITHOUT_MEASURE", r)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q1"]

@@ -198,12 +198,21 @@ def similarity(a: str, b: str) -> float:
     return 0.5 * inter / len(A | B) + 0.5 * inter / min(len(A), len(B))
 
 
+def _is_break(text: str, k: int, breaks: set[str]) -> bool:
+    ch = text[k]
+    if ch not in breaks:
+        return False
+    # a thousands separator (1,236.48) is no clause break
+    return not (ch == "," and 0 < k < len(text) - 3 and text[k - 1].isdigit()
+                and text[k + 1: k + 4].isdigit())
+
+
 def clause_bounds(text: str, i: int, j: int, breaks: set[str] = CLAUSE_BREAK) -> tuple[int, int]:
     s = i
-    while s > 0 and text[s - 1] not in breaks:
+    while s > 0 and not _is_break(text, s - 1, breaks):
         s -= 1
     e = j
-    while e < len(text) and text[e] not in breaks:
+    while e < len(text) and not _is_break(text, e, breaks):
         e += 1
     return s, e
 
@@ -331,6 +340,56 @@ class Num:
         return para_evidence(report, self.para, min(self.i, self.mi), max(self.j, self.mj))
 
 
+_SUBJECT = re.compile(r"^\s*([^，。；：:,;！？\d]{2,30}?)[，。；：:,;]")
+
+
+def project_subject(p: Paragraph) -> str:
+    """The object a key-project paragraph (or a task) opens with ("医保信息平台运维项目。…"),
+    '' when it opens with no such phrase."""
+    m = _SUBJECT.match(p.text)
+    return m.group(1).strip() if m else ""
+
+
+def budget_metric(n: "Num", cfg: dict) -> bool:
+    """The number is a money or rate figure of budget type (年度预算, 实际支出, 安排资金,
+    预算执行率 …)."""
+    if n.m.kind not in ("MONEY", "PERCENT"):
+        return False
+    return _has_any(n.key or n.metric, _words(cfg, "project_scope", "budget_words"))
+
+
+def project_scoped(n: "Num", cfg: dict) -> bool:
+    """A budget-type figure in a key-project paragraph or a task is its project's own, not
+    the department's."""
+    sections = (cfg.get("project_scope") or {}).get("sections") or ["K", "T"]
+    if n.para.section not in sections or not budget_metric(n, cfg):
+        return False
+    # a figure that names the department itself (部门预算执行率) is the department's
+    return not _has_any(n.metric + n.clause, _words(cfg, "project_scope", "department_words"))
+
+
+def same_project(a: "Num", b: "Num", cfg: dict) -> bool:
+    """Two budget-type figures may be compared when they name the same project: both in
+    paragraphs opening with alike subjects, or the other paragraph names the project."""
+    thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
+    sa = project_subject(a.para) if project_scoped(a, cfg) else ""
+    sb = project_subject(b.para) if project_scoped(b, cfg) else ""
+    if project_scoped(a, cfg) and project_scoped(b, cfg):
+        return bool(sa and sb) and similarity(normalise_metric(sa, cfg), normalise_metric(sb, cfg)) >= thr
+    subj, other = (sa, b) if project_scoped(a, cfg) else (sb, a)
+    if not subj:
+        return False
+    subj = re.sub(r"(?:项目|专项|工程)$", "", subj)
+    return len(subj) >= 2 and subj in other.para.text
+
+
+def _drop(text: str, words: list[str]) -> str:
+    for w in words:
+        if w:
+            text = text.replace(w, "")
+    return text
+
+
 def _has_any(text: str, words: list[str]) -> bool:
     return any(w and w in text for w in words)
 
@@ -382,6 +441,7 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
                                     low=None, high=None)
         by_para.setdefault(p.id, []).append((m, p, i, j))
     goal_cues = _words(cfg, "goal_cues")
+    rate_names = sorted(_words(cfg, "rate", "completion_words"), key=len, reverse=True)
     scope_words = {k: _words(cfg, "scope", k) for k in (cfg.get("scope") or {})}
     out: list[Num] = []
     for pid, items in by_para.items():
@@ -407,8 +467,8 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             before = text[cs:i]
             m = with_sign_bound(m, before)
             role = base_role(p)
-            if role == "actual" and _has_any(before, goal_cues):
-                role = "target"
+            if role == "actual" and _has_any(_drop(before, rate_names), goal_cues):
+                role = "target"  # (计划完成率104.6% names a result: its 计划 is no goal cue)
             # a result cell's scope is its indicator's too (新增…数量 | 362个)
             scope_text = clause + (name_para.text if name_para is not None else "")
             scopes = {name for name, ws in scope_words.items() if _has_any(scope_text, ws)}
@@ -468,6 +528,8 @@ class IndicatorCheck:
     reason: bool  # a cause for a deviation is given
     evidence: list[Evidence]
     explicit: bool = True  # the target is labelled as one (目标值), not read off a name
+    form: bool = True  # read from a form's target/result columns or 目标值/实际完成值 fields,
+    # not from narrative (计划15次，实际18次): only a form asks for 偏差原因 of an overshoot
 
     @property
     def worse(self) -> bool:
@@ -480,8 +542,8 @@ class IndicatorCheck:
         """Worse than target, or off an exact target by more than ``rel``."""
         if self.worse:
             return True
-        if not self.explicit or (self.target.m.qualifier or "exact") != "exact":
-            return False  # overshooting a figure in an indicator's name is no deviation
+        if not self.explicit or not self.form or (self.target.m.qualifier or "exact") != "exact":
+            return False  # overshooting a figure in a name or in narrative is no deviation
         t, a = self.target.m.base_value, self.actual.m.base_value
         if not t or a is None:
             return False
@@ -537,6 +599,13 @@ def _measures_fall(name: str, target: Num, cfg: dict) -> bool:
         return bool(re.search(rf"(?:{d})$", tail)) and not any(
             w in (name or "") for w in ic.get("level_rate_words") or [])
     return False
+
+
+def _form_field(target_cue: str, actual_cue: str, cfg: dict) -> bool:
+    """A target and a result written as the form's fields (年度指标值 / 实际完成值), not as
+    narrative (计划…，实际…)."""
+    words = _words(cfg, "indicator", "form_field_cues")
+    return target_cue in words or actual_cue in words
 
 
 def _claimed(text: str, cfg: dict) -> bool:
@@ -600,6 +669,7 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
                 claim=_claimed(tail, cfg),
                 reason=_reasoned(tail, cfg),
                 evidence=[para_evidence(report, p, s_start, min(len(text), a.j + len(tail.split("。")[0])))],
+                form=_form_field(mt.group(0), am.group(0), cfg),
             ))
     # task tables whose form has a target column
     from nlp_pipeline.text import extract_numbers

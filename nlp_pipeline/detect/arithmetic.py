@@ -190,6 +190,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                         continue
                     if re.search(r"[占比较]", gap):
                         continue  # a share's denominator or a comparison, not a part
+                    if _per_unit(n, cfg):
+                        continue  # a unit price (每站3.2万元) is a factor, not a part
                     parts.append(n)
                 if len(parts) < 2 or any(n.m.base_value >= total.m.base_value for n in parts):
                     continue
@@ -229,7 +231,7 @@ def _list_ends(gap: str, parts: list[M.Num], text: str, cue: int, stop_cues: lis
     k = max((gap.rfind(ch) for ch in M.CLAUSE_BREAK), default=-1)
     if k < 0:
         return False
-    inner = text[cue: parts[-1].i]
+    inner = re.sub(r"(?<=\d),(?=\d{3})", "", text[cue: parts[-1].i])  # 1,236.48 is one number
     if "、" in inner and not any(ch in inner for ch in "，,"):
         return True
     head = gap[k + 1:].lstrip()
@@ -257,7 +259,7 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             s, _ = M.clause_bounds(text, total.i, total.j, M.SENTENCE_BREAK)
             cs, _ = M.clause_bounds(text, total.i, total.j)
             parts = [n for n in items[:k] if n.i >= s and n.j <= cs and n.m.kind == total.m.kind
-                     and (n.m.base_unit or "") == (total.m.base_unit or "")]
+                     and (n.m.base_unit or "") == (total.m.base_unit or "") and not _per_unit(n, cfg)]
             span = text[s:total.i]
             if len(parts) < 2 or any(w in span for w in open_cues + ["其中"] + score_cues):
                 continue
@@ -281,6 +283,14 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
                 {"total": total.m.base_value, "sum": round(got, 6), "parts": [n.m.base_value for n in parts]},
             ))
     return out
+
+
+def _per_unit(n: M.Num, cfg: dict) -> bool:
+    """A per-unit amount (每站3.2万元, 单价, 人均): a factor of a product, never a part of a sum."""
+    pat = (cfg.get("arithmetic") or {}).get("per_unit_pattern")
+    if not pat:
+        return False
+    return bool(re.search(pat, normalize(n.before).rstrip()))
 
 
 def _scale(n: M.Num) -> float:

@@ -3,7 +3,8 @@ contradict.
 
 * *status*: a task's completion text or an indicator says the work is done (已完成,
   100%) while another of its indicators (or the text) says it is not (持续推进, 未完成,
-  部分完成…);
+  部分完成…); in running text, a clause counting a remainder that is not finished
+  (其余3名暂未上岗) contradicts the paragraph's completion claim;
 * *count short of target*: a narrative outcome claims its work complete (已全面完成,
   圆满完成) while the count it reports is below its goal's count for the same metric and
   unit (goal 新建38个, outcome 完成31个; goal 不少于40家, outcome 32家); an upper bound
@@ -273,8 +274,11 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         if not w:
             continue
         words = _content(m.group().replace(w, ""))
+        # a clause counting what is left of the work just reported (其余3名暂未上岗,
+        # 尚有2个未完工) is about that same work, whatever words it uses
+        remainder = any(re.match(p, m.group().strip()) for p in status.get("remainder_patterns") or [])
         for cs, ce, ct in claimed:
-            if len(words & _content(ct)) >= 1:
+            if remainder or len(words & _content(ct)) >= 1:
                 return make_finding(
                     "CLAIM_CONTRADICTED",
                     "high",

@@ -5,6 +5,12 @@ results): goals and measures may name later years. A year is skipped when it is 
 a range (2021-2023年), of a title in 《》, of a school year (学年), of a cut-off date
 (截至2022年3月: reports are written the next year), or of a clause that states a plan.
 Low severity: the report is written after its year, so a later date is often a slip.
+
+A date *before* the year is read only where it cannot be a baseline: a clause that
+reports an end event (通过验收, 竣工, 建成, 投入使用…) dated before the year while the
+same paragraph dates the start of that work (开工, 启动, 实施…) in the evaluated year or
+later, an end before its own start. Baselines and running totals (截至, 自…以来,
+上年同期, 较…) are skipped.
 """
 from __future__ import annotations
 
@@ -24,6 +30,30 @@ def _clause(text: str, i: int, j: int) -> tuple[int, int]:
     ends = [text.find(c, j) for c in _CLAUSE_BREAK]
     e = min([x for x in ends if x >= 0] or [len(text)])
     return s, e
+
+
+_END_EVENT = re.compile(r"验收|竣工|完工|建成|投入使用|交付使用|投产|上线|完成")
+_START_EVENT = re.compile(r"开工|动工|启动|开始|实施|立项|进场")
+_BASELINE = ("截至", "截止", "自", "以来", "上年", "去年", "同期", "较", "比", "累计", "原")
+_EARLY = re.compile(r"(?<![\d\-—~至到])(20\d{2})\s*年(?:\s*\d{1,2}\s*月)?")
+
+
+def _end_before_start(text: str, year: int) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each clause dating an end event before the evaluated year
+    while another clause of ``text`` dates a start event in or after it."""
+    starts, ends = [], []
+    for m in _EARLY.finditer(text):
+        y = int(m.group(1))
+        cs, ce = _clause(text, m.start(), m.end())
+        clause = text[cs:ce]
+        after = text[m.end():ce]
+        if any(w in clause for w in _BASELINE):
+            continue
+        if y >= year and _START_EVENT.search(after):
+            starts.append(m.start())
+        elif y < year and _END_EVENT.search(after):
+            ends.append((cs, ce, y))
+    return [e for e in ends if starts] if starts else []
 
 
 def _masked_titles(text: str) -> str:
@@ -54,6 +84,8 @@ def detect(ctx: Context):
             if any(w in clause for w in _PLAN):
                 continue
             hits.append((cs, ce, y, clause.strip()))
+        for cs, ce, y in _end_before_start(text, year):
+            hits.append((cs, ce, y, p.text[cs:ce].strip()))
         if not hits:
             continue
         quotes = "、".join(f"「{h[3][:30]}」" for h in hits[:3])
@@ -61,8 +93,10 @@ def detect(ctx: Context):
             make_finding(
                 "DATE_OUT_OF_PERIOD",
                 "low",
-                f"{p.id}评价{year}年度，却记述了{hits[0][2]}年的情况：{quotes}",
-                f"{p.id} is in a report on {year} but reports events of {hits[0][2]}.",
+                (f"{p.id}评价{year}年度，却记述了{hits[0][2]}年的情况：{quotes}" if hits[0][2] > year
+                 else f"{p.id}评价{year}年度，所述完成时间{hits[0][2]}年早于同段所述本年度的开工时间：{quotes}"),
+                (f"{p.id} is in a report on {year} but reports events of {hits[0][2]}." if hits[0][2] > year
+                 else f"{p.id} dates an end event in {hits[0][2]}, before the start it reports in {year}."),
                 [evidence(report, p, cs, ce) for cs, ce, _, _ in hits],
                 {"report_year": year, "years": sorted({h[2] for h in hits})},
             )

@@ -2,7 +2,8 @@
 where the evaluation form asks for 偏差原因 (财预〔2020〕10号). A deviation is a result
 worse than the target, or one off an exact target by more than the lexicon's relative
 tolerance; a cause is any reason word (原因, 由于, 受…影响, 导致 …) after the result,
-an empty 偏差原因 field not counting.
+an empty 偏差原因 field not counting. An overshoot counts only on a form's target/result
+fields (年度指标值 / 实际完成值, a target column), not in narrative (计划15次，实际18次).
 """
 from __future__ import annotations
 

@@ -136,6 +136,10 @@ def detect(ctx: Context):
             elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
                 # money the unit itself spent or paid cannot exceed all it had to spend
                 factor = min(factor, float(mc.get("spending_factor", 1.1)))
+            elif _spent(n, mc.get("disburse_words") or []) and not (n.scopes & {"cumulative", "change", "share"}):
+                # funds it handed out (发放补助资金) pass through its budget too; a little
+                # room for funds passed on from other levels
+                factor = min(factor, float(mc.get("disburse_factor", 3)))
             if n.m.base_value <= scale * factor + M.half_ulp(n.m):
                 continue
             f = _rescaled(n.m.base_value, scale, cfg)

@@ -42,6 +42,10 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
             return 0.0
     if M.place(a.para.id) == M.place(b.para.id):
         return 0.0  # two indicators of one task are different indicators
+    if (M.project_scoped(a, cfg) or M.project_scoped(b, cfg)) and not M.same_project(a, b, cfg):
+        return 0.0  # a project's own budget, spending or rate against another project's or the department's
+    if _listed(a) != _listed(b):
+        return 0.0  # a total over listed objects (甲、乙共1,058名) against one of them (乙386名)
     la, lb = a.label, b.label
     if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
         return 0.0  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
@@ -61,6 +65,12 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
         if ga and gb and ga != gb:
             return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
     return sim if sim >= thr else 0.0
+
+
+def _listed(n: M.Num) -> bool:
+    """The number totals several enumerated objects (生态护林员、天然林护林员共1,058名)."""
+    return "、" in M.normalize(n.metric).strip("、") and any(
+        w in n.before[-4:] for w in ("共", "合计", "总计", "累计", "总数"))
 
 
 def _context_bound(key: str, cfg: dict) -> bool:
@@ -231,7 +241,7 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
             for n in nums:
                 if n.role != "actual" or n.label or n.interval is None or n.other_year:
                     continue
-                if any(w in n.clause for w in ("项目", "专项")):
+                if any(w in n.clause for w in ("项目", "专项")) or M.project_scoped(n, cfg):
                     continue  # a project's own budget, not the department's
                 kind_ok = n.m.kind == ("MONEY" if group == "amounts" else "PERCENT")
                 if not kind_ok or M._strip(n.key, own, []) not in keys:

@@ -10,7 +10,9 @@ guess. Reports number problems and measures in parallel, so a problem the alignm
 leaves unpaired is also answered by its same-numbered measure when that measure is
 unpaired too and shares at least one content bigram. A vague measure (see
 vague_measure.py) answers nothing: a problem whose only measure is 「进一步加强管理」 has
-no measure. All unanswered problems make one finding.
+no measure. A measure that shares a single phrase with a problem (加工企业) answers it
+only when no other problem shares at least twice as many bigrams with that measure.
+All unanswered problems make one finding.
 """
 from __future__ import annotations
 
@@ -66,6 +68,26 @@ def _content(text: str) -> set[str]:
     return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
 
 
+WEAK_SHARE = 2  # another problem sharing this many times more bigrams claims the measure
+
+
+def _runs(grams: set[str], text: str) -> int:
+    """Number of separate stretches of ``text`` that the shared bigrams ``grams`` cover."""
+    c = compact(text)[0]
+    hit = [c[i : i + 2] in grams for i in range(len(c) - 1)]
+    return sum(1 for i, h in enumerate(hit) if h and (i == 0 or not hit[i - 1]))
+
+
+def _taken(qid: str, mid: str, qwords: dict, mwords: dict, mtext: str) -> bool:
+    """The problem shares only one phrase with the measure (加工企业 in 精深加工企业少 and
+    木材加工企业检疫), while another problem shares with it at least ``WEAK_SHARE`` times
+    as many bigrams: the measure answers that other problem, not this one."""
+    shared = qwords[qid] & mwords[mid]
+    if _runs(shared, mtext) > 1:
+        return False
+    return any(len(w & mwords[mid]) >= WEAK_SHARE * len(shared) for k, w in qwords.items() if k != qid)
+
+
 @register("PROBLEM_WITHOUT_MEASURE")
 def detect(ctx: Context):
     report = ctx.report
@@ -95,10 +117,12 @@ def detect(ctx: Context):
             for g in ws:
                 counts[g] = counts.get(g, 0) + 1
         common = {g for g, n in counts.items() if n >= DF_SHARE * len(allw)}
+    qwords = {q.id: _without(_expand(q.text, abbr), common) for q in problems}
     missing = []
     for q in problems:
-        qw = _without(_expand(q.text, abbr), common)
-        if any(len(qw & w) >= LEXICAL_MIN for w in mwords.values()):
+        qw = qwords[q.id]
+        if any(len(qw & w) >= LEXICAL_MIN and not _taken(q.id, mid, qwords, mwords, by_id[mid].text)
+               for mid, w in mwords.items()):
             continue
         twin = by_id.get(twins.get(q.id) or "")
         if twin is not None and qw & mwords[twin.id]:

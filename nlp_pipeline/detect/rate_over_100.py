@@ -1,9 +1,9 @@
 """RATE_OVER_100: a coverage- or completion-type rate written above 100%.
 
-A rate of the bounded kind (覆盖率, 普及率, 满意率 …) cannot pass 100% without its
-base being explained; a completion or execution rate can exceed 100% when a target is
-overshot, so it gets a lower severity and is left alone when the clause explains it
-(超额完成). Changes (同比增长, 提高) are not levels and are never checked. One finding per
+A rate of the bounded kind (覆盖率, 普及率, 满意率 …: a part of a population) cannot pass
+100% without its base being explained; a completion or execution rate of a plan can
+exceed 100% when a target is overshot (over-fulfilment), and a growth rate is a change:
+neither is flagged. Changes (同比增长, 提高) are not levels and are never checked. One finding per
 metric, with every place that writes it above 100%.
 """
 from __future__ import annotations
@@ -15,8 +15,15 @@ CODE = "RATE_OVER_100"
 
 
 def rate_type(metric: str, cfg: dict) -> str | None:
-    """'completion', 'bounded' or None for the metric phrase of a percentage."""
+    """'completion', 'growth', 'bounded' or None for the metric phrase of a percentage.
+
+    A rate is <object><rate word>: a completion of a plan (完成率, 执行率) or a growth
+    (增长率, 增速) may pass 100%; any other rate is a part of a whole (覆盖率, 参保率,
+    悬挂率 …) and cannot."""
     rc = cfg.get("rate", {})
+    flat = M.normalize(metric)
+    if any(w and w in flat for w in rc.get("growth_rate_words") or []):
+        return "growth"
     suf = M._words(cfg, "metric", "strip_suffix")
     s = M._strip(M.normalize(metric).strip(), [], suf).rstrip("达到为是约共计均平均致高")
     s = M._strip(s, [], suf)
@@ -42,9 +49,11 @@ def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
         kind = rate_type(n.metric, cfg) or rate_type(n.key, cfg)
         if kind is None or any(w in n.before for w in growth) or "change" in n.scopes:
             continue
+        if kind in ("completion", "growth"):
+            continue  # over-fulfilling a plan or growing more than doubles is possible
         s, e = M.clause_bounds(n.para.text, n.i, n.j, M.SENTENCE_BREAK)
-        if kind == "completion" and any(w in n.para.text[s:e] for w in explained):
-            continue  # the overshoot is explained in the same sentence
+        if any(w in n.para.text[s:e] for w in explained):
+            continue  # the base is explained in the same sentence
         out.append((n, kind))
     return out
 

@@ -37,6 +37,32 @@ def _tol(*texts: str) -> float:
     return sum(0.5 * 10 ** -(len(t.split(".", 1)[1]) if "." in t else 0) for t in texts) + 1e-9
 
 
+_BRACKET_ITEM = rf"[\u4e00-\u9fff“”]{{2,12}}?\s*[（(]\s*(?:{'|'.join(['分值', '权重', '满分'])})?\s*[为：:]?\s*{_NUM}\s*分\s*[)）]"
+
+
+def _bracket_weights(report, index, cfg: dict) -> list:
+    """Items named with their weight in brackets, two or more in a row joined by 、 (或，和),
+    in a sentence that speaks of scoring (评分, 指标体系 …)."""
+    cues = (cfg.get("score") or {}).get("weight_list_cues") or []
+    run = re.compile(rf"(?:{_BRACKET_ITEM}\s*[、，,和及与]?\s*){{2,}}")
+    one = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)\s*[（(]\s*(?:分值|权重|满分)?\s*[为：:]?\s*(?P<w>{_NUM})\s*分\s*[)）]")
+    out = []
+    for p in index.paras:
+        if p.section in ("Q", "I"):
+            continue
+        text = M.normalize(p.text)
+        for r in run.finditer(text):
+            s0, e0 = M.clause_bounds(text, r.start(), r.end(), M.SENTENCE_BREAK)
+            if not any(c in text[s0:e0] for c in cues):
+                continue
+            for m in one.finditer(text, r.start(), r.end()):
+                out.append((m.group("name"), m.group("w"), None,
+                            M.para_evidence(report, p, m.start(), m.end())))
+            if out:
+                return out
+    return out
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -80,6 +106,10 @@ def detect(ctx: Context):
             if m:
                 grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
 
+    # weights listed in brackets in a sentence about scoring, with no scores beside them
+    # ("从预算执行（20分）、产出指标（40分）…四个方面进行评分"): only their sum is checked
+    if not items:
+        items = _bracket_weights(report, index, cfg)
     # a score table pasted as lines (指标 | 分值 | 得分), when the text gave no items
     total_words = (cfg.get("table") or {}).get("total_row_words") or []
     if not items:
@@ -120,7 +150,7 @@ def detect(ctx: Context):
                 f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
                 [e for *_, e in items], {"weights_sum": wsum},
             ))
-        over = [x for x in items if float(x[2]) > float(x[1]) + 1e-9]
+        over = [x for x in items if x[2] is not None and float(x[2]) > float(x[1]) + 1e-9]
         if over:
             findings.append(make_finding(
                 CODE, "high",
@@ -128,7 +158,7 @@ def detect(ctx: Context):
                 "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
                 [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]},
             ))
-        if total is not None:
+        if total is not None and all(g is not None for _, _, g, _ in items):
             gsum = sum(float(g) for _, _, g, _ in items)
             tv = float(total[0])
             # item scores are exact; only the total may be rounded
