@@ -161,12 +161,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     open_cues = acfg.get("open_list_cues") or []
     stop_cues = sorted(acfg.get("part_stop_cues") or [], key=len, reverse=True)
     score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for pid, items in by_para.items():
-        items.sort(key=lambda n: n.i)
+    for items in _by_paragraph(nums):
         text = items[0].para.text
         for cue in part_cues:
             for mt in re.finditer(re.escape(cue), text):
@@ -244,12 +240,8 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
     cues = sorted(acfg.get("sum_after_cues") or [], key=len, reverse=True)
     open_cues = acfg.get("open_list_cues") or []
     score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for items in by_para.values():
-        items.sort(key=lambda n: n.i)
+    for items in _by_paragraph(nums):
         text = items[0].para.text
         for k, total in enumerate(items):
             if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or not total.m.base_value:
@@ -300,12 +292,8 @@ def _scale(n: M.Num) -> float:
 def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
     """'A…占B的P%': P must be A/B when both amounts are written."""
     pat = re.compile(cfg.get("arithmetic", {}).get("share_pattern") or "占")
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for items in by_para.values():
-        items.sort(key=lambda n: n.i)
+    for items in _by_paragraph(nums):
         for k, pct in enumerate(items):
             if pct.m.kind != "PERCENT" or pct.m.base_value is None:
                 continue
@@ -341,6 +329,14 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
     return out
 
 
+def _by_paragraph(nums: list[M.Num]) -> list[list[M.Num]]:
+    """Numbers grouped by paragraph, each group in text order."""
+    groups: dict[str, list[M.Num]] = {}
+    for n in nums:
+        groups.setdefault(n.para.id, []).append(n)
+    return [sorted(g, key=lambda n: n.i) for g in groups.values()]
+
+
 def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
     """A rate named in words after the two counts it is made of, in one sentence:
     "受理案件N件，审结M件，结案率P%" — P must be M/N. Each count must be named by its own
@@ -348,12 +344,8 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
     acfg = cfg.get("arithmetic", {})
     rates = acfg.get("word_rates") or {}
     open_cues = acfg.get("word_rate_open_cues") or []
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for items in by_para.values():
-        items.sort(key=lambda n: n.i)
+    for items in _by_paragraph(nums):
         for k, pct in enumerate(items):
             if pct.m.kind != "PERCENT" or pct.m.base_value is None or (pct.m.qualifier or "exact") != "exact":
                 continue
@@ -410,12 +402,8 @@ def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
     per_cues = acfg.get("per_capita_cues") or {}
     total_cues = acfg.get("product_total_cues") or []
     skip = acfg.get("per_capita_open_cues") or []
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for items in by_para.values():
-        items.sort(key=lambda n: n.i)
+    for items in _by_paragraph(nums):
         for k, x in enumerate(items):
             if x.m.kind != "MONEY" or not x.m.base_value or (x.m.qualifier or "exact") != "exact":
                 continue
