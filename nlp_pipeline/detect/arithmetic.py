@@ -101,38 +101,35 @@ def check_budget(report, index) -> list:
         return [M.evidence_at(report, index, v.start, v.end) for v in vals if v is not None]
 
     unit = report.currency_unit or ""
+    def rate(written, num, den, alt, zh_num, zh_den, en_name, en_num, en_den, signed=False):
+        """A budget rate must be num / den (or the alternative base some forms use)."""
+        want = abs(num.value) / den.value * 100
+        tol = _tol(_num_text(written.text))
+        got = abs(written.value) if signed else written.value
+        if abs(got - want) <= tol or (alt is not None and abs(got - alt) <= tol):
+            return
+        out.append(make_finding(
+            CODE, "high",
+            f"{zh_num[0]}应为 {zh_num[1]}{num.text}{unit} ÷ {zh_den}{den.text}{unit}"
+            f" = {want:.2f}%，报告写作 {written.text}",
+            f"{en_name} should be {en_num} {num.text} / {en_den} {den.text} = {want:.2f}%, "
+            f"the report says {written.text}",
+            ev(written, num, den),
+            {"written": got, "computed": round(want, 4)},
+        ))
+
     if b.completion_rate and b.actual_spending and b.adjusted_budget and b.adjusted_budget.value:
-        want = b.actual_spending.value / b.adjusted_budget.value * 100
+        # some forms compute the completion rate over the initial budget
         alt = (b.actual_spending.value / b.initial_budget.value * 100
                if b.initial_budget and b.initial_budget.value else None)
-        tol = _tol(_num_text(b.completion_rate.text))
-        got = b.completion_rate.value
-        if abs(got - want) > tol and (alt is None or abs(got - alt) > tol):
-            out.append(make_finding(
-                CODE, "high",
-                f"预算完成率应为 实际支出{b.actual_spending.text}{unit} ÷ 调整预算{b.adjusted_budget.text}{unit}"
-                f" = {want:.2f}%，报告写作 {b.completion_rate.text}",
-                f"Budget completion rate should be spending {b.actual_spending.text} / adjusted budget "
-                f"{b.adjusted_budget.text} = {want:.2f}%, the report says {b.completion_rate.text}",
-                ev(b.completion_rate, b.actual_spending, b.adjusted_budget),
-                {"written": got, "computed": round(want, 4)},
-            ))
+        rate(b.completion_rate, b.actual_spending, b.adjusted_budget, alt, ("预算完成率", "实际支出"),
+             "调整预算", "Budget completion rate", "spending", "adjusted budget")
     if b.adjustment_rate and b.adjustment and b.initial_budget and b.initial_budget.value:
-        want = abs(b.adjustment.value) / b.initial_budget.value * 100
+        # the adjustment may be stated or only implied by adjusted − initial
         alt = (abs(b.adjusted_budget.value - b.initial_budget.value) / b.initial_budget.value * 100
                if b.adjusted_budget else None)
-        tol = _tol(_num_text(b.adjustment_rate.text))
-        got = abs(b.adjustment_rate.value)
-        if abs(got - want) > tol and (alt is None or abs(got - alt) > tol):
-            out.append(make_finding(
-                CODE, "high",
-                f"预算调整率应为 调整数{b.adjustment.text}{unit} ÷ 年初预算{b.initial_budget.text}{unit}"
-                f" = {want:.2f}%，报告写作 {b.adjustment_rate.text}",
-                f"Budget adjustment rate should be adjustment {b.adjustment.text} / initial budget "
-                f"{b.initial_budget.text} = {want:.2f}%, the report says {b.adjustment_rate.text}",
-                ev(b.adjustment_rate, b.adjustment, b.initial_budget),
-                {"written": got, "computed": round(want, 4)},
-            ))
+        rate(b.adjustment_rate, b.adjustment, b.initial_budget, alt, ("预算调整率", "调整数"),
+             "年初预算", "Budget adjustment rate", "adjustment", "initial budget", signed=True)
     if b.adjustment and b.adjusted_budget and b.initial_budget:
         diff = abs(b.adjusted_budget.value - b.initial_budget.value)
         tol = sum(_tol(_num_text(v.text)) for v in (b.adjustment, b.adjusted_budget, b.initial_budget))

@@ -176,6 +176,19 @@ def _ties(f: dict, universal_clause: str) -> bool:
     return len(part) >= 1 and len(both) >= MIN_SHARED
 
 
+def _funnels_against(text: str, universal: list, status) -> tuple[list[dict], set[tuple[int, int]]]:
+    """Part-of-whole statements in ``text`` that answer one of the "all/every" clauses in
+    ``universal``; returns them and the spans of the clauses they answer."""
+    hits, used = [], set()
+    for f in _funnels(text, status):
+        for us, ue, uc in universal:
+            if _ties(f, uc):
+                hits.append(f)
+                used.add((us, ue))
+                break
+    return hits, used
+
+
 def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dict, status: dict):
     if task.target is None or task.outcome is None:
         return None
@@ -185,14 +198,7 @@ def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dic
     claimed = [p for p, _ in _task_paragraphs(task) if claims_completion(p.text, claims, status)]
     if not claimed:
         return None
-    hits = []
-    used: set[tuple[int, int]] = set()
-    for f in _funnels(task.outcome.text, status):
-        for us, ue, uc in universal:
-            if _ties(f, uc):
-                hits.append(f)
-                used.add((us, ue))
-                break
+    hits, used = _funnels_against(task.outcome.text, universal, status)
     if not hits:
         return None
     ev = [evidence(report, task.target, s, e) for s, e in sorted(used)]
@@ -237,13 +243,7 @@ def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, cla
     claimed = _claim_clauses(para.text, claims, status)
     if not universal or not claimed:
         return None
-    hits, used = [], set()
-    for f in _funnels(para.text, status):
-        for us, ue, uc in universal:
-            if _ties(f, uc):
-                hits.append(f)
-                used.add((us, ue))
-                break
+    hits, used = _funnels_against(para.text, universal, status)
     if not hits:
         return None
     target_txt = "；".join(uc.strip() for us, ue, uc in universal if (us, ue) in used)
