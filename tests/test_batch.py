@@ -148,6 +148,18 @@ def test_staging_and_atomic_write(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "c.txt", "sub"]
 
 
+def test_outputs_get_the_mode_of_an_ordinary_file(tmp_path):
+    old = os.umask(0o022)
+    try:
+        writers.atomic_write_text(tmp_path / "r.csv", "x")
+        with writers.Staging(tmp_path) as st:
+            st.add("s.csv", "y")
+    finally:
+        os.umask(old)
+    for name in ("r.csv", "s.csv"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644  # readable by colleagues
+
+
 def test_same_stem_in_two_folders_gets_two_ids(tmp_path):
     write_toy_corpus(tmp_path / "a", 1)
     write_toy_corpus(tmp_path / "b", 1)

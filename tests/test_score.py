@@ -149,3 +149,13 @@ def test_every_research_column_is_documented():
     for col in REPORT_COLUMNS + RESEARCH_COLUMNS + FINDING_COLUMNS:
         assert f"`{col}`" in doc, col
     assert set(research_metrics(analysis())) <= set(RESEARCH_COLUMNS)
+
+
+def test_explanation_reads_well_when_there_are_no_outcome_sentences():
+    from nlp_pipeline.report.score import explain
+    parts = {"coverage_points": 0.0, "goal_coverage": 0.0, "evidence_points": 0.0,
+             "evidence_density": float("nan"), "originality_points": 15.0, "duplicated_share": 0.0,
+             "findings_points": 40.0, "severity_penalty": 0.0, "n_high": 0, "n_medium": 0, "n_low": 0}
+    zh = explain(55.0, parts)
+    assert "无完成情况语句" in zh and "无的" not in zh
+    assert "n/a of outcome sentences" in explain(55.0, parts, "en")

@@ -70,6 +70,10 @@ def _pct(x: float) -> str:
     return "无" if x != x else f"{x * 100:.1f}%"
 
 
+def _evidence_zh(x: float) -> str:
+    return "无完成情况语句" if x != x else f"{x * 100:.1f}%的完成情况语句含数据"
+
+
 def _pct_en(x: float) -> str:
     return "n/a" if x != x else f"{x * 100:.1f}%"
 
@@ -90,7 +94,7 @@ def explain(total: float, parts: dict, lang: str = "zh") -> str:
     return (
         f"得分 {total:.1f}/100（越高风险越低）= "
         f"目标覆盖 {p['coverage_points']:.1f}/25（{_pct(p['goal_coverage'])}的目标有完成情况）+ "
-        f"证据密度 {p['evidence_points']:.1f}/20（{_pct(p['evidence_density'])}的完成情况语句含数据）+ "
+        f"证据密度 {p['evidence_points']:.1f}/20（{_evidence_zh(p['evidence_density'])}）+ "
         f"原创性 {p['originality_points']:.1f}/15（重复文字占{_pct(p['duplicated_share'])}）+ "
         f"问题扣分后 {p['findings_points']:.1f}/40（严重度加权 {p['severity_penalty']:.0f}："
         f"高 {p['n_high']:.0f} 项×10，中 {p['n_medium']:.0f} 项×4，低 {p['n_low']:.0f} 项×1）。"

@@ -18,9 +18,19 @@ from pathlib import Path
 CSV_ENCODING = "utf-8-sig"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _tmp_for(path: Path) -> tuple[int, str]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp makes 0600 files; outputs are shared reports, so give them the mode an
+    # ordinary open() would (0666 less the umask)
+    os.fchmod(fd, 0o666 & ~_umask())
+    return fd, tmp
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
