@@ -204,3 +204,99 @@ def test_department_budget_rate_in_a_task_row_is_still_compared():
                     indicators=[Indicator(name=name.text, result=res.text, name_paragraph=name,
                                           result_paragraph=res)])]
     assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+# --- rules added after the third blind set (sentences written for these tests) -----------
+
+
+def test_restricted_population_is_not_the_whole():
+    # "有就业意愿的X" is a subset of X: two populations, no conflict
+    r = build({"O": ["全镇有就业意愿的脱贫劳动力2,140人，已全部实现就业。"],
+               "P": ["全镇6,320名脱贫劳动力中的2,140人实现稳定就业。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+def test_a_value_the_other_paragraph_also_writes_is_no_conflict():
+    # P's 240 matches O's total (whose own metric is unnamed), not O's 其中 part
+    r = build({"O": ["全年为240名困难群众提供法律援助，其中农民工法律援助96名、老年人42名。"],
+               "P": ["法律援助受援困难群众240名，较上年增加31名。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+    # …while a real difference in the same metric is still found
+    r = build({"O": ["全年为困难群众提供法律援助240名。"], "P": ["法律援助困难群众260名。"]})
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+def test_two_kinds_of_work_with_alike_names_are_no_conflict():
+    assert "审计" in M.normalise_metric("经济责任审计")  # a lone 计 is not stripped as 共计
+    r = build({"G": ["全年实施审计项目30个，其中政府投资审计8个。"],
+               "O": ["全年完成政府投资项目结算审核120个。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+def test_project_spending_in_the_text_is_not_the_departments():
+    b = Budget(actual_spending=BudgetValue(value=1800.0, text="1,800.00", start=0, end=0))
+    r = build({"P": ["应急物资储备项目。项目预算300.00万元，实际支出291.50万元，执行率97.17%。"]}, budget=b)
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+    r = build({"P": ["预算执行方面。全年实际支出1,850.00万元，执行率97.37%。"]}, budget=b)
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+def test_audited_amounts_are_not_the_offices_spending():
+    b = Budget(actual_spending=BudgetValue(value=2000.0, text="2,000.00", start=0, end=0))
+    r = build({"O": ["全年审核政府投资项目96个，送审金额28.6亿元，审定金额26.9亿元。"]}, budget=b)
+    assert run(r, ["IMPLAUSIBLE_MAGNITUDE"]) == []
+    r = build({"O": ["全年支付物业管理服务费金额5,230,000万元。"]}, budget=b)
+    assert len(run(r, ["IMPLAUSIBLE_MAGNITUDE"])) == 1
+
+
+def test_length_beyond_the_organisations_reach_is_a_unit_error():
+    r = build({"O": ["全年完成农村公路巡查里程3,120万公里，新建通村公路86.5公里。"]}, org="某某县公路管理局")
+    fs = run(r, ["IMPLAUSIBLE_MAGNITUDE"])
+    assert len(fs) == 1 and "3,120万公里" in fs[0].evidence[0].quote
+    assert fs[0].values["plausible_factor"] == 1e-4
+    ok = build({"O": ["全年完成农村公路巡查里程31,200公里，新建通村公路86.5公里。"]}, org="某某县公路管理局")
+    assert run(ok, ["IMPLAUSIBLE_MAGNITUDE"]) == []
+
+
+def test_form_fields_set_apart_by_semicolons_are_read():
+    r = build({"K": ["农村饮水巩固提升工程。年度目标值：改造供水管网80公里；实际完成值：61公里；偏差原因：无。"]})
+    fs = run(r, ["DEVIATION_UNEXPLAINED"])
+    assert len(fs) == 1 and fs[0].values["target"] == 80000 and fs[0].values["actual"] == 61000
+    ok = build({"K": ["农村饮水巩固提升工程。年度目标值：改造供水管网80公里；实际完成值：61公里；"
+                      "偏差原因：受汛期影响部分管段推迟至次年施工。"]})
+    assert run(ok, ["DEVIATION_UNEXPLAINED"]) == []
+
+
+def test_parts_in_their_own_measure_words_add_up_to_a_generic_total():
+    bad = build({"O": ["全年采购救生衣600件、冲锋舟12艘、应急灯150盏、睡袋400床，共计1,100件（套）。"]})
+    # 艘 is no object unit listed: the sum is not checked when a part cannot be added
+    assert run(bad, ["ARITHMETIC_MISMATCH"]) == []
+    bad = build({"O": ["全年采购棉大衣600件、应急灯150盏、睡袋400床，共计1,100件（套）。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])  # parts above their total (below it: a partial list)
+    assert len(fs) == 1 and fs[0].values["sum"] == 1150
+    ok = build({"O": ["全年采购棉大衣600件、应急灯150盏、睡袋400床，共计1,150件（套）。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+    people = build({"O": ["培训村干部120人、开展宣讲30场，共计150件。"]})
+    assert run(people, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_rectification_rate_follows_from_its_counts():
+    bad = build({"O": ["专项检查发现问题260个，已整改241个，整改率95.38%。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and abs(fs[0].values["computed"] - 92.69) < 0.01
+    ok = build({"O": ["专项检查发现问题260个，已整改241个，整改率92.69%。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_a_part_indicator_is_not_held_to_the_whole_target():
+    r = build({"T": ["为失能老人提供助餐和上门照护服务500人。"]})
+    t = r.sections["T"].paragraphs[0]
+    t.id = "T1"
+    outcome = _para(r, "T1.outcome", "已完成", kind="outcome")
+    inds = []
+    for k, (name, res) in enumerate([("助餐和照护服务人数", "526人"), ("其中：助餐服务人数", "318人"),
+                                      ("上门照护人数", "208人")], 1):
+        inds.append(Indicator(name=name, result=res, name_paragraph=_para(r, f"T1.k{k}", name),
+                              result_paragraph=_para(r, f"T1.r{k}", res)))
+    r.tasks = [Task(id="T1", number="任务1", target=t, outcome=outcome, indicators=inds)]
+    assert run(r, ["INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED"]) == []

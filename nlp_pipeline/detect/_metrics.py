@@ -654,13 +654,20 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             if t is None or t.m.kind in ("DATE", "YEAR"):
                 continue
             s_start, s_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK)
+            # a form's fields are often set apart by semicolons (年度目标值：…；实际完成值：…；
+            # 偏差原因：…): the result may stand in the next part of the same sentence
+            _, full_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK - {"；", ";"})
             am = act_re.search(text, t.j, s_end)
+            if am is None and _form_field(mt.group(0), "", cfg):
+                am = act_re.search(text, t.j, full_end)
             if am is None:
                 continue
             a = next((n for n in items if am.end() <= n.i <= am.end() + 8), None)
             if a is None or not _same_measure(t, a):
                 continue
             name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:mt.start()]).strip()
+            if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue
+                name = text[c:t.i].strip("：:，, ")
             nxt = cue_re.search(text, a.j)
             tail = text[a.j: nxt.start() if nxt else len(text)]
             out.append(IndicatorCheck(
@@ -700,11 +707,15 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
         # ("举办健康讲座不少于50场" | 举办健康讲座 | 42场); only a shortfall counts here
         thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
         tnums = [n for n in by_para.get(task.target.id, []) if n.m.kind in measured] if task.target else []
+        part_cues = _words(cfg, "scope", "part")
+        best: dict[int, tuple[tuple[float, bool], IndicatorCheck]] = {}
         for ind in task.indicators:
             if not tnums or ind.name_paragraph is None or ind.result_paragraph is None:
                 continue
             if any(n.m.kind in measured for n in by_para.get(ind.name_paragraph.id, [])):
                 continue  # the name carries its own target (handled above)
+            if any(normalize(ind.name_paragraph.text).lstrip().startswith(w) for w in part_cues):
+                continue  # 其中：日间照料人数 counts a part of the target, not the target
             name_key = normalise_metric(ind.name_paragraph.text, cfg)
             an = next((n for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in measured), None)
             if an is None or an.interval is None:
@@ -713,16 +724,23 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             cands = [c for c in cands if c[0] >= thr]
             if not cands:
                 continue
-            tn = max(cands, key=lambda c: c[0])[1]
+            sim, tn = max(cands, key=lambda c: c[0])
             res = ind.result_paragraph.text + outcome
-            out.append(IndicatorCheck(
+            chk = IndicatorCheck(
                 name=ind.name_paragraph.text, target=tn, actual=an,
                 direction=_direction(ind.name_paragraph.text, tn, cfg),
                 claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
                 evidence=[para_evidence(report, task.target, min(tn.mi, tn.i), max(tn.j, tn.mj))]
                 + [para_evidence(report, pp, 0, len(pp.text)) for pp in (ind.name_paragraph, ind.result_paragraph)],
                 explicit=False,
-            ))
+            )
+            # one target figure is reported by one indicator: the likeliest one, and among
+            # equally likely ones one that meets it (托养服务人数 312 rather than one of its
+            # parts, 日间照料人数 128, against 日间照料和居家托养服务300人)
+            rank = (round(sim, 6), not chk.worse)
+            if id(tn) not in best or rank > best[id(tn)][0]:
+                best[id(tn)] = (rank, chk)
+        out += [chk for _, chk in best.values()]
         for ind in task.indicators:
             if not ind.target or ind.result_paragraph is None:
                 continue

@@ -248,10 +248,13 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             s, _ = M.clause_bounds(text, total.i, total.j, M.SENTENCE_BREAK)
             cs, _ = M.clause_bounds(text, total.i, total.j)
             parts = [n for n in items[:k] if n.i >= s and n.j <= cs and n.m.kind == total.m.kind
-                     and (n.m.base_unit or "") == (total.m.base_unit or "") and not _per_unit(n, cfg)]
+                     and _addable(n, total, acfg) and not _per_unit(n, cfg)]
             span = text[s:total.i]
             if len(parts) < 2 or any(w in span for w in open_cues + ["其中"] + score_cues):
                 continue
+            if total.m.kind == "COUNT" and any(
+                    n.m.kind == "COUNT" and n.i >= parts[0].i and all(n is not p for p in parts) for n in items[:k]):
+                continue  # a count in the list that cannot be added (冲锋舟12艘 to 件): no sum
             if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
                 continue
             if any(n.m.base_value >= total.m.base_value for n in parts):
@@ -272,6 +275,16 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
                 {"total": total.m.base_value, "sum": round(got, 6), "parts": [n.m.base_value for n in parts]},
             ))
     return out
+
+
+def _addable(part: M.Num, total: M.Num, acfg: dict) -> bool:
+    """The part is counted in the total's unit, or the total counts objects in a generic
+    unit (件（套）) and the part counts objects in its own measure word (床, 顶)."""
+    pu, tu = part.m.base_unit or "", total.m.base_unit or ""
+    if pu == tu:
+        return True
+    return (total.m.kind == "COUNT" and tu in (acfg.get("generic_total_units") or [])
+            and pu in (acfg.get("object_units") or []))
 
 
 def _per_unit(n: M.Num, cfg: dict) -> bool:

@@ -4,6 +4,7 @@ is usually a unit error (万 written once too often).
 - money: above the whole budget (the largest of adjusted/initial budget and spending)
   times a factor from the lexicon; amounts that are not the unit's own money (tax
   collected, value added) get a larger factor;
+- length: above a generous ceiling for the organisation's level (万公里 for 公里);
 - area: above the jurisdiction's area times a factor, the jurisdiction's area taken
   from the report when it states it ("辖区面积…", or "X公顷，占…总面积的P%"), else a
   generous ceiling for the organisation's level (street office, township, county …).
@@ -77,13 +78,18 @@ def stated_area(report, cfg: dict) -> tuple[float | None, str]:
     return float(m.group(1).replace(",", "")) * units[m.group(2)], m.group(0)
 
 
-def level_ceiling(report, cfg: dict) -> float:
+def level_ceiling(report, cfg: dict, what: str = "area", unit: str = "m2") -> float:
+    """A generous ceiling for an area (m2) or a length (m) at the organisation's level."""
     mc = cfg.get("magnitude", {})
     name = " ".join(x for x in (report.organisation, report.title) if x)
-    for lv in mc.get("area_ceiling_by_level") or []:
+    for lv in mc.get(f"{what}_ceiling_by_level") or []:
         if any(c in name for c in lv.get("cues", [])):
-            return float(lv["m2"])
-    return float(mc.get("area_ceiling_default", 1e13))
+            return float(lv[unit])
+    return float(mc.get(f"{what}_ceiling_default", 1e13))
+
+
+def fmt_length(m: float) -> str:
+    return f"{M.fmt(round(m / 1000, 2))}公里"
 
 
 def _context(report, index: M.ParagraphIndex, n: M.Num) -> str:
@@ -183,5 +189,21 @@ def detect(ctx: Context):
             f"Area {n.m.text} ({M.fmt_area(n.m.base_value)}) exceeds the {ref_en}{hint_en}",
             [n.evidence(report)],
             {"area_m2": n.m.base_value, "reference_m2": area or ceiling, "plausible_factor": f},
+        ))
+    length_ceiling = level_ceiling(report, cfg, "length", "m")
+    for n in nums:
+        if n.m.kind != "QUANTITY" or n.m.base_unit != "m" or n.m.base_value <= length_ceiling:
+            continue
+        f = _rescaled(n.m.base_value, length_ceiling / 10, cfg)
+        hint_zh = f"，若按{fmt_length(n.m.base_value * f)}计则属合理，疑为单位错误" if f else ""
+        hint_en = f"; {fmt_length(n.m.base_value * f)} would be plausible (unit error?)" if f else ""
+        findings.append(make_finding(
+            CODE, "high",
+            f"长度{n.m.text}（{fmt_length(n.m.base_value)}）超出该级单位可能的规模"
+            f"（上限约{fmt_length(length_ceiling)}）{hint_zh}",
+            f"Length {n.m.text} ({fmt_length(n.m.base_value)}) exceeds what an organisation of this "
+            f"level can cover (ceiling {fmt_length(length_ceiling)}){hint_en}",
+            [n.evidence(report)],
+            {"length_m": n.m.base_value, "ceiling_m": length_ceiling, "plausible_factor": f},
         ))
     return findings

@@ -9,6 +9,7 @@ overlap (约, 以上, the rounding of the last digit), so 12,000万元 and 约1.
 from __future__ import annotations
 
 import dataclasses
+import re
 from itertools import combinations
 
 from nlp_pipeline.detect import _metrics as M
@@ -58,6 +59,8 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
         return 0.0
     if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
         return 0.0  # 定期检验率 and 检验覆盖率 are two rates
+    if _heads_differ(a.key, b.key):
+        return 0.0  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
     if M.stages_differ(a.metric, b.metric, cfg):
         return 0.0  # 开工42个 and 完工38个 count two stages of one work
     if goals is not None and (_context_bound(a.key, cfg) or _context_bound(b.key, cfg)):
@@ -65,6 +68,16 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
         if ga and gb and ga != gb:
             return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
     return sim if sim >= thr else 0.0
+
+
+def _heads_differ(a: str, b: str) -> bool:
+    """The two-character heads of two metrics differ and neither metric names the other's
+    head anywhere (审计 / 审核): the head noun or verb says what is counted."""
+    ha, hb = a[-2:], b[-2:]
+    if len(a) < 4 or len(b) < 4 or ha == hb:
+        return False
+    return ha not in b and hb not in a and not (set(ha) <= set(hb) or set(hb) <= set(ha)) \
+        and len(set(ha) & set(hb)) >= 1
 
 
 def _listed(n: M.Num) -> bool:
@@ -104,6 +117,8 @@ def _modifiers_differ(a: str, b: str, floor: float) -> bool:
     if k < 2:
         return False
     ra, rb = a[: len(a) - k], b[: len(b) - k]
+    if (len(ra) >= 2 and ra.endswith("的") and not rb) or (len(rb) >= 2 and rb.endswith("的") and not ra):
+        return True  # 有康复需求的持证残疾人 is a subset of 持证残疾人
     if len(ra) < 2 or len(rb) < 2:
         return False
     return M.similarity(ra, rb) < floor
@@ -120,12 +135,31 @@ def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
             continue
         if len(n.key) < min_chars and n.key:
             n = _with_topic(n, cfg)
+        if n.key in generic and M.budget_metric(n, cfg):
+            n = _with_project(n, cfg)
         if n.scopes & _SKIP_SCOPES or len(n.key) < min_chars or n.key in generic:
             continue
         if any(w in n.clause for w in score_cues):
             continue  # weights and scores are the score check's business
         out.append(n)
     return out
+
+
+_PROJECT = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?(?:项目|工程|专项))")
+
+
+def _with_project(n: M.Num, cfg: dict) -> M.Num:
+    """A budget figure too generic to name anything (实际支出) takes the project its
+    sentence names (农村饮水安全巩固项目年度预算…，实际支出821.40万元), so the same
+    project's figures can be compared across paragraphs."""
+    text = n.para.text
+    s, _ = M.clause_bounds(text, n.i, n.i, M.SENTENCE_BREAK)
+    found = _PROJECT.findall(text[s: n.i]) or ([M.project_subject(n.para)] if s == 0 else [])
+    subject = re.sub(r"(?:项目|工程|专项)$", "", found[0] if found and found[0] else "")
+    subject = M.normalise_metric(subject, cfg)
+    if len(subject) < 2:
+        return n
+    return dataclasses.replace(n, key=subject + n.key)
 
 
 def _with_topic(n: M.Num, cfg: dict) -> M.Num:
@@ -164,6 +198,10 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None) -> l
     by_para: dict[str, list[M.Num]] = {}
     for n in _candidates(nums, cfg):
         by_para.setdefault(n.para.id, []).append(n)
+    written: dict[str, list[M.Num]] = {}
+    for n in nums:
+        if n.interval is not None and not n.other_year:
+            written.setdefault(n.para.id, []).append(n)
     edges = []
     for pa, pb in combinations(sorted(by_para, key=lambda k: by_para[k][0].m.start), 2):
         A, B = by_para[pa], by_para[pb]
@@ -174,9 +212,20 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None) -> l
             back, _ = _best(b, A, cfg, goals)
             if back is not a:
                 continue
-            if M.disjoint(a.interval, b.interval):
+            if M.disjoint(a.interval, b.interval) and not (
+                    _also_written(b, written[pa]) or _also_written(a, written[pb])):
                 edges.append((a, b, s))
     return edges
+
+
+def _also_written(n: M.Num, others: list[M.Num]) -> bool:
+    """The other paragraph writes this value too, for a like metric or one it does not
+    name (全年为168名…): the pair
+    was matched by its wording while the value itself agrees (168名 残疾儿童 against a
+    paragraph with 168名 and, after 其中, 23名 听力残疾儿童)."""
+    return any(o.m.kind == n.m.kind and (o.m.base_unit or "") == (n.m.base_unit or "")
+               and o.interval is not None and not M.disjoint(o.interval, n.interval)
+               and (len(o.key) < 2 or M.similarity(o.key, n.key) >= 0.5) for o in others)
 
 
 def _components(edges):
@@ -241,7 +290,9 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
             for n in nums:
                 if n.role != "actual" or n.label or n.interval is None or n.other_year:
                     continue
-                if any(w in n.clause for w in ("项目", "专项")) or M.project_scoped(n, cfg):
+                sentence_start, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
+                head = n.para.text[sentence_start: n.i]
+                if any(w in head for w in ("项目", "专项")) or M.project_scoped(n, cfg):
                     continue  # a project's own budget, not the department's
                 kind_ok = n.m.kind == ("MONEY" if group == "amounts" else "PERCENT")
                 if not kind_ok or M._strip(n.key, own, []) not in keys:
