@@ -300,3 +300,43 @@ def test_a_part_indicator_is_not_held_to_the_whole_target():
                               result_paragraph=_para(r, f"T1.r{k}", res)))
     r.tasks = [Task(id="T1", number="任务1", target=t, outcome=outcome, indicators=inds)]
     assert run(r, ["INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED"]) == []
+
+
+# --- rules added after the fourth blind set (sentences written for these tests) ----------
+
+
+def test_one_deviation_written_twice_is_one_finding_and_a_cause_anywhere_explains_it():
+    r = build({"O": ["图书借阅：年度指标值12万册次，实际完成值9.6万册次。"],
+               "P": ["偏差分析。图书借阅年度指标值12万册次、实际完成值9.6万册次，偏差原因：/。"]})
+    fs = run(r, ["DEVIATION_UNEXPLAINED"])
+    assert len(fs) == 1 and sorted(fs[0].paragraphs()) == ["O1", "P1"]
+    r = build({"O": ["图书借阅：年度指标值12万册次，实际完成值9.6万册次。"],
+               "P": ["偏差分析。图书借阅年度指标值12万册次、实际完成值9.6万册次，偏差原因：馆舍维修闭馆两个月。"]})
+    assert run(r, ["DEVIATION_UNEXPLAINED"]) == []
+
+
+def test_money_handled_for_others_is_held_to_a_far_bar():
+    b = Budget(actual_spending=BudgetValue(value=900.0, text="900.00", start=0, end=0))
+    # a trading centre's transactions: parts of a 交易总额, a guarantee, sales
+    r = build({"O": ["全年交易总额42.6亿元，其中工程建设类25.1亿元、政府采购类9.8亿元。",
+                     "推行电子保函，为企业释放担保金额6.3亿元。"]}, budget=b)
+    assert run(r, ["IMPLAUSIBLE_MAGNITUDE"]) == []
+    # the unit's own money named as such is still held to its budget
+    r = build({"O": ["全年发放专家评审劳务费4.2亿元。"]}, budget=b)
+    assert len(run(r, ["IMPLAUSIBLE_MAGNITUDE"])) == 1
+
+
+def test_a_short_metric_needs_a_common_subject():
+    r = build({"O": ["全年完成政府采购项目210个，采购预算金额3.20亿元，成交金额3.02亿元。"],
+               "P": ["完成国有建设用地使用权出让18宗，成交金额6.45亿元。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+    r = build({"O": ["全年完成政府采购项目210个，成交金额3.02亿元。"],
+               "P": ["政府采购成交金额3.20亿元，节约资金1,800万元。"]})
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+
+
+def test_a_count_after_an_ordinal_prefix_is_a_count():
+    from nlp_pipeline.text import extract_numbers
+    assert [(m.text, m.kind) for m in extract_numbers("全年进场交易项目1,286个，任务3已完成。")] == [("1,286个", "COUNT")]
+    assert extract_numbers("第3个阶段由项目2承担") == []
+    assert [m.base_unit for m in extract_numbers("累计接种4.6万剂次")] == ["剂次"]

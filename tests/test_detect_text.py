@@ -475,3 +475,75 @@ def test_one_shared_phrase_does_not_answer_when_the_measure_belongs_elsewhere():
     })
     out = run("PROBLEM_WITHOUT_MEASURE", r)
     assert len(out) == 1 and out[0].paragraphs() == ["Q1"]
+
+
+# --- general rules found with blind set 3 (reports written for these tests) ------------
+
+
+def test_name_variant_of_a_federation_or_association():
+    # 协会/联合会/工会… name what the body is, so its core is the place it belongs to
+    r = build_report({
+        "P": ["清和区科协全年组织科普讲座36场。"],
+        "I": ["由清和区科协学会部牵头，2024年建成科普基地2个。"],
+        "O": ["清河区科协开展科技活动周活动。"],
+    }, organisation="江州市清河区科学技术协会")
+    out = run("NAME_VARIANT", r)
+    assert len(out) == 1 and out[0].values["variants"] == {"清和": 2}
+    assert out[0].paragraphs() == ["P1", "I1"]
+    clean = build_report({"P": ["清河区科协全年组织科普讲座36场。"]}, organisation="江州市清河区科学技术协会")
+    assert run("NAME_VARIANT", clean) == []
+
+
+def test_unsupported_task_count_target_is_not_a_rate():
+    r = build_report({}, tasks=[
+        # 中度 is a word, not a rate: 150人次 is an output, reported by the indicators
+        {"target": "为中度以上失能老人提供上门助浴服务150人次。", "outcome": "已完成",
+         "indicators": [("助浴服务人次", "156人次"), ("其中：上门服务", "98人次")]},
+        # a rate with words after it (保持在) is reported by a percentage indicator naming it
+        {"target": "重点人群家庭医生签约率保持在75%以上。", "outcome": "已完成",
+         "indicators": [("家庭医生签约服务覆盖", "78.2%")]},
+        # a real rate with no indicator for it is still unreported
+        {"target": "居民电子健康档案建档率达到90%以上。", "outcome": "已完成",
+         "indicators": [("建档户数", "3200户")]},
+    ])
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert len(out) == 1 and {p.split(".")[0] for p in out[0].paragraphs()} == {"T3"}
+
+
+def test_duplicate_short_paragraphs_equal_almost_whole():
+    r = build_report({"Q": [
+        "乡镇文化站图书更新较慢，群众借阅积极性不高。",
+        "数字阅读设备配置不足，部分设备老化。",
+        "乡镇文化站图书更新慢，群众借阅积极性不高。",
+        "乡镇文化站图书更新较慢，流动借阅点偏少。",  # one shared phrase: not a copy
+    ]})
+    out = run("DUPLICATE_PARAGRAPH", r)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q1", "Q3"]
+
+
+def test_problem_not_answered_by_the_office_named_as_owner():
+    r = build_report({
+        "Q": ["冷库容量不足，旺季储存压力大。", "专业检验人员短缺，持证检验员仅3名。"],
+        "I": ["2024年新建冷库1座，扩大冷库容量，由专业检验股负责。"],
+    })
+    out = run("PROBLEM_WITHOUT_MEASURE", r)
+    assert len(out) == 1 and out[0].values["problems"] == ["Q2"]
+
+
+def test_vague_closing_slogan_with_own_name():
+    r = build_report({"I": [
+        "持续深化统计服务能力建设，奋力谱写青湖统计事业发展新篇章。",
+        "建立基层统计报表交叉核查制度，对发现的数据质量问题逐项整改并通报。",
+        "加强统计执法检查。",  # a concrete action beside the office's own field word
+    ]}, organisation="江州市青湖区统计局")
+    out = run("VAGUE_MEASURE", r)
+    assert [f.paragraphs() for f in out] == [["I1"]]
+
+
+def test_duplicate_short_stock_outcomes_of_tasks_are_not_copies():
+    done = "已按年初计划完成本项任务，各项指标均达到预期。"
+    r = build_report({}, tasks=[
+        {"target": "开展消防安全检查。", "outcome": done, "indicators": [("检查单位", "120家")]},
+        {"target": "开展燃气安全检查。", "outcome": done, "indicators": [("检查单位", "86家")]},
+    ])
+    assert run("DUPLICATE_PARAGRAPH", r) == []

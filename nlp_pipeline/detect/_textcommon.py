@@ -166,3 +166,30 @@ def report_org_year(report: Report) -> tuple[str | None, int | None]:
         if m:
             return org or m.group("org"), year or int(m.group("year"))
     return org, year
+
+
+def org_words(report: Report, ctx: Context | None = None) -> list[str]:
+    """The words of the organisation's own name: its place names (某市, 某区 -> 某市's
+    proper name) and what it works on (审计 in 某区审计局, 粮食 and 物资储备 in
+    粮食和物资储备局). Every paragraph of a report may use them; they say nothing about
+    what one paragraph is about."""
+    org = report_org_year(report)[0] or ""
+    if not org:
+        return []
+    from nlp_pipeline.detect.name_variant import _split_levels  # no cycle at import time
+
+    names = lexicon(ctx, "detect_names.yaml") or {}
+    levels = sorted(names.get("level_suffixes") or [], key=len, reverse=True)
+    types = sorted(names.get("org_types") or [], key=len, reverse=True)
+    out: list[str] = []
+    for part, suf in _split_levels(re.sub(r"[（(].*?[)）]", "", org), levels, list(names.get("not_levels") or [])):
+        if suf:
+            if len(part) >= 2 and suf != "人民政府":
+                out.append(part)
+            continue
+        for t in types:
+            if part.endswith(t) and len(part) > len(t):
+                part = part[: -len(t)]
+                break
+        out += [w for w in re.split(r"[和与及、]", part) if len(w) >= 2]
+    return sorted(set(out), key=len, reverse=True)

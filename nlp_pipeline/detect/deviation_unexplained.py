@@ -3,7 +3,8 @@ where the evaluation form asks for 偏差原因 (财预〔2020〕10号). A devia
 worse than the target, or one off an exact target by more than the lexicon's relative
 tolerance; a cause is any reason word (原因, 由于, 受…影响, 导致 …) after the result,
 an empty 偏差原因 field not counting. An overshoot counts only on a form's target/result
-fields (年度指标值 / 实际完成值, a target column), not in narrative (计划15次，实际18次).
+fields (年度指标值 / 实际完成值, a target column), not in narrative (计划15次，实际18次). A shortfall claimed complete is INDICATOR_SHORTFALL's
+finding alone (its message says when no cause is given): one defect, one finding.
 """
 from __future__ import annotations
 
@@ -18,16 +19,28 @@ def detect(ctx: Context):
     cfg = M.config()
     rel = float(cfg.get("indicator", {}).get("deviation_rel", 0.1))
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
-    findings = []
+    # one deviation may be written in several places (the task row and a 偏差原因 table):
+    # it is explained when any of them gives a cause, and reported once with all places
+    groups: dict[tuple, list[M.IndicatorCheck]] = {}
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if c.reason or not c.deviation(rel):
+        if not c.deviation(rel):
             continue
+        key = (round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6), c.actual.m.base_unit)
+        groups.setdefault(key, []).append(c)
+    findings = []
+    for checks in groups.values():
+        if any(c.reason for c in checks):
+            continue
+        if any(c.worse and c.claim for c in checks):
+            continue  # a shortfall claimed complete: INDICATOR_SHORTFALL reports it, and says so
+        c = checks[0]
+        evidence = [e for x in checks for e in x.evidence]
         findings.append(make_finding(
             CODE, "medium" if c.worse else "low",
             f"指标“{c.name}”目标值{M.shown(c.target)}，实际完成值{M.shown(c.actual)}，存在偏差但未说明偏差原因",
             f"Indicator '{c.name}': target {M.shown(c.target)}, result {M.shown(c.actual)}; the deviation "
             "is not explained",
-            c.evidence,
+            evidence,
             {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit},
         ))
     return findings

@@ -12,7 +12,10 @@ Three shapes are reported:
 Comparison is on text without punctuation. Matching blocks shorter than ``MIN_BLOCK`` are
 ignored, blocks separated by small gaps are merged (so one inserted or deleted word does
 not split a copy), and a repeated span must reach ``FLOOR`` characters and, unless it is
-long in itself, half of the shorter paragraph: a shared stock phrase is not a copy.
+long in itself, half of the shorter paragraph: a shared stock phrase is not a copy. Two
+short paragraphs (``WHOLE_MIN`` characters or more) are a copy below ``FLOOR`` only when
+they are the same text almost whole (``WHOLE_SHARE`` of the longer one), and neither is
+a task's completion text (the same stock 已按计划完成… under several tasks).
 
 An outcome that repeats the goal it reports on is OUTCOME_RESTATES_GOAL, and so is a task
 target that repeats its goal; such pairs are left out here, which keeps one pair of
@@ -44,6 +47,8 @@ LONG = 100  # a span this long is a copy whatever the paragraphs' lengths
 SHARE = 0.5  # otherwise it must cover this share of the shorter paragraph
 PASTE_COVER = 0.8  # a pasted paragraph is present at least this completely
 PASTE_MIN = 15  # a whole paragraph pasted with others counts from this length
+WHOLE_MIN = 15  # below FLOOR, two paragraphs this long that are equal almost whole
+WHOLE_SHARE = 0.85  # (this share of the longer one) are a copy
 
 
 def _boilerplate(ctx: Context) -> list[str]:
@@ -130,9 +135,11 @@ def _runs(a: str, b: str) -> list[tuple[int, int, int, int, int]]:
     return [tuple(r) for r in runs]  # type: ignore[misc]
 
 
-def _significant(matched: int, la: int, lb: int) -> bool:
+def _significant(matched: int, la: int, lb: int, whole: bool = True) -> bool:
     if matched < FLOOR:
-        return False
+        # a short paragraph is a copy when the other one is the same text, give or take
+        # a word (客流量小 / 客流量偏小): the pair is equal almost whole
+        return whole and matched >= WHOLE_MIN and matched >= WHOLE_SHARE * max(la, lb)
     return matched >= LONG or matched >= SHARE * min(la, lb)
 
 
@@ -230,13 +237,15 @@ def detect(ctx: Context):
     for (a, b), n in shared.items():
         if n < 3 or _family(paras[a], paras[b], goal_of):
             continue
+        # a stock completion text (已按计划完成…) under every task is no copied paragraph
+        short_copies = "task_outcome" not in (paras[a].kind, paras[b].kind)
         gk = by_id.get(goal_of.get(paras[a].id) or "~")
         if gk is None or goal_of.get(paras[a].id) != goal_of.get(paras[b].id):
             gk = None
         for r in _runs(masked[a], masked[b]):
             if gk is not None and _in_goal(masked[a][r[0] : r[1]], masked[gk]):
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
-            if _significant(r[4], len(masked[a]), len(masked[b])):
+            if _significant(r[4], len(masked[a]), len(masked[b]), short_copies):
                 edges.append((a, b, *r))
             elif r[4] >= PASTE_MIN:
                 # too short to be a copy alone; a whole paragraph pasted among others is

@@ -24,12 +24,15 @@ def detect(ctx: Context):
         way_zh = "低于" if c.direction > 0 else "高于"
         way_en = "below" if c.direction > 0 else "above"
         kind_zh = "" if c.direction > 0 else "（反向指标，越低越好）"
+        why_zh = "" if c.reason else "，且未说明偏差原因"
+        why_en = "" if c.reason else ", and no cause is given"
         findings.append(make_finding(
             CODE, "high",
-            f"指标“{c.name}”实际完成值{M.shown(c.actual)}{way_zh}目标值{M.shown(c.target)}{kind_zh}，却表述为已完成",
+            f"指标“{c.name}”实际完成值{M.shown(c.actual)}{way_zh}目标值{M.shown(c.target)}{kind_zh}，却表述为已完成{why_zh}",
             f"Indicator '{c.name}': result {M.shown(c.actual)} is {way_en} the target {M.shown(c.target)}"
-            f"{'' if c.direction > 0 else ' (a negative indicator)'}, yet it is reported as complete",
+            f"{'' if c.direction > 0 else ' (a negative indicator)'}, yet it is reported as complete{why_en}",
             c.evidence,
-            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit, "direction": c.direction},
+            {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit,
+             "direction": c.direction, "reason_given": c.reason},
         ))
     return findings

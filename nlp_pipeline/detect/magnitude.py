@@ -2,8 +2,9 @@
 is usually a unit error (万 written once too often).
 
 - money: above the whole budget (the largest of adjusted/initial budget and spending)
-  times a factor from the lexicon; amounts that are not the unit's own money (tax
-  collected, value added) get a larger factor;
+  times a factor from the lexicon: money spent or paid is held to the budget itself, money
+  named as the unit's own (经费, 补助资金) to a hundred times it, amounts of unknown owner
+  or not the unit's own (transactions, tax collected, value added) to a thousand times;
 - length: above a generous ceiling for the organisation's level (万公里 for 公里);
 - area: above the jurisdiction's area times a factor, the jurisdiction's area taken
   from the report when it states it ("辖区面积…", or "X公顷，占…总面积的P%"), else a
@@ -92,10 +93,15 @@ def fmt_length(m: float) -> str:
     return f"{M.fmt(round(m / 1000, 2))}公里"
 
 
-def _context(report, index: M.ParagraphIndex, n: M.Num) -> str:
+def _context(report, index: M.ParagraphIndex, n: M.Num, own: bool = False) -> str:
     """What an amount is about: its clause and metric, and for a table result cell the
-    indicator's name and the task's target (建筑业总产值 | 325.6亿元)."""
-    parts = [n.clause, n.metric, n.label]
+    indicator's name and the task's target (建筑业总产值 | 325.6亿元). A part of a total
+    (其中工程建设类52.31亿元) is about what its total is about: its sentence counts too.
+    ``own``: only the amount's own words (its metric), for naming its owner."""
+    parts = [n.metric, n.label] if own else [n.clause, n.metric, n.label]
+    if "part" in n.scopes and not own:
+        s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
+        parts.append(n.para.text[s: n.i])
     name = index.indicator_name.get(n.para.id)
     if name is not None:
         parts.append(name.text)
@@ -133,10 +139,13 @@ def detect(ctx: Context):
         for n in nums:
             if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
                 continue  # a bare table number read as money proves nothing
-            factor = float(mc.get("money_factor", 10))
             context = _context(report, index, n)
             if any(w in context for w in mc.get("aggregate_words") or []):
                 continue  # the jurisdiction's output or revenue has no bar in the unit's budget
+            # money named as the unit's own (经费, 补助资金, 服务费) is held to its budget;
+            # money of unknown owner (成交金额, 担保金额 of a trading centre) only to a far bar
+            own = any(w in _context(report, index, n, own=True) for w in mc.get("own_money_words") or [])
+            factor = float(mc.get("money_factor", 100) if own else mc.get("unknown_money_factor", 1000))
             if any(w in context for w in non_spending):
                 factor = float(mc.get("non_spending_factor", 1000))
             elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):

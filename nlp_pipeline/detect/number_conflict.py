@@ -63,10 +63,12 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
         return 0.0  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
     if M.stages_differ(a.metric, b.metric, cfg):
         return 0.0  # 开工42个 and 完工38个 count two stages of one work
-    if goals is not None and (_context_bound(a.key, cfg) or _context_bound(b.key, cfg)):
-        ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
+    if _context_bound(a.key, cfg) or _context_bound(b.key, cfg):
+        ga, gb = (goals or {}).get(M.place(a.para.id)), (goals or {}).get(M.place(b.para.id))
         if ga and gb and ga != gb:
             return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
+        if not _same_subject(a, b, cfg):
+            return 0.0  # 成交金额 of government purchases and of land sales
     return sim if sim >= thr else 0.0
 
 
@@ -84,6 +86,21 @@ def _listed(n: M.Num) -> bool:
     """The number totals several enumerated objects (生态护林员、天然林护林员共1,058名)."""
     return "、" in M.normalize(n.metric).strip("、") and any(
         w in n.before[-4:] for w in ("共", "合计", "总计", "累计", "总数"))
+
+
+def _sentence_words(n: M.Num, cfg: dict) -> set[str]:
+    """The character pairs its sentence names before the number, numbers and fillers out."""
+    s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
+    text = re.sub(r"[\d.,%，、：:（）()“”\s]+", "|", M.normalize(n.para.text[s: n.i]))
+    stop = set(cfg.get("metric", {}).get("subject_stop_pairs") or [])
+    own = {n.key[k:k + 2] for k in range(len(n.key) - 1)}
+    return {text[k:k + 2] for k in range(len(text) - 1) if "|" not in text[k:k + 2]} - stop - own
+
+
+def _same_subject(a: M.Num, b: M.Num, cfg: dict) -> bool:
+    """Two sentences that name a common subject besides the metric's head."""
+    wa, wb = _sentence_words(a, cfg), _sentence_words(b, cfg)
+    return not wa or not wb or bool(wa & wb)  # a table cell names its subject elsewhere
 
 
 def _context_bound(key: str, cfg: dict) -> bool:

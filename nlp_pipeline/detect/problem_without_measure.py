@@ -2,7 +2,8 @@
 
 A problem is answered when some measure shares real wording with it: two content
 bigrams (genre words such as 工作, 基层, 加强 not counted, nor bigrams found in most
-problems and measures of the report, its own subject, nor those straddling it;
+problems and measures of the report, its own subject, nor those straddling it, nor the
+office a measure names as its owner (由…负责);
 abbreviations are read with their long forms from lexicons/cues_abbreviations.yaml, so
 反诈 answers 电信网络诈骗), whatever the alignment
 ``problems_to_improvements`` says, since a pairing with nothing in common is the aligner's
@@ -24,6 +25,7 @@ from nlp_pipeline.detect._textcommon import (
     compact,
     has_alignment,
     lexicon,
+    org_words,
     positional_fill,
     short,
 )
@@ -68,6 +70,15 @@ def _content(text: str) -> set[str]:
     return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
 
 
+# who carries a measure out (由县质量监管股负责, 由局办公室牵头): the name of an office
+# is not what the measure does
+_OWNER = re.compile(r"由(?![于此])[^，。；;,:：]{2,30}?(?:负责|牵头|组织实施|具体实施|实施|承办|落实|办理)")
+
+
+def _action(text: str) -> str:
+    return _OWNER.sub("，", text)
+
+
 WEAK_SHARE = 2  # another problem sharing this many times more bigrams claims the measure
 
 
@@ -104,9 +115,10 @@ def detect(ctx: Context):
     vague_cues = lexicon(ctx, "cues_vague.yaml") or {}
     abbr = (lexicon(ctx, "cues_abbreviations.yaml") or {}).get("expansions") or {}
     n_measures = len(measures)
-    measures = [m for m in measures if residual(m.text, vague_cues) is None]
+    own = org_words(report, ctx)
+    measures = [m for m in measures if residual(m.text, vague_cues, own) is None]
     by_id = {m.id: m for m in measures}
-    mwords = {m.id: _content(_expand(m.text, abbr)) for m in measures}
+    mwords = {m.id: _content(_expand(_action(m.text), abbr)) for m in measures}
     # a bigram in most problems and measures is the report's own subject (统计 in a
     # statistics bureau's report): sharing it ties nothing
     allw = [_content(x.text) for x in problems + report.paragraphs("I")]

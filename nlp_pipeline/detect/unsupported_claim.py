@@ -132,8 +132,29 @@ def unreported_targets(task: Task, cues: dict) -> list[tuple[int, int, str]]:
 
 
 def _rate_core_reported(name: str, pct_names: list[str]) -> bool:
-    m = re.search(r"([\u4e00-\u9fff]{2})[率度]$", name)
+    # the last rate word of the name, wherever it stands (再犯罪率控制在 -> 犯罪)
+    m = re.search(r"([\u4e00-\u9fff]{2})[率度](?!.*[率度])", name)
     return bool(m) and any(m.group(1) in n for n in pct_names)
+
+
+_RATE_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})[率度感]")
+_NUMBER = re.compile(r"\d+(?:[.,，]\d+)*")
+
+
+def _is_rate_target(clause: str, cues: dict) -> bool:
+    """True when a rate word of ``clause`` (率, 度, 感) is measured by the figure after it:
+    a percentage, a score or a bare number (满意度90分, 覆盖率达到100%). A figure in a
+    count unit (300人, 200户) is an output, and the 度 before it is part of a word
+    (重度残疾人, 年度), not a rate."""
+    units = cues.get("rate_figure_units") or ["%"]
+    for w in _RATE_WORD.finditer(clause):
+        n = _NUMBER.search(clause, w.end())
+        if n is None:
+            continue
+        after = clause[n.end():].lstrip()
+        if not after or not re.match(r"[\u4e00-\u9fff]", after) or any(after.startswith(u) for u in units):
+            return True
+    return False
 
 
 def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, int, str]]:
@@ -146,6 +167,8 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
         trend = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause)
         if not is_metric or not (re.search(r"\d", clause) or trend):
             continue
+        if not trend and not _is_rate_target(clause, cues):
+            continue  # a count (服务300人), whatever word with 度 names its people
         name = _metric_name(clause, cues)
         if not _reported(name, hay):
             lead = len(clause) - len(clause.lstrip())

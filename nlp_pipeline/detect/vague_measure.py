@@ -1,16 +1,18 @@
 """VAGUE_MEASURE: an improvement measure that names no action, target, owner or date.
 
 A measure is vague when it is short, carries no figure, date or owner, and either what
-remains once generic verbs, adverbs and nouns (继续, 加强, 工作, 服务…) are removed is only
-a bare domain word (「继续加强民生服务；」 leaves 民生), or every verb in it is a generic
-one (「加强队伍建设，提升队伍素质」: 加强, 建设, 提升; part-of-speech by jieba). Lists in
-lexicons/cues_vague.yaml.
+remains once generic verbs, adverbs, nouns and slogans (继续, 加强, 工作, 服务, 开创…新局面)
+and the words of the organisation's own name (its place, its field) are removed is only a
+bare domain word (「继续加强民生服务；」 leaves 民生), or every verb in it is a generic one
+(「加强队伍建设，提升队伍素质」: 加强, 建设, 提升; part-of-speech by jieba). The first test
+also holds for the longer closing slogans (up to ``max_chars_generic``), the second only
+for short measures (``max_chars``). Lists in lexicons/cues_vague.yaml.
 """
 from __future__ import annotations
 
 import re
 
-from nlp_pipeline.detect._textcommon import compact, lexicon
+from nlp_pipeline.detect._textcommon import compact, lexicon, org_words
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
 
 
@@ -20,21 +22,41 @@ def _verbs(text: str) -> list[str]:
     return [w.word for w in pseg.cut(text) if w.flag.startswith("v")]
 
 
-def residual(text: str, cues: dict) -> str | None:
-    """What a measure says beyond generic words, or None when it is concrete."""
+def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ()) -> str | None:
+    """What a measure says beyond generic words, or None when it is concrete.
+
+    ``own_words`` are the words of the organisation's name (its place, its field: 审计
+    in 某区审计局): a measure that names only them names nothing."""
     c = compact(text)[0]
-    if not c or len(c) > int(cues.get("max_chars", 25)) or re.search(r"\d", c):
+    short_max = int(cues.get("max_chars", 25))
+    if not c or len(c) > max(short_max, int(cues.get("max_chars_generic", short_max))) or re.search(r"\d", c):
         return None
     if any(w in c for w in (cues.get("date_words") or []) + (cues.get("owner_words") or [])):
         return None
     generic = cues.get("generic_words") or []
+    max_residual = int(cues.get("max_residual", 4))
     rest = c
     for w in sorted(generic, key=len, reverse=True):
         rest = rest.replace(w, "")
-    if len(rest) <= int(cues.get("max_residual", 4)):
+    if len(c) <= short_max and len(rest) <= max_residual:
         return rest
+    # the organisation's own name is no content (审计 in an audit office's measure),
+    # but a concrete action outside it (培训, 检查…) is
+    own = sorted(own_words, key=len, reverse=True)
+    plain = c
+    for w in own:
+        plain = plain.replace(w, "")
+    concrete = any(a in plain for a in cues.get("action_words") or [])
+    if not concrete:
+        left = rest
+        for w in own:
+            left = left.replace(w, "")
+        if len(left) <= max_residual:
+            return left
+    if len(c) > short_max:
+        return None
     # every verb generic and no concrete action named (培训, 检查, 招聘…)
-    if not any(a in c for a in cues.get("action_words") or []) and all(v in generic for v in _verbs(c)):
+    if not concrete and all(v in generic for v in _verbs(c)):
         return rest
     return None
 
@@ -43,9 +65,10 @@ def residual(text: str, cues: dict) -> str | None:
 def detect(ctx: Context):
     report = ctx.report
     cues = lexicon(ctx, "cues_vague.yaml") or {}
+    own = org_words(report, ctx)
     findings = []
     for p in report.paragraphs("I"):
-        rest = residual(p.text, cues)
+        rest = residual(p.text, cues, own)
         if rest is None:
             continue
         quote = p.text.strip()

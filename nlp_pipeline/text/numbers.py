@@ -346,8 +346,9 @@ class _Scan:
         norm = self.norm
         ctx = self.lex.ctx
         before = norm[max(0, num.start - 4) : num.start]
-        if any(before.endswith(p) for p in ctx["ordinal_prefixes"]):
-            return True
+        prefix = next((p for p in ctx["ordinal_prefixes"] if before.endswith(p)), None)
+        if prefix is not None and not (prefix != "第" and self._counted(end_after_num)):
+            return True  # 任务3, 项目2 — but 项目1,286个 counts projects
         if not num.chinese:
             if num.start > 0 and _LATIN.match(norm[num.start - 1]):
                 return True
@@ -357,6 +358,11 @@ class _Scan:
             if norm.startswith(suf, end_after_num):
                 return True
         return False
+
+    def _counted(self, k: int) -> bool:
+        """A count's measure word (with its multiplier) starts at ``k``."""
+        rest = self.norm[k : k + 6]
+        return any(rest.startswith(u) for u in self.lex.unit_keys if self.lex.units[u].kind == "COUNT")
 
     def _is_hotline(self, num: _Num) -> bool:
         if num.chinese or "." in num.text:
