@@ -340,3 +340,38 @@ def test_a_count_after_an_ordinal_prefix_is_a_count():
     assert [(m.text, m.kind) for m in extract_numbers("全年进场交易项目1,286个，任务3已完成。")] == [("1,286个", "COUNT")]
     assert extract_numbers("第3个阶段由项目2承担") == []
     assert [m.base_unit for m in extract_numbers("累计接种4.6万剂次")] == ["剂次"]
+
+
+def test_a_number_before_its_task_word_is_a_target():
+    r = build({"G": ["全年完成老年人健康体检6,000人次。"],
+               "O": ["按照年度6,000人次的体检任务，全年完成老年人健康体检5,120人次，年度体检任务全面完成。"]})
+    roles = {m.text: m.role for m in mentions_of(r) if m.paragraph == "O1"}
+    assert roles["6,000人次"] == "target" and roles["5,120人次"] == "actual"
+    fs = run(r, ["CLAIM_CONTRADICTED"])
+    assert len(fs) == 1 and "O1" in fs[0].paragraphs()
+
+
+def test_a_whole_claim_is_contradicted_by_a_plainly_unfinished_part():
+    r = build({"O": ["数字档案馆建设项目已全面完成。全年完成档案数字化48万页；异地备份系统已完成设备采购，尚在联调测试。"]})
+    assert len(run(r, ["CLAIM_CONTRADICTED"])) == 1
+    ok = build({"O": ["数字档案馆建设项目已全面完成。全年完成档案数字化48万页，下一步将持续推进档案利用服务。"]})
+    assert run(ok, ["CLAIM_CONTRADICTED"]) == []
+
+
+def test_a_project_execution_rate_follows_from_its_amounts():
+    bad = build({"K": ["乡村学校少年宫项目。项目预算150.00万元，实际支出138.60万元，预算执行率93.6%。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and abs(fs[0].values["computed"] - 92.4) < 1e-6 and "金额" in fs[0].message
+    ok = build({"K": ["乡村学校少年宫项目。项目预算150.00万元，实际支出138.60万元，预算执行率92.40%。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_parts_and_shares_hang_on_the_total_before_their_list():
+    bad = build({"O": ["全年网上交易额12.40亿元，同比增长8.6%，其中货物类7.15亿元、服务类3.05亿元、工程类2.00亿元。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and fs[0].values["sum"] == 1.22e9
+    bad = build({"O": ["全年救助困难职工520户，其中因病致困家庭208户，占救助总户数的42.5%。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and abs(fs[0].values["computed"] - 40.0) < 1e-6
+    ok = build({"O": ["全年救助困难职工520户，其中因病致困家庭208户，占比40%。"]})
+    assert run(ok, ["ARITHMETIC_MISMATCH"]) == []

@@ -547,3 +547,48 @@ def test_duplicate_short_stock_outcomes_of_tasks_are_not_copies():
         {"target": "开展燃气安全检查。", "outcome": done, "indicators": [("检查单位", "86家")]},
     ])
     assert run("DUPLICATE_PARAGRAPH", r) == []
+
+
+# --- general rules found with blind set 4 (reports written for these tests) ------------
+
+
+def test_copied_goal_reporting_plain_values_is_a_result():
+    r = build_report({
+        "G": ["改造农村公路危桥6座，完成公路养护里程120公里以上。",
+              "强化校园食品安全监管，全年抽查学校食堂60所，食品抽检合格率100%。",
+              "全年培训基层农技人员不少于200人次，培训考核合格率90%以上。",
+              "2022年底前完成乡镇污水处理站提标改造，出水达标率100%。"],
+        "O": ["改造农村公路危桥6座，完成公路养护里程134公里。",
+              "校园食品安全监管有序推进。全年抽查学校食堂57所，食品抽检合格率100%。",
+              "全年培训基层农技人员不少于200人次，培训考核合格率93%以上。",
+              "2023年底前完成乡镇污水处理站提标改造，出水达标率100%。"],
+    })
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {f"O{k}": f"G{k}" for k in range(1, 5)},
+                                         [f"G{k}" for k in range(1, 5)])}
+    out = run("OUTCOME_RESTATES_GOAL", r, al)
+    # O1, O2 report the values reached in the goal's words (120公里以上 -> 134公里);
+    # O3 still states a target (93%以上), O4 only moved a date
+    assert sorted(f.values["outcomes"][0] for f in out) == ["O3", "O4"]
+
+
+def test_problem_paired_with_a_vague_measure_keeps_its_numbered_measure():
+    r = build_report({
+        "Q": ["社区养老服务站运营经费不足，护理人员流动性大。",
+              "政策宣讲方式单一，线上渠道覆盖不够，年轻家长知晓率偏低。"],
+        "I": ["2024年争取社区养老服务站运营补贴30万元，稳定护理人员队伍。",
+              "开通“某某家长课堂”抖音号和视频号，2024年推送短片50期以上，由办公室负责。",
+              "持续加强家庭教育工作，不断提升服务群众水平。"],
+    }, organisation="某某县教育局")
+    # the aligner paired Q2 with the slogan I3, which answers nothing; I2, Q2's
+    # same-numbered measure, is unpaired and shares a content word with it
+    al = {"problems_to_improvements": alignment("problems_to_improvements",
+                                                {"Q1": "I1", "Q2": "I3"}, ["I1", "I2", "I3"])}
+    assert [f.paragraphs() for f in run("VAGUE_MEASURE", r)] == [["I3"]]
+    assert run("PROBLEM_WITHOUT_MEASURE", r, al) == []
+    # with no same-numbered measure left, the problem stays unanswered
+    r2 = build_report({"Q": [p.text for p in r.paragraphs("Q")],
+                       "I": [r.paragraphs("I")[0].text, r.paragraphs("I")[2].text]}, organisation="某某县教育局")
+    al2 = {"problems_to_improvements": alignment("problems_to_improvements",
+                                                 {"Q1": "I1", "Q2": "I2"}, ["I1", "I2"])}
+    out = run("PROBLEM_WITHOUT_MEASURE", r2, al2)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q2"]

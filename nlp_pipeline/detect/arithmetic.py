@@ -165,7 +165,9 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
             for mt in re.finditer(re.escape(cue), text):
                 c = mt.start()
                 s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
-                before = [n for n in items if s <= n.i and n.j <= c]
+                # the total is the last figure before 其中 that is not a change or a share
+                # (交易总额86.45亿元，同比增长12.4%，其中…)
+                before = [n for n in items if s <= n.i and n.j <= c and not (n.scopes & {"change", "share"})]
                 if not before:
                     continue
                 total = before[-1]
@@ -328,14 +330,51 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
             tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
             if abs(pct.m.base_value - want) <= tol:
                 continue
-            out.append(make_finding(
-                CODE, "medium",
-                f"占比与所写数值不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，报告写作{pct.m.text}",
-                f"The share does not follow from its figures: {a.m.text} / {b.m.text} = {want:.2f}%, "
-                f"the report says {pct.m.text}",
-                [M.para_evidence(report, pct.para, a.i, pct.j)],
-                {"written": pct.m.base_value, "computed": round(want, 4)},
-            ))
+            out.append(_share_finding(report, pct, a, b, want))
+    out += _part_shares(report, nums, cfg)
+    return out
+
+
+def _share_finding(report, pct: M.Num, a: M.Num, b: M.Num, want: float):
+    return make_finding(
+        CODE, "medium",
+        f"占比与所写数值不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，报告写作{pct.m.text}",
+        f"The share does not follow from its figures: {a.m.text} / {b.m.text} = {want:.2f}%, "
+        f"the report says {pct.m.text}",
+        [M.para_evidence(report, pct.para, min(a.i, b.i), pct.j)],
+        {"written": pct.m.base_value, "computed": round(want, 4)},
+    )
+
+
+def _part_shares(report, nums: list[M.Num], cfg: dict) -> list:
+    """'共N户，其中A户，占总户数的P%' (or 占比P%): the whole is named, not written, after
+    占; it is the total the 其中 list hangs on."""
+    out = []
+    for items in _by_paragraph(nums):
+        text = items[0].para.text
+        for k, pct in enumerate(items):
+            if pct.m.kind != "PERCENT" or pct.m.base_value is None or k == 0:
+                continue
+            a = items[k - 1]
+            s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
+            gap = text[a.j: pct.i]
+            zhan = gap.find("占")
+            if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)(?:为|达)?$", gap[zhan:]):
+                continue
+            cue = text.rfind("其中", s, a.i)
+            if cue < 0 or re.search(r"[。；]", text[cue: a.i]):
+                continue
+            whole = [n for n in items[:k - 1] if s <= n.i and n.j <= cue and n.m.kind == a.m.kind
+                     and (n.m.base_unit or "") == (a.m.base_unit or "") and not (n.scopes & {"change", "share"})]
+            if not whole or not a.m.base_value or not whole[-1].m.base_value:
+                continue
+            b = whole[-1]
+            if (a.m.qualifier or "exact") != "exact" or (b.m.qualifier or "exact") != "exact" or a.m.base_value > b.m.base_value:
+                continue
+            want = a.m.base_value / b.m.base_value * 100
+            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
+            if abs(pct.m.base_value - want) > tol:
+                out.append(_share_finding(report, pct, a, b, want))
     return out
 
 
@@ -352,7 +391,8 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
     "受理案件N件，审结M件，结案率P%" — P must be M/N. Each count must be named by its own
     verb (one numerator, one denominator, no other candidate), in one unit, both exact."""
     acfg = cfg.get("arithmetic", {})
-    rates = acfg.get("word_rates") or {}
+    money_rates = acfg.get("money_rates") or {}
+    rates = {**(acfg.get("word_rates") or {}), **money_rates}
     open_cues = acfg.get("word_rate_open_cues") or []
     out = []
     for items in _by_paragraph(nums):
@@ -371,7 +411,8 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
             s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
             if any(w in text[s:pct.i] for w in open_cues):
                 continue
-            counts = [n for n in items[:k] if n.i >= s and n.m.kind == "COUNT" and n.m.base_value
+            kind = "MONEY" if rate in money_rates else "COUNT"
+            counts = [n for n in items[:k] if n.i >= s and n.m.kind == kind and n.m.base_value
                       and n.m.unit and not (n.scopes & {"per", "change", "share", "part"})]
 
             def named(n, yes, no):
@@ -394,7 +435,8 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
             first = min(a.i, b.i, a.mi, b.mi)
             out.append(make_finding(
                 CODE, "medium",
-                f"{M.display_metric(pct.metric, cfg)}与所写数量不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，"
+                f"{M.display_metric(pct.metric, cfg)}与所写{'金额' if kind == 'MONEY' else '数量'}不符："
+                f"{a.m.text} ÷ {b.m.text} = {want:.2f}%，"
                 f"报告写作{pct.m.text}",
                 f"The rate does not follow from the counts written beside it: {a.m.text} / {b.m.text} = "
                 f"{want:.2f}%, the report says {pct.m.text}",

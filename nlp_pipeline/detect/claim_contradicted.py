@@ -265,20 +265,23 @@ def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, cla
 
 def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dict):
     """One paragraph saying a piece of work is done and, about the same work, that it
-    is still under way."""
+    is still under way; a claim that the whole work is done (全面完成) is contradicted by
+    any plainly unfinished part (…系统尚在联调测试)."""
     claimed = _claim_clauses(para.text, claims, status)
     if not claimed:
         return None
     for m in _CLAUSE.finditer(para.text):
         w = not_finished(m.group(), status)
-        if not w:
+        if not w or any(x in m.group() for x in status.get("plan_cues") or []):
             continue
         words = _content(m.group().replace(w, ""))
         # a clause counting what is left of the work just reported (其余3名暂未上岗,
         # 尚有2个未完工) is about that same work, whatever words it uses
         remainder = any(re.match(p, m.group().strip()) for p in status.get("remainder_patterns") or [])
+        strong = any(x in compact(m.group())[0] for x in status.get("strong_not_finished") or [])
         for cs, ce, ct in claimed:
-            if remainder or len(words & _content(ct)) >= 1:
+            whole = strong and any(x in compact(ct)[0] for x in status.get("whole_claim_words") or [])
+            if remainder or whole or len(words & _content(ct)) >= 1:
                 return make_finding(
                     "CLAIM_CONTRADICTED",
                     "high",

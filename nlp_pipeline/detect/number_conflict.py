@@ -19,7 +19,7 @@ CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share"}
 
 
-def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> float:
+def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics: dict | None = None) -> float:
     """Similarity of two numbers' metrics, 0 when they cannot be the same metric."""
     if a.role != b.role or a.role not in ("target", "actual"):
         return 0.0
@@ -67,7 +67,7 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None) -> flo
         ga, gb = (goals or {}).get(M.place(a.para.id)), (goals or {}).get(M.place(b.para.id))
         if ga and gb and ga != gb:
             return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
-        if not _same_subject(a, b, cfg):
+        if not _same_subject(a, b, cfg, topics):
             return 0.0  # 成交金额 of government purchases and of land sales
     return sim if sim >= thr else 0.0
 
@@ -88,18 +88,22 @@ def _listed(n: M.Num) -> bool:
         w in n.before[-4:] for w in ("共", "合计", "总计", "累计", "总数"))
 
 
-def _sentence_words(n: M.Num, cfg: dict) -> set[str]:
-    """The character pairs its sentence names before the number, numbers and fillers out."""
+def _sentence_words(n: M.Num, cfg: dict, topics: dict | None = None) -> set[str]:
+    """The character pairs its sentence names before the number, numbers and fillers out;
+    for a table cell, which names nothing, those of its task's target."""
     s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
-    text = re.sub(r"[\d.,%，、：:（）()“”\s]+", "|", M.normalize(n.para.text[s: n.i]))
+    raw = n.para.text[s: n.i]
+    if not M.normalise_metric(raw, cfg).strip():
+        raw = (topics or {}).get(M.place(n.para.id), "") + raw
+    text = re.sub(r"[\d.,%，、：:（）()“”\s]+", "|", M.normalize(raw))
     stop = set(cfg.get("metric", {}).get("subject_stop_pairs") or [])
     own = {n.key[k:k + 2] for k in range(len(n.key) - 1)}
     return {text[k:k + 2] for k in range(len(text) - 1) if "|" not in text[k:k + 2]} - stop - own
 
 
-def _same_subject(a: M.Num, b: M.Num, cfg: dict) -> bool:
+def _same_subject(a: M.Num, b: M.Num, cfg: dict, topics: dict | None = None) -> bool:
     """Two sentences that name a common subject besides the metric's head."""
-    wa, wb = _sentence_words(a, cfg), _sentence_words(b, cfg)
+    wa, wb = _sentence_words(a, cfg, topics), _sentence_words(b, cfg, topics)
     return not wa or not wb or bool(wa & wb)  # a table cell names its subject elsewhere
 
 
@@ -198,10 +202,11 @@ def _with_topic(n: M.Num, cfg: dict) -> M.Num:
     return dataclasses.replace(n, key=head + n.key)
 
 
-def _best(x: M.Num, others: list[M.Num], cfg: dict, goals: dict | None = None) -> tuple[M.Num | None, float]:
+def _best(x: M.Num, others: list[M.Num], cfg: dict, goals: dict | None = None,
+          topics: dict | None = None) -> tuple[M.Num | None, float]:
     best, best_s = None, 0.0
     for y in others:
-        s = _comparable(x, y, cfg, goals)
+        s = _comparable(x, y, cfg, goals, topics)
         # among equally good matches prefer one that agrees: no conflict is claimed
         # while an agreeing reading exists
         if s > best_s + 1e-9 or (best is not None and abs(s - best_s) <= 1e-9 and s > 0
@@ -211,7 +216,8 @@ def _best(x: M.Num, others: list[M.Num], cfg: dict, goals: dict | None = None) -
     return best, best_s
 
 
-def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None) -> list[tuple[M.Num, M.Num, float]]:
+def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None,
+                   topics: dict | None = None) -> list[tuple[M.Num, M.Num, float]]:
     by_para: dict[str, list[M.Num]] = {}
     for n in _candidates(nums, cfg):
         by_para.setdefault(n.para.id, []).append(n)
@@ -223,10 +229,10 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None) -> l
     for pa, pb in combinations(sorted(by_para, key=lambda k: by_para[k][0].m.start), 2):
         A, B = by_para[pa], by_para[pb]
         for a in A:
-            b, s = _best(a, B, cfg, goals)
+            b, s = _best(a, B, cfg, goals, topics)
             if b is None:
                 continue
-            back, _ = _best(b, A, cfg, goals)
+            back, _ = _best(b, A, cfg, goals, topics)
             if back is not a:
                 continue
             if M.disjoint(a.interval, b.interval) and not (
@@ -332,7 +338,8 @@ def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report
     nums = M.enrich(report, ctx.mentions, cfg)
-    edges = conflict_edges(nums, cfg, goal_map(report, ctx.alignments))
+    topics = {t.id: t.target.text for t in report.tasks if t.target is not None}
+    edges = conflict_edges(nums, cfg, goal_map(report, ctx.alignments), topics)
     findings = []
     for comp in _components(edges):
         members: list[M.Num] = []

@@ -8,8 +8,8 @@ abbreviations are read with their long forms from lexicons/cues_abbreviations.ya
 反诈 answers 电信网络诈骗), whatever the alignment
 ``problems_to_improvements`` says, since a pairing with nothing in common is the aligner's
 guess. Reports number problems and measures in parallel, so a problem the alignment
-leaves unpaired is also answered by its same-numbered measure when that measure is
-unpaired too and shares at least one content bigram. A vague measure (see
+leaves unpaired (or pairs with a vague measure) is also answered by its same-numbered
+measure when that measure is unpaired too and shares at least one content bigram. A vague measure (see
 vague_measure.py) answers nothing: a problem whose only measure is 「进一步加强管理」 has
 no measure. A measure that shares a single phrase with a problem (加工企业) answers it
 only when no other problem shares at least twice as many bigrams with that measure.
@@ -110,13 +110,17 @@ def detect(ctx: Context):
         mapping = dict(ctx.alignments[name].mapping())
     else:
         mapping = alignment_map(ctx, name, problems, measures) if measures else {}
-    twins = positional_fill(mapping, problems, measures)
-    twins = {q: m for q, m in twins.items() if m and not mapping.get(q)}
     vague_cues = lexicon(ctx, "cues_vague.yaml") or {}
     abbr = (lexicon(ctx, "cues_abbreviations.yaml") or {}).get("expansions") or {}
     n_measures = len(measures)
     own = org_words(report, ctx)
-    measures = [m for m in measures if residual(m.text, vague_cues, own) is None]
+    vague = {m.id for m in measures if residual(m.text, vague_cues, own) is not None}
+    # a problem paired with a vague measure is paired with nothing: its same-numbered
+    # measure may still answer it
+    mapping = {q: (m if m not in vague else None) for q, m in mapping.items()}
+    twins = positional_fill(mapping, problems, measures)
+    twins = {q: m for q, m in twins.items() if m and not mapping.get(q)}
+    measures = [m for m in measures if m.id not in vague]
     by_id = {m.id: m for m in measures}
     mwords = {m.id: _content(_expand(_action(m.text), abbr)) for m in measures}
     # a bigram in most problems and measures is the report's own subject (统计 in a

@@ -8,7 +8,9 @@ and each task's completion text (against the task's own target). Two rules:
 * *copy*: the outcome and its goal are nearly the same text once figures are masked
   (a copy that changes 90% into 92% is still a copy), or the outcome has no figure and
   is mostly the goal's words; and what the outcome adds to the goal contains no result
-  or claim wording;
+  or claim wording; and the outcome does not report values in the goal's words (its
+  changed figures lose every target qualifier and it has no goal cue: 储备900吨以上 ->
+  储备960吨 is a result, 就业率90%以上 -> 92%以上 is not);
 * *goal language*: the outcome uses several goal cues (确保, 力争, 每年…) and no marker of
   a reported result (了, 已, 累计…); weak markers that goal language uses too (计划全年…)
   do not count then.
@@ -64,21 +66,22 @@ def _added_text(outcome: str, goal: str) -> str:
     return "".join(out)
 
 
-def _masked_numbers(text: str) -> tuple[str, dict[int, str]]:
+def _masked_numbers(text: str) -> tuple[str, dict[int, re.Match]]:
     """``text`` with each figure replaced by '#', and figure by position of its '#'."""
     out, nums, pos = [], {}, 0
     for m in _NUM.finditer(text):
         out.append(text[pos : m.start()])
-        nums[sum(len(x) for x in out)] = m.group()
+        nums[sum(len(x) for x in out)] = m
         out.append("#")
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), nums
 
 
-def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
+def _changed_figures(outcome: str, goal: str) -> list[tuple[str, re.Match]]:
     """Figures that differ where the two texts otherwise read the same (a figure pairs
-    with the one at the same place in a matching stretch of text)."""
+    with the one at the same place in a matching stretch of text): the goal's figure and
+    the match of the outcome's."""
     a, na = _masked_numbers(goal)
     b, nb = _masked_numbers(outcome)
     out = []
@@ -87,9 +90,33 @@ def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
             continue
         for k in range(blk.size):
             x, y = na.get(blk.a + k), nb.get(blk.b + k)
-            if x is not None and y is not None and x != y:
-                out.append((x, y))
+            if x is not None and y is not None and x.group() != y.group():
+                out.append((x.group(), y))
     return out
+
+
+def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
+    return [(x, y.group()) for x, y in _changed_figures(outcome, goal)]
+
+
+# clauses of a paragraph: a comma between digits (1,216) is a thousands separator
+_CLAUSE = re.compile(r"[，。；;：:！!？?\n]|,(?!\d)")
+_DATE_AFTER = re.compile(r"\s*[年月日号]")
+
+
+def reports_values(outcome: str, goal: str, cues: dict) -> bool:
+    """A copy of its goal whose changed figures are plain values: the outcome changed
+    at least one figure (a date does not count), none of its figures carries a target
+    qualifier (以上, 不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports
+    what was done with the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
+    changed = [y for _, y in _changed_figures(outcome, goal) if not _DATE_AFTER.match(outcome, y.end())]
+    if not changed:
+        return False
+    quals = cues.get("target_qualifiers") or []
+    for clause in _CLAUSE.split(_TITLE.sub("", outcome)):
+        if re.search(r"\d", clause) and any(re.search(q, clause) for q in quals):
+            return False
+    return not goal_language(outcome, cues)[0]
 
 
 def _assess(
@@ -120,7 +147,7 @@ def _assess(
                 pat for pat in cues.get("result_markers") or []
                 if len(re.findall(pat, outcome.text)) > len(re.findall(pat, goal.text))
             ]
-            if not claims and not markers:
+            if not claims and not markers and not reports_values(outcome.text, goal.text, cues):
                 result = {"rule": "copy", "similarity": round(sim, 3), "bare": bare_copy,
                           "changed_numbers": _changed_numbers(outcome.text, goal.text)}
     goals_found, results_found = goal_language(outcome.text, cues)

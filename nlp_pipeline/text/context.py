@@ -196,6 +196,9 @@ def role_for(text: str, m: Mention, metric: str | None) -> str | None:
         return "budget"
     if any(w in clause for w in cues["target"]):
         return "target"
+    after = text[m.end : m.end + 16]
+    if any(re.match(p, after) for p in ctx.get("role_after_target_patterns") or []):
+        return "target"
     hit = _cue_role(text[s : m.start], cues)
     return hit[1] if hit else None
 
