@@ -375,3 +375,65 @@ def test_parts_and_shares_hang_on_the_total_before_their_list():
     assert len(fs) == 1 and abs(fs[0].values["computed"] - 40.0) < 1e-6
     ok = build({"O": ["全年救助困难职工520户，其中因病致困家庭208户，占比40%。"]})
     assert run(ok, ["ARITHMETIC_MISMATCH"]) == []
+
+
+# --- rules added after the fifth blind set (sentences written for these tests) -----------
+
+
+def test_task_funds_above_the_whole_budget_are_a_unit_error():
+    from tests.test_detect_numeric import mentions_of  # noqa: F401  (the report is built by hand)
+    b = Budget(actual_spending=BudgetValue(value=2100.0, text="2,100.00", start=0, end=0))
+    r = build({"T": ["开展动物疫病强制免疫，免疫密度100%。"]}, budget=b)
+    t = r.sections["T"].paragraphs[0]
+    t.id = "T1"
+    row_start = len(r.text)
+    name = _para(r, "T1.k1", "强制免疫畜禽")
+    r.text = r.text[:-1] + "\t"  # the result and the funds share the indicator's row
+    res = _para(r, "T1.r1", "86.5万头")
+    r.text = r.text[:-1] + "\t18650\n"
+    r.tasks = [Task(id="T1", number="任务1", target=t, outcome=None,
+                    indicators=[Indicator(name="强制免疫畜禽", result="86.5万头", funds=18650.0,
+                                          name_paragraph=name, result_paragraph=res)])]
+    fs = run(r, ["IMPLAUSIBLE_MAGNITUDE"])
+    assert len(fs) == 1 and fs[0].evidence[0].quote == "18650" and fs[0].evidence[0].start > row_start
+    r.tasks[0].indicators[0].funds = 186.5
+    assert run(r, ["IMPLAUSIBLE_MAGNITUDE"]) == []
+
+
+def test_a_completion_claim_about_another_step_is_no_part_of_all():
+    g = ["新建应急广播终端120台并全部接入县级应急广播平台。"]
+    r = build({"G": g, "O": ["新建应急广播终端120台，已全部完成设备安装，其中96台已接入县级应急广播平台，其余正在调试。"]})
+    assert [f for f in run(r, ["CLAIM_CONTRADICTED"]) if "全部" in f.message] == []
+    r = build({"G": g, "O": ["新建应急广播终端120台，已全部完成，其中96台已接入县级应急广播平台。"]})
+    assert len(run(r, ["CLAIM_CONTRADICTED"])) == 1
+
+
+def test_a_base_population_and_its_subset_are_no_conflict():
+    r = build({"O": ["全县64家规模养殖场中已有58家完成标准化改造，改造率90.63%。"],
+               "P": ["完成标准化改造的规模养殖场58家。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+def test_facilities_checked_and_hazards_found_are_two_metrics():
+    r = build({"O": ["排查地下人防工程26处，工程完好率96.2%。"],
+               "P": ["排查整改地下人防工程安全隐患41处。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []
+
+
+def test_parallel_lists_of_weights_and_scores():
+    t = ("自评结果。决策指标15分、过程指标25分、产出指标35分、效益指标25分，自评得分分别为14.0分、"
+         "22.5分、31.5分、20.6分，合计88.6分，自评等级为“{}”。")
+    fs = run(build({"P": [t.format("优")]}), ["SCORE_MISMATCH", "ARITHMETIC_MISMATCH"])
+    assert [f.code for f in fs] == ["SCORE_MISMATCH"] and "良" in fs[0].message
+    assert run(build({"P": [t.format("良")]}), ["SCORE_MISMATCH", "ARITHMETIC_MISMATCH"]) == []
+    bad = t.replace("合计88.6分", "合计89.6分").format("良")
+    fs = run(build({"P": [bad]}), ["SCORE_MISMATCH"])
+    assert len(fs) == 1 and fs[0].values["scores_sum"] == 88.6
+
+
+def test_a_share_of_a_whole_written_in_another_paragraph():
+    paras = ["预算执行。全年实际支出2,104.56万元，其中基本支出652.83万元、项目支出1,451.73万元。",
+             "支出结构。项目支出中设备购置支出486.20万元，占项目支出的{}，主要用于演播室改造。"]
+    fs = run(build({"P": [paras[0], paras[1].format("38.6%")]}), ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and sorted(fs[0].paragraphs()) == ["P1", "P2"]
+    assert run(build({"P": [paras[0], paras[1].format("33.49%")]}), ["ARITHMETIC_MISMATCH"]) == []

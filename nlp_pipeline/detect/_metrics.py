@@ -394,6 +394,9 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(w and w in text for w in words)
 
 
+_BASE = re.compile(r"[^，。；,;\d]{0,12}?中(?:已有|已|有|的|共有)")
+
+
 def base_role(p: Paragraph) -> str:
     if p.section == "T":
         if p.id.endswith(".outcome") or re.search(r"\.r\d+$", p.id):
@@ -476,6 +479,8 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
                 scopes.add("change")  # 由88.2%提高到92.5%: a before and an after
             if "占" in before:
                 scopes.add("share")  # 占总面积的16%: what it is a share of lies elsewhere
+            if _BASE.match(text, j):
+                scopes.add("base")  # 78家规模养殖场中已有71家: the base of a subset
             years = {int(y) for y in _YEAR.findall(clause)}
             other_year = bool(report.year and years and report.year not in years)
             out.append(

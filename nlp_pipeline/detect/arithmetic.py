@@ -252,7 +252,8 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             parts = [n for n in items[:k] if n.i >= s and n.j <= cs and n.m.kind == total.m.kind
                      and _addable(n, total, acfg) and not _per_unit(n, cfg)]
             span = text[s:total.i]
-            if len(parts) < 2 or any(w in span for w in open_cues + ["其中"] + score_cues):
+            # 分别: two parallel lists (weights, then the scores of the same items)
+            if len(parts) < 2 or any(w in span for w in open_cues + ["其中", "分别"] + score_cues):
                 continue
             if total.m.kind == "COUNT" and any(
                     n.m.kind == "COUNT" and n.i >= parts[0].i and all(n is not p for p in parts) for n in items[:k]):
@@ -332,6 +333,45 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
                 continue
             out.append(_share_finding(report, pct, a, b, want))
     out += _part_shares(report, nums, cfg)
+    out += _named_shares(report, nums, cfg)
+    return out
+
+
+def _named_shares(report, nums: list[M.Num], cfg: dict) -> list:
+    """'A万元，占项目支出的P%': the whole is named after 占 and its figure is written once
+    elsewhere in the report (项目支出1,451.73万元)."""
+    out = []
+    by_key: dict[tuple, set] = {}
+    for n in nums:
+        if n.m.base_value and not (n.scopes & {"change", "share", "per", "base"}) and not n.other_year:
+            by_key.setdefault((n.key, n.m.kind, n.m.base_unit or ""), set()).add(n.m.base_value)
+    for items in _by_paragraph(nums):
+        text = items[0].para.text
+        for k, pct in enumerate(items):
+            if pct.m.kind != "PERCENT" or pct.m.base_value is None or k == 0:
+                continue
+            a = items[k - 1]
+            m = re.fullmatch(r"[，,]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比[例重])?(?:为|达)?", text[a.j: pct.i])
+            if m is None or a.m.kind not in ("MONEY", "COUNT", "AREA", "QUANTITY") or not a.m.base_value:
+                continue
+            key = M.normalise_metric(m.group(1), cfg)
+            if key == a.key or key in (cfg.get("metric", {}).get("generic_whole") or []):
+                continue
+            vals = by_key.get((key, a.m.kind, a.m.base_unit or ""), set())
+            if len(vals) != 1:
+                continue  # the whole is not written, or written with two values
+            whole = next(n for n in nums if n.key == key and n.m.base_value in vals)
+            if (a.m.qualifier or "exact") != "exact" or (whole.m.qualifier or "exact") != "exact":
+                continue
+            if whole.m.base_value < a.m.base_value:
+                continue
+            want = a.m.base_value / whole.m.base_value * 100
+            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(whole.m) / whole.m.base_value) + 1e-9
+            if abs(pct.m.base_value - want) <= tol:
+                continue
+            f = _share_finding(report, pct, a, whole, want)
+            f.evidence = [M.para_evidence(report, pct.para, a.i, pct.j), whole.evidence(report)]
+            out.append(f)
     return out
 
 

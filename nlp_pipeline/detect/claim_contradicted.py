@@ -236,11 +236,23 @@ def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int
     return out
 
 
+def _bare_claim(clause: str, claims: dict) -> bool:
+    """A completion claim that names no object of its own (已全部完成, 全面完成年度任务)."""
+    c = compact(clause)[0]
+    covered = {k for m in completion_matches(c, claims) for k in range(m.start(), m.end())}
+    rest = "".join(ch if k not in covered else "|" for k, ch in enumerate(c))
+    return not ({g for g in _content(rest) if "|" not in g} - {"任务", "目标", "年度", "各项", "全年", "工作"})
+
+
 def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, claims: dict, status: dict):
     """A narrative outcome claiming completion of a goal that wanted every one, while
     counting a part below the whole."""
     universal = _universal_clauses(goal.text, status)
     claimed = _claim_clauses(para.text, claims, status)
+    # a claim naming another step (已全部完成设备安装 against 全部接入控制系统) says
+    # nothing of the universal target
+    ucontent = set().union(*(_content(uc) for _, _, uc in universal)) if universal else set()
+    claimed = [c for c in claimed if _bare_claim(c[2], claims) or _content(c[2]) & ucontent]
     if not universal or not claimed:
         return None
     hits, used = _funnels_against(para.text, universal, status)

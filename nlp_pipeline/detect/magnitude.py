@@ -13,6 +13,7 @@ The message says which unit would make the figure plausible.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from nlp_pipeline.detect import _metrics as M
@@ -123,6 +124,48 @@ def _rescaled(value: float, limit: float, cfg: dict) -> float | None:
     return None
 
 
+def _task_funds(report, scale: float, cfg: dict) -> list:
+    """A task's funds (the form's 任务涉及资金 column, in the report's currency unit) are
+    part of the department's budget: above it, the cell has a unit or decimal error."""
+    mc = cfg.get("magnitude", {})
+    factor = report.currency_factor or 1.0
+    index = M.ParagraphIndex(report)
+    out = []
+    for t in report.tasks:
+        for ind in t.indicators:
+            if ind.funds is None or ind.result_paragraph is None:
+                continue
+            yuan = ind.funds * factor
+            if yuan <= scale * float(mc.get("task_funds_factor", 1.1)):
+                continue
+            # the funds cell lies on the indicator's row, after its result
+            ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
+            le = report.text.find("\n", ind.result_paragraph.end)
+            le = len(report.text) if le < 0 else le
+            cell = None
+            for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", report.text[ind.result_paragraph.end: le]):
+                if abs(float(m.group().replace(",", "")) - ind.funds) < 1e-6:
+                    cell = (ind.result_paragraph.end + m.start(), ind.result_paragraph.end + m.end())
+            if cell is None:
+                continue
+            ev = M.evidence_at(report, index, *cell, section="T")
+            ev = dataclasses.replace(ev, section="T", paragraph=t.id) if ev.paragraph == "T" else ev
+            f = _rescaled(yuan, scale, cfg)
+            unit = report.currency_unit or ""
+            hint_zh = f"，若按{M.fmt_money(yuan * f)}计则与预算规模相符，疑为单位或小数点错误" if f else ""
+            hint_en = f"; read as {M.fmt_money(yuan * f)} it would fit the budget" if f else ""
+            out.append(make_finding(
+                CODE, "high",
+                f"{t.id}任务涉及资金{report.text[cell[0]:cell[1]]}{unit}（约{M.fmt_money(yuan)}）超过部门全年预算/支出规模"
+                f"（{M.fmt_money(scale)}）{hint_zh}",
+                f"{t.id}: task funds {report.text[cell[0]:cell[1]]} {unit} (about {M.fmt_money(yuan)}) exceed the "
+                f"whole budget/spending ({M.fmt_money(scale)}){hint_en}",
+                [ev],
+                {"amount_yuan": yuan, "budget_yuan": scale, "plausible_factor": f},
+            ))
+    return out
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -170,6 +213,9 @@ def detect(ctx: Context):
                 {"amount_yuan": n.m.base_value, "budget_yuan": scale,
                  "plausible_factor": f},
             ))
+
+    if scale:
+        findings += _task_funds(report, scale, cfg)
 
     area, how = jurisdiction_area(nums, cfg)
     if not area:

@@ -16,7 +16,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, make_finding, register
 
 CODE = "NUMBER_CONFLICT"
-_SKIP_SCOPES = {"per", "change", "share"}
+_SKIP_SCOPES = {"per", "change", "share", "base"}
 
 
 def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics: dict | None = None) -> float:
@@ -76,10 +76,14 @@ def _heads_differ(a: str, b: str) -> bool:
     """The two-character heads of two metrics differ and neither metric names the other's
     head anywhere (审计 / 审核): the head noun or verb says what is counted."""
     ha, hb = a[-2:], b[-2:]
-    if len(a) < 4 or len(b) < 4 or ha == hb:
+    if len(a) < 4 or len(b) < 4 or ha == hb or set(ha) <= set(hb) or set(hb) <= set(ha):
         return False
-    return ha not in b and hb not in a and not (set(ha) <= set(hb) or set(hb) <= set(ha)) \
-        and len(set(ha) & set(hb)) >= 1
+    if ha not in b and hb not in a:
+        return True
+    # the longer metric names the shorter's head only as a modifier of its own head
+    # (排查公用人防工程 / 排查整改公用人防工程安全隐患: facilities, then hazards)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(long_) - len(short) >= 4 and long_[-2:] not in short and short[-2:] in long_[:-2]
 
 
 def _listed(n: M.Num) -> bool:
@@ -248,7 +252,7 @@ def _also_written(n: M.Num, others: list[M.Num]) -> bool:
     paragraph with 168名 and, after 其中, 23名 听力残疾儿童)."""
     return any(o.m.kind == n.m.kind and (o.m.base_unit or "") == (n.m.base_unit or "")
                and o.interval is not None and not M.disjoint(o.interval, n.interval)
-               and (len(o.key) < 2 or M.similarity(o.key, n.key) >= 0.5) for o in others)
+               and (len(o.key) < 2 or M.similarity(o.key, n.key) >= 0.4) for o in others)
 
 
 def _components(edges):

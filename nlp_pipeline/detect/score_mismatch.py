@@ -4,7 +4,8 @@ grade must agree with it:
 - no item scores more than its weight;
 - the items' scores sum to the total (自评得分);
 - the grade matches the total (优 ≥90, 良 80–89, 中 60–79, 差 <60; bands in the lexicon).
-Scores are read from paragraph text ("产出指标分值50分，得分45分", "自评得分92分，评价等级为良").
+Scores are read from paragraph text ("产出指标分值50分，得分45分", "自评得分92分，评价等级为良",
+or two parallel lists: "投入指标20分、产出指标30分…，自评得分分别为19.5分、27.5分…，合计87.6分").
 """
 from __future__ import annotations
 
@@ -63,6 +64,35 @@ def _bracket_weights(report, index, cfg: dict) -> list:
     return out
 
 
+_PAR_ITEM = rf"[\u4e00-\u9fff“”]{{2,12}}?\s*{_NUM}\s*分"
+_PAR_LISTS = re.compile(
+    rf"(?P<items>(?:{_PAR_ITEM}\s*[、，,和及]\s*)+{_PAR_ITEM})\s*[，,；;]\s*(?:自评)?(?:得分|评分)"
+    rf"(?:分别)\s*[为是：:]?\s*(?P<scores>(?:{_NUM}\s*分?\s*[、，,和及]\s*)+{_NUM}\s*分)"
+    rf"(?:\s*[，,；;]\s*(?:合计|共计|总计|总分|累计)\s*[为是：:]?\s*(?P<total>{_NUM})\s*分)?")
+
+
+def _parallel_lists(report, index, cfg: dict):
+    """Weights and scores written as two parallel lists: "投入指标20分、过程指标25分…，
+    自评得分分别为19.5分、23.0分…，合计87.6分". Returns (items, total) or ([], None)."""
+    one = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)\s*(?P<w>{_NUM})\s*分")
+    for p in index.paras:
+        if p.section in ("Q", "I"):
+            continue
+        text = M.normalize(p.text)
+        for m in _PAR_LISTS.finditer(text):
+            ws = list(one.finditer(text, m.start("items"), m.end("items")))
+            gs = re.findall(_NUM, m.group("scores"))
+            if len(ws) != len(gs) or len(ws) < 2:
+                continue
+            items = [(w.group("name"), w.group("w"), g, M.para_evidence(report, p, w.start(), w.end()))
+                     for w, g in zip(ws, gs)]
+            total = None
+            if m.group("total"):
+                total = (m.group("total"), M.para_evidence(report, p, m.start("total"), m.end("total") + 1))
+            return items, total
+    return [], None
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -106,6 +136,11 @@ def detect(ctx: Context):
             if m:
                 grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
 
+    # weights and scores as two parallel lists (…20分、…25分，得分分别为19.5分、23.0分，合计87.6分)
+    if not items:
+        items, par_total = _parallel_lists(report, index, cfg)
+        if total is None and par_total is not None:
+            total = par_total
     # weights listed in brackets in a sentence about scoring, with no scores beside them
     # ("从预算执行（20分）、产出指标（40分）…四个方面进行评分"): only their sum is checked
     if not items:
