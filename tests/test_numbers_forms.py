@@ -181,3 +181,14 @@ def test_multiplier_with_approximation_keeps_clean_unit():
     m = one("服务1.2万余人")
     assert (m.unit, m.base_value, m.qualifier) == ("万人", 12000, "approximate")
     assert one("争取资金5000余万元").base_value == 5e7
+
+
+def test_full_width_grouped_number_with_decimals_keeps_its_thousands():
+    from nlp_pipeline.text.normalize import normalize
+    assert normalize("调整预算１１，４１９．５５万元") == "调整预算11,419.55万元"
+    # between ASCII digits '，' stays a clause comma; full-width typing groups with it
+    assert normalize("分别为18，650人") == "分别为18，650人"
+    assert normalize("共１２，３４５人，") == "共12,345人，"
+    assert normalize("１２，３４５６人") == "12，3456人"  # not groups of three
+    [m] = extract_numbers("调整预算１１，４１９．５５万元")
+    assert m.base_value == 114195500 and m.text == "１１，４１９．５５万元"

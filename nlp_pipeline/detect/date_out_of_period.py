@@ -18,6 +18,7 @@ import re
 
 from nlp_pipeline.detect._textcommon import report_org_year
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.text.normalize import normalize
 
 _YEAR = re.compile(r"(?<![\d\-—~至到])(20\d{2})(?=\s*年(?!\s*[\-—~至到]\s*20\d{2}))")
 _CLAUSE_BREAK = "，。；;,！？\n"
@@ -73,7 +74,7 @@ def detect(ctx: Context):
         paras += [i.result_paragraph for i in t.indicators if i.result_paragraph is not None]
     findings = []
     for p in paras:
-        text = _masked_titles(p.text)
+        text = _masked_titles(normalize(p.text))  # same offsets, ASCII digits
         hits = []
         for m in _YEAR.finditer(text):
             y = int(m.group(1))

@@ -4,9 +4,12 @@ Full-width digits, Latin letters and the punctuation that belongs to numbers are
 to ASCII one character for one character, so a position in the normalised text is the
 same position in the original. Chinese clause punctuation (，。；：、！？) is kept: it
 separates clauses, and turning '，' into ',' would make it look like a thousands
-separator.
+separator — except inside a number with a decimal part (１１，４１９．５５) or written in
+full-width digits throughout (５，６８０户次), where nothing else can be meant.
 """
 from __future__ import annotations
+
+import re
 
 _MAP = {chr(0xFF10 + i): str(i) for i in range(10)}
 _MAP.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
@@ -33,8 +36,25 @@ _MAP.update(
 _TABLE = str.maketrans(_MAP)
 
 
+# '，' between digit groups is a thousands separator only where nothing else can be meant:
+# groups of exactly three digits that end in a decimal part (１１，４１９．５５), or a number
+# written in full-width digits throughout (５，６８０户次), as full-width typing does
+_FW_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+\.\d")
+_FW_DIGITS = re.compile(r"(?<![０-９．\d.])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９\d])")
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with full-width forms in ASCII; same length, same offsets."""
     out = text.translate(_TABLE)
+    if "，" in out:
+        spans = [m.span() for m in _FW_DIGITS.finditer(text)]
+        if spans:
+            chars = list(out)
+            for a, b in spans:
+                for k in range(a, b):
+                    if chars[k] == "，":
+                        chars[k] = ","
+            out = "".join(chars)
+        out = _FW_GROUPED.sub(lambda m: m.group().replace("，", ","), out)
     assert len(out) == len(text)
     return out
