@@ -28,3 +28,19 @@ def test_full_width_report_gives_the_same_findings(tmp_path, name):
     for f in b.findings:
         for e in f.evidence:
             assert text[e.start:e.end] == e.quote
+
+
+# The seed's form in other file formats is the same report too: the same findings.
+@pytest.mark.parametrize("builder", ["seed_html", "seed_docx", "seed_xlsx"])
+def test_seed_in_another_format_gives_the_same_findings(tmp_path, builder):
+    import ingest_fixtures as F
+
+    def places(an):
+        return sorted((f.code, tuple(sorted(set(f.paragraphs())))) for f in an.findings)
+
+    want = places(analyze(F.seed_path()))
+    got = analyze(getattr(F, builder)(tmp_path))
+    assert places(got) == want
+    for f in got.findings:
+        for e in f.evidence:
+            assert got.report.text[e.start:e.end] == e.quote
