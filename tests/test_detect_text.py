@@ -592,3 +592,34 @@ def test_problem_paired_with_a_vague_measure_keeps_its_numbered_measure():
                                                  {"Q1": "I1", "Q2": "I2"}, ["I1", "I2"])}
     out = run("PROBLEM_WITHOUT_MEASURE", r2, al2)
     assert len(out) == 1 and out[0].paragraphs() == ["Q2"]
+
+
+# --- general rules found with blind set 5 (reports written for these tests) ------------
+
+
+def test_parallel_numbered_measure_answers_its_problem_in_other_words():
+    qs = ["图书馆阅览座位不足，节假日读者排队等候。",
+          "文物保护修缮经费缺口大，部分工程停工。",
+          "非遗传承人培养滞后，传承梯队断层。"]
+    ms = ["2023年新增图书馆阅览座位120个，节假日延长开放时间。",
+          "积极争取省级专项补助，督促施工单位2023年5月底前复工，由非遗传承中心跟踪督办。",
+          "2023年举办非遗传承人研修班2期，培养青年传承人10名。"]
+    al = {"problems_to_improvements": alignment("problems_to_improvements",
+                                                {f"Q{k}": f"I{k}" for k in (1, 2, 3)}, ["I1", "I2", "I3"])}
+    # every other problem is answered by its same-numbered measure: I2 answers Q2 in
+    # words of its own (经费缺口 -> 补助, 停工 -> 复工); the office named as I2's owner
+    # (由…督办) does not tie I2 to Q3
+    assert run("PROBLEM_WITHOUT_MEASURE", build_report({"Q": qs, "I": ms}), al) == []
+    # a second measure that repeats the first answers nothing new
+    r2 = build_report({"Q": qs, "I": [ms[0], "新增图书馆阅览座位，节假日延长开放时间，缓解读者排队。", ms[2]]})
+    out = run("PROBLEM_WITHOUT_MEASURE", r2, al)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q2"]
+
+
+def test_vague_measure_of_attitudes_only():
+    r = build_report({"I": [
+        "切实提高思想认识，增强责任担当，全面加强档案工作。",
+        "2024年组织档案业务培训2期。",
+        "增强档案库房消防设施，年底前完成。",
+    ]})
+    assert [f.paragraphs() for f in run("VAGUE_MEASURE", r)] == [["I1"]]

@@ -3,7 +3,7 @@
 A problem is answered when some measure shares real wording with it: two content
 bigrams (genre words such as 工作, 基层, 加强 not counted, nor bigrams found in most
 problems and measures of the report, its own subject, nor those straddling it, nor the
-office a measure names as its owner (由…负责);
+office a measure names as its owner (由…负责, 由…督办);
 abbreviations are read with their long forms from lexicons/cues_abbreviations.yaml, so
 反诈 answers 电信网络诈骗), whatever the alignment
 ``problems_to_improvements`` says, since a pairing with nothing in common is the aligner's
@@ -13,6 +13,11 @@ measure when that measure is unpaired too and shares at least one content bigram
 vague_measure.py) answers nothing: a problem whose only measure is 「进一步加强管理」 has
 no measure. A measure that shares a single phrase with a problem (加工企业) answers it
 only when no other problem shares at least twice as many bigrams with that measure.
+When the lists are numbered in parallel (as many measures as problems, every other
+problem answered in shared words by its same-numbered measure), the k-th concrete
+measure answers the k-th problem in words of its own when both name one need of
+lexicons/cues_abbreviations.yaml ``remedy_families`` (资金困难 -> 落实补助政策),
+unless it shares wording with another problem (see ``_parallel_twin``).
 All unanswered problems make one finding.
 """
 from __future__ import annotations
@@ -72,7 +77,7 @@ def _content(text: str) -> set[str]:
 
 # who carries a measure out (由县质量监管股负责, 由局办公室牵头): the name of an office
 # is not what the measure does
-_OWNER = re.compile(r"由(?![于此])[^，。；;,:：]{2,30}?(?:负责|牵头|组织实施|具体实施|实施|承办|落实|办理)")
+_OWNER = re.compile(r"由(?![于此])[^，。；;,:：]{2,30}?(?:负责|牵头|组织实施|具体实施|实施|承办|落实|办理|督办)")
 
 
 def _action(text: str) -> str:
@@ -99,6 +104,44 @@ def _taken(qid: str, mid: str, qwords: dict, mwords: dict, mtext: str) -> bool:
     return any(len(w & mwords[mid]) >= WEAK_SHARE * len(shared) for k, w in qwords.items() if k != qid)
 
 
+PARALLEL_MIN = 3  # problems (and as many measures) from which numbering in parallel is trusted
+
+
+def _related(a: str, b: str, families: list) -> bool:
+    """``a`` and ``b`` name the same need (资金困难 and 落实补助政策): both use a word of
+    one family of lexicons/cues_abbreviations.yaml ``remedy_families``."""
+    return any(any(w in a for w in fam) and any(w in b for w in fam) for fam in families)
+
+
+def _parallel_twin(k: int, problems, measures, mapping: dict, qwords: dict, mwords: dict,
+                   families: list) -> bool:
+    """The k-th problem is answered by the k-th measure in words of its own (资金困难,
+    施工滞后 -> 落实补助政策, 督促竣工验收) when the two lists are numbered in
+    parallel: as many measures as problems (at least ``PARALLEL_MIN``), every other
+    problem answered in shared words by its same-numbered measure, the k-th measure
+    concrete (not vague), naming the need of the problem (a remedy family, see
+    ``_related``), paired with no other problem by the aligner and sharing
+    ``LEXICAL_MIN`` bigrams with no other problem."""
+    if len(problems) != len(measures) or len(problems) < PARALLEL_MIN:
+        return False
+    twin = measures[k]
+    if twin.id not in mwords or mapping.get(problems[k].id) not in (None, twin.id):
+        return False
+    if not _related(problems[k].text, _action(twin.text), families):
+        return False
+    if any(v == twin.id for q, v in mapping.items() if q != problems[k].id):
+        return False
+    for j, p in enumerate(problems):
+        if j == k:
+            continue
+        mine = mwords.get(measures[j].id)
+        if mine is None or len(qwords[p.id] & mine) < LEXICAL_MIN:
+            return False
+        if len(qwords[p.id] & mwords[twin.id]) >= LEXICAL_MIN:
+            return False
+    return True
+
+
 @register("PROBLEM_WITHOUT_MEASURE")
 def detect(ctx: Context):
     report = ctx.report
@@ -111,7 +154,9 @@ def detect(ctx: Context):
     else:
         mapping = alignment_map(ctx, name, problems, measures) if measures else {}
     vague_cues = lexicon(ctx, "cues_vague.yaml") or {}
-    abbr = (lexicon(ctx, "cues_abbreviations.yaml") or {}).get("expansions") or {}
+    abbr_lex = lexicon(ctx, "cues_abbreviations.yaml") or {}
+    abbr = abbr_lex.get("expansions") or {}
+    families = abbr_lex.get("remedy_families") or []
     n_measures = len(measures)
     own = org_words(report, ctx)
     vague = {m.id for m in measures if residual(m.text, vague_cues, own) is not None}
@@ -120,6 +165,7 @@ def detect(ctx: Context):
     mapping = {q: (m if m not in vague else None) for q, m in mapping.items()}
     twins = positional_fill(mapping, problems, measures)
     twins = {q: m for q, m in twins.items() if m and not mapping.get(q)}
+    all_measures = measures
     measures = [m for m in measures if m.id not in vague]
     by_id = {m.id: m for m in measures}
     mwords = {m.id: _content(_expand(_action(m.text), abbr)) for m in measures}
@@ -135,13 +181,15 @@ def detect(ctx: Context):
         common = {g for g, n in counts.items() if n >= DF_SHARE * len(allw)}
     qwords = {q.id: _without(_expand(q.text, abbr), common) for q in problems}
     missing = []
-    for q in problems:
+    for k, q in enumerate(problems):
         qw = qwords[q.id]
         if any(len(qw & w) >= LEXICAL_MIN and not _taken(q.id, mid, qwords, mwords, by_id[mid].text)
                for mid, w in mwords.items()):
             continue
         twin = by_id.get(twins.get(q.id) or "")
         if twin is not None and qw & mwords[twin.id]:
+            continue
+        if _parallel_twin(k, problems, all_measures, mapping, qwords, mwords, families):
             continue
         missing.append(q)
     if not missing:
