@@ -271,3 +271,17 @@ def test_unrecognised_heading_before_the_first_section_keeps_its_text():
     # the budget sentence under it is still read
     assert r.budget.initial_budget.value == 820.0
     assert [len(r.sections[s].paragraphs) for s in "GOPQI"] == [2, 2, 2, 1, 1]
+
+
+def test_item_numbers_followed_by_digits_follow_the_sequence():
+    text = ("某某县政务服务管理局2023年度部门整体支出绩效自评报告\n"
+            "一、年度绩效目标\n1.12345热线按时办结率达到95%以上。\n2.企业开办1个工作日内办结。\n"
+            "3.12345热线回访满意率90%以上。\n"
+            "二、存在问题\n1.工单办理质量不高。\n2.5万元以下小额采购管理不规范。\n"
+            "三、改进措施\n1.2024年3月底前完成工单质量评查。\n2.规范小额采购。\n")
+    r = read_text(text, "x.txt")
+    assert F.section_counts(r) == {"G": 3, "Q": 2, "I": 2}
+    assert [p.number for p in r.sections["G"].paragraphs] == ["1.", "2.", "3."]
+    assert r.sections["G"].paragraphs[2].text.startswith("12345热线回访")
+    assert r.sections["Q"].paragraphs[1].text.startswith("5万元以下")
+    F.assert_offsets(r)

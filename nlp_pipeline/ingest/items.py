@@ -89,13 +89,25 @@ def cell_items(text: str, start: int, end: int) -> list[Item]:
     for b in cell_blocks(text, start, end):
         it = split_number(b)
         if it.number is None and prev is not None:
-            m = _DIGIT_NUM_RE.match(normalize(b.chars))
-            if m and int(m.group(1)) == prev + 1:
-                it = Item(b.chars[: m.end()], "num", b.slice(m.end()).strip())
-        m = _DIGIT_NUM_RE.match(normalize(it.number or ""))
-        prev = int(m.group(1)) if m else None
+            it = in_sequence(b, prev) or it
+        prev = number_value(it.number)
         out.append(it)
     return out
+
+
+def number_value(number: str | None) -> int | None:
+    """The value of a digit item number ("3." -> 3), None for other styles."""
+    m = _DIGIT_NUM_RE.match(normalize(number or ""))
+    return int(m.group(1)) if m else None
+
+
+def in_sequence(b: Mapped, prev: int) -> Item | None:
+    """``b`` as the item after number ``prev`` when it opens with that next number, though
+    digits follow it ("3.12345热线…" after item 2, "2.5万元…" after item 1)."""
+    m = _DIGIT_NUM_RE.match(normalize(b.chars))
+    if m and int(m.group(1)) == prev + 1:
+        return Item(b.chars[: m.end()], "num", b.slice(m.end()).strip())
+    return None
 
 
 def cell_text(text: str, start: int, end: int) -> Mapped:
