@@ -437,3 +437,45 @@ def test_a_share_of_a_whole_written_in_another_paragraph():
     fs = run(build({"P": [paras[0], paras[1].format("38.6%")]}), ["ARITHMETIC_MISMATCH"])
     assert len(fs) == 1 and sorted(fs[0].paragraphs()) == ["P1", "P2"]
     assert run(build({"P": [paras[0], paras[1].format("33.49%")]}), ["ARITHMETIC_MISMATCH"]) == []
+
+
+# --- rules added after the sixth blind set (sentences written for these tests) ----------
+
+
+def test_a_count_named_short_in_a_table_and_long_in_the_text():
+    r = build({"G": ["全年发放助学贷款1.2亿元以上。"],
+               "O": ["全年发放生源地信用助学贷款3,286笔、金额1.26亿元。"],
+               "T": ["发放助学贷款1.2亿元以上。"]})
+    t = r.sections["T"].paragraphs[0]
+    t.id = "T1"
+    name = _para(r, "T1.k1", "发放贷款笔数")
+    res = _para(r, "T1.r1", "3,826笔")
+    r.tasks = [Task(id="T1", number="任务1", target=t, outcome=None,
+                    indicators=[Indicator(name="发放贷款笔数", result="3,826笔", name_paragraph=name, result_paragraph=res)])]
+    al = Alignment(name="outcomes_to_goals", source_section="O", target_section="G",
+                   pairs=[AlignedPair("O1", "G1", 1.0, 1.0)])
+    tl = Alignment(name="tasks_to_goals", source_section="T", target_section="G",
+                   pairs=[AlignedPair("T1", "G1", 1.0, 1.0)])
+    ctx = Context(report=r, mentions=mentions_of(r), alignments={al.name: al, tl.name: tl}, lexicons=Lexicons())
+    fs = run_detectors(ctx, only=["NUMBER_CONFLICT"])
+    assert len(fs) == 1 and sorted(fs[0].paragraphs()) == ["O1", "T1.r1"]
+    # …but not when the two places report on different goals
+    tl.pairs = [AlignedPair("T1", None, 0.0, 0.0)]
+    assert run_detectors(ctx, only=["NUMBER_CONFLICT"]) == []
+
+
+def test_a_few_named_parts_of_a_money_total_are_no_sum():
+    r = build({"O": ["全年提取住房公积金25.60亿元，其中租房提取3.10亿元、加装电梯提取0.42亿元。"]})
+    assert run(r, ["ARITHMETIC_MISMATCH"]) == []
+    r = build({"O": ["全年提取住房公积金25.60亿元，其中购房提取18.30亿元、租房提取3.10亿元、"
+                     "偿还贷款提取3.78亿元、其他提取0.22亿元。"]})
+    fs = run(r, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and abs(fs[0].values["sum"] - 2.54e9) < 1
+
+
+def test_a_one_off_area_above_the_county_is_implausible():
+    base = "全县总面积1,520平方公里。"
+    r = build({"O": [base + "完成农村宅基地确权登记面积1,610平方公里。"]})
+    assert len(run(r, ["IMPLAUSIBLE_MAGNITUDE"])) == 1
+    r = build({"O": [base + "完成农村宅基地确权登记面积161平方公里。"]})
+    assert run(r, ["IMPLAUSIBLE_MAGNITUDE"]) == []

@@ -204,6 +204,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                     continue
                 if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
                     continue  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
+                if got < total.m.base_value * _min_cover(acfg):
+                    continue  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
                 p = total.para
                 sev = "high" if got > total.m.base_value else "medium"
                 out.append(make_finding(
@@ -217,6 +219,12 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                      "parts": [n.m.base_value for n in parts]},
                 ))
     return out
+
+
+def _min_cover(acfg: dict) -> float:
+    """Parts below their total are a slip only when they cover most of it; far below, the
+    list names some parts and leaves the rest (其中…等 without the 等)."""
+    return float(acfg.get("min_cover", 0.9))
 
 
 def _list_ends(gap: str, parts: list[M.Num], text: str, cue: int, stop_cues: list[str]) -> bool:
@@ -267,6 +275,8 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             if abs(got - total.m.base_value) <= tol:
                 continue
             if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
+                continue
+            if got < total.m.base_value * _min_cover(acfg):
                 continue
             out.append(make_finding(
                 CODE, "high" if got > total.m.base_value else "medium",

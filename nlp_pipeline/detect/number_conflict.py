@@ -53,7 +53,7 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     sim = M.similarity(a.key, b.key)
     A, B = set(a.key), set(b.key)
     jac = len(A & B) / len(A | B) if A | B else 0.0
-    if jac < float(sim_cfg.get("min_jaccard", 0.45)):
+    if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg):
         return 0.0
     if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
         return 0.0
@@ -70,6 +70,22 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
         if not _same_subject(a, b, cfg, topics):
             return 0.0  # 成交金额 of government purchases and of land sales
     return sim if sim >= thr else 0.0
+
+
+def _same_goal_subsequence(a: M.Num, b: M.Num, goals: dict | None, cfg: dict) -> bool:
+    """A short metric spelled out inside a long one (发放贷款 / 发放个人住房公积金贷款), in
+    the same measure word other than the commonest ones, where both places report on one
+    goal: the same metric, though most of the long one's characters are extra."""
+    if not goals or a.unitless or b.unitless or (a.m.base_unit or "") in (cfg.get("similarity", {}).get("common_units") or []):
+        return False
+    ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
+    if not ga or ga != gb:
+        return False
+    short, long_ = sorted((a.key, b.key), key=len)
+    if len(short) < 4:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def _heads_differ(a: str, b: str) -> bool:
