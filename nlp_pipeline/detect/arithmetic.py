@@ -334,14 +334,9 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
                      and (n.m.base_unit or "") == (b.m.base_unit or "")]
             if not cands:
                 continue
-            a = cands[-1]
-            if (a.m.qualifier or "exact") != "exact" or (b.m.qualifier or "exact") != "exact":
-                continue
-            want = a.m.base_value / b.m.base_value * 100
-            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
-            if abs(pct.m.base_value - want) <= tol:
-                continue
-            out.append(_share_finding(report, pct, a, b, want))
+            want = _share_off(pct, cands[-1], b)
+            if want is not None:
+                out.append(_share_finding(report, pct, cands[-1], b, want))
     out += _part_shares(report, nums, cfg)
     out += _named_shares(report, nums, cfg)
     return out
@@ -355,34 +350,45 @@ def _named_shares(report, nums: list[M.Num], cfg: dict) -> list:
     for n in nums:
         if n.m.base_value and not (n.scopes & {"change", "share", "per", "base"}) and not n.other_year:
             by_key.setdefault((n.key, n.m.kind, n.m.base_unit or ""), set()).add(n.m.base_value)
-    for items in _by_paragraph(nums):
-        text = items[0].para.text
-        for k, pct in enumerate(items):
-            if pct.m.kind != "PERCENT" or pct.m.base_value is None or k == 0:
-                continue
-            a = items[k - 1]
-            m = re.fullmatch(r"[，,]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比[例重])?(?:为|达)?", text[a.j: pct.i])
-            if m is None or a.m.kind not in ("MONEY", "COUNT", "AREA", "QUANTITY") or not a.m.base_value:
-                continue
-            key = M.normalise_metric(m.group(1), cfg)
-            if key == a.key or key in (cfg.get("metric", {}).get("generic_whole") or []):
-                continue
-            vals = by_key.get((key, a.m.kind, a.m.base_unit or ""), set())
-            if len(vals) != 1:
-                continue  # the whole is not written, or written with two values
-            whole = next(n for n in nums if n.key == key and n.m.base_value in vals)
-            if (a.m.qualifier or "exact") != "exact" or (whole.m.qualifier or "exact") != "exact":
-                continue
-            if whole.m.base_value < a.m.base_value:
-                continue
-            want = a.m.base_value / whole.m.base_value * 100
-            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(whole.m) / whole.m.base_value) + 1e-9
-            if abs(pct.m.base_value - want) <= tol:
-                continue
-            f = _share_finding(report, pct, a, whole, want)
-            f.evidence = [M.para_evidence(report, pct.para, a.i, pct.j), whole.evidence(report)]
-            out.append(f)
+    for items, k, pct, a in _percent_after_figure(nums):
+        text = pct.para.text
+        m = re.fullmatch(r"[，,]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比[例重])?(?:为|达)?", text[a.j: pct.i])
+        if m is None or a.m.kind not in ("MONEY", "COUNT", "AREA", "QUANTITY") or not a.m.base_value:
+            continue
+        key = M.normalise_metric(m.group(1), cfg)
+        if key == a.key:
+            continue
+        vals = by_key.get((key, a.m.kind, a.m.base_unit or ""), set())
+        if len(vals) != 1:
+            continue  # the whole is not written, or written with two values
+        whole = next(n for n in nums if n.key == key and n.m.base_value in vals)
+        if whole.m.base_value < a.m.base_value:
+            continue
+        want = _share_off(pct, a, whole)
+        if want is None:
+            continue
+        f = _share_finding(report, pct, a, whole, want)
+        f.evidence = [M.para_evidence(report, pct.para, a.i, pct.j), whole.evidence(report)]
+        out.append(f)
     return out
+
+
+def _share_off(pct: M.Num, a: M.Num, b: M.Num) -> float | None:
+    """a / b in percent when the written percent misses it beyond the rounding of all
+    three figures; None when it agrees or a figure is not exact."""
+    if any((n.m.qualifier or "exact") != "exact" for n in (a, b)) or not a.m.base_value or not b.m.base_value:
+        return None
+    want = a.m.base_value / b.m.base_value * 100
+    tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
+    return None if abs(pct.m.base_value - want) <= tol else want
+
+
+def _percent_after_figure(nums: list[M.Num]):
+    """Each percent with the figure written just before it, paragraph by paragraph."""
+    for items in _by_paragraph(nums):
+        for k, pct in enumerate(items):
+            if pct.m.kind == "PERCENT" and pct.m.base_value is not None and k > 0:
+                yield items, k, pct, items[k - 1]
 
 
 def _share_finding(report, pct: M.Num, a: M.Num, b: M.Num, want: float):
@@ -400,31 +406,23 @@ def _part_shares(report, nums: list[M.Num], cfg: dict) -> list:
     """'共N户，其中A户，占总户数的P%' (or 占比P%): the whole is named, not written, after
     占; it is the total the 其中 list hangs on."""
     out = []
-    for items in _by_paragraph(nums):
-        text = items[0].para.text
-        for k, pct in enumerate(items):
-            if pct.m.kind != "PERCENT" or pct.m.base_value is None or k == 0:
-                continue
-            a = items[k - 1]
-            s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
-            gap = text[a.j: pct.i]
-            zhan = gap.find("占")
-            if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)(?:为|达)?$", gap[zhan:]):
-                continue
-            cue = text.rfind("其中", s, a.i)
-            if cue < 0 or re.search(r"[。；]", text[cue: a.i]):
-                continue
-            whole = [n for n in items[:k - 1] if s <= n.i and n.j <= cue and n.m.kind == a.m.kind
-                     and (n.m.base_unit or "") == (a.m.base_unit or "") and not (n.scopes & {"change", "share"})]
-            if not whole or not a.m.base_value or not whole[-1].m.base_value:
-                continue
-            b = whole[-1]
-            if (a.m.qualifier or "exact") != "exact" or (b.m.qualifier or "exact") != "exact" or a.m.base_value > b.m.base_value:
-                continue
-            want = a.m.base_value / b.m.base_value * 100
-            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
-            if abs(pct.m.base_value - want) > tol:
-                out.append(_share_finding(report, pct, a, b, want))
+    for items, k, pct, a in _percent_after_figure(nums):
+        text = pct.para.text
+        s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
+        gap = text[a.j: pct.i]
+        zhan = gap.find("占")
+        if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)(?:为|达)?$", gap[zhan:]):
+            continue
+        cue = text.rfind("其中", s, a.i)
+        if cue < 0 or re.search(r"[。；]", text[cue: a.i]):
+            continue
+        whole = [n for n in items[:k - 1] if s <= n.i and n.j <= cue and n.m.kind == a.m.kind
+                 and (n.m.base_unit or "") == (a.m.base_unit or "") and not (n.scopes & {"change", "share"})]
+        if not whole or (a.m.base_value or 0) > (whole[-1].m.base_value or 0):
+            continue
+        want = _share_off(pct, a, whole[-1])
+        if want is not None:
+            out.append(_share_finding(report, pct, a, whole[-1], want))
     return out
 
 

@@ -150,20 +150,23 @@ def _task_funds(report, scale: float, cfg: dict) -> list:
                 continue
             ev = M.evidence_at(report, index, *cell, section="T")
             ev = dataclasses.replace(ev, section="T", paragraph=t.id) if ev.paragraph == "T" else ev
-            f = _rescaled(yuan, scale, cfg)
-            unit = report.currency_unit or ""
-            hint_zh = f"，若按{M.fmt_money(yuan * f)}计则与预算规模相符，疑为单位或小数点错误" if f else ""
-            hint_en = f"; read as {M.fmt_money(yuan * f)} it would fit the budget" if f else ""
-            out.append(make_finding(
-                CODE, "high",
-                f"{t.id}任务涉及资金{report.text[cell[0]:cell[1]]}{unit}（约{M.fmt_money(yuan)}）超过部门全年预算/支出规模"
-                f"（{M.fmt_money(scale)}）{hint_zh}",
-                f"{t.id}: task funds {report.text[cell[0]:cell[1]]} {unit} (about {M.fmt_money(yuan)}) exceed the "
-                f"whole budget/spending ({M.fmt_money(scale)}){hint_en}",
-                [ev],
-                {"amount_yuan": yuan, "budget_yuan": scale, "plausible_factor": f},
-            ))
+            written = report.text[cell[0]:cell[1]] + (report.currency_unit or "")
+            out.append(_money_finding(f"{t.id}任务涉及资金{written}", f"{t.id}: task funds {written}",
+                                      yuan, scale, ev, cfg))
     return out
+
+
+def _money_finding(what_zh: str, what_en: str, yuan: float, scale: float, ev, cfg: dict):
+    f = _rescaled(yuan, scale, cfg)
+    hint_zh = f"，若按{M.fmt_money(yuan * f)}计则与预算规模相符，疑为单位错误" if f else ""
+    hint_en = f"; read as {M.fmt_money(yuan * f)} it would fit the budget (unit error?)" if f else ""
+    return make_finding(
+        CODE, "high",
+        f"{what_zh}（约{M.fmt_money(yuan)}）远超部门全年预算/支出规模（{M.fmt_money(scale)}）{hint_zh}",
+        f"{what_en} (about {M.fmt_money(yuan)}) is far above the whole budget/spending ({M.fmt_money(scale)}){hint_en}",
+        [ev],
+        {"amount_yuan": yuan, "budget_yuan": scale, "plausible_factor": f},
+    )
 
 
 @register(CODE)
@@ -200,19 +203,8 @@ def detect(ctx: Context):
                 factor = min(factor, float(mc.get("disburse_factor", 3)))
             if n.m.base_value <= scale * factor + M.half_ulp(n.m):
                 continue
-            f = _rescaled(n.m.base_value, scale, cfg)
-            hint_zh = f"，若按{M.fmt_money(n.m.base_value * f)}计则与预算规模相符，疑为单位错误" if f else ""
-            hint_en = f"; read as {M.fmt_money(n.m.base_value * f)} it would fit the budget (unit error?)" if f else ""
-            findings.append(make_finding(
-                CODE, "high",
-                f"金额{n.m.text}（约{M.fmt_money(n.m.base_value)}）远超部门全年预算/支出规模"
-                f"（{M.fmt_money(scale)}）{hint_zh}",
-                f"Amount {n.m.text} (about {M.fmt_money(n.m.base_value)}) is far above the whole "
-                f"budget/spending ({M.fmt_money(scale)}){hint_en}",
-                [n.evidence(report)],
-                {"amount_yuan": n.m.base_value, "budget_yuan": scale,
-                 "plausible_factor": f},
-            ))
+            findings.append(_money_finding(f"金额{n.m.text}", f"Amount {n.m.text}", n.m.base_value, scale,
+                                           n.evidence(report), cfg))
 
     if scale:
         findings += _task_funds(report, scale, cfg)
