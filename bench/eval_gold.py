@@ -5,6 +5,7 @@ the script prints per-code precision/recall of the findings, clean-control viola
 the alignment figures, and with ``-v`` every miss, false positive and dirty control.
 
     python bench/eval_gold.py tests/data/blind tests/data/blind2 -v
+    python bench/eval_gold.py tests/data/blind* --per-folder     # one line per set
 
 Use it for held-out sets: the numbers are only honest on reports whose gold was written
 before the tool was run on them (see each folder's README).
@@ -44,13 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--per-folder", action="store_true",
+                    help="one line per folder (precision, recall, clean-control violations) at the end")
     args = ap.parse_args(argv)
+    by_folder: dict[Path, list] = {}
 
     evaluations, align_totals = [], {}
     for report, gold_path in gold_pairs(args.folders):
         analysis = analyze(report)
         ev = evaluate_findings(analysis.findings, load_gold(gold_path), name=report.stem)
         evaluations.append(ev)
+        by_folder.setdefault(report.parent, []).append(ev)
         t = ev.total()
         print(f"{report.stem:24s} findings={ev.n_findings:3d} tp={t.tp} fp={t.fp} "
               f"gold={t.gold} hit={t.matched} dirty={len(ev.clean_violations)}")
@@ -76,6 +81,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for e in c.errors:
                 print("   ALIGN-ERR", e)
+    if args.per_folder:
+        print("\n== per folder")
+        print(f"{'folder':24s} reports  gold  pred    tp     P     R  dirty")
+        for folder, evs in by_folder.items():
+            tp = sum(e.total().tp for e in evs)
+            fp = sum(e.total().fp for e in evs)
+            gold = sum(e.total().gold for e in evs)
+            hit = sum(e.total().matched for e in evs)
+            p = tp / (tp + fp) if tp + fp else float("nan")
+            r = hit / gold if gold else float("nan")
+            print(f"{folder.name:24s} {len(evs):7d} {gold:5d} {tp + fp:5d} {tp:5d} {p:5.2f} {r:5.2f} "
+                  f"{sum(len(e.clean_violations) for e in evs):6d}")
     return 0
 
 

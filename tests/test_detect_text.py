@@ -623,3 +623,71 @@ def test_vague_measure_of_attitudes_only():
         "增强档案库房消防设施，年底前完成。",
     ]})
     assert [f.paragraphs() for f in run("VAGUE_MEASURE", r)] == [["I1"]]
+
+
+# --- general rules found with blind set 6 (reports written for these tests) ------------
+
+
+def test_name_variant_slip_inside_the_organisation_own_name():
+    org = "江北市城市排水管理中心"
+    r = build_report({
+        "K": ["雨污分流改造项目：江北市城市徘水管理中心完成管网清淤12公里。"],
+        "I": ["2023年由江北市城市排水管理中心管网科负责泵站改造。"],
+    }, organisation=org)
+    out = run("NAME_VARIANT", r)
+    assert len(out) == 1 and out[0].paragraphs() == ["K1"]
+    assert out[0].values["variants"] == {"城市徘水管理": 1}
+    # another unit named alike (供水 is a word) and a short form are no slips
+    clean = build_report({
+        "K": ["会同江北市城市供水管理中心完成管网清淤12公里。"],
+        "I": ["2023年由江北市城市排水中心管网科负责泵站改造。"],
+    }, organisation=org)
+    assert run("NAME_VARIANT", clean) == []
+
+
+def test_restated_problem_with_words_moved_is_a_duplicate():
+    r = build_report({"Q": [
+        "村级便民服务站工作人员流动性大，业务办理不熟练，群众多次跑腿。",
+        "网上办事平台部分事项办理流程繁琐。",
+        "便民服务站村级工作人员流动性大，业务办理不够熟练，群众多次跑腿现象仍然存在。",
+        "村级便民服务站场地狭小，群众等候区座位不足。",  # shares a subject only
+    ]})
+    out = run("DUPLICATE_PARAGRAPH", r)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q1", "Q3"]
+
+
+def test_performance_paragraph_sharing_only_a_verb_reports_no_goal():
+    r = build_report({
+        "G": ["新建村级便民服务站12个。", "落实食品安全监管，开展校园周边食品摊点排查。"],
+        "O": ["全年新建村级便民服务站12个。"],
+        "P": ["严格落实值班制度，全年值班365天，接听群众来电2,140个。"],
+    })
+    al = {
+        "outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G1"]),
+        "performance_to_goals": alignment("performance_to_goals", {"P1": "G2"}, ["G1", "G2"]),
+    }
+    out = run("GOAL_WITHOUT_OUTCOME", r, al)
+    assert len(out) == 1 and out[0].paragraphs() == ["G2"]
+    # a performance paragraph on the goal's own topic reports it
+    r2 = build_report({
+        "G": r.paragraphs("G")[0].text and ["新建村级便民服务站12个。", "落实食品安全监管，开展校园周边食品摊点排查。"],
+        "O": ["全年新建村级便民服务站12个。"],
+        "P": ["全年排查校园周边食品摊点214个，整改问题摊点31个。"],
+    })
+    assert run("GOAL_WITHOUT_OUTCOME", r2, al) == []
+
+
+def test_full_coverage_claimed_while_counting_a_part():
+    r = build_report({
+        "G": ["推进电子证照应用，全县政务服务事项“电子亮证”实现全覆盖。"],
+        "O": ["全年梳理政务服务事项326项，其中281项实现“电子亮证”，我县政务服务事项“电子亮证”已实现全覆盖。"],
+    })
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G1"])}
+    out = run("CLAIM_CONTRADICTED", r, al)
+    assert len(out) == 1 and {"O1", "G1"} <= set(out[0].paragraphs())
+    assert {"whole": "326项", "part": "281项"} in out[0].values["counts"]
+    ok = build_report({
+        "G": ["推进电子证照应用，全县政务服务事项“电子亮证”实现全覆盖。"],
+        "O": ["全年梳理政务服务事项326项，326项均实现“电子亮证”，已实现全覆盖。"],
+    })
+    assert run("CLAIM_CONTRADICTED", ok, al) == []

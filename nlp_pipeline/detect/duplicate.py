@@ -15,7 +15,11 @@ not split a copy), and a repeated span must reach ``FLOOR`` characters and, unle
 long in itself, half of the shorter paragraph: a shared stock phrase is not a copy. Two
 short paragraphs (``WHOLE_MIN`` characters or more) are a copy below ``FLOOR`` only when
 they are the same text almost whole (``WHOLE_SHARE`` of the longer one), and neither is
-a task's completion text (the same stock 已按计划完成… under several tasks).
+a task's completion text (the same stock 已按计划完成… under several tasks). Two items of
+one section are a copy too when the shorter is restated in the longer with a word moved
+or added (登记窗口人员不足… / 窗口登记人员不足…，有待提高): one run covers ``RESTATE_SHARE``
+of the shorter and half of the longer, and shared character pairs cover
+``RESTATE_COVER`` of the shorter.
 
 An outcome that repeats the goal it reports on is OUTCOME_RESTATES_GOAL, and so is a task
 target that repeats its goal; such pairs are left out here, which keeps one pair of
@@ -49,6 +53,8 @@ PASTE_COVER = 0.8  # a pasted paragraph is present at least this completely
 PASTE_MIN = 15  # a whole paragraph pasted with others counts from this length
 WHOLE_MIN = 15  # below FLOOR, two paragraphs this long that are equal almost whole
 WHOLE_SHARE = 0.85  # (this share of the longer one) are a copy
+RESTATE_SHARE = 0.7  # items of one section: a run this share of the shorter ...
+RESTATE_COVER = 0.9  # ... whose characters shared pairs cover this much are a copy
 
 
 def _boilerplate(ctx: Context) -> list[str]:
@@ -141,6 +147,26 @@ def _significant(matched: int, la: int, lb: int, whole: bool = True) -> bool:
         # a word (客流量小 / 客流量偏小): the pair is equal almost whole
         return whole and matched >= WHOLE_MIN and matched >= WHOLE_SHARE * max(la, lb)
     return matched >= LONG or matched >= SHARE * min(la, lb)
+
+
+def _bigram_cover(a: str, b: str) -> float:
+    """Share of the characters of ``a`` inside a character pair that ``b`` also holds."""
+    if len(a) < 2:
+        return 0.0
+    pairs = {b[i : i + 2] for i in range(len(b) - 1)}
+    hit = [False] * len(a)
+    for i in range(len(a) - 1):
+        if a[i : i + 2] in pairs:
+            hit[i] = hit[i + 1] = True
+    return sum(hit) / len(a)
+
+
+def _restated(matched: int, a: str, b: str) -> bool:
+    """Two items of one section, the shorter restated in the longer with a word moved or
+    a clause added."""
+    short_, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return (matched >= WHOLE_MIN and matched >= RESTATE_SHARE * len(short_)
+            and matched >= 0.5 * len(long_) and _bigram_cover(short_, long_) >= RESTATE_COVER)
 
 
 def _self_repeats(s: str) -> list[tuple[int, int, int]]:
@@ -246,6 +272,9 @@ def detect(ctx: Context):
             if gk is not None and _in_goal(masked[a][r[0] : r[1]], masked[gk]):
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
             if _significant(r[4], len(masked[a]), len(masked[b]), short_copies):
+                edges.append((a, b, *r))
+            elif (short_copies and paras[a].section == paras[b].section != "T"
+                  and _restated(r[4], masked[a], masked[b])):
                 edges.append((a, b, *r))
             elif r[4] >= PASTE_MIN:
                 # too short to be a copy alone; a whole paragraph pasted among others is

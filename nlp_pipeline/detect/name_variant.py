@@ -7,6 +7,14 @@ string one character away from the core (one substitution; for cores of three or
 characters also one deletion) that is written with one of the core's suffixes (街道, 街,
 县…) somewhere in the text is a variant; every place it occurs is evidence, with or
 without the suffix. All variants of the name make one finding.
+
+The organisation's own name after its places is checked too: its stem (住房公积金管理
+in 某市住房公积金管理中心, the part before the type word) of ``BODY_MIN`` characters or
+more, written with one character substituted and followed by the type word, is a
+variant (管埋中心 for 管理中心), unless the new character makes a dictionary word with a
+neighbour (农机技术推广中心 beside 农业技术推广中心, 供水 beside 排水: another unit, not a
+slip). Deletions are not read there: 住房城乡建设局 for 住房和城乡建设局 is a usual short
+form.
 """
 from __future__ import annotations
 
@@ -81,20 +89,61 @@ def name_cores(name: str, names: dict) -> list[tuple[str, list[str]]]:
     return []
 
 
-def _variant_patterns(core: str) -> list[re.Pattern]:
+BODY_MIN = 4  # shortest stem of an organisation's own name read for variants
+
+
+def body_core(name: str, names: dict) -> tuple[str, list[str]] | None:
+    """The stem of the organisation's own name (after its places, before its type word)
+    and the type word, or None when it is too short to tell a slip from another unit."""
+    levels = sorted(names.get("level_suffixes") or [], key=len, reverse=True)
+    types = sorted(names.get("org_types") or [], key=len, reverse=True)
+    parts = _split_levels(name, levels, list(names.get("not_levels") or []))
+    if not parts:
+        return None
+    last, suf = parts[-1]
+    if suf:
+        return None
+    typ = next((t for t in types if last.endswith(t)), None)
+    if typ is None:
+        return None
+    stem = last[: -len(typ)]
+    if len(stem) < BODY_MIN or not re.fullmatch(f"{_CJK}+", stem):
+        return None
+    return stem, [typ]
+
+
+def _reads_as_words(variant: str, core: str, tail: str) -> bool:
+    """True when a character of ``variant`` that differs from ``core`` makes a word of the
+    dictionary with its left or right neighbour (``tail`` follows the name)."""
+    from nlp_pipeline.text.segment import jieba_tokenizer
+
+    tok = jieba_tokenizer(True)
+    tok.check_initialized()
+    full = variant + tail
+    for k, (a, b) in enumerate(zip(core, variant)):
+        if a == b:
+            continue
+        for w in (full[max(0, k - 1): k + 1], full[k: k + 2]):
+            if len(w) == 2 and tok.FREQ.get(w, 0) > 0:
+                return True
+    return False
+
+
+def _variant_patterns(core: str, deletions: bool = True) -> list[re.Pattern]:
     pats = []
     for k in range(len(core)):
         pats.append(re.compile(re.escape(core[:k]) + f"({_CJK})" + re.escape(core[k + 1:])))
-        if len(core) >= 3:
+        if deletions and len(core) >= 3:
             pats.append(re.compile(re.escape(core[:k] + core[k + 1:])))
     return pats
 
 
-def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "") -> list[str]:
+def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "",
+                  deletions: bool = True) -> list[str]:
     text = report.text
     sufs = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     found = set()
-    for pat in _variant_patterns(core):
+    for pat in _variant_patterns(core, deletions):
         for m in re.finditer(f"(?:{pat.pattern})(?={sufs})", text):
             w = m.group(0)
             if w == core or core in text[max(0, m.start() - 1): m.end() + 1]:
@@ -122,10 +171,16 @@ def detect(ctx: Context):
         return []
     names = lexicon(ctx, "detect_names.yaml") or {}
     findings = []
-    for core, suffixes in name_cores(org, names):
+    cores = [(c, s, True) for c, s in name_cores(org, names)]
+    body = body_core(org, names)
+    if body is not None:
+        cores.append((body[0], body[1], False))
+    for core, suffixes, deletions in cores:
         if core not in report.text:
             continue
-        variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""))
+        variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""), deletions)
+        if not deletions:
+            variants = [w for w in variants if not _reads_as_words(w, core, suffixes[0])]
         if not variants:
             continue
         ev, counts = [], {}
@@ -137,15 +192,16 @@ def detect(ctx: Context):
         if not ev:
             continue
         ev.sort(key=lambda e: e.start)
-        vs = "、".join(f"「{w}」{counts[w]}处" for w in variants if w in counts)
+        tail = "" if deletions else suffixes[0]  # the type word after a stem
+        vs = "、".join(f"「{w}{tail}」{counts[w]}处" for w in variants if w in counts)
         places = sorted({e.paragraph for e in ev}, key=lambda pid: next(e.start for e in ev if e.paragraph == pid))
         findings.append(
             make_finding(
                 "NAME_VARIANT",
                 "low",  # a slip of the pen: worth correcting, rarely a sign of more
-                f"单位名称为「{core}」（表头：{org}），正文中写作{vs}（{'、'.join(places)}）。",
-                f"The organisation is \"{core}\" ({org}); the text also writes "
-                + ", ".join(f"\"{w}\" ({counts[w]}x)" for w in variants if w in counts) + ".",
+                f"单位名称为「{core}{tail}」（表头：{org}），正文中写作{vs}（{'、'.join(places)}）。",
+                f"The organisation is \"{core}{tail}\" ({org}); the text also writes "
+                + ", ".join(f"\"{w}{tail}\" ({counts[w]}x)" for w in variants if w in counts) + ".",
                 ev,
                 {"name": core, "header": org, "variants": {w: counts[w] for w in variants if w in counts}},
             )
