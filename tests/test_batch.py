@@ -217,3 +217,15 @@ def test_cli_progress_bar(corpus):
     )
     assert r.exit_code == 0, r.output
     assert "6/6" in r.stderr and "ETA" in r.stderr and "失败 2" in r.stderr
+
+
+def test_a_word_97_file_in_a_folder_costs_a_row_that_says_how_to_convert_it(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "old.doc").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(512))
+    (tmp_path / "in" / "figure.png").write_bytes(b"\x89PNG\r\n")
+    files, _ = B.collect_inputs([tmp_path / "in"])
+    assert [f.name for f in files] == ["old.doc"]  # images are no report files
+    res = B.run_batch([tmp_path / "in"], tmp_path / "out", workers=0)
+    assert len(res.reports) == 0 and list(res.errors["stage"]) == ["read"]
+    assert "另存为 .docx" in res.errors["reason"][0] and "save it as .docx" in res.errors["reason_en"][0]

@@ -30,6 +30,11 @@ def _bad_files(tmp):
     (tmp / "fake.docx").write_text("not a word file", encoding="utf-8")
     with zipfile.ZipFile(tmp / "other.zip", "w") as z:
         z.writestr("a.txt", "x")
+    # the compound-file header and the stream name a Word 97-2003 file carries
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (tmp / "old.doc").write_bytes(ole2 + "WordDocument".encode("utf-16-le") + bytes(512))
+    (tmp / "word_as.bin").write_bytes(ole2 + "WordDocument".encode("utf-16-le") + bytes(512))
+    (tmp / "old.wps").write_bytes(ole2 + bytes(512))
     return {
         "missing": (tmp / "nope.txt", "不存在"),
         "directory": (tmp, "目录"),
@@ -44,6 +49,9 @@ def _bad_files(tmp):
         "docx that is text": (tmp / "fake.docx", "docx"),
         "other zip": (tmp / "other.zip", "zip"),
         "image-only pdf": (F.image_pdf(tmp), "没有文字层"),
+        "old word": (tmp / "old.doc", "另存为 .docx"),
+        "old word renamed": (tmp / "word_as.bin", "另存为 .docx"),
+        "wps": (tmp / "old.wps", "WPS"),
     }
 
 
@@ -54,7 +62,7 @@ def bad(tmp_path_factory):
 
 CASES = ["missing", "directory", "empty", "blank", "garbage", "not a report", "truncated docx",
          "truncated xlsx", "truncated xls", "truncated pdf", "docx that is text", "other zip",
-         "image-only pdf"]
+         "image-only pdf", "old word", "old word renamed", "wps"]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -156,3 +164,12 @@ def test_damaged_inputs_never_escape_as_other_errors(tmp_path):
         outcomes["report"] += 1
         F.assert_offsets(r)
     assert outcomes["error"] > 0
+
+
+def test_a_doc_that_is_really_a_web_page_is_read(tmp_path):
+    # sites often serve HTML under a .doc name: the content decides
+    src = F.narrative_html(tmp_path)
+    doc = tmp_path / "report.doc"
+    doc.write_bytes(src.read_bytes())
+    r = read_report(doc)
+    assert r.reader == "html" and F.section_counts(r) == F.NARRATIVE_COUNTS

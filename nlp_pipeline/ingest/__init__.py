@@ -7,10 +7,12 @@ parser (:mod:`.narrative`). Every failure is a :class:`~nlp_pipeline.errors.Repo
 """
 from __future__ import annotations
 
-from .dispatch import read_bytes, read_report, read_text
+from .dispatch import UNREADABLE_FORMATS, read_bytes, read_report, read_text
 
-# what a directory walk should pick up; content sniffing decides the reader, not this
+# what a directory walk should pick up; content sniffing decides the reader, not this.
+# Document formats no reader handles (.doc, .wps, .ofd) are picked up too: in a batch each
+# costs a row in errors.csv that says how to convert it, rather than vanishing unseen.
 SUPPORTED_EXTENSIONS = (".txt", ".tsv", ".text", ".html", ".htm", ".xhtml", ".docx", ".xlsx", ".xlsm", ".xls",
-                        ".pdf")
+                        ".pdf") + tuple(UNREADABLE_FORMATS)
 
-__all__ = ["SUPPORTED_EXTENSIONS", "read_report", "read_text", "read_bytes"]
+__all__ = ["SUPPORTED_EXTENSIONS", "UNREADABLE_FORMATS", "read_report", "read_text", "read_bytes"]

@@ -13,6 +13,17 @@ from .form import looks_like_form, parse_form
 from .grid import Row, rows_from_text
 from .narrative import parse_narrative
 
+# Document formats without a reader: (name in Chinese, in English, what to save it as).
+# Many sites serve HTML or text under these names, so the content decides: only a real
+# binary of the format is refused.
+UNREADABLE_FORMATS = {
+    ".doc": ("旧版 Word 文档（.doc）", "an old Word document (.doc)", ".docx"),
+    ".wps": ("WPS 文字文档（.wps）", "a WPS Writer document (.wps)", ".docx"),
+    ".et": ("WPS 表格（.et）", "a WPS spreadsheet (.et)", ".xlsx"),
+    ".ofd": ("OFD 版式文件（.ofd）", "an OFD layout file (.ofd)", "PDF（含文字层）"),
+}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 _HTML_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<h[1-6][\s>]|<div[\s>]", re.I)
 
 
@@ -56,11 +67,19 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
     suffix = suffix.lower()
     if not data.strip():
         raise ReportError(source, "文件为空", "the file is empty")
+    fmt = UNREADABLE_FORMATS.get(suffix)
+    if fmt and (data.startswith(_OLE2) or data.startswith(b"PK\x03\x04")):
+        raise ReportError(source, f"不支持{fmt[0]}，请用 Word/WPS 另存为 {fmt[2]} 后再分析",
+                          f"{fmt[1]} cannot be read; save it as {fmt[2].split('（')[0]} and analyse that")
     if data.startswith(b"PK\x03\x04") or suffix in (".docx", ".xlsx", ".xlsm"):
         from .office import read_zip
 
         return read_zip(data, source, suffix)
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or suffix == ".xls":
+    if data.startswith(_OLE2) and b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" in data:
+        fmt = UNREADABLE_FORMATS[".doc"]  # a Word 97-2003 file under another name
+        raise ReportError(source, f"不支持{fmt[0]}，请用 Word/WPS 另存为 .docx 后再分析",
+                          f"{fmt[1]} cannot be read; save it as .docx and analyse that")
+    if data.startswith(_OLE2) or suffix == ".xls":
         from .sheet import read_xls
 
         return read_xls(data, source)
