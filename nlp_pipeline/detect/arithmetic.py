@@ -202,7 +202,7 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                 tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
                 if abs(got - total.m.base_value) <= tol:
                     continue
-                if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
+                if got < total.m.base_value and total.m.kind == "COUNT":
                     continue  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
                 if got < total.m.base_value * _min_cover(acfg):
                     continue  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
@@ -274,7 +274,7 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
             if abs(got - total.m.base_value) <= tol:
                 continue
-            if got < total.m.base_value and total.m.kind not in ("MONEY", "PERCENT"):
+            if got < total.m.base_value and total.m.kind == "COUNT":
                 continue
             if got < total.m.base_value * _min_cover(acfg):
                 continue
@@ -408,13 +408,14 @@ def _part_shares(report, nums: list[M.Num], cfg: dict) -> list:
     out = []
     for items, k, pct, a in _percent_after_figure(nums):
         text = pct.para.text
-        s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
+        # a 其中 list may run over semicolons (其中基本支出…，占62.52%；项目支出…，占37.48%)
+        s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK - {"；", ";"})
         gap = text[a.j: pct.i]
         zhan = gap.find("占")
-        if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)(?:为|达)?$", gap[zhan:]):
+        if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)?(?:为|达)?$", gap[zhan:]):
             continue
         cue = text.rfind("其中", s, a.i)
-        if cue < 0 or re.search(r"[。；]", text[cue: a.i]):
+        if cue < 0 or "。" in text[cue: a.i]:
             continue
         whole = [n for n in items[:k - 1] if s <= n.i and n.j <= cue and n.m.kind == a.m.kind
                  and (n.m.base_unit or "") == (a.m.base_unit or "") and not (n.scopes & {"change", "share"})]

@@ -24,6 +24,7 @@ from nlp_pipeline.detect.registry import Context, evidence, make_finding, regist
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
 
 _CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
+_CLAUSE_BEFORE = re.compile(r"([^，。；;,！!？?\n]+)[，,]\s*$")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # bigrams too common in this genre to tie a count to a target
 _GENERIC = {"完成", "开展", "工作", "进行", "情况", "全部", "所有", "计划", "已经", "实现", "达到"}
@@ -227,9 +228,13 @@ def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int
     """Clauses claiming that a piece of work is complete. A clause that counts what was
     done (已完成鉴定61所) reports a figure, it does not claim the whole."""
     out = []
+    whole = status.get("whole_claim_words") or []
     for m in _CLAUSE.finditer(text):
         c = m.group()
-        if not_finished(c, status) or re.search(r"\d", c):
+        if not_finished(c, status):
+            continue
+        # …unless it claims the whole with the count as its subject (12座…任务已全部完成)
+        if re.search(r"\d", c) and not any(w in compact(c)[0] for w in whole):
             continue
         if completion_matches(compact(c)[0], claims):
             out.append((m.start(), m.end(), c.strip()))
@@ -275,7 +280,17 @@ def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, cla
     )
 
 
-def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dict):
+def _goal_clause(goal: Paragraph | None, text: str) -> tuple[int, int] | None:
+    """The clause of ``goal`` that shares most content with ``text`` (at least two pairs)."""
+    if goal is None:
+        return None
+    want = _content(text)
+    best = max(((len(_content(m.group()) & want), m) for m in _CLAUSE.finditer(goal.text)),
+               key=lambda x: x[0], default=(0, None))
+    return (best[1].start(), best[1].end()) if best[0] >= 2 else None
+
+
+def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dict, goal: Paragraph | None = None):
     """One paragraph saying a piece of work is done and, about the same work, that it
     is still under way; a claim that the whole work is done (全面完成) is contradicted by
     any plainly unfinished part (…系统尚在联调测试)."""
@@ -289,25 +304,33 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         words = _content(m.group().replace(w, ""))
         # a clause counting what is left of the work just reported (其余3名暂未上岗,
         # 尚有2个未完工) is about that same work, whatever words it uses
-        remainder = any(re.match(p, m.group().strip()) for p in status.get("remainder_patterns") or [])
+        # the remainder may be named in the clause before, in the same sentence (其余3座受汛期
+        # 影响，目前正在进行施工)
+        prev = _CLAUSE_BEFORE.search(para.text, 0, m.start())
+        heads = [m.group().strip()] + ([prev.group(1).strip()] if prev else [])
+        remainder = any(re.match(p, h) for p in status.get("remainder_patterns") or [] for h in heads)
         strong = any(x in compact(m.group())[0] for x in status.get("strong_not_finished") or [])
         for cs, ce, ct in claimed:
             whole = strong and any(x in compact(ct)[0] for x in status.get("whole_claim_words") or [])
             if remainder or whole or len(words & _content(ct)) >= 1:
+                ev = [evidence(report, para, cs, ce), evidence(report, para, m.start(), m.end())]
+                gc = _goal_clause(goal, ct + m.group())
+                if gc is not None:  # what the goal asked of the same work
+                    ev.append(evidence(report, goal, *gc))
                 return make_finding(
                     "CLAIM_CONTRADICTED",
                     "high",
                     f"{para.id}称「{ct}」，同段又称「{m.group().strip()}」，工作并未完成。",
                     f"{para.id} claims \"{ct}\" and also says \"{m.group().strip()}\": not finished.",
-                    [evidence(report, para, cs, ce), evidence(report, para, m.start(), m.end())],
-                    {"claim": ct, "not_finished": w},
+                    ev,
+                    {"claim": ct, "not_finished": w, "goal": goal.id if gc is not None else None},
                 )
     return None
 
 
 # --- count short of target -------------------------------------------------------------
 
-COUNT_KINDS = ("COUNT", "QUANTITY", "AREA")
+COUNT_KINDS = ("COUNT", "QUANTITY", "AREA", "PERCENT")  # a rate below its 95%以上 too
 METRIC_SIM = 0.5  # bigram Dice of two metric phrases naming the same thing
 _OTHER_PERIOD = re.compile(r"累计|(?:19|20)\d{2}")
 
@@ -508,7 +531,7 @@ def detect(ctx: Context):
         for o in outs:
             g = goals.get(m.get(o.id) or "")
             f = _narrative_part_of_all(report, o, g, claims, status) if g is not None else None
-            f = f or _narrative_status(report, o, claims, status)
+            f = f or _narrative_status(report, o, claims, status, g)
             f = f or (_count_short(report, o, g, by_para, claims, status) if g is not None else None)
             if f is not None:
                 findings.append(f)

@@ -76,13 +76,18 @@ def _same_goal_subsequence(a: M.Num, b: M.Num, goals: dict | None, cfg: dict) ->
     """A short metric spelled out inside a long one (发放贷款 / 发放个人住房公积金贷款), in
     the same measure word other than the commonest ones, where both places report on one
     goal: the same metric, though most of the long one's characters are extra."""
-    if not goals or a.unitless or b.unitless or (a.m.base_unit or "") in (cfg.get("similarity", {}).get("common_units") or []):
+    if not goals or a.unitless or b.unitless:
         return False
     ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
     if not ga or ga != gb:
         return False
     short, long_ = sorted((a.key, b.key), key=len)
     if len(short) < 4:
+        return False
+    verbs = cfg.get("similarity", {}).get("activity_verbs") or []
+    if long_.endswith(short) and any(long_[: -len(short)].endswith(v) for v in verbs):
+        return True  # 康复训练 / 为院内残疾儿童开展康复训练: the same work, for whom added
+    if (a.m.base_unit or "") in (cfg.get("similarity", {}).get("common_units") or []):
         return False
     it = iter(long_)
     return all(ch in it for ch in short)
