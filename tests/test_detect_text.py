@@ -313,10 +313,12 @@ def test_vague_measure_all_generic_verbs_but_not_a_named_action():
 
 
 def test_a_vague_measure_answers_no_problem():
+    # 应急管理 is the unit's own field (an emergency bureau's report): a slogan naming
+    # only that field says nothing about the problem
     r = build_report({
         "Q": ["乡镇救援队伍装备不足。", "应急指挥信息化水平不高，县乡指挥平台尚未互联互通。"],
         "I": ["2023年为乡镇救援队伍配备救援装备，9月底前完成。", "进一步加强应急管理。"],
-    })
+    }, organisation="某某县应急管理局")
     al = {"problems_to_improvements": alignment("problems_to_improvements",
                                                 {"Q1": "I1", "Q2": None}, ["I1", "I2"])}
     out = run("PROBLEM_WITHOUT_MEASURE", r, al)
@@ -691,3 +693,67 @@ def test_full_coverage_claimed_while_counting_a_part():
         "O": ["全年梳理政务服务事项326项，326项均实现“电子亮证”，已实现全覆盖。"],
     })
     assert run("CLAIM_CONTRADICTED", ok, al) == []
+
+
+# --- general rules found with blind set 7 (reports written for these tests) ------------
+
+
+def test_task_copy_of_plain_counts_confirmed_by_indicators_is_a_result():
+    target = "新建村级文化活动室6个，配备文化管理员18名。"
+    r = build_report({}, tasks=[
+        {"target": target, "outcome": target,
+         "indicators": [("文化活动室建成数", "6个"), ("文化管理员人数", "18名")]},
+        # the same copy with a qualifier still states the target
+        {"target": "组织送戏下乡不少于40场。", "outcome": "组织送戏下乡不少于40场。",
+         "indicators": [("送戏下乡场次", "40场")]},
+        # a copy whose indicators report other values is no report of them
+        {"target": "改造农家书屋20个，更新图书5000册。", "outcome": "改造农家书屋20个，更新图书5000册。",
+         "indicators": [("农家书屋改造数", "17个")]},
+    ])
+    out = run("OUTCOME_RESTATES_GOAL", r)
+    assert sorted(f.values["outcomes"][0] for f in out) == ["T2.outcome", "T3.outcome"]
+
+
+def test_per_unit_yearly_standard_is_not_goal_language():
+    r = build_report({
+        "G": ["落实困难学生生活补助政策，按时发放补助资金。"],
+        "O": ["发放困难学生生活补助，受助学生860人，按每生每年1,500元标准发放129.00万元；"
+              "另有寄宿生补助420人，每人每年1,000元，计42.00万元。",
+              "每年组织一次家庭经济困难学生认定，确保资助对象精准。"],
+    })
+    al = {"outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1", "O2": None}, ["G1"])}
+    out = run("OUTCOME_RESTATES_GOAL", r, al)
+    assert [f.values["outcomes"] for f in out] == [["O2"]]
+
+
+def test_vague_measure_on_the_problems_topic_answers_it():
+    qs = ["乡镇卫生院信息系统互不联通，检查结果无法共享。", "村卫生室常用慢病药品配备不足，经常断供。"]
+    r = build_report({
+        "Q": qs,
+        "I": ["进一步加强信息化建设，不断提升医疗服务水平。",
+              "2024年为村卫生室增配常用慢病药品60种，由药剂科负责，6月底前完成。"],
+    }, organisation="某某县卫生健康局")
+    al = {"problems_to_improvements": alignment("problems_to_improvements",
+                                                {"Q1": None, "Q2": "I2"}, ["I1", "I2"])}
+    # I1 is vague, but it is Q1's same-numbered measure and names Q1's topic (信息):
+    # the defect is VAGUE_MEASURE's alone
+    assert [f.paragraphs() for f in run("VAGUE_MEASURE", r)] == [["I1"]]
+    assert run("PROBLEM_WITHOUT_MEASURE", r, al) == []
+    # a vague measure that shares nothing with the problem answers nothing
+    r2 = build_report({"Q": qs, "I": ["持续加强队伍建设，不断提升服务水平。", r.paragraphs("I")[1].text]},
+                      organisation="某某县卫生健康局")
+    out = run("PROBLEM_WITHOUT_MEASURE", r2, al)
+    assert len(out) == 1 and out[0].paragraphs() == ["Q1"]
+
+
+def test_unsourced_perception_rate_does_not_support_an_effect_claim():
+    r = build_report({"P": [
+        "社区文化服务水平显著提升，居民参与热情大幅提高，居民满意度达到98%。",
+        "经问卷调查，居民满意度达到98%，社区文化服务水平显著提升。",
+        "全年举办社区文化活动126场，参与居民1.8万人次，活动覆盖率显著提升。",
+        "居民文明意识普遍增强，社区环境满意度达到100%。",
+    ]})
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert sorted({p for f in out for p in f.paragraphs()}) == ["P1", "P4"]
+    p1 = next(f for f in out if "P1" in f.paragraphs())
+    assert any("98%" in e.quote for e in p1.evidence)

@@ -11,7 +11,9 @@ guess. Reports number problems and measures in parallel, so a problem the alignm
 leaves unpaired (or pairs with a vague measure) is also answered by its same-numbered
 measure when that measure is unpaired too and shares at least one content bigram. A vague measure (see
 vague_measure.py) answers nothing: a problem whose only measure is 「进一步加强管理」 has
-no measure. A measure that shares a single phrase with a problem (加工企业) answers it
+no measure; but a vague measure that is the problem's own (aligned or same-numbered) and
+names its topic (数据应用不足 -> 进一步加强数据化建设) answers it in vague words, and
+VAGUE_MEASURE alone reports that. A measure that shares a single phrase with a problem (加工企业) answers it
 only when no other problem shares at least twice as many bigrams with that measure.
 When the lists are numbered in parallel (as many measures as problems, every other
 problem answered in shared words by its same-numbered measure), the k-th concrete
@@ -142,6 +144,26 @@ def _parallel_twin(k: int, problems, measures, mapping: dict, qwords: dict, mwor
     return True
 
 
+def _vague_answer(qid: str, mid: str | None, vague: set[str], measures: dict, qwords: dict,
+                  abbr: dict, own: list[str]) -> bool:
+    """The problem's own measure (paired by the aligner, or its same-numbered one) is
+    vague but names the problem's topic (数据应用不足 -> 进一步加强数据化建设): the
+    problem is answered, in vague words, and the defect is VAGUE_MEASURE's alone. A
+    vague measure that shares nothing with the problem (进一步加强管理) answers nothing,
+    nor one that shares only the unit's own name (做好民政工作 in a 民政局's report), nor
+    one that another problem shares at least ``WEAK_SHARE`` times as much with."""
+    if not mid or mid not in vague or mid not in measures:
+        return False
+    text = _expand(_action(measures[mid].text), abbr)
+    for w in own:
+        text = text.replace(w, "，")
+    words = _content(text)
+    shared = qwords[qid] & words
+    if not shared:
+        return False
+    return not any(len(w & words) >= WEAK_SHARE * len(shared) for k, w in qwords.items() if k != qid)
+
+
 @register("PROBLEM_WITHOUT_MEASURE")
 def detect(ctx: Context):
     report = ctx.report
@@ -162,10 +184,12 @@ def detect(ctx: Context):
     vague = {m.id for m in measures if residual(m.text, vague_cues, own) is not None}
     # a problem paired with a vague measure is paired with nothing: its same-numbered
     # measure may still answer it
+    paired_vague = {q: m for q, m in mapping.items() if m in vague}
     mapping = {q: (m if m not in vague else None) for q, m in mapping.items()}
     twins = positional_fill(mapping, problems, measures)
     twins = {q: m for q, m in twins.items() if m and not mapping.get(q)}
     all_measures = measures
+    all_by_id = {m.id: m for m in all_measures}
     measures = [m for m in measures if m.id not in vague]
     by_id = {m.id: m for m in measures}
     mwords = {m.id: _content(_expand(_action(m.text), abbr)) for m in measures}
@@ -190,6 +214,8 @@ def detect(ctx: Context):
         if twin is not None and qw & mwords[twin.id]:
             continue
         if _parallel_twin(k, problems, all_measures, mapping, qwords, mwords, families):
+            continue
+        if _vague_answer(q.id, paired_vague.get(q.id) or twins.get(q.id), vague, all_by_id, qwords, abbr, own):
             continue
         missing.append(q)
     if not missing:

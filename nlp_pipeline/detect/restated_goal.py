@@ -10,7 +10,9 @@ and each task's completion text (against the task's own target). Two rules:
   is mostly the goal's words; and what the outcome adds to the goal contains no result
   or claim wording; and the outcome does not report values in the goal's words (its
   changed figures lose every target qualifier and it has no goal cue: 储备900吨以上 ->
-  储备960吨 is a result, 就业率90%以上 -> 92%以上 is not);
+  储备960吨 is a result, 就业率90%以上 -> 92%以上 is not); a task's completion text
+  that copies its target's plain figures is a result too when its indicators report
+  those same values (开办培训班4个 beside the indicator 培训班数 4个);
 * *goal language*: the outcome uses several goal cues (确保, 力争, 每年…) and no marker of
   a reported result (了, 已, 累计…); weak markers that goal language uses too (计划全年…)
   do not count then.
@@ -104,13 +106,14 @@ _CLAUSE = re.compile(r"[，。；;：:！!？?\n]|,(?!\d)")
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 
 
-def reports_values(outcome: str, goal: str, cues: dict) -> bool:
+def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) -> bool:
     """A copy of its goal whose changed figures are plain values: the outcome changed
-    at least one figure (a date does not count), none of its figures carries a target
-    qualifier (以上, 不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports
-    what was done with the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
+    at least one figure (a date does not count) or ``plain_ok`` says its unchanged figures
+    are confirmed elsewhere, none of its figures carries a target qualifier (以上,
+    不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports what was done with
+    the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
     changed = [y for _, y in _changed_figures(outcome, goal) if not _DATE_AFTER.match(outcome, y.end())]
-    if not changed:
+    if not changed and not plain_ok:
         return False
     quals = cues.get("target_qualifiers") or []
     for clause in _CLAUSE.split(_TITLE.sub("", outcome)):
@@ -119,8 +122,23 @@ def reports_values(outcome: str, goal: str, cues: dict) -> bool:
     return not goal_language(outcome, cues)[0]
 
 
+def _figures(text: str) -> list[str]:
+    """The figures of ``text`` other than dates, as written less thousands commas."""
+    t = _TITLE.sub("", text).replace(",", "")
+    return [m.group().rstrip("%") for m in _NUM.finditer(t) if not _DATE_AFTER.match(t, m.end())]
+
+
+def indicators_confirm(outcome: str, results: list[str]) -> bool:
+    """Every figure of a task's completion text is also the value of one of its indicator
+    results (开办培训班4个 beside 培训班数 4个): the text states the values reached."""
+    figs = _figures(outcome)
+    have = {f for r in results for f in _figures(r or "")}
+    return bool(figs) and all(f in have for f in figs)
+
+
 def _assess(
-    outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float, allow_bare: bool = True
+    outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float, allow_bare: bool = True,
+    confirmed: bool = False,
 ) -> dict | None:
     oc = compact(outcome.text)[0]
     if len(oc) < MIN_CHARS:
@@ -147,7 +165,7 @@ def _assess(
                 pat for pat in cues.get("result_markers") or []
                 if len(re.findall(pat, outcome.text)) > len(re.findall(pat, goal.text))
             ]
-            if not claims and not markers and not reports_values(outcome.text, goal.text, cues):
+            if not claims and not markers and not reports_values(outcome.text, goal.text, cues, confirmed):
                 result = {"rule": "copy", "similarity": round(sim, 3), "bare": bare_copy,
                           "changed_numbers": _changed_numbers(outcome.text, goal.text)}
     goals_found, results_found = goal_language(outcome.text, cues)
@@ -188,7 +206,10 @@ def detect(ctx: Context):
             continue
         # a task's own completion text is judged as a copy only: its target is right
         # beside it, and goal words there are the form's, not the writer's
-        res = _assess(t.outcome, t.target, cues, TASK_COPY_RATIO, allow_bare=False)
+        # a copy of a target of plain counts whose indicators report those very counts
+        # (特教班4个 / 特教班开班数 4个) says the target was met, in the target's words
+        confirmed = indicators_confirm(t.outcome.text, [ind.result for ind in t.indicators])
+        res = _assess(t.outcome, t.target, cues, TASK_COPY_RATIO, allow_bare=False, confirmed=confirmed)
         if res is not None and res["rule"] == "copy":
             hits.setdefault(t.id, []).append((t.outcome, res))
 

@@ -3,7 +3,8 @@
 Three rules, all on text that reports results (O, P, K, task completion texts):
 
 * *effect*: a claim of effect (取得较好成效, 明显提升, 一致好评…) in a paragraph that
-  gives no figure, names no completed output (no 了/已/累计…) and no source;
+  gives no figure, names no completed output (no 了/已/累计…) and no source; an
+  unsourced perception rate (满意度达到99%) is no figure here but one more claim;
 * *perception*: a satisfaction or perception rate (满意率95%以上) in a paragraph that
   names no survey or other source for it (调查, 问卷, 测评, 第三方…), unless the clause
   states a target (确保…);
@@ -53,13 +54,24 @@ def _clause_at(text: str, i: int) -> str:
     return ""
 
 
+def _blank(text: str, matches: list) -> str:
+    """``text`` with the spans of ``matches`` blanked out."""
+    for m in sorted(matches, key=lambda m: -m.start()):
+        text = text[: m.start()] + "　" * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tuple[int, int, str, str]]:
     """Unsupported claims in one paragraph: ``(start, end, kind, text)``."""
     text = p.text
     sourced = any(s in text for s in cues.get("evidence_sources") or [])
     out = []
     effects = [m for pat in cues.get("effect_patterns") or [] for m in re.finditer(pat, text)]
-    if effects and not sourced and not has_figure(text):
+    # an unsourced perception rate (家长满意度达到99%) is itself a claim, not evidence
+    perceptions = [] if sourced else [
+        m for pat in cues.get("perception_figure_patterns") or [] for m in re.finditer(pat, text)
+    ]
+    if effects and not sourced and not has_figure(_blank(text, perceptions)):
         # an output named with a result marker outside the claim itself is evidence
         spans = [(m.start(), m.end()) for m in effects]
         outside = any(
@@ -70,6 +82,8 @@ def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tupl
         if not outside:
             for m in effects:
                 out.append((m.start(), m.end(), "effect", m.group()))
+            for m in perceptions:
+                out.append((m.start(), m.end(), "perception", m.group()))
     if not sourced:
         for pat in cues.get("perception_patterns") or []:
             for m in re.finditer(pat, text):
