@@ -152,3 +152,18 @@ def test_html_page_chrome_and_signature_are_not_paragraphs(tmp):
     assert F.section_counts(r) == F.NARRATIVE_COUNTS
     assert all("2023年3月15日" not in x.text for x in r.paragraphs())
     assert r.sections["I"].paragraphs[-1].text == "细化绩效目标，强化过程监控。"
+
+
+def test_cell_lines_numbered_before_digits_follow_their_sequence(tmp):
+    # a workbook cell holds its items as lines; "2.2023届…" and "3.12345热线…" are items 2
+    # and 3, not the decimals 2.2023 and 3.12345
+    table = [line.split("\t") for line in F.seed_text().split("\n")]
+    goal_row = next(k for k, cells in enumerate(table) if cells and cells[0].strip() == "年度目标")
+    cells = table[goal_row]
+    right = next(j for j in range(len(cells) - 1, 0, -1) if cells[j].strip())
+    cells[right] = "<p>1.2023年秋季招收新生1,286人。</p><p>2.2023届毕业生就业率96.2%。</p><p>3.12345热线办结率98%。</p>"
+    r = read_report(F.table_xlsx(tmp, table, "digits.xlsx"))
+    outs = r.sections["O"].paragraphs
+    assert [p.number for p in outs[:3]] == ["1.", "2.", "3."]
+    assert outs[1].text.startswith("2023届毕业生") and outs[2].text.startswith("12345热线")
+    F.assert_offsets(r)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.model import SECTION_KINDS, Budget, Paragraph, Report, Section, Task
 
-from .items import Item
+from .items import Item, in_sequence, number_value
 from .labels import STYLE_DEPTH, lexicon, section_title
 from .mapped import Mapped, join
 
@@ -64,6 +64,13 @@ class SectionCollector:
         if self.current is None or not (item.text.chars or item.number):
             return
         items = self.items[self.current]
+        if item.style is None and whole is not None and not force_new:
+            # "3.12345热线…" or "2.2023届…" reads as a decimal, but after item 2 (or 1) it
+            # is the next item
+            last = items[-1].number if items else None
+            prev = number_value(last) if last else (0 if self.item_style is None else None)
+            if prev is not None:
+                item = in_sequence(whole, prev) or item
         whole = whole if whole is not None else item.text
         st = item.style
         if force_new:

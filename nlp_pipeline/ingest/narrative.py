@@ -20,7 +20,7 @@ from . import budget as bud
 from . import header
 from .draft import UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
-from .items import Item, cell_blocks, in_sequence, number_value, split_number
+from .items import Item, cell_blocks, split_number
 from .labels import STYLE_DEPTH, match_outside, match_section
 from .mapped import Mapped
 
@@ -120,12 +120,6 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 sections.add(split_number(rest), whole=rest)
             continue
         item = split_number(line)
-        if item.style is None and sections.current is not None:
-            # "3.12345热线…" reads as a decimal, but after item 2 it is item 3
-            last = sections.items[sections.current][-1].number if sections.items[sections.current] else None
-            prev = number_value(last) if last else (0 if sections.item_style is None else None)
-            if prev is not None:
-                item = in_sequence(line, prev) or item
         if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
             label = item.text.chars.strip(" ：:")
             if match_outside(label):
