@@ -537,3 +537,31 @@ def test_a_whole_claim_with_its_count_and_a_remainder_before_the_status():
     ctx = Context(report=r, mentions=mentions_of(r), alignments={al.name: al}, lexicons=Lexicons())
     fs = run_detectors(ctx, only=["CLAIM_CONTRADICTED"])
     assert len(fs) == 1 and "G1" in fs[0].paragraphs()  # the goal is quoted as what was asked
+
+
+# --- rules added after the eighth blind set (sentences written for these tests) ---------
+
+
+def test_this_years_running_total_is_no_stock():
+    r = build({"O": ["全年累计无害化处理生活垃圾152,460吨，无害化处理率100%。"],
+               "P": ["全年无害化处理生活垃圾15.42万吨。"]})
+    nums = M.enrich(r, mentions_of(r), M.config())
+    assert "cumulative" not in next(n for n in nums if n.m.text == "152,460吨").scopes
+    assert len(run(r, ["NUMBER_CONFLICT"])) == 1
+    stock = build({"O": ["历年累计无害化处理生活垃圾152,460吨。"], "P": ["全年无害化处理生活垃圾15.42万吨。"]})
+    assert run(stock, ["NUMBER_CONFLICT"]) == []
+
+
+def test_the_total_of_a_list_is_the_one_figure_of_its_kind_before_it():
+    bad = build({"P": ["预算执行方面。全年实际支出8,640.50万元，预算执行率96.12%，其中基本支出2,210.30万元、项目支出6,330.20万元。"]})
+    fs = run(bad, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and fs[0].values["total"] == 86405000
+    # spending and budget both before the list: which is the total is not said, no check
+    two = build({"P": ["全年实际支出8,640.50万元，较调整预算9,000.00万元执行率为96.01%，其中基本支出2,210.30万元、项目支出6,330.20万元。"]})
+    assert run(two, ["ARITHMETIC_MISMATCH"]) == []
+
+
+def test_a_total_written_beside_its_parts_is_the_value_of_the_whole():
+    r = build({"O": ["全年办理机动车业务4.12万笔、驾驶人业务3.05万笔，合计7.17万笔。"],
+               "P": ["办理车驾管业务7.17万笔，业务办理满意率99.2%。"]})
+    assert run(r, ["NUMBER_CONFLICT"]) == []

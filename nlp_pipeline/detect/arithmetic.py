@@ -166,8 +166,16 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                 c = mt.start()
                 s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
                 # the total is the last figure before 其中 that is not a change or a share
-                # (交易总额86.45亿元，同比增长12.4%，其中…)
+                # (交易总额86.45亿元，同比增长12.4%，其中…), of the kind of the first part
+                # (实际支出10,972.38万元，预算执行率97.91%，其中基本支出…)
                 before = [n for n in items if s <= n.i and n.j <= c and not (n.scopes & {"change", "share"})]
+                first = next((n for n in items if c < n.i and n.j <= e), None)
+                if first is not None and before and before[-1].m.kind != first.m.kind:
+                    same = [n for n in before if n.m.kind == first.m.kind
+                            and (n.m.base_unit or "") == (first.m.base_unit or "")]
+                    if len(same) != 1:
+                        continue  # no figure, or two (spending and budget): which is the total?
+                    before = same
                 if not before:
                     continue
                 total = before[-1]

@@ -273,7 +273,11 @@ def _also_written(n: M.Num, others: list[M.Num]) -> bool:
     paragraph with 168名 and, after 其中, 23名 听力残疾儿童)."""
     return any(o.m.kind == n.m.kind and (o.m.base_unit or "") == (n.m.base_unit or "")
                and o.interval is not None and not M.disjoint(o.interval, n.interval)
-               and (len(o.key) < 2 or M.similarity(o.key, n.key) >= 0.4) for o in others)
+               and (len(o.key) < 2 or o.key in _TOTAL_WORDS or M.similarity(o.key, n.key) >= 0.4) for o in others)
+
+
+# a figure named only as a total (…，合计10.09万笔) names no metric of its own
+_TOTAL_WORDS = {"合计", "共计", "总计", "累计", "总数", "合计为", "共计为"}
 
 
 def _components(edges):
