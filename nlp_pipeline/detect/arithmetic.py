@@ -210,7 +210,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                 tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
                 if abs(got - total.m.base_value) <= tol:
                     continue
-                if got < total.m.base_value and total.m.kind == "COUNT":
+                if got < total.m.base_value and total.m.kind == "COUNT" and (
+                        len(parts) < 3 or got < total.m.base_value * float(acfg.get("count_min_cover", 0.95))):
                     continue  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
                 if got < total.m.base_value * _min_cover(acfg):
                     continue  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
