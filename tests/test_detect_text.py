@@ -757,3 +757,94 @@ def test_unsourced_perception_rate_does_not_support_an_effect_claim():
     assert sorted({p for f in out for p in f.paragraphs()}) == ["P1", "P4"]
     p1 = next(f for f in out if "P1" in f.paragraphs())
     assert any("98%" in e.quote for e in p1.evidence)
+
+
+# --- general rules found with blind set 8 (reports written for these tests) ------------
+
+
+def test_vague_measure_of_hoped_for_state_and_jurisdiction():
+    r = build_report({"I": [
+        "继续抓好水务管理各项工作，确保全市防汛抗旱形势持续稳定。",
+        "进一步提高管理水平，全面提升泵站运行质效。",
+        "组织泵站值守人员开展汛前设备检修，确保全市防汛形势持续稳定。",  # concrete action
+    ]}, organisation="江州市水务局")
+    out = run("VAGUE_MEASURE", r)
+    assert sorted(p for f in out for p in f.paragraphs()) == ["I1", "I2"]
+
+
+def test_praise_verb_with_aspect_marker_is_part_of_the_claim():
+    r = build_report({"P": [
+        "社会效益。社区居家养老服务明显改善，得到了辖区老年人的广泛认可。",
+        "社会效益。全年上门服务老年人3,260人次，得到了辖区老年人的广泛认可。",
+    ]})
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert [set(f.paragraphs()) for f in out] == [{"P1"}]
+    assert any("得到了" in e.quote for e in out[0].evidence)
+
+
+def test_performance_paragraph_sharing_only_the_office_field_reports_no_goal():
+    g = ["全年巡查河道不少于500公里。", "规范取水许可管理，全年核发取水许可证不少于80件。"]
+    al = {
+        "outcomes_to_goals": alignment("outcomes_to_goals", {"O1": "G1"}, ["G2"]),
+        "performance_to_goals": alignment("performance_to_goals", {"P1": "G2"}, ["G1", "G2"]),
+    }
+    r = build_report({
+        "G": g,
+        "O": ["全年巡查河道612公里。"],
+        "P": ["管理效益方面。全年受理水务类投诉工单426件，已全部办结。"],
+    }, organisation="江州市水务管理处")
+    out = run("GOAL_WITHOUT_OUTCOME", r, al)
+    assert len(out) == 1 and out[0].paragraphs() == ["G2"]
+    # a performance paragraph on the goal's own topic still reports it
+    ok = build_report({
+        "G": g,
+        "O": ["全年巡查河道612公里。"],
+        "P": ["管理效益方面。全年已核发取水许可证86件。"],
+    }, organisation="江州市水务管理处")
+    assert run("GOAL_WITHOUT_OUTCOME", ok, al) == []
+
+
+def test_whole_claim_contradicted_by_partial_progress_share():
+    r = build_report({"K": [
+        "城北污水管网改造工程。截至年底累计完成工程总量的64%，剩余管段预计次年汛后施工，改造任务已全面完成。"
+    ]})
+    out = run("CLAIM_CONTRADICTED", r)
+    assert len(out) == 1 and set(out[0].paragraphs()) == {"K1"}
+    assert "64%" in out[0].values["not_finished"]
+    ok = build_report({"K": ["城北污水管网改造工程。截至年底累计完成工程总量的100%，改造任务已全面完成。"]})
+    assert run("CLAIM_CONTRADICTED", ok) == []
+
+
+def test_not_finished_clause_takes_its_subject_from_the_clause_before():
+    r = build_report({"O": [
+        "建设乡镇综合文化站4个，其中东岭、西岭文化站已投入使用，南岭文化站主体完工，"
+        "正在进行室内布展，文化站建设任务已全面完成。"
+    ]})
+    out = run("CLAIM_CONTRADICTED", r)
+    assert len(out) == 1 and out[0].values["not_finished"] == "正在进行"
+    # the clause before names other work: no contradiction of this claim
+    ok = build_report({"O": [
+        "建设乡镇综合文化站4个，均已投入使用，图书馆数字化改造方案已报批，正在进行招标，文化站建设任务已全面完成。"
+    ]})
+    assert run("CLAIM_CONTRADICTED", ok) == []
+
+
+def test_indicator_naming_a_counted_thing_reported_as_percentage():
+    from nlp_pipeline import text as T
+    from nlp_pipeline.detect import Context
+    from nlp_pipeline.lexicons import Lexicons
+
+    def go(target, indicators):
+        r = build_report({}, tasks=[{"target": target, "outcome": "已完成", "indicators": indicators}])
+        ctx = Context(report=r, mentions=T.extract_mentions(r), alignments={}, lexicons=Lexicons())
+        out = list(DETECTORS["UNIT_MISMATCH"](ctx))
+        check_evidence(r, out)
+        return out
+
+    out = go("新建农村公厕30座，改造乡镇污水提升泵站8座。",
+             [("新建农村公厕", "30座"), ("改造乡镇污水提升泵站", "100%")])
+    assert len(out) == 1 and "T1.k2" in out[0].paragraphs()
+    # counted before the noun (8座…泵站) too
+    assert len(go("新建农村公厕30座，改造8座乡镇污水提升泵站。", [("改造乡镇污水提升泵站", "100%")])) == 1
+    # a thing the target does not count may be reported as a share
+    assert go("新建农村公厕30座，提高公厕保洁覆盖。", [("公厕保洁覆盖", "100%")]) == []

@@ -74,6 +74,17 @@ def not_finished(text: str, status: dict) -> str | None:
     return None
 
 
+def partial_progress(text: str, status: dict) -> str | None:
+    """The words of a share of the whole work below 100% (完成总工程量的78%, 工程形象进度
+    达到85%) in ``text``, or None."""
+    for p in status.get("progress_patterns") or []:
+        for m in re.finditer(p, compact(text)[0]):
+            v = re.search(r"\d+(?:\.\d+)?(?=%)", m.group())
+            if v and float(v.group()) < 100:
+                return m.group()
+    return None
+
+
 def _task_paragraphs(task: Task) -> list[tuple[Paragraph, Paragraph | None]]:
     """(result-bearing paragraph, its label) pairs: the outcome, then each indicator."""
     out: list[tuple[Paragraph, Paragraph | None]] = []
@@ -299,9 +310,10 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         return None
     for m in _CLAUSE.finditer(para.text):
         w = not_finished(m.group(), status)
-        if not w or any(x in m.group() for x in status.get("plan_cues") or []):
+        progress = partial_progress(m.group(), status)
+        if not (w or progress) or any(x in m.group() for x in status.get("plan_cues") or []):
             continue
-        words = _content(m.group().replace(w, ""))
+        words = _content(m.group().replace(w or progress, ""))
         # a clause counting what is left of the work just reported (其余3名暂未上岗,
         # 尚有2个未完工) is about that same work, whatever words it uses
         # the remainder may be named in the clause before, in the same sentence (其余3座受汛期
@@ -309,7 +321,11 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         prev = _CLAUSE_BEFORE.search(para.text, 0, m.start())
         heads = [m.group().strip()] + ([prev.group(1).strip()] if prev else [])
         remainder = any(re.match(p, h) for p in status.get("remainder_patterns") or [] for h in heads)
-        strong = any(x in compact(m.group())[0] for x in status.get("strong_not_finished") or [])
+        # a clause opening with its status word has no subject of its own: it is the one
+        # of the clause before (江山馆主体完工，正在进行内部装修)
+        if w and prev and compact(m.group())[0].startswith(w):
+            words |= _content(prev.group(1))
+        strong = bool(progress) or any(x in compact(m.group())[0] for x in status.get("strong_not_finished") or [])
         for cs, ce, ct in claimed:
             whole = strong and any(x in compact(ct)[0] for x in status.get("whole_claim_words") or [])
             if remainder or whole or len(words & _content(ct)) >= 1:
@@ -323,7 +339,7 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
                     f"{para.id}称「{ct}」，同段又称「{m.group().strip()}」，工作并未完成。",
                     f"{para.id} claims \"{ct}\" and also says \"{m.group().strip()}\": not finished.",
                     ev,
-                    {"claim": ct, "not_finished": w, "goal": goal.id if gc is not None else None},
+                    {"claim": ct, "not_finished": w or progress, "goal": goal.id if gc is not None else None},
                 )
     return None
 

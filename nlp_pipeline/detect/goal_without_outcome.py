@@ -5,8 +5,9 @@ The goals left unmatched by the alignment ``outcomes_to_goals`` (O narrative; wh
 report has no O section, ``performance_to_goals`` is used instead). A goal that a P
 paragraph reports on with results (a figure together with the grammar of a result:
 了, 已, 累计…) counts as reported; a P paragraph that only restates the goal does not, and neither does one that shares no
-word of its topic with the goal (only a verb such as 落实 or 推进: the alignment paired
-them for want of a better match).
+word of its topic with the goal (only a verb such as 落实 or 推进, or only a word of the
+organisation's own name such as 排水 in 某市排水管理处, which every paragraph uses: the
+alignment paired them for want of a better match).
 All such goals make one finding, each goal one piece of evidence.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.align.texts import lexical_text
-from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, lexicon, short
+from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
 from nlp_pipeline.detect.unsupported_claim import has_figure
 
@@ -41,9 +42,11 @@ def _topic_bigrams(text: str, generic: list[str]) -> set[str]:
     return {g for g in bigrams(t) if re.fullmatch(r"[\u4e00-\u9fff]{2}", g)}
 
 
-def shares_topic(a: str, b: str, generic: list[str]) -> bool:
-    """True when two texts share a two-character word beyond stock verbs and phrasing."""
-    return bool(_topic_bigrams(a, generic) & _topic_bigrams(b, generic))
+def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str, ...] = ()) -> bool:
+    """True when two texts share a two-character word beyond stock verbs and phrasing and
+    beyond the words of the organisation's own name (``own``)."""
+    own_grams = {g for w in own for g in bigrams(w)}
+    return bool((_topic_bigrams(a, generic) & _topic_bigrams(b, generic)) - own_grams)
 
 
 @register("GOAL_WITHOUT_OUTCOME")
@@ -57,13 +60,14 @@ def detect(ctx: Context):
     markers = list(cues.get("result_markers") or [])
     generic = list(cues.get("generic_action_words") or [])
     gtext = {g.id: g.text for g in goals}
+    own = org_words(report, ctx)
     if outcomes:
         missing = _unmatched(ctx, "outcomes_to_goals", outcomes, goals)
         if perf:
             pmap = alignment_map(ctx, "performance_to_goals", perf, goals)
             ptext = {p.id: p.text for p in perf}
             reported = {g for pid, g in pmap.items() if g and reports_result(ptext[pid], markers)
-                        and shares_topic(ptext[pid], gtext[g], generic)}
+                        and shares_topic(ptext[pid], gtext[g], generic, own)}
             missing = [g for g in missing if g not in reported]
         where_zh, where_en = "目标完成情况", "the goal-completion narrative"
     else:

@@ -1,6 +1,8 @@
 """UNIT_MISMATCH: a count indicator (its name says 数量/个数/人数/次数 …) reported as a
 percentage, and the reverse where clear (a 率 indicator reported as a count with a
-measure word). Task tables are checked indicator by indicator, one finding per task;
+measure word). An indicator whose name says neither (升级改造路灯控制箱) is a count
+when its task's target counts the thing it names (…控制箱20台, 20台…控制箱) or its own
+target column is a count. Task tables are checked indicator by indicator, one finding per task;
 running text is checked where a count word directly names a percentage.
 """
 from __future__ import annotations
@@ -24,6 +26,32 @@ def indicator_type(name: str, cfg: dict) -> str | None:
             if s.endswith(w) and (best is None or len(w) > best[1]):
                 best = (typ, len(w))
     return best[0] if best else None
+
+
+_TAIL = re.compile(r"([\u4e00-\u9fff]{2})$")
+_COUNT_TARGET = re.compile(r"^\s*(?:不少于|不低于|至少|达到|≥)?\s*\d+(?:\.\d+)?\s*(?:个|处|座|台|套|件|家|所|条|辆|间|块|项|人|户|名|场|次|批)")
+AFTER_COUNT = 10  # characters after a count in which the counted noun may stand
+
+
+def counted_in_target(name: str, task, nums: list["M.Num"]) -> bool:
+    """True when the thing an indicator names (the last two characters of its name) is
+    counted in its task's target (路口15个, 15个信号灯控制路口) or its own target is a
+    count (15个)."""
+    if task.indicators and any(i.name == name and i.target and _COUNT_TARGET.match(M.normalize(i.target))
+                               for i in task.indicators):
+        return True
+    m = _TAIL.search(re.sub(r"[\s：:（）()“”\"、，。；;]+$", "", M.normalize(name or "")))
+    if m is None:
+        return False
+    tail = m.group(1)
+    for n in nums:
+        if n.m.kind != "COUNT" or not n.m.unit:
+            continue
+        before = re.sub(r"(?:达到|达|为|共|计|约|不少于|不低于|至少)+$", "", n.before or "")
+        after = re.split(r"[，。；;,]", n.para.text[n.j:n.j + AFTER_COUNT])[0]
+        if before.endswith(tail) or tail in after:
+            return True
+    return False
 
 
 def _result_kind(nums: list[M.Num]) -> str | None:
@@ -55,6 +83,9 @@ def detect(ctx: Context):
             rk = _result_kind(res)
             if rk is None and "%" in M.normalize(ind.result_paragraph.text):
                 rk = "percent"
+            if typ is None and rk == "percent" and counted_in_target(
+                    ind.name, task, by_para.get(task.target.id, []) if task.target is not None else []):
+                typ = "count"
             if (typ, rk) in (("count", "percent"), ("rate", "count")):
                 bad.append((ind, typ))
         if not bad:
