@@ -17,9 +17,9 @@ from nlp_pipeline.detect.registry import Context, evidence, make_finding, regist
 
 
 def _verbs(text: str) -> list[str]:
-    import jieba.posseg as pseg  # loaded on first use: most reports have few short measures
+    from nlp_pipeline.text.segment import pos_tokenizer  # loaded on first use
 
-    return [w.word for w in pseg.cut(text) if w.flag.startswith("v")]
+    return [w.word for w in pos_tokenizer().cut(text) if w.flag.startswith("v")]
 
 
 def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ()) -> str | None:

@@ -35,6 +35,15 @@ def jieba_tokenizer(domain: bool = True):
 
 
 @functools.lru_cache(maxsize=1)
+def pos_tokenizer():
+    """A part-of-speech tagger over the domain tokenizer above: jieba.posseg's own would
+    load a second copy of the dictionary (about 100 MB) and ignore the domain words."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(jieba_tokenizer(True))
+
+
+@functools.lru_cache(maxsize=1)
 def domain_terms() -> tuple[str, ...]:
     from nlp_pipeline.lexicons import load_list
 
