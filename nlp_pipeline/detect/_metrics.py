@@ -445,7 +445,8 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
         by_para.setdefault(p.id, []).append((m, p, i, j))
     goal_cues = _words(cfg, "goal_cues")
     rate_names = sorted(_words(cfg, "rate", "completion_words"), key=len, reverse=True)
-    scope_words = {k: _words(cfg, "scope", k) for k in (cfg.get("scope") or {}) if k != "within_year"}
+    scope_words = {k: _words(cfg, "scope", k) for k in (cfg.get("scope") or {})}
+    this_year = _words(cfg, "within_year_cumulative")
     out: list[Num] = []
     for pid, items in by_para.items():
         items.sort(key=lambda t: t[2])
@@ -475,8 +476,8 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             # a result cell's scope is its indicator's too (新增…数量 | 362个)
             scope_text = clause + (name_para.text if name_para is not None else "")
             scopes = {name for name, ws in scope_words.items() if _has_any(scope_text, ws)}
-            if "cumulative" in scopes and _has_any(scope_text, _words(cfg, "scope", "within_year")) \
-                    and not _has_any(_drop(scope_text, _words(cfg, "scope", "within_year")), scope_words["cumulative"]):
+            if "cumulative" in scopes and _has_any(scope_text, this_year) \
+                    and not _has_any(_drop(scope_text, this_year), scope_words["cumulative"]):
                 scopes.discard("cumulative")  # 全年累计进场168,630吨: this year's total, no stock
             if _FROM_TO.search(clause):
                 scopes.add("change")  # 由88.2%提高到92.5%: a before and an after

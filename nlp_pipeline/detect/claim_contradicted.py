@@ -257,7 +257,7 @@ def _bare_claim(clause: str, claims: dict) -> bool:
     c = compact(clause)[0]
     covered = {k for m in completion_matches(c, claims) for k in range(m.start(), m.end())}
     rest = "".join(ch if k not in covered else "|" for k, ch in enumerate(c))
-    return not ({g for g in _content(rest) if "|" not in g} - {"任务", "目标", "年度", "各项", "全年", "工作"})
+    return not ({g for g in _content(rest) if "|" not in g} - set(claims.get("bare_claim_objects") or []))
 
 
 def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, claims: dict, status: dict):

@@ -3,8 +3,9 @@ where the evaluation form asks for 偏差原因 (财预〔2020〕10号). A devia
 worse than the target, or one off an exact target by more than the lexicon's relative
 tolerance; a cause is any reason word (原因, 由于, 受…影响, 导致 …) after the result,
 an empty 偏差原因 field not counting. An overshoot counts only on a form's target/result
-fields (年度指标值 / 实际完成值, a target column), not in narrative (计划15次，实际18次). A shortfall claimed complete is INDICATOR_SHORTFALL's
-finding alone (its message says when no cause is given): one defect, one finding.
+fields (年度指标值 / 实际完成值, a target column), not in narrative (计划15次，实际18次).
+A shortfall claimed complete is INDICATOR_SHORTFALL's finding alone (its message says when
+no cause is given): one defect, one finding.
 """
 from __future__ import annotations
 

@@ -73,9 +73,10 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
 
 
 def _same_goal_subsequence(a: M.Num, b: M.Num, goals: dict | None, cfg: dict) -> bool:
-    """A short metric spelled out inside a long one (发放贷款 / 发放个人住房公积金贷款), in
-    the same measure word other than the commonest ones, where both places report on one
-    goal: the same metric, though most of the long one's characters are extra."""
+    """Where both places report on one goal, a short metric inside a long one is the same
+    metric though most of the long one's characters are extra: after an activity verb in
+    any unit (康复训练 / 为院内残疾儿童开展康复训练), or spelled out in order in a measure
+    word rarer than the commonest ones (发放贷款 / 发放个人住房公积金贷款, 笔)."""
     if not goals or a.unitless or b.unitless:
         return False
     ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
@@ -261,23 +262,20 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None,
             if back is not a:
                 continue
             if M.disjoint(a.interval, b.interval) and not (
-                    _also_written(b, written[pa]) or _also_written(a, written[pb])):
+                    _also_written(b, written[pa], cfg) or _also_written(a, written[pb], cfg)):
                 edges.append((a, b, s))
     return edges
 
 
-def _also_written(n: M.Num, others: list[M.Num]) -> bool:
-    """The other paragraph writes this value too, for a like metric or one it does not
-    name (全年为168名…): the pair
-    was matched by its wording while the value itself agrees (168名 残疾儿童 against a
-    paragraph with 168名 and, after 其中, 23名 听力残疾儿童)."""
+def _also_written(n: M.Num, others: list[M.Num], cfg: dict) -> bool:
+    """The other paragraph writes this value too, for a like metric or for one it does not
+    name (全年为168名…, …，合计10.09万笔): the pair was matched by its wording while the
+    value itself agrees (168名 残疾儿童 against a paragraph with 168名 and, after 其中,
+    23名 听力残疾儿童)."""
+    totals = set(cfg.get("arithmetic", {}).get("sum_after_cues") or [])
     return any(o.m.kind == n.m.kind and (o.m.base_unit or "") == (n.m.base_unit or "")
                and o.interval is not None and not M.disjoint(o.interval, n.interval)
-               and (len(o.key) < 2 or o.key in _TOTAL_WORDS or M.similarity(o.key, n.key) >= 0.4) for o in others)
-
-
-# a figure named only as a total (…，合计10.09万笔) names no metric of its own
-_TOTAL_WORDS = {"合计", "共计", "总计", "累计", "总数", "合计为", "共计为"}
+               and (len(o.key) < 2 or o.key in totals or M.similarity(o.key, n.key) >= 0.4) for o in others)
 
 
 def _components(edges):

@@ -29,16 +29,22 @@ def indicator_type(name: str, cfg: dict) -> str | None:
 
 
 _TAIL = re.compile(r"([\u4e00-\u9fff]{2})$")
-_COUNT_TARGET = re.compile(r"^\s*(?:不少于|不低于|至少|达到|≥)?\s*\d+(?:\.\d+)?\s*(?:个|处|座|台|套|件|家|所|条|辆|间|块|项|人|户|名|场|次|批)")
 AFTER_COUNT = 10  # characters after a count in which the counted noun may stand
+
+
+def _is_count(target: str) -> bool:
+    """A target cell that is a count with its measure word (不少于15个)."""
+    from nlp_pipeline.text import extract_numbers
+
+    ms = extract_numbers(target)
+    return len(ms) == 1 and ms[0].kind == "COUNT" and bool(ms[0].unit)
 
 
 def counted_in_target(name: str, task, nums: list["M.Num"]) -> bool:
     """True when the thing an indicator names (the last two characters of its name) is
     counted in its task's target (路口15个, 15个信号灯控制路口) or its own target is a
     count (15个)."""
-    if task.indicators and any(i.name == name and i.target and _COUNT_TARGET.match(M.normalize(i.target))
-                               for i in task.indicators):
+    if task.indicators and any(i.name == name and i.target and _is_count(i.target) for i in task.indicators):
         return True
     m = _TAIL.search(re.sub(r"[\s：:（）()“”\"、，。；;]+$", "", M.normalize(name or "")))
     if m is None:
