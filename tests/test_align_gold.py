@@ -20,10 +20,7 @@ from nlp_pipeline.align.evaluate import MAPPINGS, Counts, load_gold, score  # no
 HERE = Path(__file__).parent
 DATA = HERE / "data" / "align"
 ROOT = HERE.parent
-_SEEDS = [ROOT.parent / "shared" / "seed" / "000_addc822f361de425.txt",
-          ROOT / "corpora" / "000_addc822f361de425.txt"]
-SEED = next((p for p in _SEEDS if p.exists()), None)
-SEED_GOLD = ROOT.parent / "shared" / "gold" / "seed_expected.yaml"
+from seed_data import SEED, SEED_GOLD, require  # noqa: E402
 OWN = sorted(p.stem for p in DATA.glob("*.txt"))
 
 MIN_ACC = {"outcomes_to_goals": 0.9, "performance_to_goals": 0.9, "tasks_to_goals": 0.9,
@@ -55,8 +52,8 @@ def test_own_reports_exist_with_gold():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(SEED is None or not SEED_GOLD.exists(), reason="seed report not available")
 def test_seed_gold_fused(encoder):
+    require(SEED, SEED_GOLD)
     report = ingest.read_report(SEED)
     als = align_report(report, encoder=encoder)
     res = score(als, load_gold(SEED_GOLD, DATA / "seed_acceptable.yaml"), "seed ")

@@ -14,8 +14,7 @@ from nlp_pipeline.model import Budget, BudgetValue, Mention, Paragraph, Report, 
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "detect"
-SEED = ROOT.parent / "shared" / "seed" / "000_addc822f361de425.txt"
-SEED_GOLD = ROOT.parent / "shared" / "gold" / "seed_expected.yaml"
+from seed_data import SEED, SEED_GOLD, require  # noqa: E402
 CODES = [
     "NUMBER_CONFLICT", "ARITHMETIC_MISMATCH", "IMPLAUSIBLE_MAGNITUDE", "RATE_OVER_100",
     "UNIT_MISMATCH", "INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED", "SCORE_MISMATCH",
@@ -211,8 +210,8 @@ def _evaluate(txt: Path, gold: Path):
 OWN = sorted(DATA.glob("e_*.txt"))
 
 
-@pytest.mark.skipif(not (SEED.exists() and SEED_GOLD.exists()), reason="seed not present")
 def test_seed_recall_no_must_not_flag_and_few_findings():
+    require(SEED, SEED_GOLD)
     ev = _evaluate(SEED, SEED_GOLD)
     tot = ev.total(CODES)
     assert tot.recall is not None and tot.recall >= 0.9, ev.missed

@@ -11,8 +11,7 @@ import pytest
 from nlp_pipeline.evaluate import combine, evaluate_findings, gold_path_for, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "000_addc822f361de425.txt"
-SEED_GOLD = ROOT.parent / "shared" / "gold" / "seed_expected.yaml"
+from seed_data import SEED, SEED_GOLD, require  # noqa: E402
 DATA = ROOT / "tests" / "data" / "detect"
 
 TEXT_CODES = [
@@ -54,8 +53,8 @@ def test_own_reports_exist():
     assert set(TEXT_CODES) <= planted  # every code planted somewhere
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed report not present")
 def test_seed_recall_and_limits(analyses):
+    require(SEED, SEED_GOLD)
     analysis, gold = analyses["seed"]
     ev = evaluate_findings(analysis.findings, gold, codes=TEXT_CODES)
     tot = ev.total()

@@ -19,7 +19,7 @@ from nlp_pipeline.evaluate import (
 )
 from nlp_pipeline.model import Evidence, Finding, to_dict
 
-SEED_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seed_expected.yaml"
+from seed_data import SEED_GOLD, require  # noqa: E402
 
 
 def fnd(code: str, *pids: str, values=None, quote="x") -> Finding:
@@ -102,8 +102,8 @@ def test_must_not_flag_heuristic():
     assert not must_not_flag_hits(item, fnd("DUPLICATE_PARAGRAPH", "K3", quote=long_quote))
 
 
-@pytest.mark.skipif(not SEED_GOLD.exists(), reason="seed gold not present")
 def test_load_seed_gold():
+    require(SEED_GOLD)
     gold = load_gold(SEED_GOLD)
     assert len(gold.findings) >= 20
     assert all(g.where for g in gold.findings)

@@ -6,6 +6,7 @@ import json
 import pytest
 import yaml
 
+from seed_data import require
 from ingest_fixtures import GOLD, assert_offsets, budget_values, section_counts, seed_path
 from nlp_pipeline.ingest import read_report
 from nlp_pipeline.model import Report, from_dict, to_dict
@@ -21,8 +22,7 @@ def seed():
 
 @pytest.fixture(scope="module")
 def gold():
-    if not GOLD.exists():
-        pytest.skip("gold file not beside the repository")
+    require(GOLD)
     return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
 
 
