@@ -17,3 +17,12 @@ class ReportError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return f"{self.path}: {self.problem if lang == 'zh' else self.problem_en}"
+
+
+class LexiconError(Exception):
+    """A lexicon file does not follow its schema (an unknown or missing key)."""
+
+    def __init__(self, path: str, detail: str):
+        self.path = str(path)
+        self.detail = detail
+        super().__init__(f"{self.path}: 词表格式错误 / lexicon does not follow its schema: {detail}")

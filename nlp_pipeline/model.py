@@ -80,6 +80,14 @@ class Indicator:
     name_paragraph: Paragraph | None = None  # id "T3.k1"
     result_paragraph: Paragraph | None = None  # id "T3.r1"
     target: str | None = None  # target value as written, where the form has one
+    # columns of an indicator table (一级指标 … 得分 … 偏差原因), where the form has them
+    level1: str | None = None
+    level2: str | None = None
+    weight: float | None = None  # 分值
+    score: float | None = None  # 得分
+    reason: str | None = None  # 偏差原因分析及改进措施 as written ("" when left empty)
+    weight_text: str | None = None  # 分值 / 得分 as written, for evidence
+    score_text: str | None = None
 
 
 @dataclass
@@ -116,6 +124,17 @@ class Budget:
 
 
 @dataclass
+class Unfilled:
+    """A field the form asks for, left empty or still holding the template's text."""
+
+    field: str  # section kind ("problem", "goal", …) or indicator column ("reason")
+    text: str  # as written ("无", "（填写…）")
+    start: int
+    end: int
+    instruction: bool = False  # the template's instruction text rather than 无/暂无
+
+
+@dataclass
 class Report:
     source: str  # path of the file it came from
     reader: str  # name of the reader used ("form-tsv", "html", "docx", ...)
@@ -131,6 +150,14 @@ class Report:
     tasks: list[Task] = field(default_factory=list)
     missing_sections: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # what the reader recognised: the layout of its tables (pipe, tsv, aligned,
+    # cell_per_line, flattened, grid) or "narrative", and the kind of form
+    # (project_form, department_form, target_table, narrative_report)
+    layout: str | None = None
+    form: str | None = None
+    unfilled: list[Unfilled] = field(default_factory=list)
+    total_weight: float | None = None  # 总分 row of the indicator table
+    total_score: float | None = None
 
     @property
     def id(self) -> str:

@@ -7,11 +7,9 @@ from pathlib import Path
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.model import Report
 
+from .builder import build
 from .decode import NotText, decode
-from .draft import Draft, finish
-from .form import looks_like_form, parse_form
-from .grid import Row, rows_from_text
-from .narrative import parse_narrative
+from .grid import rows_from_text
 
 # Document formats without a reader: (name in Chinese, in English, what to save it as).
 # Many sites serve HTML or text under these names, so the content decides: only a real
@@ -25,30 +23,6 @@ UNREADABLE_FORMATS = {
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _HTML_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<h[1-6][\s>]|<div[\s>]", re.I)
-
-
-def parse_grid(text: str, rows: list[Row]) -> Draft:
-    """One of the two parsers, chosen by the shape of the content."""
-    if looks_like_form(text, rows):
-        draft = parse_form(text, rows)
-        if draft.sections or draft.tasks:
-            return draft
-    return parse_narrative(text, rows)
-
-
-def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
-    draft = parse_grid(text, rows)
-    if not any(sec.paragraphs for sec in draft.sections.values()) and not draft.tasks:
-        raise ReportError(
-            path,
-            "未找到任何绩效自评报告的章节（年度目标、目标完成情况、存在问题等），不像是绩效自评报告",
-            "no section of a performance self-evaluation report (goals, outcomes, problems, ...) "
-            "was found; this does not look like such a report",
-        )
-    if reader == "text":
-        # plain text names its reader by the layout found: the export or running text
-        reader = "form-tsv" if draft.layout == "form" else "narrative"
-    return finish(draft, source=path, reader=reader, encoding=encoding, text=text)
 
 
 def read_text(text: str, source: str = "<text>", encoding: str | None = None, html: bool | None = None) -> Report:

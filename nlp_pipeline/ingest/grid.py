@@ -23,14 +23,40 @@ class Cell:
 Row = list[Cell]
 
 
+_PIPES = "|｜"
+
+
+def _pipe_row(text: str, start: int, end: int) -> Row | None:
+    """A pipe-table line (| 项目名称 | … |) as cells; a ``|---|`` line as no cells."""
+    line = text[start:end]
+    stripped = line.strip()
+    if not stripped or stripped[0] not in _PIPES or sum(line.count(p) for p in _PIPES) < 2:
+        return None
+    bounds = [k for k, ch in enumerate(line) if ch in _PIPES]
+    if stripped[-1] not in _PIPES:
+        bounds.append(len(line))
+    row: Row = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        row.append(Cell(start + a + 1, start + b, k))
+    if all(not text[c.start:c.end].strip(" :：-—=\t") for c in row):
+        return []
+    return row
+
+
 def rows_from_text(text: str) -> list[Row]:
-    """Split a tab-separated text into rows (lines) of cells; ``\\r`` is not cell text."""
+    """Split a tab-separated text into rows (lines) of cells; ``\\r`` is not cell text.
+    Lines of a pipe table are split at their pipes."""
     rows: list[Row] = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         if line.endswith("\r"):
             end -= 1
+        piped = _pipe_row(text, pos, end) if "\t" not in line else None
+        if piped is not None:
+            rows.append(piped)
+            pos += len(line) + 1
+            continue
         row: Row = []
         c = pos
         for k, part in enumerate(text[pos:end].split("\t")):

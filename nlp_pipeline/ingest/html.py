@@ -117,7 +117,7 @@ def _int(v) -> int:
 def read_html(markup: str, source: str, encoding: str | None) -> Report:
     from bs4 import BeautifulSoup
 
-    from .dispatch import build
+    from .builder import build
     from .grid import render
 
     try:

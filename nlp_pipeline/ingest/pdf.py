@@ -72,7 +72,7 @@ def pdf_table(data: bytes) -> list[list[str]]:
 
 
 def read_pdf(data: bytes, source: str) -> Report:
-    from .dispatch import build
+    from .builder import build
     from .grid import render
 
     try:

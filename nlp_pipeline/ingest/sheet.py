@@ -89,7 +89,7 @@ def xls_table(data: bytes) -> list[list[str]]:
 
 
 def read_table(table: list[list[str]], source: str, reader: str) -> Report:
-    from .dispatch import build
+    from .builder import build
     from .grid import render
 
     text, rows = render(table)

@@ -1,0 +1,176 @@
+"""One builder makes the Report from the lines, rows and cells any reader gives.
+
+The readers of each file format only turn bytes into text and a grid of cells; this
+module finds the indicator tables in that text (:mod:`.table`, whatever shape they came
+in), reads the rest as a form or as narrative, classifies what no heading names by its
+content, marks fields left unfilled, and says what it recognised.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp_pipeline.errors import ReportError
+from nlp_pipeline.model import SECTION_KINDS, Indicator, Report, Section, Task, Unfilled
+
+from .content import classify_paragraphs
+from .draft import Draft, finish, make_paragraph
+from .form import looks_like_form, parse_form
+from .grid import Row
+from .narrative import parse_narrative
+from .table import IndicatorTable, find_tables, split_lines, squeeze
+from .table_lexicon import table_lexicon
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# fewer Chinese characters than this: no report text at all
+_MIN_CJK = 20
+
+
+def parse_grid(text: str, rows: list[Row]) -> Draft:
+    """One of the two parsers, chosen by the shape of the content."""
+    if looks_like_form(text, rows):
+        draft = parse_form(text, rows)
+        if draft.sections or draft.tasks:
+            return draft
+    return parse_narrative(text, rows)
+
+
+def _outside(rows: list[Row], tables: list[IndicatorTable]) -> list[Row]:
+    """Rows that no indicator table claimed: the parsers read only those."""
+    spans = [(t.start, t.end) for t in tables]
+    out = []
+    for row in rows:
+        if row and any(a <= row[0].start < b for a, b in spans):
+            continue
+        out.append(row)
+    return out
+
+
+def _number(s: str | None) -> float | None:
+    if not s:
+        return None
+    try:
+        return float(squeeze(s).replace("分", "").replace(",", ""))
+    except ValueError:
+        return None
+
+
+# Indicator tables are tasks named TBL, TBL.2, …: their rows are the table lines the gold
+# files and detectors call TBL (docs/CONVENTIONS.md), and they never take the numbers of
+# the form's own tasks (T1, T2, …).
+TABLE_TASK = "TBL"
+
+
+def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
+    tasks = []
+    for k, tb in enumerate(tables, 1):
+        tid = TABLE_TASK if k == 1 else f"{TABLE_TASK}.{k}"
+        inds = []
+        for j, row in enumerate(tb.rows, 1):
+            v, sp = row.values, row.spans
+            name_p = make_paragraph(text, f"{tid}.k{j}", "T", "indicator", None, sp["name"])
+            res_p = (make_paragraph(text, f"{tid}.r{j}", "T", "indicator_result", None, sp["actual"])
+                     if sp.get("actual") is not None and sp["actual"].chars else None)
+            inds.append(Indicator(
+                name=v["name"] or "", result=v.get("actual") or "", name_paragraph=name_p, result_paragraph=res_p,
+                target=v.get("target"), level1=v.get("level1"), level2=v.get("level2"),
+                weight=_number(v.get("weight")), score=_number(v.get("score")), reason=v.get("reason"),
+                weight_text=v.get("weight") or None, score_text=v.get("score") or None))
+        tasks.append(Task(id=tid, number=tb.title or "绩效指标", target=None, outcome=None, indicators=inds))
+    return tasks
+
+
+def _is_unfilled(s: str) -> bool | None:
+    """None: content; False: a placeholder (无, 暂无); True: the template's instruction."""
+    lex = table_lexicon().unfilled
+    q = squeeze(s)
+    if q in {squeeze(x) for x in lex.placeholders} or q in {squeeze(x) + "。" for x in lex.placeholders}:
+        return False
+    inner = q.lstrip("（(【[")
+    bracketed = len(inner) < len(q)
+    for w in lex.instructions:
+        w = squeeze(w)
+        if inner.startswith(w) and (bracketed or (len(w) >= 3 and len(q) <= 60 and not re.search(r"\d", q))):
+            return True
+    return None
+
+
+def _mark_unfilled(report: Report) -> None:
+    """Placeholders and template instructions are read as such, never as content."""
+    for sid, sec in report.sections.items():
+        kept = []
+        for p in sec.paragraphs:
+            verdict = _is_unfilled(p.text)
+            if verdict is None:
+                kept.append(p)
+                continue
+            report.unfilled.append(Unfilled(field=sec.kind, text=p.text, start=p.start, end=p.end,
+                                            instruction=verdict))
+        if len(kept) != len(sec.paragraphs):
+            for k, p in enumerate(kept, 1):
+                p.id = f"{sid}{k}"
+            sec.paragraphs = kept
+    for t in report.tasks:
+        for attr, kind in (("target", "goal"), ("outcome", "outcome")):
+            p = getattr(t, attr)
+            if p is not None and _is_unfilled(p.text) is not None:
+                report.unfilled.append(Unfilled(field=kind, text=p.text, start=p.start, end=p.end,
+                                                instruction=bool(_is_unfilled(p.text))))
+                setattr(t, attr, None)
+
+
+def _form_kind(report: Report, tables: list[IndicatorTable], layout: str) -> str:
+    cues = table_lexicon().forms
+    head = squeeze((report.title or "") + report.text[:600])
+    if tables and all("actual" not in t.columns for t in tables):
+        return "target_table"
+    title = report.title or ""
+    if "报告" in title[-8:] or (layout == "narrative" and not tables and "表" not in title[-6:]):
+        return "narrative_report"
+    for kind in ("target_table", "project_form", "department_form"):
+        if any(squeeze(c) in head for c in getattr(cues, kind)):
+            if kind == "target_table" and any("actual" in t.columns for t in tables):
+                continue
+            return kind
+    if layout == "narrative":
+        return "narrative_report"
+    return "department_form" if report.tasks and not tables else "project_form"
+
+
+def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
+    if len(_CJK_RE.findall(text)) < _MIN_CJK:
+        raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
+                          "the file holds no Chinese report text; this does not look like a "
+                          "performance self-evaluation report")
+    lines = split_lines(text)
+    tables = find_tables(text, lines)
+    draft = parse_grid(text, _outside(rows, tables))
+    if tables:
+        draft.tasks.extend(_table_tasks(text, tables))
+    for tb in tables:
+        draft.warnings.extend(tb.warnings)
+    layout = draft.layout
+    if reader == "text":
+        # plain text names its reader by the layout found: the export or running text
+        reader = "form-tsv" if draft.layout == "form" else "narrative"
+    found_any = any(sec.paragraphs for sec in draft.sections.values()) or draft.tasks
+    if not found_any:
+        # no heading the reader knows: the paragraphs are classified by what they say
+        draft.sections = classify_paragraphs(text, rows)
+        draft.warnings.append("未识别到任何章节标题，段落已按内容归类 / no section heading was recognised; "
+                              "paragraphs were classified by their content")
+    report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
+    report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
+    report.form = _form_kind(report, tables, layout)
+    if tables:
+        report.total_weight = next((t.total_weight for t in tables if t.total_weight is not None), None)
+        report.total_score = next((t.total_score for t in tables if t.total_score is not None), None)
+    elif any(k in squeeze(text) for k in ("三级指标", "年度指标值", "实际完成值", "一级指标")):
+        report.warnings.append("未识别到指标表 / no indicator table was recognised")
+    if report.form == "target_table":
+        # a target table has no outcomes by design: nothing is missing
+        report.missing_sections = [s for s in report.missing_sections if s in ("G",)]
+    _mark_unfilled(report)
+    return report
+
+
+__all__ = ["build", "parse_grid", "SECTION_KINDS", "Section"]

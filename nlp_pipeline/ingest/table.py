@@ -1,0 +1,782 @@
+"""Indicator tables found in any text, whatever shape the table arrived in.
+
+Real forms reach us as text in many shapes: pipe rows, tab-separated exports, columns
+aligned with spaces (PDF text layers, with page numbers between rows), one cell per line,
+whole rows or whole tables flattened onto one line (docs/reader-gold.md). All of them are
+read here, so the form and narrative parsers never guess at tables:
+
+1. every line is split into cells by what separates them (pipes, tabs, runs of spaces);
+2. a header is a line, or a run of one-cell lines, whose cells name canonical columns
+   (lexicons/table_columns.yaml: 一级指标 … 年度指标值 … 实际完成值 … 分值 … 得分);
+3. the lines below are cut into rows: by position where every cell kept its place, and
+   otherwise by a small dynamic program that assigns typed cells (level words, numbers,
+   values, names) to the header's columns in order, dropping merged or empty cells at a
+   cost; merged 一级/二级 cells are inherited from the row above.
+
+This is the line-classification method of Pinto et al. (SIGIR 2003) with hand-set
+features; the costs below are its weights.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from nlp_pipeline.text.normalize import normalize
+
+from .mapped import Mapped
+from .table_lexicon import table_lexicon
+
+# Page furniture of PDF text layers: page numbers and 第 2 页 共 4 页.
+_FURNITURE_RE = re.compile(
+    r"^(?:[-—–_·•]+\s*\d{1,3}\s*[-—–_·•]+|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
+    r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$", re.I)
+_SEP_CELL_RE = re.compile(r"^[\s:：\-—=+_]*$")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_NUM_RE = re.compile(r"^[+-]?\d{1,7}(?:,\d{3})*(?:\.\d+)?$")
+_DIGIT_RE = re.compile(r"\d")
+_VALUE_MARK_RE = re.compile(r"^[≥≤<>=＞＜≧≦]|\d|%|％")
+_BRACKET_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
+_SQUEEZE_RE = re.compile(r"[\s\u3000：:。；;，,、*＊]+")
+# O/o for 0, l/I for 1 and 。 for . inside numbers: slips of OCR, repaired only where the
+# cell is a number otherwise
+_OCR_CELL_RE = re.compile(r"^[≥≤<>=约]?\s*[\dOolI|。.,%]+\s*[%‰]?\S{0,4}$")
+_OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "。": "."})
+
+# Costs of the row program (see module docstring): what assigning a typed cell to a
+# column gains, and what leaving a column without a cell costs.
+_DROP = {"label": 0.0, "level1": 0.2, "level2": 0.4, "target": 2.5, "actual": 2.5, "weight": 2.0,
+         "score": 2.0, "reason": 0.2, "other": 0.6}
+_SKIP_TOKEN = 1.5
+_NEG = float("-inf")
+_VALUE_COLUMNS = ("target", "actual", "weight", "score")
+
+
+def squeeze(s: str) -> str:
+    return _SQUEEZE_RE.sub("", unicodedata.normalize("NFKC", s))
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+# --- cells -----------------------------------------------------------------------------
+
+
+@dataclass
+class Tok:
+    """One cell of a line: its text mapped to offsets, and where it starts on the line."""
+
+    m: Mapped
+    line: int
+    col: int  # display column of its first character (aligned layouts)
+
+    @property
+    def s(self) -> str:
+        return self.m.chars
+
+
+def clean_cell(m: Mapped) -> Mapped:
+    """A cell without outer spaces and without the spaces a PDF puts between CJK
+    characters (「茂 名 市」): inside one cell such a space is never a separator."""
+    m = m.strip(" \t\r\n\u3000\xa0")
+    if not m.chars:
+        return m
+    keep = []
+    s = m.chars
+    for i, c in enumerate(s):
+        if c in " \u3000\xa0" and 0 < i < len(s) - 1:
+            a = s[i - 1]
+            j = i + 1
+            while j < len(s) and s[j] in " \u3000\xa0":
+                j += 1
+            b = s[j] if j < len(s) else ""
+            if _CJK_RE.match(a) and b and (_CJK_RE.match(b) or b in "（()）"):
+                continue
+            if _CJK_RE.match(b) and a in "（()）":
+                continue
+        keep.append(i)
+    return Mapped("".join(s[i] for i in keep), [m.origs[i] for i in keep])
+
+
+def repair_number(s: str) -> str:
+    """OCR slips in a cell that is a number otherwise (1O0% -> 100%)."""
+    t = s.strip()
+    if not _DIGIT_RE.search(t) or not _OCR_CELL_RE.match(t):
+        return s
+    out = t.translate(_OCR_MAP)
+    return out if _DIGIT_RE.search(out) else s
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    raw: str
+    shape: str  # pipe tsv aligned single blank sep furniture
+    cells: list[Tok]  # positional cells (empty ones kept for pipe and tsv)
+    whole: Tok | None = None  # a one-cell line before its CJK spaces were removed
+
+    @property
+    def filled(self) -> list[Tok]:
+        return [c for c in self.cells if c.s]
+
+    def words(self) -> list[Tok]:
+        """The line cut at every space (rows flattened with single spaces); runs of
+        one-character CJK pieces (茂 名 市) are joined back."""
+        out: list[Tok] = []
+        for c in ([self.whole] if self.whole is not None else self.filled):
+            pos = 0
+            s = c.m.chars
+            for part in re.split(r"(\s+)", s):
+                if part and not part.isspace():
+                    out.append(Tok(c.m.slice(pos, pos + len(part)), self.index, c.col + pos))
+                pos += len(part)
+        merged: list[Tok] = []
+        run: list[Tok] = []
+
+        def flush() -> None:
+            if len(run) >= 3:
+                m = run[0].m
+                for t in run[1:]:
+                    m = m + t.m
+                merged.append(Tok(m, self.index, run[0].col))
+            else:
+                merged.extend(run)
+            run.clear()
+
+        for t in out:
+            if len(t.s) == 1 and _CJK_RE.match(t.s):
+                run.append(t)
+            else:
+                flush()
+                merged.append(t)
+        flush()
+        # pieces a stray space cut off a value: "≥ 98%", "99 .1%"
+        glued: list[Tok] = []
+        for t in merged:
+            if glued and (re.fullmatch(r"[≥≤<>=＞＜]+", glued[-1].s) or re.match(r"^[.%％。]", t.s)
+                          and re.search(r"\d$", glued[-1].s)):
+                glued[-1] = Tok(glued[-1].m + t.m, glued[-1].line, glued[-1].col)
+            else:
+                glued.append(t)
+        return glued
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for k, raw in enumerate(text.split("\n")):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        body = raw[:-1] if raw.endswith("\r") else raw
+        lines.append(_line(text, k, start, start + len(body), body))
+    return lines
+
+
+def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
+    norm = normalize(body)
+    stripped = norm.strip()
+    if not stripped:
+        return Line(k, start, end, body, "blank", [])
+    if _FURNITURE_RE.match(stripped):
+        return Line(k, start, end, body, "furniture", [])
+    pipes = [i for i, c in enumerate(norm) if c in "|｜"]
+    if len(pipes) >= 2:
+        bounds = [-1] + pipes + [len(norm)]
+        cells = []
+        for a, b in zip(bounds, bounds[1:]):
+            cells.append(Tok(clean_cell(Mapped.span(text, start + a + 1, start + b)), k, a + 1))
+        if stripped[0] in "|｜":
+            cells = cells[1:]
+        if stripped[-1] in "|｜":
+            cells = cells[:-1]
+        if all(_SEP_CELL_RE.match(c.s) for c in cells):
+            return Line(k, start, end, body, "sep", [])
+        return Line(k, start, end, body, "pipe", cells)
+    if "\t" in body:
+        cells, p = [], 0
+        for part in body.split("\t"):
+            cells.append(Tok(clean_cell(Mapped.span(text, start + p, start + p + len(part))), k,
+                             display_width(body[:p])))
+            p += len(part) + 1
+        # a line with a tab keeps its cells in place even when only one is filled (the
+        # wrapped end of a long cell, the other cells of its row left empty)
+        return Line(k, start, end, body, "tsv", cells)
+    cells = []
+    for m in re.finditer(r"\S+(?:[ \u3000\xa0]\S+)*", body.replace("\t", "  ")):
+        # a single full-width space inside a run is a separator too
+        for part in re.finditer(r"[^\u3000]+", m.group()):
+            a = m.start() + part.start()
+            cells.append(Tok(clean_cell(Mapped.span(text, start + a, start + a + len(part.group()))), k,
+                             display_width(body[:a])))
+    cells = [c for c in cells if c.s]
+    if len(cells) >= 2:
+        return Line(k, start, end, body, "aligned", cells)
+    tok = cells[0] if cells else Tok(clean_cell(Mapped.span(text, start, end)), k, 0)
+    lead = len(body) - len(body.lstrip())
+    whole = Tok(Mapped.span(text, start, end).strip(" \t\r\n\u3000\xa0"), k, display_width(body[:lead]))
+    return Line(k, start, end, body, "single", [tok], whole)
+
+
+# --- columns ---------------------------------------------------------------------------
+
+
+def match_header(cell: str) -> str | None:
+    """The canonical column a header cell names, None if it names none."""
+    lex = table_lexicon()
+    s = _BRACKET_RE.sub("", squeeze(cell))
+    s = s.strip("（）()")
+    if not s or len(s) > 16:
+        return None
+    best: tuple[int, str] | None = None
+    for col, syns in lex.columns.model_dump().items():
+        for syn in syns:
+            syn = squeeze(syn)
+            ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
+            if ok and (best is None or len(syn) > best[0]):
+                best = (len(syn), col)
+    return best[1] if best else None
+
+
+def header_columns(names: list[str | None]) -> list[str] | None:
+    """Canonical columns of a header row, or None when it is no indicator-table header.
+
+    A column named twice keeps the later cell: the first is the table's label (绩效指标 |
+    一级指标 | … or 指标名称 in two header rows)."""
+    cols = [n or "other" for n in names]
+    present = set(cols)
+    if "name" not in present:
+        if "label" in present and present & {"level1", "level2", "target"}:
+            # 绩效指标 | 指标值 | …: the label column holds the names
+            cols[cols.index("label")] = "name"
+            present = set(cols)
+        else:
+            return None
+    valued = present & {"level1", "level2", "target", "actual", "weight", "score", "reason"}
+    if len(valued) < table_lexicon().min_header_columns or not (present & {"target", "actual", "score"}):
+        return None
+    seen: set[str] = set()
+    for k in range(len(cols) - 1, -1, -1):
+        if cols[k] in seen and cols[k] not in ("other", "label"):
+            cols[k] = "label" if k == 0 else "other"
+        seen.add(cols[k])
+    return cols
+
+
+# --- typed cells -----------------------------------------------------------------------
+
+
+def _level_kind(s: str) -> tuple[bool, bool, bool]:
+    """(level1 word, level2 word, generic …指标 word)."""
+    lex = table_lexicon()
+    q = squeeze(s)
+    generic = q.endswith("指标") and 3 <= len(q) <= 10 and match_header(q) is None
+    return q in lex.level1, q in lex.level2, generic
+
+
+def _is_number(s: str) -> bool:
+    return bool(_NUM_RE.match(squeeze(s).replace("分", "")))
+
+
+def _number(s: str) -> float | None:
+    q = squeeze(repair_number(s)).replace("分", "").replace(",", "")
+    try:
+        return float(q)
+    except ValueError:
+        return None
+
+
+def _is_value(s: str) -> bool:
+    q = squeeze(s)
+    return bool(_VALUE_MARK_RE.search(q)) or q in table_lexicon().value_words
+
+
+def compat(col: str, s: str) -> float:
+    """What assigning cell text ``s`` to column ``col`` gains (-inf: impossible)."""
+    l1, l2, generic = _level_kind(s)
+    if col == "level1":
+        return 3.0 if l1 else (0.5 if generic else _NEG)
+    if col == "level2":
+        return 3.0 if l2 else (1.5 if generic else _NEG)
+    if l1 or l2:
+        return _NEG
+    num = _is_number(repair_number(s))
+    if col in ("weight", "score"):
+        v = _number(s)
+        return 2.0 if num and v is not None and 0 <= v <= 100 else _NEG
+    if col in ("target", "actual"):
+        if num:
+            return 1.5
+        if _is_value(s):
+            return 2.0
+        return 0.3 if len(squeeze(s)) <= 12 else -1.0
+    if col == "name":
+        if num:
+            return _NEG
+        if match_header(s) in ("target", "actual", "weight", "score", "level1", "level2"):
+            return _NEG
+        return 0.3 if _VALUE_MARK_RE.search(squeeze(s)) or squeeze(s) in table_lexicon().value_words else 1.0
+    if col == "reason":
+        if num:
+            return _NEG
+        return 1.0 if squeeze(s) in table_lexicon().unfilled.placeholders else 0.5
+    if col == "label":
+        return 2.0 if match_header(s) == "label" else _NEG
+    return 0.5 if len(squeeze(s)) <= 8 else 0.0
+
+
+@dataclass
+class RowCells:
+    cells: dict[str, list[Tok]] = field(default_factory=dict)
+
+    def text(self, col: str) -> str | None:
+        toks = self.cells.get(col)
+        if not toks:
+            return None
+        return "".join(t.s for t in toks)
+
+
+def assign_rows(tokens: list[Tok], cols: list[str]) -> tuple[list[RowCells], float]:
+    """Cut a stream of cells into rows of ``cols`` by dynamic programming.
+
+    States (i, j): i cells read, j columns of the current row done. A cell is taken by
+    the next column (gain :func:`compat`), a column is left empty (cost ``_DROP``), a
+    cell between rows is skipped as noise (cost ``_SKIP_TOKEN``); a name may take two
+    cells (a cell split in two) at a cost. Every row has a name.
+    """
+    n, k = len(tokens), len(cols)
+    name_at = cols.index("name")
+    best = [[_NEG] * (k + 1) for _ in range(n + 1)]
+    back: list[list[tuple | None]] = [[None] * (k + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    comp = [[compat(c, t.s) for c in cols] for t in tokens]
+    per_line: dict[int, int] = {}
+    for t in tokens:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    # a short piece alone on its line, in a table whose rows share lines with their
+    # values, is the wrapped start of the next cell rather than a cell of its own
+    rows_on_lines = len(per_line) < len(tokens) * 0.6
+    alone = [rows_on_lines and per_line[t.line] == 1 and len(t.s) < 10 for t in tokens]
+
+    def relax(i: int, j: int, v: float, frm: tuple) -> None:
+        if v > best[i][j]:
+            best[i][j] = v
+            back[i][j] = frm
+
+    for i in range(n + 1):
+        for j in range(1, k):
+            if best[i][j] > _NEG and cols[j] != "name":
+                relax(i, j + 1, best[i][j] - _DROP.get(cols[j], 1.0), (i, j, "drop"))
+        if best[i][k] > _NEG:
+            relax(i, 0, best[i][k], (i, k, "row"))
+        for j in range(0, name_at):
+            if best[i][j] > _NEG:
+                relax(i, j + 1, best[i][j] - _DROP.get(cols[j], 1.0), (i, j, "drop"))
+        if i == n:
+            break
+        if best[i][0] > _NEG:
+            relax(i + 1, 0, best[i][0] - _SKIP_TOKEN, (i, 0, "skip"))
+        for j in range(k):
+            if best[i][j] == _NEG:
+                continue
+            g = comp[i][j]
+            if alone[i] and cols[j] == "reason" and squeeze(tokens[i].s) not in table_lexicon().unfilled.placeholders:
+                g -= 0.8
+            if g > _NEG:
+                relax(i + 1, j + 1, best[i][j] + g, (i, j, "take"))
+            if cols[j] in ("name", "reason") and i + 1 < n and tokens[i + 1].line != tokens[i].line:
+                joined = compat(cols[j], tokens[i].s + tokens[i + 1].s)
+                if joined > _NEG and comp[i + 1][j] > _NEG:
+                    cost = 0.2 if alone[i] else 1.2
+                    relax(i + 2, j + 1, best[i][j] + joined - cost, (i, j, "take2"))
+    if best[n][0] == _NEG:
+        return [], _NEG
+    rows: list[RowCells] = []
+    cur: RowCells | None = None
+    i, j = n, 0
+    steps = []
+    while (i, j) != (0, 0):
+        frm = back[i][j]
+        if frm is None:
+            break
+        steps.append((frm, i, j))
+        i, j = frm[0], frm[1]
+    for (pi, pj, act), _i, _j in reversed(steps):
+        if act in ("take", "take2"):
+            if cur is None:
+                cur = RowCells()
+            cur.cells[cols[pj]] = tokens[pi:_i]
+        elif act == "row":
+            if cur is not None:
+                rows.append(cur)
+            cur = None
+    return rows, best[n][0]
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+@dataclass
+class TableRow:
+    values: dict[str, str | None]  # canonical column -> text (None: no such column)
+    spans: dict[str, Mapped]  # canonical column -> text with offsets
+    start: int
+    end: int
+
+
+@dataclass
+class IndicatorTable:
+    shape: str  # pipe tsv aligned cell_per_line flattened
+    columns: list[str]
+    rows: list[TableRow]
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+    title: str | None = None
+    total_weight: float | None = None
+    total_score: float | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
+    """(columns, next line index, header cells, shape, cells after the header on its line)."""
+    ln = lines[k]
+    if ln.shape in ("pipe", "tsv", "aligned"):
+        cells = ln.cells if ln.shape != "aligned" else ln.filled
+        cols = header_columns([match_header(c.s) if c.s else None for c in cells])
+        if cols:
+            return cols, k + 1, cells, ln.shape, []
+        if ln.shape == "aligned":
+            return _flat_header(ln, k)
+        return None
+    if ln.shape != "single":
+        return None
+    flat = _flat_header(ln, k)
+    if flat:
+        return flat
+    # one header cell per line (blank lines between allowed)
+    names: list[str] = []
+    cells: list[Tok] = []
+    j = k
+    while j < len(lines):
+        lj = lines[j]
+        if lj.shape == "blank":
+            j += 1
+            continue
+        if lj.shape != "single":
+            break
+        name = match_header(lj.cells[0].s)
+        if name is None:
+            break
+        names.append(name)
+        cells.append(lj.cells[0])
+        j += 1
+    if len(names) >= 3:
+        cols = header_columns(names)
+        if cols:
+            return cols, j, cells, "cell_per_line", []
+    return None
+
+
+def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
+    """A header written on one line with single spaces, maybe followed by the rows."""
+    words = ln.words()
+    # a merged label written vertically leaves its first character before the header
+    while words and len(words[0].s) == 1 and _CJK_RE.match(words[0].s):
+        words = words[1:]
+    names: list[str] = []
+    n = 0
+    for w in words:
+        name = match_header(w.s)
+        if name is None:
+            break
+        names.append(name)
+        n += 1
+    if n < 3:
+        return None
+    cols = header_columns(names)
+    if not cols:
+        return None
+    return cols, k + 1, words[:n], "flattened", words[n:]
+
+
+def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
+    cells = ln.filled if ln.shape != "single" else ln.words()
+    if not cells:
+        return None
+    lab = squeeze(cells[0].s)
+    if lab not in {squeeze(x) for x in table_lexicon().total_labels}:
+        return None
+    nums = [v for v in (_number(c.s) for c in cells[1:]) if v is not None]
+    if not nums:
+        return (None, None)
+    if len(nums) >= 2:
+        return nums[-2], nums[-1]
+    return None, nums[-1]
+
+
+def _is_end(ln: Line) -> bool:
+    """A line that closes a table: a section heading or a long sentence of prose."""
+    from .items import split_number
+    from .labels import match_outside, match_section
+
+    if ln.shape != "single":
+        # a row of a form that opens with a section label (存在问题 | 1.…) ends the table
+        first = ln.filled[0].s if ln.filled else ""
+        lev = _level_kind(first)
+        return (len(first) <= 20 and not any(lev)
+                and bool(match_section(first, 4) or match_outside(first, 4)))
+    s = ln.cells[0].s
+    it = split_number(Mapped.synthetic(s))
+    body = it.text.chars
+    if it.style in ("part", "cn", "pcn") and len(body) <= 30:
+        return True
+    if len(body) <= 30 and (match_section(body, 4) or match_outside(body, 4)):
+        return True
+    return len(s) > 150
+
+
+class _Builder:
+    def __init__(self, cols: list[str], shape: str, header_cells: list[Tok]):
+        self.cols = cols
+        self.shape = shape
+        self.header_cells = header_cells
+        self.rows: list[RowCells] = []
+        self.warnings: list[str] = []
+
+    def positional(self, cells: list[Tok]) -> RowCells | None:
+        lead = 0
+        if len(cells) == len(self.cols) + 1 and not cells[0].s:
+            lead = 1  # an empty cell before the first column (a padding pipe)
+        if len(cells) - lead != len(self.cols):
+            return None
+        rc = RowCells()
+        for col, c in zip(self.cols, cells[lead:]):
+            if c.s and col not in ("label", "other"):
+                rc.cells[col] = [c]
+        return rc
+
+    def add_line_row(self, ln: Line) -> None:
+        rc = self.positional(ln.cells if ln.shape != "aligned" else ln.filled)
+        if rc is None and ln.shape == "aligned" and not any(_is_value(c.s) for c in ln.filled):
+            # wrapped ends of several cells on one line, each under its own header
+            rc = RowCells()
+            for c in ln.filled:
+                for col, toks in self._fragment(c).cells.items():
+                    rc.cells.setdefault(col, []).extend(toks)
+        if rc is not None:
+            self._push(rc)
+            return
+        toks = [c for c in ln.cells if c.s]
+        self.add_stream(toks)
+
+    def _fragment(self, tok: Tok) -> RowCells | None:
+        """The wrapped end of a cell on a line of its own: it continues the column whose
+        header stands nearest to it (name by default)."""
+        col = "name"
+        if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
+            j = min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - tok.col))
+            if self.cols[j] in ("level1", "level2", "name", "reason"):
+                col = self.cols[j]
+        return RowCells({col: [tok]})
+
+    def add_stream(self, toks: list[Tok]) -> None:
+        if not toks:
+            return
+        rows, score = assign_rows(toks, self.cols)
+        if not rows:
+            self.warnings.append("表格行无法按表头拆分 / a table line could not be cut into cells: "
+                                 + " ".join(t.s for t in toks)[:40])
+            return
+        for rc in rows:
+            self._push(rc)
+
+    def _push(self, rc: RowCells) -> None:
+        has_values = bool(rc.cells.keys() & set(_VALUE_COLUMNS))
+        if self.rows and not has_values and not (rc.cells.keys() & {"level1", "level2"}):
+            # a wrapped cell: its text continues the row above, column by column
+            prev = self.rows[-1]
+            for col, toks in rc.cells.items():
+                prev.cells.setdefault(col, []).extend(toks)
+            return
+        if "name" not in rc.cells and not has_values:
+            return
+        self.rows.append(rc)
+
+    def finish(self, text: str) -> list[TableRow]:
+        out: list[TableRow] = []
+        present = set(self.cols)
+        parents = {squeeze(k): v for k, v in table_lexicon().level2_parent.items()}
+        # a merged 一级指标 written in the middle of its rows: rows before it take it too
+        first_l1 = next((rc.cells["level1"] for rc in self.rows if rc.cells.get("level1")), None)
+        inherit: dict[str, str] = {}
+        if first_l1:
+            inherit["level1"] = "".join(t.s for t in first_l1)
+        for rc in self.rows:
+            values: dict[str, str | None] = {}
+            spans: dict[str, Mapped] = {}
+            for col in ("level1", "level2", "name", "target", "actual", "weight", "score", "reason"):
+                toks = rc.cells.get(col)
+                if toks:
+                    m = toks[0].m
+                    for t in toks[1:]:
+                        m = m + t.m
+                    s = m.chars
+                    if col in _VALUE_COLUMNS:
+                        s = repair_number(s)
+                    values[col] = s
+                    spans[col] = m
+                else:
+                    values[col] = "" if col in present else None
+            if values["level1"]:
+                old_parent = parents.get(squeeze(inherit.get("level2", "")))
+                if old_parent != squeeze(values["level1"]) and not values["level2"]:
+                    inherit.pop("level2", None)
+                inherit["level1"] = values["level1"]  # type: ignore[assignment]
+            if values["level2"]:
+                inherit["level2"] = values["level2"]  # type: ignore[assignment]
+            elif "level2" in present and "level2" in inherit:
+                values["level2"] = inherit["level2"]
+            if not values["level1"] and "level1" in present:
+                parent = parents.get(squeeze(values["level2"] or ""))
+                values["level1"] = parent or inherit.get("level1", "")
+                if parent:
+                    inherit["level1"] = parent
+            if not values.get("name"):
+                continue
+            offs = [o for m in spans.values() for o in (m.start, m.end) if o is not None]
+            out.append(TableRow(values, spans, min(offs) if offs else 0, max(offs) if offs else 0))
+        return out
+
+
+def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTable]:
+    """Every indicator table in ``text``, in order."""
+    lines = lines if lines is not None else split_lines(text)
+    tables: list[IndicatorTable] = []
+    k = 0
+    while k < len(lines):
+        head = _header_at(lines, k)
+        if head is None:
+            k += 1
+            continue
+        cols, j, hcells, shape, rest = head
+        table = _read_body(text, lines, k, j, cols, hcells, shape, rest)
+        if table is not None:
+            tables.append(table)
+            k = table.last_line + 1
+        else:
+            k = j
+    return tables
+
+
+def _repeated(lines: list[Line]) -> set[str]:
+    """One-cell lines written twice or more: running page headers and footers."""
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if ln.shape == "single" and len(ln.cells[0].s) >= 6 and not any(_level_kind(ln.cells[0].s)):
+            seen[ln.cells[0].s] = seen.get(ln.cells[0].s, 0) + 1
+    return {s for s, n in seen.items() if n >= 2}
+
+
+def _same_header(lines: list[Line], j: int, cols: list[str]) -> int | None:
+    head = _header_at(lines, j)
+    if head and head[0] == cols:
+        return head[1]
+    return None
+
+
+def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hcells: list[Tok],
+               shape: str, rest: list[Tok]) -> IndicatorTable | None:
+    b = _Builder(cols, shape, hcells)
+    repeated = _repeated(lines)
+    stream: list[Tok] = list(rest)
+    last = j - 1
+    grid = shape in ("pipe", "tsv", "aligned")
+    total: tuple[float | None, float | None] | None = None
+    while j < len(lines):
+        ln = lines[j]
+        if ln.shape in ("blank", "sep", "furniture"):
+            j += 1
+            continue
+        again = _same_header(lines, j, cols)
+        if again is not None:
+            # the header repeated after a page break
+            j = again
+            last = j - 1
+            continue
+        t = _total_row(ln)
+        if t is not None:
+            total, last = t, j
+            j += 1
+            if t == (None, None):
+                # 总分 on its own line, its figures one per line below
+                nums: list[float] = []
+                while j < len(lines) and len(nums) < 2:
+                    if lines[j].shape in ("blank", "sep", "furniture"):
+                        j += 1
+                        continue
+                    v = _number(lines[j].cells[0].s) if lines[j].shape == "single" else None
+                    if v is None:
+                        break
+                    nums.append(v)
+                    last = j
+                    j += 1
+                total = (nums[0], nums[1]) if len(nums) == 2 else (None, nums[0] if nums else None)
+            break
+        if grid:
+            if ln.shape != "single" and _is_end(ln):
+                break
+            if ln.shape == shape:
+                b.add_line_row(ln)
+            elif ln.shape in ("pipe", "tsv", "aligned"):
+                b.add_stream(ln.filled)
+            elif _is_end(ln):
+                break
+            elif re.fullmatch(r"\d{1,3}", ln.cells[0].s) or ln.cells[0].s in repeated or (
+                    len(ln.cells[0].s) == 1 and _CJK_RE.match(ln.cells[0].s)):
+                # a bare page number, a running page header, or one character of a
+                # label written vertically, between the rows of a table with cells
+                j += 1
+                continue
+            elif len(ln.words()) >= 3 and any(_is_value(w.s) for w in ln.words()):
+                # a row flattened with single spaces under a header with cells
+                b.add_stream(ln.words())
+            elif shape == "aligned" and len(ln.cells[0].s) <= 24:
+                # the wrapped end of a long cell, on a line of its own
+                b.add_line_row(Line(ln.index, ln.start, ln.end, ln.raw, "aligned", ln.cells))
+            else:
+                break
+            last = j
+            j += 1
+            continue
+        if _is_end(ln) or _header_at(lines, j) is not None:
+            break
+        if shape == "flattened":
+            stream.extend(ln.words())
+        else:
+            stream.extend(ln.filled)
+        last = j
+        j += 1
+    if stream:
+        b.add_stream(stream)
+    rows = b.finish(text)
+    if not rows:
+        return None
+    title = None
+    labels = [c.s for c, col in zip(hcells, cols) if col == "label" and c.s]
+    for q in range(k - 1, max(-1, k - 4), -1) if not labels else ():
+        if lines[q].shape == "single" and lines[q].cells[0].s:
+            s = lines[q].cells[0].s
+            if "表" in s[-6:] and len(s) <= 60:
+                title = s
+            break
+    title = labels[0] if labels else title
+    start = lines[k].start
+    end = lines[last].end
+    return IndicatorTable(shape=shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
+                          end=end, title=title, total_weight=total[0] if total else None,
+                          total_score=total[1] if total else None, warnings=b.warnings)
