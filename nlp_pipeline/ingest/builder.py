@@ -89,7 +89,8 @@ def _is_unfilled(s: str) -> bool | None:
     bracketed = len(inner) < len(q)
     for w in lex.instructions:
         w = squeeze(w)
-        if inner.startswith(w) and (bracketed or (len(w) >= 3 and len(q) <= 60 and not re.search(r"\d", q))):
+        bare = re.sub(r"[（(][^（）()]*[)）]", "", q)  # （200字以内） is part of an instruction
+        if inner.startswith(w) and (bracketed or (len(w) >= 3 and len(q) <= 60 and not re.search(r"\d", bare))):
             return True
     return None
 

@@ -20,7 +20,7 @@ from . import budget as bud
 from . import header
 from .draft import UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
-from .items import Item, cell_blocks, split_number
+from .items import Item, cell_blocks, number_value, split_number
 from .labels import STYLE_DEPTH, match_outside, match_section
 from .mapped import Mapped
 
@@ -104,6 +104,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     heading_style: str | None = None
     seen_section = False
     unknown: list[tuple[str, int]] = []  # unclassified headings, items before each
+    # headings written one after another with no text between (年度总体目标 / 预期目标 /
+    # 实际完成情况, a form exported one cell per line): the text below fills them in turn
+    stacked: list[tuple[str, str]] = []
+    queue: list[tuple[str, str]] = []
+    last_was_heading = False
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
@@ -114,11 +119,27 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
+            stacked = stacked + [(sid, label)] if last_was_heading else [(sid, label)]
+            queue = []
+            last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
             if rest is not None:
                 sections.add(split_number(rest), whole=rest)
             continue
+        if last_was_heading and len({s_ for s_, _ in stacked}) >= 2:
+            order: list[tuple[str, str]] = []
+            for s_, lab in stacked:
+                if s_ not in [o[0] for o in order]:
+                    order.append((s_, lab))
+            sections.open(*order[0])
+            queue = order[1:]
+        last_was_heading = False
+        if queue and sections.current is not None and sections.count(sections.current):
+            it0 = split_number(line)
+            restart = number_value(it0.number) == 1 if it0.number else (it0.style is None and sections.item_style is None)
+            if restart:
+                sections.open(*queue.pop(0))
         item = split_number(line)
         if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
             label = item.text.chars.strip(" ：:")
