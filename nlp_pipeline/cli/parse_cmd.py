@@ -33,6 +33,26 @@ _LABELS = {
     "warnings": ("提示", "warnings"),
     "none": ("无", "none"),
     "funds": ("资金", "funds"),
+    "layout": ("识别的版式", "layout recognised"),
+    "form": ("表单类型", "form"),
+    "rows": ("指标表行数", "indicator rows"),
+    "found": ("识别到的章节", "sections found"),
+    "unfilled": ("未填写的栏目", "unfilled fields"),
+    "total": ("总分", "total score"),
+}
+
+_FORMS = {
+    "project_form": ("项目支出绩效自评表", "project expenditure self-evaluation form"),
+    "department_form": ("部门整体支出绩效自评表", "department self-evaluation form"),
+    "target_table": ("绩效目标表（只有目标值）", "performance target table (targets only)"),
+    "narrative_report": ("绩效自评报告（叙述体）", "narrative self-evaluation report"),
+}
+_LAYOUTS = {
+    "pipe": ("竖线分隔的表格", "pipe table"), "tsv": ("制表符分隔的表格", "tab-separated table"),
+    "aligned": ("空格对齐的列（PDF 文字层）", "columns aligned with spaces (PDF text)"),
+    "cell_per_line": ("每行一个单元格", "one cell per line"),
+    "flattened": ("整行压平在一行", "rows flattened onto lines"),
+    "narrative": ("叙述体文字", "narrative text"), "grid": ("表单单元格", "form cells"),
 }
 
 
@@ -61,6 +81,16 @@ def render_text(report: Report, lang: str = "zh") -> str:
         v = getattr(report.budget, field)
         if v is not None:
             lines.append(f"  {names[i]}: {v.value:.12g}  ({v.text} @{v.start}-{v.end})")
+    n_rows = sum(len(t.indicators) for t in report.tasks)
+    lines.append(f"{lab('layout')}: {_LAYOUTS.get(report.layout or '', (report.layout or none,) * 2)[i]}"
+                 f"    {lab('form')}: {_FORMS.get(report.form or '', (report.form or none,) * 2)[i]}"
+                 f"    {lab('rows')}: {n_rows}")
+    found = [f"{sid}({sec.title})" for sid, sec in report.sections.items() if sec.paragraphs]
+    lines.append(f"{lab('found')}: {', '.join(found) or none}")
+    if report.total_score is not None:
+        lines.append(f"{lab('total')}: {report.total_score:.12g}")
+    if report.unfilled:
+        lines.append(f"{lab('unfilled')}: " + "; ".join(f"{u.field}「{_short(u.text, 20)}」" for u in report.unfilled))
     counts = {sid: len(sec.paragraphs) for sid, sec in report.sections.items()}
     counts["T"] = len(report.tasks)
     lines.append(f"{lab('sections')}: " + "  ".join(f"{sid}={n}" for sid, n in counts.items()))
@@ -77,7 +107,9 @@ def render_text(report: Report, lang: str = "zh") -> str:
             lines.append(f"        -> {_short(t.outcome.text)}")
         for k, ind in enumerate(t.indicators, 1):
             money = f"  [{lab('funds')} {ind.funds:.12g}]" if ind.funds is not None else ""
-            lines.append(f"        k{k}: {_short(ind.name, 30)} = {_short(ind.result, 24)}{money}")
+            target = f"{_short(ind.target, 16)} -> " if ind.target else ""
+            score = f"  [{ind.score_text or '-'}/{ind.weight_text or '-'}]" if (ind.weight_text or ind.score_text) else ""
+            lines.append(f"        k{k}: {_short(ind.name, 30)} = {target}{_short(ind.result, 24)}{money}{score}")
     if report.warnings:
         lines.append(f"{lab('warnings')}:")
         lines.extend(f"  - {w}" for w in report.warnings)

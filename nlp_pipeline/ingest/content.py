@@ -55,8 +55,9 @@ def classify_paragraphs(text: str, rows: list[Row]) -> dict[str, Section]:
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
                 it = split_number(b)
-                if len(it.text.chars) < 8:
-                    continue  # a title, a date, a signature: no paragraph
+                t = it.text.chars
+                if len(t) < 8 or (len(t) <= 25 and not any(c in t for c in "，。；,;")):
+                    continue  # a title, a heading, a date, a signature: no paragraph
                 sid = classify(it.text.chars)
                 collector.open(sid, "未分类" if sid == UNCLASSIFIED else section_title(sid))
                 collector.add(it, force_new=True)

@@ -71,6 +71,10 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
     body = _YEAR_RE.sub("", normalize(label).strip().rstrip("：:"))
     if not s or re.search(r"\d|%|[，,。；;！!？?]", body):
         return None
+    if body[:1] in "（([【":
+        # item numbers are split off before: a bracket opening a cell is the template's
+        # instruction （填写存在的问题）, no label
+        return None
     hit = _contains(s, slack)
     if hit is None:
         return _match_decorated(s, slack)

@@ -30,10 +30,12 @@ _CLOSE_SLACK = 4
 
 
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
+    from .table import unbreak
+
     out = []
     for row in rows:
         for c in row:
-            out.extend(cell_blocks(text, c.start, c.end))
+            out.extend(unbreak(b) for b in cell_blocks(text, c.start, c.end))
     return out
 
 

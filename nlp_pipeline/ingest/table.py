@@ -100,6 +100,22 @@ def clean_cell(m: Mapped) -> Mapped:
     return Mapped("".join(s[i] for i in keep), [m.origs[i] for i in keep])
 
 
+_BROKEN_RE = re.compile(f"[{_CJK}](?:[ \u3000][{_CJK}]){{2,}}")
+
+
+def unbreak(m: Mapped) -> Mapped:
+    """A line without the spaces a PDF text layer puts between the characters of a word
+    (「松 川 区 2023 年 度」): only runs of three or more single CJK characters are joined,
+    so spaces between real cells or words stay."""
+    spans = [(a.start(), a.end()) for a in _BROKEN_RE.finditer(m.chars)]
+    if not spans:
+        return m
+    drop = {i for a, b in spans for i in range(a, b) if m.chars[i] in " \u3000"}
+    # a year or figure between broken words ("区 2023 年") joins them too
+    keep = [i for i in range(len(m.chars)) if i not in drop]
+    return Mapped("".join(m.chars[i] for i in keep), [m.origs[i] for i in keep])
+
+
 def repair_number(s: str) -> str:
     """OCR slips in a cell that is a number otherwise (1O0% -> 100%)."""
     t = s.strip()
@@ -485,23 +501,29 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
 def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
     """A header written on one line with single spaces, maybe followed by the rows."""
     words = ln.words()
-    # a merged label written vertically leaves its first character before the header
-    while words and len(words[0].s) == 1 and _CJK_RE.match(words[0].s):
-        words = words[1:]
-    names: list[str] = []
-    n = 0
-    for w in words:
-        name = match_header(w.s)
-        if name is None:
-            break
-        names.append(name)
-        n += 1
-    if n < 3:
+    names = [match_header(w.s) for w in words]
+    # the longest run of header cells, wherever it starts on the line (a whole form
+    # flattened onto one line has its table in the middle); a merged label written
+    # vertically may leave one character before it
+    best: tuple[int, int] | None = None
+    a = 0
+    while a < len(words):
+        if names[a] is None:
+            a += 1
+            continue
+        b = a
+        while b < len(words) and names[b] is not None:
+            b += 1
+        if b - a >= 3 and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
+        a = b
+    if best is None:
         return None
-    cols = header_columns(names)
+    a, b = best
+    cols = header_columns(names[a:b])  # type: ignore[arg-type]
     if not cols:
         return None
-    return cols, k + 1, words[:n], "flattened", words[n:]
+    return cols, k + 1, words[a:b], "flattened", words[b:]
 
 
 def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
@@ -775,7 +797,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
                 title = s
             break
     title = labels[0] if labels else title
-    start = lines[k].start
+    start = lines[k].start if shape != "flattened" or not hcells or hcells[0].m.start is None else hcells[0].m.start
     end = lines[last].end
     return IndicatorTable(shape=shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
