@@ -81,7 +81,7 @@ def main(argv=None) -> None:
     ap.add_argument("--engine", choices=["local", "dask"], default="local")
     args = ap.parse_args(argv)
 
-    from nlp_pipeline.report.batch import batch_frames
+    from nlp_pipeline.runner import batch_frames
 
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = Path(tmp)

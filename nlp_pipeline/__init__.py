@@ -19,8 +19,8 @@ def analyze(path, **kwargs):
 
 def batch(paths, **kwargs):
     """Analyse many reports; returns (reports, findings, errors) pandas DataFrames.
-    See :func:`nlp_pipeline.report.batch.batch_frames`."""
-    from nlp_pipeline.report.batch import batch_frames
+    See :func:`nlp_pipeline.runner.batch_frames`."""
+    from nlp_pipeline.runner import batch_frames
 
     return batch_frames(paths, **kwargs)
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 import nlp_pipeline
 from nlp_pipeline.model import Analysis
-from nlp_pipeline.report.batch import ERROR_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, RESEARCH_COLUMNS
+from nlp_pipeline.report.tables import ERROR_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, RESEARCH_COLUMNS
 from nlp_pipeline.report.testing import toy_analyze, write_toy_corpus
 
 DATA = Path(__file__).resolve().parent / "data" / "report"

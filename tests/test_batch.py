@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from nlp_pipeline.report import batch as B
+from nlp_pipeline import runner as B
+from nlp_pipeline.report import tables as T
 from nlp_pipeline.report import writers
 from nlp_pipeline.report.testing import toy_analyze, write_toy_corpus
 
@@ -59,7 +60,7 @@ def test_bad_files_cost_one_row_each_never_the_run(corpus):
     assert errs.loc["crash.txt", "stage"] == "worker"  # the worker process died
     assert len(res.errors) == 3
     on_disk = pd.read_csv(root / "out" / "errors.csv")
-    assert len(on_disk) == 3 and set(on_disk.columns) == set(B.ERROR_COLUMNS)
+    assert len(on_disk) == 3 and set(on_disk.columns) == set(T.ERROR_COLUMNS)
 
 
 def test_outputs_tables_and_pages(corpus):
@@ -71,7 +72,7 @@ def test_outputs_tables_and_pages(corpus):
     rep_csv = pd.read_csv(out / "reports.csv")
     rep_pq = pd.read_parquet(out / "reports.parquet")
     assert list(rep_csv.columns) == list(rep_pq.columns)
-    for col in B.REPORT_COLUMNS + B.RESEARCH_COLUMNS + [B.code_column(c) for c in B.KNOWN_CODES]:
+    for col in T.REPORT_COLUMNS + T.RESEARCH_COLUMNS + [T.code_column(c) for c in T.KNOWN_CODES]:
         assert col in rep_csv.columns, col
     assert rep_csv["organisation"].tolist() == ["第0水务局", "第1水务局", "第2水务局", "第3水务局"]
     assert rep_csv["year"].tolist() == [2022] * 4

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import nlp_pipeline
-from nlp_pipeline.report import batch as B
+from nlp_pipeline import runner as B
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpora" / "street_office_2021_department_performance_self_evaluation_form.txt"

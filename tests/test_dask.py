@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from nlp_pipeline.report import batch as B
+from nlp_pipeline import runner as B
 from nlp_pipeline.report.testing import toy_analyze, write_toy_corpus
 
 import distributed  # noqa: F401  (required: installed with the package)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp_pipeline.report import batch as B
+from nlp_pipeline import runner as B
 from nlp_pipeline.report.testing import toy_analyze, write_toy_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

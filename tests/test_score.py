@@ -143,7 +143,7 @@ def test_score_analysis_returns_score_and_metrics():
 
 
 def test_every_research_column_is_documented():
-    from nlp_pipeline.report.batch import FINDING_COLUMNS, REPORT_COLUMNS, RESEARCH_COLUMNS
+    from nlp_pipeline.report.tables import FINDING_COLUMNS, REPORT_COLUMNS, RESEARCH_COLUMNS
 
     doc = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
     for col in REPORT_COLUMNS + RESEARCH_COLUMNS + FINDING_COLUMNS:

@@ -10,7 +10,7 @@ from nlp_pipeline.cli.common import lang_option
 
 
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
-    from nlp_pipeline.report.batch import FORMATS
+    from nlp_pipeline.runner import FORMATS
 
     out = tuple(v.strip().lower() for v in value.split(",") if v.strip())
     bad = [v for v in out if v not in FORMATS]
@@ -73,20 +73,25 @@ class _Progress:
               help="输出格式，逗号分隔 / output formats, comma separated")
 @click.option("--model", default=None, metavar="PATH",
               help="对齐所用的句向量模型 / sentence encoder for the alignment")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="每份报告的时间上限，超时记为 errors.csv 中的一行（默认 180 秒；0 为不限） / "
+              "time limit per report; one past it costs a row in errors.csv (default 180 s; 0: none)")
 @click.option("--progress/--no-progress", default=None,
               help="显示进度条（默认：终端上显示） / show the progress bar (default: on a terminal)")
 @click.option("--analyzer", default=None, hidden=True, metavar="MODULE:FUNCTION",
               help="replace nlp_pipeline.pipeline.analyze (tests, experiments)")
 @lang_option
-def command(inputs, outdir, workers, force, engine, scheduler, formats, model, progress, analyzer, lang) -> None:
+def command(inputs, outdir, workers, force, engine, scheduler, formats, model, timeout, progress, analyzer, lang) -> None:
     """批量分析文件、文件夹（递归）和通配符 / Analyse files, folders (recursively) and globs.
 
     Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, index.html and
     reports/<id>.html into OUTDIR (see docs/output.md). A rerun reuses finished reports
-    from OUTDIR/.cache unless --force.
+    from OUTDIR/.cache unless --force. Exits 1 when no report could be analysed.
     """
-    from nlp_pipeline.report.batch import run_batch
+    from nlp_pipeline.align.encoders import EncoderError
+    from nlp_pipeline.runner import DEFAULT_TIMEOUT_S, nothing_analysed_message, run_batch
 
+    zh = lang == "zh"
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask 需要 --scheduler ADDRESS / --engine dask needs --scheduler ADDRESS")
     analyze_fn = None
@@ -97,24 +102,41 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, p
         analyze_fn = getattr(importlib.import_module(mod), fn)
     if progress is None:
         progress = sys.stderr.isatty()
+
+    def notify(msg_zh: str, msg_en: str) -> None:
+        click.echo(("提示: " + msg_zh) if zh else ("note: " + msg_en), err=True)
+
     try:
         with _Progress(lang, progress) as bar:
             result = run_batch(
                 inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
-                force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs={"encoder": model} if model else None, progress=bar,
+                force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs={"encoder": model} if model else None,
+                timeout=DEFAULT_TIMEOUT_S if timeout is None else (timeout or None), progress=bar, notify=notify,
             )  # fmt: skip
+    except EncoderError as err:
+        click.echo(("错误: " if zh else "error: ") + err.message(lang), err=True)
+        sys.exit(2)
     except (OSError, TimeoutError) as exc:
         if engine != "dask":
             raise
         # an unreachable scheduler is a usage problem, not a crash
-        msg = f"无法连接 Dask 调度器 {scheduler}：{exc}" if lang == "zh" else f"cannot reach the Dask scheduler {scheduler}: {exc}"
-        click.echo(("错误: " if lang == "zh" else "error: ") + msg, err=True)
+        msg = (f"无法连接 Dask 调度器 {scheduler}：请检查地址和调度器是否在运行" if zh
+               else f"cannot reach the Dask scheduler {scheduler}: check the address and that it is running ({exc})")
+        click.echo(("错误: " if zh else "error: ") + msg, err=True)
         sys.exit(2)
     n, e = len(result.reports), len(result.errors)
-    if lang == "zh":
-        click.echo(f"完成：{n} 份报告（新分析 {result.n_analysed}，来自缓存 {result.n_cached}），{e} 个文件无法读取；输出在 {outdir}", err=True)
+    if zh:
+        click.echo(f"完成：{n} 份报告（新分析 {result.n_analysed}，来自缓存 {result.n_cached}），"
+                   f"{e} 个输入失败（见 errors.csv）；输出在 {outdir}", err=True)
     else:
-        click.echo(f"done: {n} reports ({result.n_analysed} analysed, {result.n_cached} from cache), {e} files could not be read; output in {outdir}", err=True)
+        click.echo(f"done: {n} reports ({result.n_analysed} analysed, {result.n_cached} from cache), "
+                   f"{e} inputs failed (see errors.csv); output in {outdir}", err=True)
+    if n == 0:
+        # nothing to look at: a mistyped path, an empty folder or a bad --model must not
+        # pass for a finished run in a script
+        msg_zh, msg_en = nothing_analysed_message(result.n_inputs, e)
+        click.echo(("错误: " + msg_zh) if zh else ("error: " + msg_en), err=True)
+        sys.exit(1)
     for name in ("index.html", "reports.csv"):
         p = os.path.join(outdir, name)
         if os.path.exists(p):

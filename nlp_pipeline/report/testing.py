@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 from nlp_pipeline.errors import ReportError
@@ -151,7 +152,8 @@ def toy_analyze(path: str | Path, **_: object) -> Analysis:
         @organisation 某某局 / @year 2021
 
     A file containing BROKEN raises ReportError, EXPLODE a RuntimeError, CRASH kills the
-    worker process (to test that one bad file never costs the run).
+    worker process (to test that one bad file never costs the run), HANG writes the
+    worker's pid to <file>.pid and never returns (a parser stuck on a hostile file).
     """
     path = Path(path)
     try:
@@ -164,6 +166,10 @@ def toy_analyze(path: str | Path, **_: object) -> Analysis:
         raise RuntimeError("toy analyser exploded")
     if "CRASH" in raw:
         os._exit(13)
+    if "HANG" in raw:
+        path.with_suffix(".pid").write_text(str(os.getpid()), encoding="utf-8")
+        while True:
+            time.sleep(3600)
     paras, findings, meta = [], [], {}
     for line in raw.splitlines():
         line = line.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def _umask() -> int:
 
 def _tmp_for(path: Path) -> tuple[int, str]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # the writer's pid in the name tells a later run whether the file is still being
+    # written or was left behind by a run that was killed
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.pid{os.getpid()}.", suffix=".tmp", dir=path.parent)
     # mkstemp makes 0600 files; outputs are shared reports, so give them the mode an
     # ordinary open() would (0666 less the umask)
     os.fchmod(fd, 0o666 & ~_umask())
@@ -52,9 +55,34 @@ def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> P
     return atomic_write_bytes(path, text.encode(encoding))
 
 
+# A cell starting with one of these is read as a formula by Excel, WPS and LibreOffice
+# (=HYPERLINK(...) in a quoted sentence, +/- before a number in a file name, @SUM, and a
+# leading tab or carriage return that hides the character after it).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe
+    (shown as text, not evaluated); anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(df):
+    """A copy of ``df`` whose text columns hold no cell that opens as a formula. Number
+    columns are left alone: a negative number is a number, not a formula."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype) == "string":
+            out[col] = out[col].map(neutralise_cell, na_action="ignore")
+    return out
+
+
 def csv_bytes(df) -> bytes:
+    """CSV for spreadsheet users: UTF-8 with a BOM, formula-like text cells neutralised."""
     buf = io.StringIO()
-    df.to_csv(buf, index=False)
+    spreadsheet_safe(df).to_csv(buf, index=False)
     return buf.getvalue().encode(CSV_ENCODING)
 
 
@@ -62,6 +90,60 @@ def parquet_bytes(df) -> bytes:
     buf = io.BytesIO()
     df.to_parquet(buf, index=False, engine="pyarrow")
     return buf.getvalue()
+
+
+_TMP_RE = re.compile(r"^\..+?\.(?:pid(\d+)\.)?[A-Za-z0-9_]+\.tmp$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def remove_stale_temporaries(outdir: str | Path) -> list[Path]:
+    """Remove the temporary files (``.NAME.pidPID.XXXX.tmp``) that runs killed midway
+    left in ``outdir``; a file whose writer is still running is kept. Returns what was
+    removed."""
+    removed = []
+    root = Path(outdir)
+    if not root.is_dir():
+        return removed
+    for dirpath, _, names in os.walk(root):
+        for name in names:
+            m = _TMP_RE.match(name)
+            if not m:
+                continue
+            pid = int(m.group(1)) if m.group(1) else None
+            if pid is not None and pid != os.getpid() and _alive(pid):
+                continue
+            if pid == os.getpid():
+                continue
+            p = Path(dirpath) / name
+            _unlink(p)
+            removed.append(p)
+    return removed
+
+
+def write_batch(staging: "Staging", reports, findings, errors, formats, lang: str = "zh") -> list[Path]:
+    """Stage a batch's tables and index in their formats, then put them all in place."""
+    if "csv" in formats:
+        staging.add("reports.csv", csv_bytes(reports))
+        staging.add("findings.csv", csv_bytes(findings))
+    if "parquet" in formats:
+        staging.add("reports.parquet", parquet_bytes(reports))
+        staging.add("findings.parquet", parquet_bytes(findings))
+    # errors.csv always: a run must say what it could not read
+    staging.add("errors.csv", csv_bytes(errors))
+    if "html" in formats:
+        from nlp_pipeline.report.html import render_index
+
+        staging.add("index.html", render_index(reports, errors, lang=lang))
+    return staging.commit()
 
 
 def _unlink(p: str | Path) -> None:

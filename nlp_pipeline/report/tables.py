@@ -1,0 +1,147 @@
+"""The batch tables: one row per report, per finding and per input that failed.
+
+Columns are documented in docs/output.md; :func:`frames` fixes their order and dtypes so
+that tables of different corpora line up.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nlp_pipeline.model import Analysis
+
+# Finding codes that always get a count column, so tables of different corpora line up;
+# a code not listed here still gets a column when it occurs.
+KNOWN_CODES = (
+    "DUPLICATE_PARAGRAPH",
+    "OUTCOME_RESTATES_GOAL",
+    "UNSUPPORTED_CLAIM",
+    "CLAIM_CONTRADICTED",
+    "NUMBER_CONFLICT",
+    "ARITHMETIC_MISMATCH",
+    "IMPLAUSIBLE_MAGNITUDE",
+    "RATE_OVER_100",
+    "UNIT_MISMATCH",
+    "GOAL_WITHOUT_OUTCOME",
+    "PROBLEM_WITHOUT_MEASURE",
+    "VAGUE_MEASURE",
+    "NAME_VARIANT",
+    "DATE_OUT_OF_PERIOD",
+    "INDICATOR_SHORTFALL",
+    "DEVIATION_UNEXPLAINED",
+    "SCORE_MISMATCH",
+)
+
+REPORT_COLUMNS = [
+    "id", "source", "file_sha256", "reader", "organisation", "year", "title",
+    "score", "coverage_points", "evidence_points", "originality_points", "findings_points",
+    "severity_penalty", "n_findings", "n_high", "n_medium", "n_low",
+]  # fmt: skip
+RESEARCH_COLUMNS = [
+    "goal_coverage", "goal_coverage_any", "specificity", "vague_share", "duplicated_share",
+    "numbers_per_1k_chars", "n_chars", "n_paragraphs", "n_goals", "n_outcome_sentences",
+    "n_numbers",
+]  # fmt: skip
+TAIL_COLUMNS = ["missing_sections", "n_warnings"]
+FINDING_COLUMNS = [
+    "report_id", "source", "finding_no", "code", "severity", "message", "message_en",
+    "paragraphs", "sections", "start", "end", "quote", "offsets", "evidence_json", "values_json",
+]  # fmt: skip
+ERROR_COLUMNS = ["source", "stage", "error_type", "reason", "reason_en"]
+
+
+def code_column(code: str) -> str:
+    return "n_" + code.lower()
+
+
+def error_row(source: str, stage: str, error_type: str, reason: str, reason_en: str) -> dict:
+    return {"source": source, "stage": stage, "error_type": error_type, "reason": reason, "reason_en": reason_en}
+
+
+# --- rows ---------------------------------------------------------------------------
+
+
+def report_row(analysis: Analysis, rid: str, digest: str | None = None) -> dict:
+    r, s, m = analysis.report, analysis.score, analysis.metrics or {}
+    parts = s.parts if s else {}
+    sev = [f.severity for f in analysis.findings]
+    row: dict[str, Any] = {
+        "id": rid,
+        "source": r.source,
+        "file_sha256": digest,
+        "reader": r.reader,
+        "organisation": r.organisation,
+        "year": r.year,
+        "title": r.title,
+        "score": s.total if s else None,
+        "coverage_points": parts.get("coverage_points"),
+        "evidence_points": parts.get("evidence_points"),
+        "originality_points": parts.get("originality_points"),
+        "findings_points": parts.get("findings_points"),
+        "severity_penalty": parts.get("severity_penalty"),
+        "n_findings": len(sev),
+        "n_high": sev.count("high"),
+        "n_medium": sev.count("medium"),
+        "n_low": sev.count("low"),
+    }
+    for f in analysis.findings:
+        col = code_column(f.code)
+        row[col] = row.get(col, 0) + 1
+    for c in RESEARCH_COLUMNS:
+        row[c] = m.get(c)
+    row["missing_sections"] = ";".join(r.missing_sections)
+    row["n_warnings"] = len(r.warnings)
+    return row
+
+
+def finding_rows(analysis: Analysis, rid: str) -> list[dict]:
+    rows = []
+    for i, f in enumerate(analysis.findings, 1):
+        ev = f.evidence
+        rows.append(
+            {
+                "report_id": rid,
+                "source": analysis.report.source,
+                "finding_no": i,
+                "code": f.code,
+                "severity": f.severity,
+                "message": f.message,
+                "message_en": f.message_en,
+                "paragraphs": ";".join(e.paragraph for e in ev),
+                "sections": ";".join(e.section for e in ev),
+                "start": ev[0].start if ev else None,
+                "end": ev[0].end if ev else None,
+                "quote": ev[0].quote if ev else "",
+                "offsets": ";".join(f"{e.start}-{e.end}" for e in ev),
+                "evidence_json": json.dumps([e.__dict__ for e in ev], ensure_ascii=False),
+                "values_json": json.dumps(f.values, ensure_ascii=False, default=str, sort_keys=True),
+            }
+        )
+    return rows
+
+
+def frames(report_rows: list[dict], finding_rows_: list[dict], error_rows: list[dict]):
+    """The three pandas DataFrames, with fixed column order and dtypes."""
+    import pandas as pd
+
+    extra = sorted({k for r in report_rows for k in r if k.startswith("n_") and k not in REPORT_COLUMNS + RESEARCH_COLUMNS + TAIL_COLUMNS}
+                   - {code_column(c) for c in KNOWN_CODES})  # fmt: skip
+    code_cols = [code_column(c) for c in KNOWN_CODES] + extra
+    cols = REPORT_COLUMNS + code_cols + RESEARCH_COLUMNS + TAIL_COLUMNS
+    reports = pd.DataFrame(report_rows, columns=cols)
+    for c in code_cols + ["n_findings", "n_high", "n_medium", "n_low", "n_warnings"]:
+        reports[c] = reports[c].fillna(0).astype("int64")
+    reports["year"] = reports["year"].astype("Int64")
+    for c in ["score", "coverage_points", "evidence_points", "originality_points", "findings_points",
+              "severity_penalty"] + RESEARCH_COLUMNS:  # fmt: skip
+        reports[c] = pd.to_numeric(reports[c], errors="coerce").astype("float64")
+    for c in ["id", "source", "file_sha256", "reader", "organisation", "title", "missing_sections"]:
+        reports[c] = reports[c].astype("string")
+    findings = pd.DataFrame(finding_rows_, columns=FINDING_COLUMNS)
+    for c in ["finding_no", "start", "end"]:
+        findings[c] = findings[c].astype("Int64")
+    for c in FINDING_COLUMNS:
+        if c not in ("finding_no", "start", "end"):
+            findings[c] = findings[c].astype("string")
+    errors = pd.DataFrame(error_rows, columns=ERROR_COLUMNS).astype("string")
+    return reports, findings, errors
