@@ -147,6 +147,8 @@ def evaluate_one(txt: Path, gold: dict) -> ReaderResult:
         bv = getattr(report.budget, attr)
         if bv is not None and abs(bv.value - float(gv)) < 0.01:
             res.budget_right += 1
+        else:
+            res.row_errors.append(f"budget {key}: {gv} ≠ {bv.value if bv is not None else None}")
     if gold.get("total_score") is not None:
         res.total_gold = 1
         res.total_right = int(getattr(report, 'total_score', None) is not None and abs(getattr(report, 'total_score', 0) - float(gold["total_score"])) < 1e-6)

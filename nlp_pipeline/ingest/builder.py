@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.errors import ReportError
-from nlp_pipeline.model import SECTION_KINDS, Indicator, Report, Section, Task, Unfilled
+from nlp_pipeline.model import SECTION_KINDS, BudgetValue, Indicator, Report, Section, Task, Unfilled
 
 from .content import classify_paragraphs
 from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
 from .grid import Row
 from .narrative import parse_narrative
-from .table import IndicatorTable, find_tables, split_lines, squeeze
+from .table import IndicatorTable, find_budget, find_tables, repair_number, split_lines, squeeze
 from .table_lexicon import table_lexicon
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -137,6 +137,56 @@ def _form_kind(report: Report, tables: list[IndicatorTable], layout: str) -> str
     return "department_form" if report.tasks and not tables else "project_form"
 
 
+def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) -> None:
+    """预期目标 and 实际完成情况 printed side by side in columns of a PDF text layer, each
+    cell wrapped over several lines: the lines are cut by the columns' positions and each
+    column joined into one paragraph."""
+    from .labels import match_section
+    from .mapped import Mapped
+
+    if any(draft.sections.get(s) and draft.sections[s].paragraphs for s in ("G", "O")):
+        return
+    starts = {t.first_line for t in tables}
+    for k, ln in enumerate(lines):
+        if ln.shape != "aligned":
+            continue
+        heads = [(c.col, match_section(c.s)) for c in ln.filled]
+        cols = [(col, hit[0]) for col, hit in heads if hit and hit[0] in ("G", "O")]
+        if [sid for _, sid in cols] != ["G", "O"]:
+            continue
+        parts: dict[str, list[Mapped]] = {"G": [], "O": []}
+        for nxt in lines[k + 1:k + 30]:
+            if nxt.index in starts or nxt.shape not in ("aligned", "single"):
+                break
+            for c in nxt.filled:
+                if c.col < cols[0][0] - 4:
+                    continue  # the row label (年度总体目标) written down the left edge
+                sid = min(cols, key=lambda hc: abs(hc[0] - c.col))[1]
+                parts[sid].append(c.m)
+        for sid, ms in parts.items():
+            if not ms:
+                continue
+            m = ms[0]
+            for x in ms[1:]:
+                m = m + x
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=ln.filled[0].s))
+            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, m)]
+        return
+
+
+def _budget_block(draft: Draft, lines) -> None:
+    """Budget figures of the form's 项目资金 block, where the parsers found none."""
+    found = find_budget(lines)
+    for field_, tok in found.items():
+        if not hasattr(draft.budget, field_) or getattr(draft.budget, field_) is not None:
+            continue
+        raw = repair_number(tok.s)
+        value = _number(raw.replace("%", ""))
+        if value is None or tok.m.start is None or tok.m.end is None:
+            continue
+        setattr(draft.budget, field_, BudgetValue(value=value, text=tok.s, start=tok.m.start, end=tok.m.end))
+
+
 def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
     if len(_CJK_RE.findall(text)) < _MIN_CJK:
         raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
@@ -159,6 +209,8 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         draft.sections = classify_paragraphs(text, rows)
         draft.warnings.append("未识别到任何章节标题，段落已按内容归类 / no section heading was recognised; "
                               "paragraphs were classified by their content")
+    _budget_block(draft, lines)
+    _side_by_side(text, draft, lines, tables)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)

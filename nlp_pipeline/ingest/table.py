@@ -293,6 +293,10 @@ def _level_kind(s: str) -> tuple[bool, bool, bool]:
     return q in lex.level1, q in lex.level2, generic
 
 
+def _is_dash(s: str) -> bool:
+    return bool(re.fullmatch(r"[-—–/／\\]+", squeeze(s)))
+
+
 def _is_number(s: str) -> bool:
     return bool(_NUM_RE.match(squeeze(s).replace("分", "")))
 
@@ -355,7 +359,7 @@ class RowCells:
         return "".join(t.s for t in toks)
 
 
-def assign_rows(tokens: list[Tok], cols: list[str]) -> tuple[list[RowCells], float]:
+def assign_rows(tokens: list[Tok], cols: list[str], near: list[int] | None = None) -> tuple[list[RowCells], float]:
     """Cut a stream of cells into rows of ``cols`` by dynamic programming.
 
     States (i, j): i cells read, j columns of the current row done. A cell is taken by
@@ -369,6 +373,11 @@ def assign_rows(tokens: list[Tok], cols: list[str]) -> tuple[list[RowCells], flo
     back: list[list[tuple | None]] = [[None] * (k + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     comp = [[compat(c, t.s) for c in cols] for t in tokens]
+    if near is not None:
+        # aligned columns: a cell under its header's position is more likely that column
+        for i, j0 in enumerate(near):
+            if comp[i][j0] > _NEG:
+                comp[i][j0] += 1.0
     per_line: dict[int, int] = {}
     for t in tokens:
         per_line[t.line] = per_line.get(t.line, 0) + 1
@@ -578,13 +587,19 @@ class _Builder:
             return None
         rc = RowCells()
         for col, c in zip(self.cols, cells[lead:]):
-            if c.s and col not in ("label", "other"):
-                rc.cells[col] = [c]
+            if not c.s or col in ("label", "other") or (col in _VALUE_COLUMNS and _is_dash(c.s)):
+                continue
+            if col in ("level1", "level2", "weight", "score") and compat(col, c.s) == _NEG:
+                # a cell out of its column (a character of a vertical label before the
+                # row, a merged cell dropped): the row program places the cells instead
+                return None
+            rc.cells[col] = [c]
         return rc
 
     def add_line_row(self, ln: Line) -> None:
         rc = self.positional(ln.cells if ln.shape != "aligned" else ln.filled)
-        if rc is None and ln.shape == "aligned" and not any(_is_value(c.s) for c in ln.filled):
+        if rc is None and ln.shape == "aligned" and not any(_is_value(c.s) for c in ln.filled) \
+                and not self._under_values(ln.filled):
             # wrapped ends of several cells on one line, each under its own header
             rc = RowCells()
             for c in ln.filled:
@@ -595,6 +610,17 @@ class _Builder:
             return
         toks = [c for c in ln.cells if c.s]
         self.add_stream(toks)
+
+    def _under_values(self, cells: list[Tok]) -> bool:
+        """A cell stands under a target or actual header: the line is a row of its own
+        (a target written in words, 较上年提高), not the wrapped end of the row above."""
+        if self.shape != "aligned" or len(self.header_cells) != len(self.cols):
+            return False
+        for c in cells:
+            j = min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - c.col))
+            if self.cols[j] in ("target", "actual") and abs(self.header_cells[j].col - c.col) <= 4:
+                return True
+        return False
 
     def _fragment(self, tok: Tok) -> RowCells | None:
         """The wrapped end of a cell on a line of its own: it continues the column whose
@@ -609,7 +635,10 @@ class _Builder:
     def add_stream(self, toks: list[Tok]) -> None:
         if not toks:
             return
-        rows, score = assign_rows(toks, self.cols)
+        near = None
+        if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
+            near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
+        rows, score = assign_rows(toks, self.cols, near)
         if not rows:
             self.warnings.append("表格行无法按表头拆分 / a table line could not be cut into cells: "
                                  + " ".join(t.s for t in toks)[:40])
@@ -619,7 +648,10 @@ class _Builder:
 
     def _push(self, rc: RowCells) -> None:
         has_values = bool(rc.cells.keys() & set(_VALUE_COLUMNS))
-        if self.rows and not has_values and not (rc.cells.keys() & {"level1", "level2"}):
+        lex = table_lexicon()
+        whole_level = any(squeeze("".join(t.s for t in rc.cells.get(c, []))) in getattr(lex, c)
+                          for c in ("level1", "level2"))
+        if self.rows and not has_values and not whole_level:
             # a wrapped cell: its text continues the row above, column by column
             prev = self.rows[-1]
             for col, toks in rc.cells.items():
@@ -802,3 +834,84 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     return IndicatorTable(shape=shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings)
+
+
+# --- the budget block of a form ----------------------------------------------------------
+
+
+def _budget_col(cell: str) -> str | None:
+    s = _BRACKET_RE.sub("", squeeze(cell))
+    if not s or len(s) > 10:
+        return None
+    for field_, labels in table_lexicon().budget_columns.items():
+        if any(s == squeeze(x) for x in labels):
+            return field_
+    return None
+
+
+def _is_budget_value(s: str) -> bool:
+    q = squeeze(repair_number(s)).replace(",", "")
+    return bool(re.fullmatch(r"[-—–/／]+|\d+(?:\.\d+)?%?", q))
+
+
+def find_budget(lines: list[Line]) -> dict[str, Tok]:
+    """The figures of the form's budget block (年初预算数 … 执行率 … 得分 over the row
+    年度资金总额), by column: the label row may be cells, words on one line or one label
+    per line, and the figures follow in the same order. A 年度资金总额 with one figure and
+    no label row (a target table) gives the initial budget."""
+    totals = {squeeze(x) for x in table_lexicon().budget_total_labels}
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        cells = ln.filled if ln.shape in ("pipe", "tsv", "aligned") else ln.words()
+        names = [_budget_col(c.s) for c in cells]
+        header = [n for n in names if n]
+        j = k + 1
+        if len(header) < 3 and ln.shape == "single" and names and names[0]:
+            header = []
+            j = k
+            while j < len(lines) and lines[j].shape in ("single", "blank"):
+                if lines[j].shape == "single":
+                    n = _budget_col(lines[j].cells[0].s)
+                    if n is None:
+                        break
+                    header.append(n)
+                j += 1
+        if len(header) >= 3:
+            found = _budget_values(lines, j, header, totals)
+            if found:
+                return found
+        k += 1
+    return _single_total(lines, totals)
+
+
+def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str]) -> dict[str, Tok]:
+    stream: list[Tok] = []
+    for ln in lines[j:j + 40]:
+        if ln.shape in ("blank", "sep", "furniture"):
+            continue
+        stream.extend(ln.filled if ln.shape in ("pipe", "tsv", "aligned") else ln.words())
+        if len(stream) > 60:
+            break
+    for a, t in enumerate(stream):
+        if squeeze(t.s) not in totals:
+            continue
+        vals = []
+        for t2 in stream[a + 1:]:
+            if not _is_budget_value(t2.s):
+                break
+            vals.append(t2)
+            if len(vals) == len(header):
+                break
+        if len(vals) >= 3:
+            return {f: v for f, v in zip(header, vals) if re.search(r"\d", v.s)}
+    return {}
+
+
+def _single_total(lines: list[Line], totals: set[str]) -> dict[str, Tok]:
+    for ln in lines:
+        cells = ln.filled if ln.shape in ("pipe", "tsv", "aligned") else ln.words()
+        for a, t in enumerate(cells[:-1]):
+            if squeeze(t.s) in totals and _NUM_RE.match(squeeze(repair_number(cells[a + 1].s))):
+                return {"initial_budget": cells[a + 1]}
+    return {}

@@ -55,6 +55,8 @@ class TableLexicon(_Strict):
     value_words: list[str]
     unfilled: _Unfilled
     forms: _Forms
+    budget_columns: dict[str, list[str]]
+    budget_total_labels: list[str]
 
 
 @functools.lru_cache(maxsize=None)
