@@ -264,9 +264,30 @@ class Finding:
     message_en: str
     evidence: list[Evidence] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
+    # "F3": the same label in the text output, the HTML page, the JSON and the CSV
+    id: str = ""
 
     def paragraphs(self) -> list[str]:
         return [e.paragraph for e in self.evidence]
+
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def finding_order(f: Finding) -> tuple:
+    """Most severe first, then by where the evidence starts in the report."""
+    first = min((e.start for e in f.evidence), default=-1)
+    return (SEVERITY_RANK.get(f.severity, 3), first, f.code, f.message)
+
+
+def number_findings(findings: list[Finding]) -> list[Finding]:
+    """``findings`` in their reading order, each with its id F1, F2, ... in that order.
+    Every output lists findings in this order and labels them with these ids, so the
+    finding a reader is told about is the same one wherever it is looked up."""
+    out = sorted(findings, key=finding_order)
+    for k, f in enumerate(out, 1):
+        f.id = f"F{k}"
+    return out
 
 
 @dataclass
@@ -276,7 +297,7 @@ class Score:
     explanation: str = ""
 
 
-@dataclass
+@dataclass(repr=False)
 class Analysis:
     report: Report
     mentions: list[Mention] = field(default_factory=list)
@@ -284,6 +305,78 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     score: Score | None = None
     metrics: dict[str, float] = field(default_factory=dict)  # research columns
+
+    def ensure_ids(self) -> "Analysis":
+        """Number the findings (F1, F2, ...) if they are not numbered yet, as for an
+        Analysis put together by hand."""
+        if any(not f.id for f in self.findings):
+            self.findings = number_findings(self.findings)
+        return self
+
+    def _counts(self) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    # a notebook shows these instead of the whole dataclass tree (thousands of lines)
+    def __repr__(self) -> str:
+        r = self.report
+        score = f"{self.score.total:.1f}" if self.score is not None else "—"
+        codes = ", ".join(f"{c}×{n}" for c, n in self._counts()) or "none"
+        who = " ".join(str(x) for x in (r.organisation, r.year) if x)
+        return (f"<Analysis {r.id!r}{' (' + who + ')' if who else ''}: score {score}, "
+                f"{len(self.findings)} findings [{codes}], {len(self.mentions)} numbers>")
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        r = self.report
+        score = f"{self.score.total:.1f}" if self.score is not None else "—"
+        rows = "".join(
+            f"<tr><td>{escape(f.id)}</td><td>{escape(f.severity)}</td><td><code>{escape(f.code)}</code></td>"
+            f"<td>{escape(f.message)}</td></tr>"
+            for f in self.ensure_ids().findings[:20]
+        )
+        more = len(self.findings) - 20
+        tail = f"<p>… {more} more: <code>analysis.findings_frame()</code></p>" if more > 0 else ""
+        head = escape(r.title or r.id)
+        meta = escape(" · ".join(str(x) for x in (r.organisation, r.year, r.source) if x))
+        return (f"<div><strong>{head}</strong><br><small>{meta}</small><br>"
+                f"得分 score <strong>{score}</strong>/100 · {len(self.findings)} findings"
+                f"<table><thead><tr><th>id</th><th>severity</th><th>code</th><th>message</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>{tail}</div>")
+
+    def findings_frame(self):
+        """One row per finding (pandas): id, code, severity, messages, first evidence."""
+        import pandas as pd
+
+        rows = []
+        for f in self.ensure_ids().findings:
+            ev = f.evidence[0] if f.evidence else None
+            rows.append({
+                "id": f.id, "code": f.code, "severity": f.severity, "message": f.message,
+                "message_en": f.message_en, "paragraphs": [e.paragraph for e in f.evidence],
+                "start": ev.start if ev else None, "end": ev.end if ev else None,
+                "quote": ev.quote if ev else "", "values": f.values,
+            })  # fmt: skip
+        cols = ["id", "code", "severity", "message", "message_en", "paragraphs", "start", "end", "quote", "values"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def mentions_frame(self):
+        """One row per number mention (pandas), the columns of :class:`Mention`."""
+        import pandas as pd
+
+        cols = [f.name for f in dataclasses.fields(Mention)]
+        return pd.DataFrame([to_dict(m) for m in self.mentions], columns=cols)
+
+    def alignments_frame(self):
+        """One row per aligned pair (pandas): alignment, source, target, scores."""
+        import pandas as pd
+
+        rows = [{"alignment": name, **to_dict(p)} for name, al in self.alignments.items() for p in al.pairs]
+        cols = ["alignment"] + [f.name for f in dataclasses.fields(AlignedPair)]
+        return pd.DataFrame(rows, columns=cols)
 
 
 def to_dict(obj: Any) -> Any:

@@ -3,7 +3,49 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nlp_pipeline.model import Analysis
+from nlp_pipeline.model import Alignment, Analysis, Finding, number_findings
+
+# The detectors that have the last word on what an alignment leaves without a
+# counterpart: (finding code, key of its values listing the ids, alignment, which side).
+# The aligner pairs by similarity; these detectors also accept an answer in shared
+# wording or a same-numbered item, and every command shows their verdict.
+GAPS = (
+    ("PROBLEM_WITHOUT_MEASURE", "problems", "problems_to_improvements", "sources", None),
+    ("GOAL_WITHOUT_OUTCOME", "goals", "outcomes_to_goals", "targets", "O"),
+    ("GOAL_WITHOUT_OUTCOME", "goals", "performance_to_goals", "targets", "P"),
+)
+GAP_CODES = sorted({g[0] for g in GAPS})
+
+
+def settle_gaps(alignments: dict[str, Alignment], findings: list[Finding], report) -> None:
+    """Set each alignment's unmatched lists to the gap detectors' verdict (see GAPS)."""
+    section_of_goal_check = "O" if report.paragraphs("O") else "P"
+    for code, key, name, side, section in GAPS:
+        al = alignments.get(name)
+        if al is None or (section is not None and section != section_of_goal_check):
+            continue
+        ids: list[str] = []
+        for f in findings:
+            if f.code == code and (section is None or f.values.get("section", section) == section):
+                ids += [i for i in f.values.get(key) or [] if i not in ids]
+        if side == "sources":
+            al.unmatched_sources = ids
+        else:
+            al.unmatched_targets = ids
+
+
+def settled_alignments(report, *, encoder=None, mode: str = "fused", mentions=None) -> dict[str, Alignment]:
+    """The alignments as every command shows them: the aligner's pairs, and what is left
+    without a counterpart as the gap detectors decide it (the same as ``analyze``)."""
+    from nlp_pipeline import align, detect, text
+    from nlp_pipeline.lexicons import Lexicons
+
+    if mentions is None:
+        mentions = text.extract_mentions(report)
+    alignments = align.align_report(report, encoder=encoder, mode=mode)
+    ctx = detect.Context(report=report, mentions=mentions, alignments=alignments, lexicons=Lexicons())
+    settle_gaps(alignments, detect.run_detectors(ctx, only=GAP_CODES), report)
+    return alignments
 
 
 def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = None) -> Analysis:
@@ -22,7 +64,9 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     mentions = text.extract_mentions(report)
     alignments = align.align_report(report, encoder=encoder)
     ctx = detect.Context(report=report, mentions=mentions, alignments=alignments, lexicons=Lexicons())
-    findings = detect.run_detectors(ctx, only=detectors)
+    findings = number_findings(detect.run_detectors(ctx, only=detectors))
+    if detectors is None or set(GAP_CODES) <= set(detectors):
+        settle_gaps(alignments, findings, report)
     analysis = Analysis(report=report, mentions=mentions, alignments=alignments, findings=findings)
     analysis.score, analysis.metrics = score_analysis(analysis)
     return analysis

@@ -40,10 +40,10 @@ def test_report_text_is_escaped():
 def test_evidence_is_marked_in_the_text():
     a = hostile()
     page = render_report(a)
-    assert '<mark class="sev-medium" title="#1 UNSUPPORTED_CLAIM">取得较好成效</mark>' in page
-    assert '<mark class="sev-high" title="#2 NUMBER_CONFLICT">12个</mark>' in page
+    assert '<mark class="sev-medium" title="F2 UNSUPPORTED_CLAIM">取得较好成效</mark>' in page
+    assert '<mark class="sev-high" title="F1 NUMBER_CONFLICT">12个</mark>' in page
     # the low finding covers all of I1
-    assert '<mark class="sev-low" title="#3 VAGUE_MEASURE">加快资金拨付</mark>' in page
+    assert '<mark class="sev-low" title="F3 VAGUE_MEASURE">加快资金拨付</mark>' in page
 
 
 def test_highlight_escapes_inside_marks_and_prefers_severity():
@@ -59,7 +59,7 @@ def test_highlight_escapes_inside_marks_and_prefers_severity():
 
 def test_findings_listed_by_severity_and_alignment_side_by_side():
     page = render_report(hostile())
-    hi, me, lo = (page.index(f'id="f{n}"') for n in (2, 1, 3))
+    hi, me, lo = (page.index(f'id="F{n}"') for n in (1, 2, 3))
     assert hi < me < lo
     assert 'id="align-outcomes_to_goals"' in page and 'id="align-problems_to_improvements"' in page
     row = page[page.index('id="align-outcomes_to_goals"'):]

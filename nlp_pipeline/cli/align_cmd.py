@@ -79,13 +79,15 @@ def _render_table(report, alignments, lang: str) -> None:
 @lang_option
 def command(file: str, model: str | None, mode: str, fmt: str, lang: str) -> None:
     """对齐目标与完成情况、问题与改进措施 / Align goals with outcomes, problems with measures."""
-    from nlp_pipeline.align import EncoderError, align_report, load_encoder
+    from nlp_pipeline.align import EncoderError, load_encoder
     from nlp_pipeline.model import to_dict
+    from nlp_pipeline.pipeline import settled_alignments
 
     report = read_or_fail(file, lang)
     try:
         encoder = load_encoder(model) if (model and mode != "lexical") else None
-        alignments = align_report(report, encoder=encoder, mode=mode)
+        # the same function decides for analyze: both commands print one verdict
+        alignments = settled_alignments(report, encoder=encoder, mode=mode)
     except EncoderError as err:
         fail(ReportError(file, err.message("zh"), err.message("en")), lang)
         return

@@ -230,14 +230,11 @@ def highlight(text: str, para: Paragraph, spans: list[tuple[int, int, str, str]]
 
 
 def _findings_context(analysis: Analysis, t: dict) -> list[dict]:
-    fs = sorted(
-        enumerate(analysis.findings, 1), key=lambda x: (SEVERITY_RANK.get(x[1].severity, 3), x[0])
-    )
     out = []
-    for no, f in fs:
+    for f in analysis.ensure_ids().findings:
         out.append(
             {
-                "no": no,
+                "no": f.id,
                 "code": f.code,
                 "severity": f.severity,
                 "severity_label": t["severity"].get(f.severity, f.severity),
@@ -305,9 +302,9 @@ def render_report(analysis: Analysis, lang: str = "zh", back_link: str | None = 
     t = LABELS["en" if lang == "en" else "zh"]
     report = analysis.report
     spans = []
-    for no, f in enumerate(analysis.findings, 1):
+    for f in analysis.ensure_ids().findings:
         for e in f.evidence:
-            spans.append((e.start, e.end, f.severity, f"#{no} {f.code}"))
+            spans.append((e.start, e.end, f.severity, f"{f.id} {f.code}"))
     sections = []
     paras = unique_paragraphs(report)
     by_sec: dict[str, list] = {}

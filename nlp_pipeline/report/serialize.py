@@ -36,6 +36,7 @@ def analysis_to_json(analysis: Analysis) -> dict:
     from nlp_pipeline import __version__
     from nlp_pipeline.report.score import explanation
 
+    analysis.ensure_ids()
     report = to_dict(analysis.report)
     report["id"] = analysis.report.id
     score = None
@@ -73,7 +74,7 @@ def analysis_from_json(doc: dict) -> Analysis:
         parts = {k: (float("nan") if v is None else v) for k, v in s.get("parts", {}).items()}
         analysis.score = Score(total=s["total"], parts=parts, explanation=s.get("explanation", ""))
     _fix_segments(analysis.report)
-    return analysis
+    return analysis.ensure_ids()
 
 
 def _fix_segments(report: Report) -> None:
@@ -92,6 +93,7 @@ def render_text(analysis: Analysis, lang: str = "zh") -> str:
 
     zh = lang != "en"
     labels = SEVERITY_LABELS["zh" if zh else "en"]
+    analysis.ensure_ids()
     r = analysis.report
     lines = []
     head = r.title or r.id
@@ -117,9 +119,9 @@ def render_text(analysis: Analysis, lang: str = "zh") -> str:
         lines.append("")
         title = f"【{labels.get(sev, sev)}】{len(group)} 项" if zh else f"[{labels.get(sev, sev)}] {len(group)}"
         lines.append(title)
-        for i, f in enumerate(group, 1):
+        for f in group:
             msg = f.message if zh else (f.message_en or f.message)
-            lines.append(f"{i:>3}. {f.code}  {msg}")
+            lines.append(f"{f.id:>4}  {f.code}  {msg}")
             for e in f.evidence:
                 quote = " ".join(e.quote.split())
                 if len(quote) > 120:

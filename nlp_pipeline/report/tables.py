@@ -44,7 +44,7 @@ RESEARCH_COLUMNS = [
 ]  # fmt: skip
 TAIL_COLUMNS = ["missing_sections", "n_warnings"]
 FINDING_COLUMNS = [
-    "report_id", "source", "finding_no", "code", "severity", "message", "message_en",
+    "report_id", "source", "finding_id", "code", "severity", "message", "message_en",
     "paragraphs", "sections", "start", "end", "quote", "offsets", "evidence_json", "values_json",
 ]  # fmt: skip
 ERROR_COLUMNS = ["source", "stage", "error_type", "reason", "reason_en"]
@@ -96,13 +96,13 @@ def report_row(analysis: Analysis, rid: str, digest: str | None = None) -> dict:
 
 def finding_rows(analysis: Analysis, rid: str) -> list[dict]:
     rows = []
-    for i, f in enumerate(analysis.findings, 1):
+    for f in analysis.ensure_ids().findings:
         ev = f.evidence
         rows.append(
             {
                 "report_id": rid,
                 "source": analysis.report.source,
-                "finding_no": i,
+                "finding_id": f.id,
                 "code": f.code,
                 "severity": f.severity,
                 "message": f.message,
@@ -138,10 +138,10 @@ def frames(report_rows: list[dict], finding_rows_: list[dict], error_rows: list[
     for c in ["id", "source", "file_sha256", "reader", "organisation", "title", "missing_sections"]:
         reports[c] = reports[c].astype("string")
     findings = pd.DataFrame(finding_rows_, columns=FINDING_COLUMNS)
-    for c in ["finding_no", "start", "end"]:
+    for c in ["start", "end"]:
         findings[c] = findings[c].astype("Int64")
     for c in FINDING_COLUMNS:
-        if c not in ("finding_no", "start", "end"):
+        if c not in ("start", "end"):
             findings[c] = findings[c].astype("string")
     errors = pd.DataFrame(error_rows, columns=ERROR_COLUMNS).astype("string")
     return reports, findings, errors

@@ -24,6 +24,7 @@ from nlp_pipeline.model import (
     Paragraph,
     Report,
     Section,
+    number_findings,
 )
 
 _NUM = re.compile(r"\d+(?:\.\d+)?\s*(%|万元|元|个|人|户|次|家|平方米)?")
@@ -135,7 +136,7 @@ def make_analysis(
                 values={"paragraph": pid},
             )
         )
-    analysis = Analysis(report=report, mentions=mentions, alignments=alignments, findings=fl)
+    analysis = Analysis(report=report, mentions=mentions, alignments=alignments, findings=number_findings(fl))
     if score:
         from nlp_pipeline.report.score import score_analysis
 
