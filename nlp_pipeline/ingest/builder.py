@@ -144,8 +144,6 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
     from .labels import match_section
     from .mapped import Mapped
 
-    if any(draft.sections.get(s) and draft.sections[s].paragraphs for s in ("G", "O")):
-        return
     starts = {t.first_line for t in tables}
     for k, ln in enumerate(lines):
         if ln.shape != "aligned":
@@ -177,8 +175,11 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
 def _budget_block(draft: Draft, lines) -> None:
     """Budget figures of the form's 项目资金 block, where the parsers found none."""
     found = find_budget(lines)
+    # a whole block read in order beats cells matched by column: columns shift where a
+    # text layer drops empty cells
+    override = len(found) >= 3
     for field_, tok in found.items():
-        if not hasattr(draft.budget, field_) or getattr(draft.budget, field_) is not None:
+        if not hasattr(draft.budget, field_) or (getattr(draft.budget, field_) is not None and not override):
             continue
         raw = repair_number(tok.s)
         value = _number(raw.replace("%", ""))

@@ -7,6 +7,7 @@ where each landed.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -43,6 +44,29 @@ def _pipe_row(text: str, start: int, end: int) -> Row | None:
     return row
 
 
+_GAP_RE = re.compile(r"(?:[ \xa0]{4,}|\u3000{2,})")
+
+
+def _spaced_row(text: str, start: int, end: int) -> Row | None:
+    """A line of columns aligned with runs of spaces (PDF text, a form printed to text):
+    the runs separate cells as tabs would. Indentation opens no cell."""
+    line = text[start:end]
+    body = line.lstrip(" \xa0\u3000")
+    if not _GAP_RE.search(body):
+        return None
+    row: Row = []
+    pos = len(line) - len(body)
+    k = 0
+    for m in _GAP_RE.finditer(line, pos):
+        if m.start() > pos:
+            row.append(Cell(start + pos, start + m.start(), k))
+            k += 1
+        pos = m.end()
+    if pos < len(line.rstrip()):
+        row.append(Cell(start + pos, start + len(line.rstrip()), k))
+    return row if len(row) >= 2 else None
+
+
 def rows_from_text(text: str) -> list[Row]:
     """Split a tab-separated text into rows (lines) of cells; ``\\r`` is not cell text.
     Lines of a pipe table are split at their pipes."""
@@ -55,6 +79,11 @@ def rows_from_text(text: str) -> list[Row]:
         piped = _pipe_row(text, pos, end) if "\t" not in line else None
         if piped is not None:
             rows.append(piped)
+            pos += len(line) + 1
+            continue
+        spaced = _spaced_row(text, pos, end) if "\t" not in line else None
+        if spaced is not None:
+            rows.append(spaced)
             pos += len(line) + 1
             continue
         row: Row = []

@@ -119,10 +119,13 @@ def unbreak(m: Mapped) -> Mapped:
 def repair_number(s: str) -> str:
     """OCR slips in a cell that is a number otherwise (1O0% -> 100%)."""
     t = s.strip()
-    if not _DIGIT_RE.search(t) or not _OCR_CELL_RE.match(t):
+    if not _OCR_CELL_RE.match(t):
         return s
     out = t.translate(_OCR_MAP)
-    return out if _DIGIT_RE.search(out) else s
+    # only a cell that reads as a number once repaired (lOO% -> 100%), never a word
+    if not re.fullmatch(r"[≥≤<>=约]?\s*\d[\d.,]*\s*[%‰]?(?:[^\x00-\x7f]|/){0,6}", out):
+        return s
+    return out
 
 
 @dataclass
@@ -174,7 +177,9 @@ class Line:
         glued: list[Tok] = []
         for t in merged:
             if glued and (re.fullmatch(r"[≥≤<>=＞＜]+", glued[-1].s) or re.match(r"^[.%％。]", t.s)
-                          and re.search(r"\d$", glued[-1].s)):
+                          and re.search(r"\d$", glued[-1].s)
+                          # a thousands group cut off by a space: "8 742人" (not "10 100")
+                          or re.fullmatch(r"[≥≤<>=]?\d{1,3}", glued[-1].s) and re.fullmatch(r"\d{3}\D+", t.s)):
                 glued[-1] = Tok(glued[-1].m + t.m, glued[-1].line, glued[-1].col)
             else:
                 glued.append(t)
