@@ -220,3 +220,41 @@ def test_dev_fixtures_reach_their_floor():
     assert s["rows_exact"] >= 0.95
     assert s["sections"] >= 0.85
     assert s["rows_lost"] <= 1
+
+
+def test_pdf_text_layer_without_rulings_keeps_its_columns(tmp_path):
+    """Cells drawn at column positions with no ruling lines: pdfplumber finds no table, the
+    text layer keeps the columns as runs of spaces, and the table reader rebuilds the rows."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from nlp_pipeline.ingest import read_report
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "unruled.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 8)
+    c.drawString(30, 810, "某县2023年度校舍维修项目支出绩效自评表")
+    xs = [30, 80, 165, 245, 310, 370, 400, 430]
+    y = 780
+    for row in [HEADER] + ROWS:
+        for x, cell in zip(xs, row):
+            c.drawString(x, y, cell[:9])
+        y -= 16
+    c.save()
+    r = read_report(path)
+    inds = r.tasks[-1].indicators
+    assert [i.name for i in inds] == [row[2] for row in EXPECTED]
+    assert [(i.target, i.result, i.score) for i in inds][1] == ("≥600套", "560套", 9.0)
+
+
+def test_inline_items_and_qizhong_lines():
+    text = ("某县2023年度项目绩效自评报告\n一、存在的问题\n1.进度滞后 2.资料不全 3.宣传不够\n"
+            "二、绩效目标完成情况\n全年共支出资金120万元。\n其中：培训40万元，设备80万元。\n"
+            "三、改进措施\n1.加快进度，共3.5万元 2.完善资料。\n")
+    r = read_text(text)
+    assert [p.text for p in r.sections["Q"].paragraphs] == ["进度滞后", "资料不全", "宣传不够"]
+    assert len(r.sections["O"].paragraphs) == 1 and "其中" in r.sections["O"].paragraphs[0].text
+    assert [p.text for p in r.sections["I"].paragraphs] == ["加快进度，共3.5万元", "完善资料。"]

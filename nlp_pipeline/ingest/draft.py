@@ -88,6 +88,14 @@ class SectionCollector:
         else:
             items.append(_Open(None, None, [item.text]))
 
+    def extend(self, m: Mapped) -> bool:
+        """Append a line to the last item of the current section (a sentence that
+        continues it, such as the 其中 breakdown of its total)."""
+        if self.current is None or not self.items.get(self.current):
+            return False
+        self.items[self.current][-1].parts.append(m)
+        return True
+
     def build(self, text: str) -> dict[str, Section]:
         out: dict[str, Section] = {}
         for sid in self.items:

@@ -68,6 +68,29 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
 
 
 _TOP_STYLES = ("part", "cn")
+# a line opening with these continues the paragraph before it: 「。其中」 on a new line
+# breaks down the total the sentence before gave
+_CONTINUES = ("其中", "其中：", "其中:")
+_INLINE_NUM_RE = re.compile(r"(?<=[\s。；;，,])\s*(\d{1,2})[.、．](?!\d)")
+
+
+def split_inline_items(line: Mapped) -> list[Mapped]:
+    """「1.加强培训 2.完善制度」 on one line: items numbered in sequence are separate items
+    even with no 。 between them. A number out of sequence stays text."""
+    norm = normalize(line.chars)
+    first = re.match(r"\s*(\d{1,2})[.、．](?!\d)", norm)
+    if not first:
+        return [line]
+    expect = int(first.group(1)) + 1
+    cuts = []
+    for m in _INLINE_NUM_RE.finditer(norm, first.end()):
+        if int(m.group(1)) == expect:
+            cuts.append(m.start(1))
+            expect += 1
+    if not cuts:
+        return [line]
+    bounds = [0] + cuts + [len(line.chars)]
+    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
 
 
 def _looks_like_heading(item: Item) -> bool:
@@ -174,7 +197,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         if _is_subheading(item, following):
             sections.item_style = None
             continue
-        sections.add(item, whole=line)
+        if item.style is None and normalize(item.text.chars).startswith(_CONTINUES) and sections.extend(line):
+            continue
+        for piece in split_inline_items(line):
+            sections.add(split_number(piece), whole=piece)
     draft.sections = sections.build(text)
     _warn_unclassified(draft, sections, unknown)
     if draft.title:

@@ -38,8 +38,10 @@ def _unwrap(cell: str | None) -> str:
 def _page_rows(page) -> list[list[str]]:
     tables = page.find_tables()
     if not tables:
-        text = page.extract_text() or ""
-        return [[line] for line in text.split("\n")]
+        # no ruled table: keep the columns' positions as runs of spaces, so the table
+        # reader sees aligned columns rather than words run together
+        text = page.extract_text(layout=True) or ""
+        return [[line.rstrip()] for line in text.split("\n") if line.strip()]
     blocks: list[tuple[float, list[list[str]]]] = []
     outside = page
     for tb in tables:
