@@ -27,6 +27,8 @@ def batch(paths, **kwargs):
 
 def read_report(path):
     """Read one file into a :class:`nlp_pipeline.model.Report`."""
+    from nlp_pipeline.filetype import check_report_file
     from nlp_pipeline.ingest import read_report as _read
 
+    check_report_file(path)
     return _read(path)

@@ -11,12 +11,36 @@ class ReportError(Exception):
 
     def __init__(self, path: str, problem: str, problem_en: str | None = None):
         self.path = str(path)
-        self.problem = problem
+        self.problem = _chinese_only(problem)
         self.problem_en = problem_en or problem
+        if self.problem != problem and not _says_what_to_do(self.problem):
+            # the library's words were all the detail there was: say what the user can do
+            self.problem += "；请确认文件存在、完整、有读取权限并能用原软件打开，必要时重新导出或另存后再试"
+            if not _says_what_to_do_en(self.problem_en):
+                self.problem_en += "; check that the file is complete and opens in its own program, or export or save it again"
         super().__init__(f"{self.path}: {self.problem_en}")
 
     def message(self, lang: str = "zh") -> str:
         return f"{self.path}: {self.problem if lang == 'zh' else self.problem_en}"
+
+
+def _chinese_only(problem: str) -> str:
+    """A Chinese message without the English text of a library appended to it
+    (「无法读取 PDF 文件：No /Root object! - Is this really a PDF?」): Chinese users get
+    Chinese; the English message keeps the detail."""
+    head, sep, tail = problem.rpartition("：")
+    if sep and head and tail.strip() and tail.isascii() and any(c.isalpha() for c in tail):
+        return head
+    return problem
+
+
+def _says_what_to_do(problem: str) -> bool:
+    return any(w in problem for w in ("请", "另存", "转换", "改用", "需要"))
+
+
+def _says_what_to_do_en(problem: str) -> bool:
+    low = problem.lower()
+    return any(w in low for w in ("save it", "convert", "check", "use "))
 
 
 class LexiconError(Exception):

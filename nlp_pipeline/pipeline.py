@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from nlp_pipeline.filetype import check_report_file
 from nlp_pipeline.model import Alignment, Analysis, Finding, number_findings
 
 # The detectors that have the last word on what an alignment leaves without a
@@ -60,6 +61,7 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     from nlp_pipeline.lexicons import Lexicons
     from nlp_pipeline.report.score import score_analysis
 
+    check_report_file(path)
     report = ingest.read_report(path)
     mentions = text.extract_mentions(report)
     alignments = align.align_report(report, encoder=encoder)

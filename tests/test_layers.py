@@ -10,7 +10,7 @@ PKG = Path(__file__).resolve().parent.parent / "nlp_pipeline"
 
 # lowest first; a module may import its own level and the levels below it
 LEVELS = [
-    {"model", "errors", "lexicons"},
+    {"model", "errors", "lexicons", "filetype"},
     {"ingest"},
     {"text"},
     {"align"},

@@ -41,8 +41,13 @@ def command(file: str, fmt: str, model: str | None, output: str | None, lang: st
         fail(err, lang)
         return
     except Exception as err:  # e.g. the encoder cannot be loaded: one line, exit 2
-        msg = err.message(lang) if hasattr(err, "message") else f"{type(err).__name__}: {err}"
-        fail(ReportError(file, msg, msg), lang)
+        if hasattr(err, "message"):
+            msg = msg_en = err.message(lang)
+        else:
+            detail = f"{type(err).__name__}: {err}"
+            msg = f"分析时出错（程序缺陷，请把此行报告给维护者）：{detail}"
+            msg_en = f"analysis failed (a bug: please report this line to the maintainers): {detail}"
+        fail(ReportError(file, msg if lang == "zh" else msg_en, msg_en), lang)
         return
     out = serialize.dumps(analysis) + "\n" if fmt == "json" else serialize.render_text(analysis, lang)
     if output:

@@ -25,9 +25,11 @@ def fail(err: ReportError, lang: str = "zh") -> None:
 
 def read_or_fail(path: str, lang: str = "zh"):
     """Read a report for a command; a ReportError becomes one line and exit code 2."""
+    from nlp_pipeline.filetype import check_report_file
     from nlp_pipeline.ingest import read_report
 
     try:
+        check_report_file(path)
         return read_report(path)
     except ReportError as err:
         fail(err, lang)
