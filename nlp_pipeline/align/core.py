@@ -14,10 +14,11 @@ are encoded, together with the targets (shared by three alignments, and cached).
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlp_pipeline.align.config import AlignConfig, Thresholds
 from nlp_pipeline.align.texts import lexical_text, remove_pasted_siblings, section_items
@@ -33,18 +34,66 @@ ALIGNMENTS: dict[str, tuple[str, str, str]] = {
 MODES = ("fused", "lexical", "dense")
 
 
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def _char_ngrams(doc: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams as scikit-learn's ``analyzer="char"`` makes them: lower case,
+    runs of two or more white spaces made one space, no padding."""
+    doc = _WHITE_SPACES.sub(" ", doc.lower())
+    n_chars = len(doc)
+    grams: list[str] = []
+    if lo == 1:
+        grams = list(doc)
+        lo = 2
+    for n in range(lo, min(hi + 1, n_chars + 1)):
+        grams.extend(doc[i: i + n] for i in range(n_chars - n + 1))
+    return grams
+
+
 def lexical_matrix(src: list[str], tgt: list[str], cfg: AlignConfig) -> np.ndarray:
-    """Cosine of TF-IDF vectors over character n-grams, fitted on these paragraphs only."""
+    """Cosine of TF-IDF vectors over character n-grams, fitted on these paragraphs only.
+
+    The weights are scikit-learn's TfidfVectorizer (smooth idf, optional sublinear tf,
+    l2 rows), computed here with numpy alone: importing scikit-learn took over a second
+    of every cold start, and only the columns a source and a target share are needed
+    for the products (norms come from every column)."""
     docs = [lexical_text(t, cfg.stop_lexicon) for t in src + tgt]
     if not any(d.strip() for d in docs):
         return np.zeros((len(src), len(tgt)))
-    vec = TfidfVectorizer(analyzer="char", ngram_range=tuple(cfg.ngram_range),
-                          sublinear_tf=cfg.sublinear_tf)
-    try:
-        x = vec.fit_transform(docs)
-    except ValueError:  # empty vocabulary
+    lo, hi = (int(v) for v in cfg.ngram_range)
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
+    for d, doc in enumerate(docs):
+        for gram, k in Counter(_char_ngrams(doc, lo, hi)).items():
+            rows.append(d)
+            cols.append(vocab.setdefault(gram, len(vocab)))
+            counts.append(k)
+    if not vocab:
         return np.zeros((len(src), len(tgt)))
-    return np.asarray((x[: len(src)] @ x[len(src):].T).todense())
+    n_docs, ns = len(docs), len(src)
+    r = np.asarray(rows, dtype=np.intp)
+    c = np.asarray(cols, dtype=np.intp)
+    tf = np.asarray(counts, dtype=np.float64)
+    if cfg.sublinear_tf:
+        tf = np.log(tf) + 1.0
+    df = np.bincount(c, minlength=len(vocab)).astype(np.float64)
+    idf = np.log((n_docs + 1) / (df + 1)) + 1.0
+    w = tf * idf[c]
+    norms = np.sqrt(np.bincount(r, weights=w * w, minlength=n_docs))
+    w /= norms[r]
+    in_src = r < ns
+    shared = np.intersect1d(c[in_src], c[~in_src])
+    if shared.size == 0:
+        return np.zeros((len(src), len(tgt)))
+    col_of = np.full(len(vocab), -1, dtype=np.intp)
+    col_of[shared] = np.arange(shared.size)
+    keep = col_of[c] >= 0
+    x = np.zeros((n_docs, shared.size))
+    x[r[keep], col_of[c[keep]]] = w[keep]
+    return x[:ns] @ x[ns:].T
 
 
 def standardize(m: np.ndarray, mask: np.ndarray | None = None, *,

