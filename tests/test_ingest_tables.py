@@ -258,3 +258,40 @@ def test_inline_items_and_qizhong_lines():
     assert [p.text for p in r.sections["Q"].paragraphs] == ["进度滞后", "资料不全", "宣传不够"]
     assert len(r.sections["O"].paragraphs) == 1 and "其中" in r.sections["O"].paragraphs[0].text
     assert [p.text for p in r.sections["I"].paragraphs] == ["加快进度，共3.5万元", "完善资料。"]
+
+
+def test_form_printed_as_text_with_single_spaces():
+    """A form printed as text: labels and their text on one line, a space between; the goal
+    and outcome cells side by side after a row of labels."""
+    text = ("某县2023年度项目支出绩效自评表\n项目名称 校舍维修改造\n年度总体目标 预期目标 实际完成情况\n"
+            "完成4所学校校舍维修。 完成4所学校校舍维修，新增课桌椅560套。\n"
+            + _flattened_rows() + "\n存在问题 部分学校需求测算不准，课桌椅数量偏多。\n"
+            "改进措施 加强前期论证，按实际需求配置。\n")
+    r = read_text(text)
+    assert r.sections["G"].paragraphs[0].text == "完成4所学校校舍维修。"
+    assert r.sections["O"].paragraphs[0].text.startswith("完成4所学校校舍维修，新增")
+    assert r.sections["Q"].paragraphs[0].text.startswith("部分学校需求测算不准")
+    assert r.sections["I"].paragraphs[0].text.startswith("加强前期论证")
+    assert len(r.tasks[0].indicators) == 6
+
+
+@pytest.mark.parametrize("heading", ["（二）项目绩效目标。", "（二）项目绩效目标：", "项目绩效目标"])
+def test_heading_forms(heading):
+    text = f"某县2023年度项目绩效自评报告\n一、基本情况\n（一）项目概况\n本项目由县教育局实施。\n{heading}\n完成4所学校校舍维修。\n"
+    r = read_text(text)
+    assert [p.text for p in r.sections["G"].paragraphs] == ["完成4所学校校舍维修。"]
+
+
+def test_heading_with_its_text_after_a_full_stop():
+    text = "某县2023年度项目绩效自评报告\n一、绩效目标完成情况。全年完成4所学校校舍维修。\n二、存在的问题\n1.进度偏慢。\n"
+    r = read_text(text)
+    assert r.sections["O"].paragraphs[0].text == "全年完成4所学校校舍维修。"
+
+
+def test_pipe_rows_without_leading_pipe_and_numbered_goals():
+    text = ("某区2024年度项目支出绩效目标申报表\n项目名称 | 生均公用经费补助 | ||||\n"
+            "年度绩效目标 | 目标1：保障18所公办园运转。目标2：公办园幼儿占比达到55%以上。 | ||||\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |\n产出指标 | 数量指标 | 补助幼儿园数量 | 18所 | 10 |\n")
+    r = read_text(text)
+    assert [p.text[:6] for p in r.sections["G"].paragraphs] == ["目标1：保障", "目标2：公办"]
+    assert r.form == "target_table" and r.tasks[0].indicators[0].target == "18所"

@@ -22,7 +22,7 @@ from . import budget as bud
 from . import header
 from .draft import Draft, SectionCollector, make_paragraph
 from .grid import Cell, Row, nonempty
-from .items import Item, cell_blocks, cell_items, cell_text, split_number
+from .items import Item, cell_blocks, cell_items, cell_text, split_inline_items, split_number
 from .labels import header_label, is_task_number, match_column, match_section, squeeze
 from .mapped import Mapped, join
 
@@ -244,7 +244,8 @@ class _FormParser:
             else:
                 # lines of a cell: numbered items, wrapped or unnumbered lines continue them
                 for b in cell_blocks(self.text, c.start, c.end):
-                    self.sections.add(split_number(b), whole=b)
+                    for piece in split_inline_items(b):
+                        self.sections.add(split_number(piece), whole=piece)
         last = targets[-1][1] if targets else cur
         self.sections.open(last, self.sections.titles.get(last, cur_title))
         return last

@@ -31,9 +31,11 @@ def _pipe_row(text: str, start: int, end: int) -> Row | None:
     """A pipe-table line (| 项目名称 | … |) as cells; a ``|---|`` line as no cells."""
     line = text[start:end]
     stripped = line.strip()
-    if not stripped or stripped[0] not in _PIPES or sum(line.count(p) for p in _PIPES) < 2:
+    if not stripped or sum(line.count(p) for p in _PIPES) < 2:
         return None
     bounds = [k for k, ch in enumerate(line) if ch in _PIPES]
+    if stripped[0] not in _PIPES:
+        bounds.insert(0, -1)  # a row written without its leading pipe
     if stripped[-1] not in _PIPES:
         bounds.append(len(line))
     row: Row = []

@@ -77,6 +77,40 @@ def cell_blocks(text: str, start: int, end: int) -> list[Mapped]:
 
 
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
+_INLINE_NUM_RE = re.compile(r"(?<=[\s。；;，,])\s*(\d{1,2})[.、．](?!\d)")
+
+# 「目标1：… 目标2：…」 as target tables number their goals
+_LABELLED_RE = re.compile(r"(?:目标|任务|指标)\s*(\d{1,2})\s*[：:]")
+
+
+def _labelled_items(line: Mapped, norm: str) -> list[Mapped]:
+    found = [m for m in _LABELLED_RE.finditer(norm)]
+    if len(found) < 2 or found[0].start() > 0 or [int(m.group(1)) for m in found] != list(
+            range(int(found[0].group(1)), int(found[0].group(1)) + len(found))):
+        return [line]
+    bounds = [m.start() for m in found] + [len(line.chars)]
+    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:])]
+
+
+
+def split_inline_items(line: Mapped) -> list[Mapped]:
+    """「1.加强培训 2.完善制度」 on one line: items numbered in sequence are separate items
+    even with no 。 between them. A number out of sequence stays text."""
+    norm = normalize(line.chars)
+    first = re.match(r"\s*(\d{1,2})[.、．](?!\d)", norm)
+    if not first:
+        return _labelled_items(line, norm)
+    expect = int(first.group(1)) + 1
+    cuts = []
+    for m in _INLINE_NUM_RE.finditer(norm, first.end()):
+        if int(m.group(1)) == expect:
+            cuts.append(m.start(1))
+            expect += 1
+    if not cuts:
+        return [line]
+    bounds = [0] + cuts + [len(line.chars)]
+    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
+
 
 
 def cell_items(text: str, start: int, end: int) -> list[Item]:

@@ -20,7 +20,7 @@ from . import budget as bud
 from . import header
 from .draft import UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
-from .items import Item, cell_blocks, number_value, split_number
+from .items import Item, cell_blocks, number_value, split_inline_items, split_number
 from .labels import STYLE_DEPTH, match_outside, match_section
 from .mapped import Mapped
 
@@ -59,38 +59,59 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
                 rest = body.slice(k + 1).strip()
                 return sec[0], body.chars[:k].strip(), rest if rest.chars else None
             break
+    # 「（二）绩效目标完成情况。全年共完成…」: a heading closed by 。 with its text after it;
+    # only a label very close to a section name, so a sentence item stays an item
+    k = body.chars.find("。")
+    if 0 < k <= 20:
+        sec = match_section(body.chars[:k], 2 if deeper else _CLOSE_SLACK)
+        if sec:
+            rest = body.slice(k + 1).strip()
+            return sec[0], body.chars[:k].strip(), rest if rest.chars else None
+    # 「存在问题 个别学校…」: a label and its text on one line, a space between (a form
+    # printed as text)
+    m = re.match(r"(\S{2,16}?)[ \u3000\t]+(?=\S)", body.chars)
+    if m and not deeper and len(body.chars) - m.end() >= 6:
+        sec = match_section(m.group(1), 2)
+        if sec:
+            return sec[0], m.group(1), body.slice(m.end()).strip()
     if len(body.chars) > 30:
         return None
-    sec = match_section(body.chars, slack)
+    sec = match_section(body.chars.rstrip("。"), slack)
     if sec:
-        return sec[0], body.chars.strip(" ：:"), None
+        return sec[0], body.chars.strip(" ：:。"), None
     return None
+
+
+def _label_row(line: Mapped) -> list[tuple[str, str]] | None:
+    """「年度总体目标 预期目标 实际完成情况」: a short line of section labels only, naming a
+    goal and an outcome: the headings of the cells that follow."""
+    words = line.chars.split()
+    if len(words) < 2 or len(line.chars) > 40:
+        return None
+    hits = [match_section(w, 2) for w in words]
+    if not all(hits):
+        return None
+    out = [(h[0], w) for h, w in zip(hits, words)]  # type: ignore[index]
+    return out if {"G", "O"} <= {sid for sid, _ in out} else None
 
 
 _TOP_STYLES = ("part", "cn")
 # a line opening with these continues the paragraph before it: 「。其中」 on a new line
 # breaks down the total the sentence before gave
 _CONTINUES = ("其中", "其中：", "其中:")
-_INLINE_NUM_RE = re.compile(r"(?<=[\s。；;，,])\s*(\d{1,2})[.、．](?!\d)")
 
 
-def split_inline_items(line: Mapped) -> list[Mapped]:
-    """「1.加强培训 2.完善制度」 on one line: items numbered in sequence are separate items
-    even with no 。 between them. A number out of sequence stays text."""
-    norm = normalize(line.chars)
-    first = re.match(r"\s*(\d{1,2})[.、．](?!\d)", norm)
-    if not first:
-        return [line]
-    expect = int(first.group(1)) + 1
-    cuts = []
-    for m in _INLINE_NUM_RE.finditer(norm, first.end()):
-        if int(m.group(1)) == expect:
-            cuts.append(m.start(1))
-            expect += 1
-    if not cuts:
-        return [line]
-    bounds = [0] + cuts + [len(line.chars)]
-    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
+_SENTENCE_END = ("。", "；", ";", "！", "？", ".")
+
+
+def _cells_of(line: Mapped) -> list[Mapped]:
+    """A line cut after each 。 followed by a space: cells printed side by side."""
+    out, pos = [], 0
+    for m in re.finditer(r"[。；](?=[ \u3000\t]+\S)", line.chars):
+        out.append(line.slice(pos, m.end()).strip())
+        pos = m.end()
+    out.append(line.slice(pos).strip())
+    return [p for p in out if p.chars]
 
 
 def _looks_like_heading(item: Item) -> bool:
@@ -132,11 +153,20 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     # headings written one after another with no text between (年度总体目标 / 预期目标 /
     # 实际完成情况, a form exported one cell per line): the text below fills them in turn
     stacked: list[tuple[str, str]] = []
+    _ended = True
     queue: list[tuple[str, str]] = []
     last_was_heading = False
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
+            continue
+        labels = _label_row(line)
+        if labels:
+            stacked = labels
+            queue = []
+            last_was_heading = True
+            sections.open(*labels[-1])
+            seen_section = True
             continue
         head = _heading(line, heading_style)
         if head:
@@ -160,11 +190,25 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.open(*order[0])
             queue = order[1:]
         last_was_heading = False
-        if queue and sections.current is not None and sections.count(sections.current):
-            it0 = split_number(line)
-            restart = number_value(it0.number) == 1 if it0.number else (it0.style is None and sections.item_style is None)
-            if restart:
-                sections.open(*queue.pop(0))
+        if queue:
+            # cells of a form printed as text: a cell wrapped over lines continues until a
+            # sentence ends; two cells on one line are cut after the 。 that ends the first
+            pieces = _cells_of(line)
+            numbered = split_number(line).style is not None
+            if len(pieces) > 1 or numbered or not (sections.current and sections.count(sections.current)
+                                                   and not _ended):
+                for piece in pieces:
+                    it0 = split_number(piece)
+                    restart = (number_value(it0.number) == 1 if it0.number
+                               else sections.item_style is None)
+                    if queue and restart and sections.current is not None and sections.count(sections.current):
+                        sections.open(*queue.pop(0))
+                    sections.add(it0, whole=piece)
+                    _ended = piece.chars.rstrip().endswith(_SENTENCE_END)
+                continue
+            sections.extend(line)
+            _ended = line.chars.rstrip().endswith(_SENTENCE_END)
+            continue
         item = split_number(line)
         if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
             label = item.text.chars.strip(" ：:")
