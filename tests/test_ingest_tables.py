@@ -295,3 +295,15 @@ def test_pipe_rows_without_leading_pipe_and_numbered_goals():
     r = read_text(text)
     assert [p.text[:6] for p in r.sections["G"].paragraphs] == ["目标1：保障", "目标2：公办"]
     assert r.form == "target_table" and r.tasks[0].indicators[0].target == "18所"
+
+
+@pytest.mark.parametrize("sentence,total", [("经自评，项目综合得分96.5分。", 96.5), ("部门整体支出绩效得分为 88 分。", 88.0),
+                                            ("该指标得分8分。", None)])
+def test_total_stated_in_prose(sentence, total):
+    r = read_text(f"某县2023年度项目绩效自评报告\n一、绩效目标完成情况\n1.全年完成培训500人次。{sentence}\n")
+    assert r.total_score == total
+
+
+def test_whole_bracketed_template_note_is_unfilled():
+    r = read_text(_FORM.format(table=_pipe(), problem="（针对项目实施中的问题进行说明，200字以内）"))
+    assert [(u.field, u.instruction) for u in r.unfilled] == [("problem", True)]

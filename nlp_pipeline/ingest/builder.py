@@ -29,9 +29,21 @@ def parse_grid(text: str, rows: list[Row]) -> Draft:
     """One of the two parsers, chosen by the shape of the content."""
     if looks_like_form(text, rows):
         draft = parse_form(text, rows)
-        if draft.sections or draft.tasks:
+        if draft.tasks:
+            return draft
+        if draft.sections:
+            # a form printed as text reads either way: keep the reading that finds more
+            # of the sections (goals, outcomes, problems, measures)
+            other = parse_narrative(text, rows)
+            if _coverage(other) > _coverage(draft):
+                return other
             return draft
     return parse_narrative(text, rows)
+
+
+def _coverage(draft: Draft) -> tuple[int, int]:
+    kinds = {sid for sid, sec in draft.sections.items() if sec.paragraphs and sid != "U"}
+    return len(kinds), -sum(len(sec.paragraphs) for sec in draft.sections.values() if sec.id == "U")
 
 
 def _outside(rows: list[Row], tables: list[IndicatorTable]) -> list[Row]:
@@ -87,6 +99,8 @@ def _is_unfilled(s: str) -> bool | None:
         return False
     inner = q.lstrip("（(【[")
     bracketed = len(inner) < len(q)
+    if bracketed and q.endswith(("）", ")", "】", "]")) and any(squeeze(w) in q for w in lex.instructions):
+        return True  # the whole cell is the template's note
     for w in lex.instructions:
         w = squeeze(w)
         bare = re.sub(r"[（(][^（）()]*[)）]", "", q)  # （200字以内） is part of an instruction
@@ -117,6 +131,17 @@ def _mark_unfilled(report: Report) -> None:
                 report.unfilled.append(Unfilled(field=kind, text=p.text, start=p.start, end=p.end,
                                                 instruction=bool(_is_unfilled(p.text))))
                 setattr(t, attr, None)
+
+
+def _prose_total(text: str) -> float | None:
+    """The total score a report states in prose (综合得分96.5分, 自评得分为 96.9 分)."""
+    from nlp_pipeline.text.normalize import normalize
+
+    labels = "|".join(re.escape(x) for x in sorted(table_lexicon().prose_total_labels, key=len, reverse=True))
+    m = re.search(rf"(?:{labels})\s*(?:为|是|达到|：|:)?\s*(\d{{1,3}}(?:\.\d+)?)\s*分", normalize(text))
+    if m and float(m.group(1)) <= 100:
+        return float(m.group(1))
+    return None
 
 
 def _form_kind(report: Report, tables: list[IndicatorTable], layout: str) -> str:
@@ -220,6 +245,8 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         report.total_score = next((t.total_score for t in tables if t.total_score is not None), None)
     elif any(k in squeeze(text) for k in ("三级指标", "年度指标值", "实际完成值", "一级指标")):
         report.warnings.append("未识别到指标表 / no indicator table was recognised")
+    if report.total_score is None:
+        report.total_score = _prose_total(text)
     if report.form == "target_table":
         # a target table has no outcomes by design: nothing is missing
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]

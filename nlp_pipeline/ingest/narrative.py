@@ -32,10 +32,12 @@ _CLOSE_SLACK = 4
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
     from .table import unbreak
 
+    from .table import is_furniture
+
     out = []
     for row in rows:
         for c in row:
-            out.extend(unbreak(b) for b in cell_blocks(text, c.start, c.end))
+            out.extend(unbreak(b) for b in cell_blocks(text, c.start, c.end) if not is_furniture(b.chars))
     return out
 
 

@@ -53,6 +53,11 @@ _NEG = float("-inf")
 _VALUE_COLUMNS = ("target", "actual", "weight", "score")
 
 
+def is_furniture(s: str) -> bool:
+    """A page number line of a PDF text layer (— 2 —, 第 2 页 共 4 页)."""
+    return bool(_FURNITURE_RE.match(normalize(s).strip()))
+
+
 def squeeze(s: str) -> str:
     return _SQUEEZE_RE.sub("", unicodedata.normalize("NFKC", s))
 

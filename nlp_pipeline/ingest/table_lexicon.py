@@ -52,6 +52,7 @@ class TableLexicon(_Strict):
     level2: list[str]
     level2_parent: dict[str, str]
     total_labels: list[str]
+    prose_total_labels: list[str]
     value_words: list[str]
     unfilled: _Unfilled
     forms: _Forms
