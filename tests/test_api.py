@@ -34,8 +34,9 @@ def test_batch_returns_three_frames(tmp_path):
     assert list(findings.columns) == FINDING_COLUMNS and list(errors.columns) == ERROR_COLUMNS
     assert len(findings) == reports["n_findings"].sum()
     assert errors["source"].str.endswith("empty.txt").tolist() == [True]
-    # one regression-ready table: numeric research columns
-    assert reports[RESEARCH_COLUMNS].dtypes.map(lambda d: d.kind == "f").all()
+    # one regression-ready table: numeric research columns, counts as whole numbers
+    assert reports[RESEARCH_COLUMNS].dtypes.map(lambda d: d.kind in "fi").all()
+    assert reports["n_chars"].dtype.kind == "i" and reports["goal_coverage"].dtype.kind == "f"
 
 
 def test_batch_accepts_one_path_and_a_stand_in_analyser(tmp_path):

@@ -49,7 +49,7 @@ def test_a_finding_has_one_id_in_text_json_csv_and_html(seed_analysis, tmp_path)
         assert block and code in block.group(1), fid
     for title in re.findall(r'<mark [^>]*title="([^"]+)"', page):
         for part in title.split("; "):
-            fid, code = part.split(" ", 1)
+            fid, code = re.fullmatch(r"(F\d+) .+ \(([A-Z0-9_]+)\)", part).groups()
             assert by_id[fid] == code
 
 

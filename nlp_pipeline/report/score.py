@@ -87,7 +87,7 @@ def explain(total: float, parts: dict, lang: str = "zh") -> str:
             f"Score {total:.1f}/100 (higher is less risky) = "
             f"goal coverage {p['coverage_points']:.1f}/25 ({_pct_en(p['goal_coverage'])} of goals have an outcome) + "
             f"evidence {p['evidence_points']:.1f}/20 ({_pct_en(p['evidence_density'])} of outcome sentences carry a figure) + "
-            f"originality {p['originality_points']:.1f}/15 ({_pct_en(p['duplicated_share'])} of the text is duplicated) + "
+            f"unduplicated text {p['originality_points']:.1f}/15 ({_pct_en(p['duplicated_share'])} of the text is duplicated) + "
             f"findings {p['findings_points']:.1f}/40 (severity penalty {p['severity_penalty']:.0f}: "
             f"{p['n_high']:.0f} high ×10, {p['n_medium']:.0f} medium ×4, {p['n_low']:.0f} low ×1)."
         )
@@ -95,7 +95,7 @@ def explain(total: float, parts: dict, lang: str = "zh") -> str:
         f"得分 {total:.1f}/100（越高风险越低）= "
         f"目标覆盖 {p['coverage_points']:.1f}/25（{_pct(p['goal_coverage'])}的目标有完成情况）+ "
         f"证据密度 {p['evidence_points']:.1f}/20（{_evidence_zh(p['evidence_density'])}）+ "
-        f"原创性 {p['originality_points']:.1f}/15（重复文字占{_pct(p['duplicated_share'])}）+ "
+        f"非重复文字 {p['originality_points']:.1f}/15（重复文字占{_pct(p['duplicated_share'])}）+ "
         f"问题扣分后 {p['findings_points']:.1f}/40（严重度加权 {p['severity_penalty']:.0f}："
         f"高 {p['n_high']:.0f} 项×10，中 {p['n_medium']:.0f} 项×4，低 {p['n_low']:.0f} 项×1）。"
     )

@@ -43,6 +43,8 @@ RESEARCH_COLUMNS = [
     "n_numbers",
 ]  # fmt: skip
 TAIL_COLUMNS = ["missing_sections", "n_warnings"]
+# research and score columns that count things (may be missing, hence nullable integers)
+WHOLE_COLUMNS = ["severity_penalty", "n_chars", "n_paragraphs", "n_goals", "n_outcome_sentences", "n_numbers"]
 FINDING_COLUMNS = [
     "report_id", "source", "finding_id", "code", "severity", "message", "message_en",
     "paragraphs", "sections", "start", "end", "quote", "offsets", "evidence_json", "values_json",
@@ -132,9 +134,12 @@ def frames(report_rows: list[dict], finding_rows_: list[dict], error_rows: list[
     for c in code_cols + ["n_findings", "n_high", "n_medium", "n_low", "n_warnings"]:
         reports[c] = reports[c].fillna(0).astype("int64")
     reports["year"] = reports["year"].astype("Int64")
-    for c in ["score", "coverage_points", "evidence_points", "originality_points", "findings_points",
-              "severity_penalty"] + RESEARCH_COLUMNS:  # fmt: skip
+    for c in ["score", "coverage_points", "evidence_points", "originality_points", "findings_points"] + [
+            c for c in RESEARCH_COLUMNS if c not in WHOLE_COLUMNS]:  # fmt: skip
         reports[c] = pd.to_numeric(reports[c], errors="coerce").astype("float64")
+    # counts are whole numbers in every table: 11904, not 11904.0
+    for c in WHOLE_COLUMNS:
+        reports[c] = pd.to_numeric(reports[c], errors="coerce").round().astype("Int64")
     for c in ["id", "source", "file_sha256", "reader", "organisation", "title", "missing_sections"]:
         reports[c] = reports[c].astype("string")
     findings = pd.DataFrame(finding_rows_, columns=FINDING_COLUMNS)
