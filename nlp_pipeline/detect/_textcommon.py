@@ -8,6 +8,7 @@ found there becomes evidence with offsets into ``Report.text``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 from nlp_pipeline.detect.registry import Context, evidence
@@ -42,12 +43,20 @@ def _keep(ch: str) -> bool:
 def compact(text: str) -> tuple[str, list[int]]:
     """``text`` without punctuation and spaces, and for each kept character its index
     in ``text``."""
+    # the text detectors compact the same paragraphs over and over (90,000 calls over
+    # 72 reports): remembered for the paragraphs of the last few reports
+    got = _compact(text)
+    return got[0], list(got[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _compact(text: str) -> tuple[str, tuple[int, ...]]:
     chars, idx = [], []
     for i, ch in enumerate(text):
         if _keep(ch):
             chars.append(ch)
             idx.append(i)
-    return "".join(chars), idx
+    return "".join(chars), tuple(idx)
 
 
 def compact_span(idx: list[int], cs: int, ce: int) -> tuple[int, int]:

@@ -340,13 +340,14 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
             for n in nums:
                 if n.role != "actual" or n.label or n.interval is None or n.other_year:
                     continue
+                # the cheap tests first: every test here is a filter on n alone
+                kind_ok = n.m.kind == ("MONEY" if group == "amounts" else "PERCENT")
+                if not kind_ok or M._strip(n.key, own, []) not in keys:
+                    continue
                 sentence_start, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
                 head = n.para.text[sentence_start: n.i]
                 if any(w in head for w in ("项目", "专项")) or M.project_scoped(n, cfg):
                     continue  # a project's own budget, not the department's
-                kind_ok = n.m.kind == ("MONEY" if group == "amounts" else "PERCENT")
-                if not kind_ok or M._strip(n.key, own, []) not in keys:
-                    continue
                 if not M.disjoint(n.interval, (base - half, base + half)):
                     continue
                 out.append(make_finding(
