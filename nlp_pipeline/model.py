@@ -121,6 +121,8 @@ class Budget:
     general_public_budget: BudgetValue | None = None  # 其中：一般公共预算
     completion_rate: BudgetValue | None = None  # 预算完成率 / 执行率 (percent)
     adjustment_rate: BudgetValue | None = None  # 预算调整率 (percent)
+    weight: BudgetValue | None = None  # 分值 of the budget-execution row of a form
+    score: BudgetValue | None = None  # 得分 of that row
 
 
 @dataclass
@@ -132,6 +134,17 @@ class Unfilled:
     start: int
     end: int
     instruction: bool = False  # the template's instruction text rather than 无/暂无
+
+
+@dataclass
+class OcrBox:
+    """A text box recognised on a scanned page, and where its text landed in Report.text."""
+
+    page: int  # 1-based page (image) of the file
+    start: int  # offsets into Report.text
+    end: int
+    box: list[float]  # x0, y0, x1, y1 in pixels of the page as read (after turning it upright)
+    score: float  # the recogniser's mean character confidence, 0..1
 
 
 @dataclass
@@ -158,6 +171,11 @@ class Report:
     unfilled: list[Unfilled] = field(default_factory=list)
     total_weight: float | None = None  # 总分 row of the indicator table
     total_score: float | None = None
+    total_span: tuple[int, int] | None = None  # where the total is written in Report.text
+    # scanned files (reader "ocr"): the boxes every character came from, and spans of
+    # Report.text holding digits read with low confidence, which no arithmetic rests on
+    ocr_boxes: list[OcrBox] = field(default_factory=list)
+    low_confidence: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -215,6 +233,7 @@ class Mention:
     role: str | None = None  # target actual budget, or None
     paragraph: str | None = None  # paragraph id
     expression: str | None = None  # arithmetic as written, e.g. "895*20.3"
+    low_confidence: bool = False  # scanned files: a digit of it was read with low confidence
 
 
 # --- alignment (stage 3) ---------------------------------------------------------------
@@ -254,6 +273,8 @@ class Evidence:
     start: int  # offsets into Report.text
     end: int
     quote: str  # Report.text[start:end]
+    page: int | None = None  # scanned files: the page the quote was read from (1-based)
+    box: list[float] | None = None  # and its box on that page (x0, y0, x1, y1, pixels)
 
 
 @dataclass

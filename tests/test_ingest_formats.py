@@ -87,7 +87,8 @@ def _check_national(r):
     assert F.section_counts(r) == {"G": 2, "O": 2, "Q": 1, "I": 1, "T": 3}
     # columnar budget: labels in one row, values under them
     assert F.budget_values(r) == pytest.approx(
-        {"initial_budget": 1000, "adjusted_budget": 1200, "actual_spending": 1140, "completion_rate": 95})
+        {"initial_budget": 1000, "adjusted_budget": 1200, "actual_spending": 1140, "completion_rate": 95,
+         "weight": 10, "score": 9.5})
     # tasks named in a 任务名称 column, not numbered
     assert [t.number for t in r.tasks[:2]] == ["公共文化服务", "文物保护"]
     assert r.tasks[0].target.text.startswith("1.举办群众文化活动40场")

@@ -846,9 +846,13 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             row = report.text[ls: le if le >= 0 else len(report.text)]
             ev = [para_evidence(report, pp, 0, len(pp.text))
                   for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
+            # a 偏差原因 cell the reader gave the row: any text there but a placeholder is
+            # the author's cause, whatever its words
+            cell = re.sub(r"[\s。.；;]", "", ind.reason or "")
+            filled = bool(cell) and not re.fullmatch(r"(?:无|暂无|/|／|—+|-+|空|略)", cell)
             out.append(IndicatorCheck(
                 name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-                claim=_claimed(row + outcome, cfg), reason=_reasoned(row + outcome, cfg), evidence=ev,
+                claim=_claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg), evidence=ev,
             ))
     seen = {c.actual.m.start for c in out}
     out += [c for c in table_indicator_checks(report, cfg) if c.actual.m.start not in seen]

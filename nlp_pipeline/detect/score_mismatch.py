@@ -93,6 +93,30 @@ def _parallel_lists(report, index, cfg: dict):
     return [], None
 
 
+def _reader_items(report, index) -> tuple[list, tuple | None]:
+    """(name, weight, score, evidence) of the indicator rows the reader gave weights, with
+    the budget-execution row of the form, and the table's total."""
+    items = []
+    for task in report.tasks:
+        for ind in task.indicators:
+            if ind.weight is None or ind.name_paragraph is None:
+                continue
+            p = ind.name_paragraph
+            items.append((ind.name, M.fmt(ind.weight), M.fmt(ind.score) if ind.score is not None else None,
+                          M.para_evidence(report, p, 0, len(p.text))))
+    if not items:
+        return [], None
+    b = report.budget
+    if b.weight is not None:
+        items.append(("预算执行率", M.fmt(b.weight.value), M.fmt(b.score.value) if b.score is not None else None,
+                      M.evidence_at(report, index, b.weight.start, (b.score or b.weight).end, "B")))
+    total = None
+    if report.total_score is not None and report.total_span is not None:
+        a, z = report.total_span
+        total = (M.fmt(report.total_score), M.evidence_at(report, index, a, z, "TBL"))
+    return items, total
+
+
 @register(CODE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -136,6 +160,12 @@ def detect(ctx: Context):
             if m:
                 grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
 
+    # the indicator table as the reader rebuilt it (分值 and 得分 by column, whatever shape
+    # the table came in): it comes before any reading of the raw lines
+    table_items, table_total = _reader_items(report, index)
+    if table_items:
+        items = table_items
+        total = table_total or total
     # weights and scores as two parallel lists (…20分、…25分，得分分别为19.5分、23.0分，合计87.6分)
     if not items:
         items, par_total = _parallel_lists(report, index, cfg)

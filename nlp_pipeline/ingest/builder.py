@@ -109,6 +109,24 @@ def _is_unfilled(s: str) -> bool | None:
     return None
 
 
+def _drop_form_foot(report: Report) -> None:
+    """The signature lines of a form and a stray 总分 row are no paragraph of a section."""
+    lex = table_lexicon()
+    signs = tuple(squeeze(x) for x in lex.signature_labels)
+    totals = {squeeze(x) for x in lex.total_labels}
+    for sid, sec in report.sections.items():
+        kept = []
+        for p in sec.paragraphs:
+            q = squeeze(p.text)
+            if q.startswith(signs) or re.sub(r"[\d.分]+$", "", q) in totals:
+                continue
+            kept.append(p)
+        if len(kept) != len(sec.paragraphs):
+            for k, p in enumerate(kept, 1):
+                p.id = f"{sid}{k}"
+            sec.paragraphs = kept
+
+
 def _mark_unfilled(report: Report) -> None:
     """Placeholders and template instructions are read as such, never as content."""
     for sid, sec in report.sections.items():
@@ -133,14 +151,14 @@ def _mark_unfilled(report: Report) -> None:
                 setattr(t, attr, None)
 
 
-def _prose_total(text: str) -> float | None:
+def _prose_total(text: str) -> tuple[float, tuple[int, int]] | None:
     """The total score a report states in prose (综合得分96.5分, 自评得分为 96.9 分)."""
     from nlp_pipeline.text.normalize import normalize
 
     labels = "|".join(re.escape(x) for x in sorted(table_lexicon().prose_total_labels, key=len, reverse=True))
     m = re.search(rf"(?:{labels})\s*(?:为|是|达到|：|:)?\s*(\d{{1,3}}(?:\.\d+)?)\s*分", normalize(text))
     if m and float(m.group(1)) <= 100:
-        return float(m.group(1))
+        return float(m.group(1)), (m.start(), m.end())
     return None
 
 
@@ -242,14 +260,19 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     report.form = _form_kind(report, tables, layout)
     if tables:
         report.total_weight = next((t.total_weight for t in tables if t.total_weight is not None), None)
-        report.total_score = next((t.total_score for t in tables if t.total_score is not None), None)
+        with_total = next((t for t in tables if t.total_score is not None), None)
+        if with_total is not None:
+            report.total_score, report.total_span = with_total.total_score, with_total.total_span
     elif any(k in squeeze(text) for k in ("三级指标", "年度指标值", "实际完成值", "一级指标")):
         report.warnings.append("未识别到指标表 / no indicator table was recognised")
     if report.total_score is None:
-        report.total_score = _prose_total(text)
+        prose = _prose_total(text)
+        if prose is not None:
+            report.total_score, report.total_span = prose
     if report.form == "target_table":
         # a target table has no outcomes by design: nothing is missing
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]
+    _drop_form_foot(report)
     _mark_unfilled(report)
     return report
 

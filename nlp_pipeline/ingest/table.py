@@ -475,6 +475,7 @@ class IndicatorTable:
     total_weight: float | None = None
     total_score: float | None = None
     warnings: list[str] = field(default_factory=list)
+    total_span: tuple[int, int] | None = None  # the 总分 row in the text
 
 
 def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
@@ -761,6 +762,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     last = j - 1
     grid = shape in ("pipe", "tsv", "aligned")
     total: tuple[float | None, float | None] | None = None
+    total_from: int | None = None
     while j < len(lines):
         ln = lines[j]
         if ln.shape in ("blank", "sep", "furniture"):
@@ -775,6 +777,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
         t = _total_row(ln)
         if t is not None:
             total, last = t, j
+            total_from = ln.start
             j += 1
             if t == (None, None):
                 # 总分 on its own line, its figures one per line below
@@ -843,7 +846,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     end = lines[last].end
     return IndicatorTable(shape=shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
-                          total_score=total[1] if total else None, warnings=b.warnings)
+                          total_score=total[1] if total else None, warnings=b.warnings,
+                          total_span=(total_from, lines[last].end) if total_from is not None else None)
 
 
 # --- the budget block of a form ----------------------------------------------------------

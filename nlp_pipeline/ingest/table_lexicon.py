@@ -58,6 +58,7 @@ class TableLexicon(_Strict):
     forms: _Forms
     budget_columns: dict[str, list[str]]
     budget_total_labels: list[str]
+    signature_labels: list[str]
 
 
 @functools.lru_cache(maxsize=None)
