@@ -35,6 +35,15 @@ def settle_gaps(alignments: dict[str, Alignment], findings: list[Finding], repor
             al.unmatched_targets = ids
 
 
+def trusted_mentions(report, mentions: list) -> list:
+    """The mentions detectors may use: on a scan, none holding a digit read with low confidence."""
+    if not report.low_confidence:
+        return mentions
+    from nlp_pipeline.ingest.ocr import mark_mentions
+
+    return mark_mentions(report, mentions)
+
+
 def settled_alignments(report, *, encoder=None, mode: str = "fused", mentions=None) -> dict[str, Alignment]:
     """The alignments as every command shows them: the aligner's pairs, and what is left
     without a counterpart as the gap detectors decide it (the same as ``analyze``)."""
@@ -44,16 +53,19 @@ def settled_alignments(report, *, encoder=None, mode: str = "fused", mentions=No
     if mentions is None:
         mentions = text.extract_mentions(report)
     alignments = align.align_report(report, encoder=encoder, mode=mode)
-    ctx = detect.Context(report=report, mentions=mentions, alignments=alignments, lexicons=Lexicons())
+    ctx = detect.Context(report=report, mentions=trusted_mentions(report, mentions), alignments=alignments,
+                         lexicons=Lexicons())
     settle_gaps(alignments, detect.run_detectors(ctx, only=GAP_CODES), report)
     return alignments
 
 
-def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = None) -> Analysis:
+def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = None,
+            mode: str = "fused") -> Analysis:
     """Analyse one report file and return the :class:`Analysis`.
 
     ``encoder`` is a sentence encoder for the alignment (None: the default fusion of
-    lexical and bundled dense similarity; see nlp_pipeline.align).
+    lexical and bundled dense similarity; see nlp_pipeline.align); ``mode`` "lexical"
+    aligns by wording alone and loads no encoder.
     Raises :class:`nlp_pipeline.errors.ReportError` for a file that is not a readable
     report.
     """
@@ -64,9 +76,15 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     check_report_file(path)
     report = ingest.read_report(path)
     mentions = text.extract_mentions(report)
-    alignments = align.align_report(report, encoder=encoder)
-    ctx = detect.Context(report=report, mentions=mentions, alignments=alignments, lexicons=Lexicons())
+    alignments = align.align_report(report, encoder=encoder, mode=mode)
+    # a scan's numbers read with low confidence are shown but no detector reasons on them
+    ctx = detect.Context(report=report, mentions=trusted_mentions(report, mentions), alignments=alignments,
+                         lexicons=Lexicons())
     findings = number_findings(detect.run_detectors(ctx, only=detectors))
+    if report.ocr_boxes:
+        from nlp_pipeline.ingest.ocr import locate_findings
+
+        locate_findings(report, findings)  # each quote's page and box on the scan
     if detectors is None or set(GAP_CODES) <= set(detectors):
         settle_gaps(alignments, findings, report)
     analysis = Analysis(report=report, mentions=mentions, alignments=alignments, findings=findings)

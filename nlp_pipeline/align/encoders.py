@@ -131,6 +131,7 @@ class CachedEncoder:
         self.inner = inner
         self.name = inner.name
         self._mem: dict[str, np.ndarray] = {}
+        self.max_memory = 4096
         self.cache_dir = Path(cache_dir) / re.sub(r"[^\w.-]+", "_", self.name) if cache_dir else None
         self.encoded = 0
 
@@ -167,7 +168,13 @@ class CachedEncoder:
                         pass  # a read-only cache still serves what it has
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([self._mem[t] for t in texts])
+        out = np.stack([self._mem[t] for t in texts])
+        # a worker lives for a whole batch: keep the newest texts only (a report's
+        # targets are asked for by three alignments in a row), or the cache grows by
+        # 60 KB a report
+        while len(self._mem) > self.max_memory:
+            del self._mem[next(iter(self._mem))]
+        return out
 
 
 def _check_path(name: str) -> None:
