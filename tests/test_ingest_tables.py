@@ -307,3 +307,33 @@ def test_total_stated_in_prose(sentence, total):
 def test_whole_bracketed_template_note_is_unfilled():
     r = read_text(_FORM.format(table=_pipe(), problem="（针对项目实施中的问题进行说明，200字以内）"))
     assert [(u.field, u.instruction) for u in r.unfilled] == [("problem", True)]
+
+
+def test_report_run_together_on_one_line_is_cut_at_its_headings():
+    text = ("某镇2023年度部门整体支出绩效自评报告\n一、基本情况本镇共有干部职工40人。二、绩效目标完成情况全年完成道路硬化12公里，"
+            "新建公厕3座。三、存在的问题部分村资金拨付较慢。四、改进措施下一步加快资金拨付进度。\n")
+    r = read_text(text)
+    assert r.sections["Q"].paragraphs[0].text.startswith("部分村资金拨付较慢")
+    assert r.sections["I"].paragraphs[0].text.startswith("下一步加快资金拨付")
+
+
+def test_label_with_colon_after_a_sentence_starts_a_section():
+    text = "某县2023年度项目绩效自评报告\n一、存在问题及改进\n存在问题：资金拨付较慢，影响进度。改进措施：按月调度，加快拨付。\n"
+    r = read_text(text)
+    assert r.sections["Q"].paragraphs[0].text.startswith("资金拨付较慢")
+    assert r.sections["I"].paragraphs[0].text.startswith("按月调度")
+
+
+def test_short_numbered_sentence_is_an_item_not_a_heading():
+    text = "某县2023年度项目绩效自评报告\n一、绩效目标完成情况\n全年完成改造12处。\n二、设施完好率达到95%；\n三、存在的问题\n进度偏慢。\n"
+    r = read_text(text)
+    assert any("完好率达到95%" in p.text for p in r.sections["O"].paragraphs)
+
+
+def test_cells_closed_by_a_pipe_and_length_limits_are_instructions():
+    text = ("项目支出绩效自评表(2023年度) |\n项目年度目标 |\n年度目标完成情况 |\n保障工资足额发放。 |\n"
+            "对照年度目标,说明相关任务目标的完成情况(100字以内) |\n存在问题 |\n结合自评情况,分析存在的问题及原因。(200字以内) |\n")
+    r = read_text(text)
+    assert r.organisation is None
+    assert [p.text for p in r.sections["G"].paragraphs] == ["保障工资足额发放。"]
+    assert {u.field for u in r.unfilled} == {"outcome", "problem"} and all(u.instruction for u in r.unfilled)

@@ -95,6 +95,8 @@ def _is_unfilled(s: str) -> bool | None:
     """None: content; False: a placeholder (无, 暂无); True: the template's instruction."""
     lex = table_lexicon().unfilled
     q = squeeze(s)
+    if re.search(r"[（(](?:限|不超过)?\d+字(?:以内|以下)?[)）]", q) and len(q) <= 120:
+        return True  # a length limit in brackets: the template's instruction to the writer
     if q in {squeeze(x) for x in lex.placeholders} or q in {squeeze(x) + "。" for x in lex.placeholders}:
         return False
     inner = q.lstrip("（(【[")
@@ -130,6 +132,8 @@ def _drop_form_foot(report: Report) -> None:
 def _mark_unfilled(report: Report) -> None:
     """Placeholders and template instructions are read as such, never as content."""
     for sid, sec in report.sections.items():
+        if sid == "U":
+            continue  # a field the reader cannot name is no field left unfilled
         kept = []
         for p in sec.paragraphs:
             verdict = _is_unfilled(p.text)

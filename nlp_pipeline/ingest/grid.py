@@ -88,6 +88,15 @@ def rows_from_text(text: str) -> list[Row]:
             rows.append(spaced)
             pos += len(line) + 1
             continue
+        # a cell exported as "56.00 |" (one pipe closing each line): the pipe is no text
+        body = text[pos:end]
+        stripped = body.strip()
+        if stripped and sum(body.count(p) for p in _PIPES) == 1 and (stripped[0] in _PIPES or stripped[-1] in _PIPES):
+            k = body.rfind(stripped[-1]) if stripped[-1] in _PIPES else body.find(stripped[0])
+            lo, hi = (pos, pos + k) if stripped[-1] in _PIPES else (pos + k + 1, end)
+            rows.append([Cell(lo, hi, 0)])
+            pos += len(line) + 1
+            continue
         row: Row = []
         c = pos
         for k, part in enumerate(text[pos:end].split("\t")):

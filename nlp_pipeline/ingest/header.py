@@ -47,5 +47,7 @@ def organisation_from_title(title: str) -> str | None:
         cut = min(stops) if stops else None
     if not cut:
         return None
-    org = title[:cut].strip(" \t\u3000：:")
-    return org or None
+    org = title[:cut].strip(" \t\u3000：:（(")
+    if not org or any(c in squeeze(org) for c in title_cues()):
+        return None  # 项目支出绩效自评表(2023年度): the title names no organisation
+    return org

@@ -21,7 +21,7 @@ from . import header
 from .draft import UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
-from .labels import STYLE_DEPTH, match_outside, match_section
+from .labels import STYLE_DEPTH, match_outside, match_section, squeeze
 from .mapped import Mapped
 
 _SUBHEAD_MAX = 16
@@ -37,8 +37,55 @@ def _lines(text: str, rows: list[Row]) -> list[Mapped]:
     out = []
     for row in rows:
         for c in row:
-            out.extend(unbreak(b) for b in cell_blocks(text, c.start, c.end) if not is_furniture(b.chars))
+            for b in cell_blocks(text, c.start, c.end):
+                if not is_furniture(b.chars):
+                    out.extend(split_run_on(unbreak(b)))
     return out
+
+
+_CN_DIGITS = "一二三四五六七八九十"
+_CN_HEAD_RE = re.compile(f"(?<![{_CN_DIGITS}])([{_CN_DIGITS}]{{1,2}})、")
+_LABEL_COLON_RE = re.compile(r"(?<=[。；;])\s*([^。；;：:\s]{2,14})[：:]")
+
+
+def _cn_value(s: str) -> int:
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_DIGITS.index(s[1]) + 1
+    if s.endswith("十"):
+        return (_CN_DIGITS.index(s[0]) + 1) * 10
+    return _CN_DIGITS.index(s[0]) + 1 if len(s) == 1 else 0
+
+
+def split_run_on(line: Mapped) -> list[Mapped]:
+    """A report run together on one line (a page copied without its line breaks): cut
+    before outline headings numbered in sequence (…运转五、存在的问题…六、…) and before a
+    section label with a colon after a sentence (…拨付慢。改进措施：…)."""
+    if len(line.chars) < 20:
+        return [line]
+    norm = normalize(line.chars)
+    cuts: list[int] = []
+    heads = [(m.start(), _cn_value(m.group(1))) for m in _CN_HEAD_RE.finditer(norm) if m.start() > 0]
+    chain: list[int] = []
+    for k, (pos, v) in enumerate(heads):
+        run = [pos]
+        want = v + 1
+        for pos2, v2 in heads[k + 1:]:
+            if v2 == want:
+                run.append(pos2)
+                want += 1
+        if len(run) > len(chain):
+            chain = run
+    if len(chain) >= 2:
+        cuts.extend(chain)
+    for m in _LABEL_COLON_RE.finditer(norm):
+        if match_section(m.group(1), 2):
+            cuts.append(m.start(1))
+    if not cuts:
+        return [line]
+    bounds = [0] + sorted(set(cuts)) + [len(line.chars)]
+    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
 
 
 def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped | None] | None:
@@ -76,6 +123,15 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         sec = match_section(m.group(1), 2)
         if sec:
             return sec[0], m.group(1), body.slice(m.end()).strip()
+    if outline and it.style in _TOP_STYLES and len(body.chars) > 8:
+        # 「二、绩效目标完成情况全年完成…」: a heading run into its text with nothing between;
+        # only a prefix that is a section name exactly
+        for n in range(min(16, len(body.chars) - 2), 3, -1):
+            sec = match_section(body.chars[:n], 0)
+            rest = body.slice(n).strip()
+            if sec and squeeze(body.chars[:n]).endswith(squeeze(sec[1])) and len(rest.chars) >= 6 \
+                    and re.search(r"[，,。；;]", rest.chars):
+                return sec[0], body.chars[:n], rest
     if len(body.chars) > 30:
         return None
     sec = match_section(body.chars.rstrip("。"), slack)
@@ -121,6 +177,13 @@ def _looks_like_heading(item: Item) -> bool:
     body = re.sub(r"(?:19|20)\d{2}\s*年度?", "", normalize(item.text.chars)).strip(" ：:")
     return (item.style in _TOP_STYLES and 2 <= len(body) <= _SUBHEAD_MAX
             and not re.search(r"\d|%|[，,。；;！!？?]", body))
+
+
+def _heading_shaped(item: Item) -> bool:
+    """A numbered line short and free of figures and clause marks; 一、完好率达到95%; is an
+    item, whatever its number."""
+    body = re.sub(r"(?:19|20)\d{2}\s*年度?", "", normalize(item.text.chars)).strip(" ：:。")
+    return 1 <= len(body) <= 24 and not re.search(r"\d|%|[，,。；;！!？?]", body)
 
 
 def _is_subheading(item: Item, following: Mapped | None) -> bool:
@@ -185,10 +248,12 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 sections.add(split_number(rest), whole=rest)
             continue
         if last_was_heading and len({s_ for s_, _ in stacked}) >= 2:
+            # each section where it was named last: 1.目标完成情况 / 项目年度目标 / 年度目标完成
+            #情况 is a group label followed by the two column heads
             order: list[tuple[str, str]] = []
-            for s_, lab in stacked:
+            for s_, lab in reversed(stacked):
                 if s_ not in [o[0] for o in order]:
-                    order.append((s_, lab))
+                    order.insert(0, (s_, lab))
             sections.open(*order[0])
             queue = order[1:]
         last_was_heading = False
@@ -212,7 +277,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             _ended = line.chars.rstrip().endswith(_SENTENCE_END)
             continue
         item = split_number(line)
-        if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style]:
+        if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style] \
+                and (_heading_shaped(item) or sections.current is None):
             label = item.text.chars.strip(" ：:")
             if match_outside(label):
                 # 部门基本情况, the score table: no section; budget figures and table rows

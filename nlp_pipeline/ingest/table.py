@@ -41,8 +41,8 @@ _BRACKET_RE = re.compile(r"[（(][^（()）]{0,8}[)）]")
 _SQUEEZE_RE = re.compile(r"[\s\u3000：:。；;，,、*＊]+")
 # O/o for 0, l/I for 1 and 。 for . inside numbers: slips of OCR, repaired only where the
 # cell is a number otherwise
-_OCR_CELL_RE = re.compile(r"^[≥≤<>=约]?\s*[\dOolI|。.,%]+\s*[%‰]?\S{0,4}$")
-_OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "。": "."})
+_OCR_CELL_RE = re.compile(r"^[≥≤<>=约]?\s*[\dOolI。.,%]+\s*[%‰]?\S{0,4}$")
+_OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "。": "."})
 
 # Costs of the row program (see module docstring): what assigning a typed cell to a
 # column gains, and what leaving a column without a cell costs.
@@ -205,6 +205,15 @@ def split_lines(text: str) -> list[Line]:
 def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
     norm = normalize(body)
     stripped = norm.strip()
+    if stripped and sum(norm.count(p) for p in "|｜") == 1 and (stripped[0] in "|｜" or stripped[-1] in "|｜"):
+        # one pipe closing (or opening) the line: a cell exported as "56.00 |"
+        cut = norm.rfind(stripped[-1]) if stripped[-1] in "|｜" else norm.find(stripped[0])
+        if stripped[-1] in "|｜":
+            body, end = body[:cut], start + cut
+        else:
+            start, body = start + cut + 1, body[cut + 1:]
+        norm = normalize(body)
+        stripped = norm.strip()
     if not stripped:
         return Line(k, start, end, body, "blank", [])
     if _FURNITURE_RE.match(stripped):
