@@ -15,6 +15,7 @@ LEVELS = [
     {"text"},
     {"align"},
     {"detect"},
+    {"crossdoc"},  # copying across reports: pure, below the writers that show it
     {"report"},
     {"pipeline", "evaluate", "evaluate_reader"},
     {"runner"},

@@ -78,15 +78,20 @@ class _Progress:
               "time limit per report; one past it costs a row in errors.csv (default 180 s; 0: none)")
 @click.option("--progress/--no-progress", default=None,
               help="显示进度条（默认：终端上显示） / show the progress bar (default: on a terminal)")
+@click.option("--against", default=None, metavar="PATH", type=click.Path(exists=True),
+              help="参照集：往年报告的文件夹，或以前批次的输出文件夹 / copy_index.parquet，用于查找照搬往年或其他单位的文字 / "
+              "reference set: a folder of earlier reports, or an earlier batch's output folder or copy_index.parquet, "
+              "to find text copied from them")
 @click.option("--analyzer", default=None, hidden=True, metavar="MODULE:FUNCTION",
               help="replace nlp_pipeline.pipeline.analyze (tests, experiments)")
 @lang_option
-def command(inputs, outdir, workers, force, engine, scheduler, formats, model, timeout, progress, analyzer, lang) -> None:
+def command(inputs, outdir, workers, force, engine, scheduler, formats, model, timeout, progress, against, analyzer,
+            lang) -> None:  # fmt: skip
     """批量分析文件、文件夹（递归）和通配符 / Analyse files, folders (recursively) and globs.
 
-    Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, index.html and
-    reports/<id>.html into OUTDIR (see docs/output.md). A rerun reuses finished reports
-    from OUTDIR/.cache unless --force. Exits 1 when no report could be analysed.
+    Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, copy_pairs.csv/.parquet,
+    copy_index.parquet, index.html and reports/<id>.html into OUTDIR (see docs/output.md).
+    A rerun reuses finished reports from OUTDIR/.cache unless --force. Exits 1 when no report could be analysed.
     """
     from nlp_pipeline.align.encoders import EncoderError
     from nlp_pipeline.runner import DEFAULT_TIMEOUT_S, nothing_analysed_message, run_batch
@@ -118,6 +123,7 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, t
                 inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
                 force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs={"encoder": model} if model else None,
                 timeout=DEFAULT_TIMEOUT_S if timeout is None else (timeout or None), progress=bar, notify=notify,
+                against=against,
             )  # fmt: skip
     except EncoderError as err:
         click.echo(("错误: " if zh else "error: ") + err.message(lang), err=True)

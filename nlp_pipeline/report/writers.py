@@ -129,8 +129,10 @@ def remove_stale_temporaries(outdir: str | Path) -> list[Path]:
     return removed
 
 
-def write_batch(staging: "Staging", reports, findings, errors, formats, lang: str = "zh") -> list[Path]:
-    """Stage a batch's tables and index in their formats, then put them all in place."""
+def write_batch(staging: "Staging", reports, findings, errors, formats, lang: str = "zh", copies=None) -> list[Path]:
+    """Stage a batch's tables and index in their formats, then put them all in place.
+    ``copies`` (a crossdoc CopyResult) adds the groups of reports that share text to the
+    index page."""
     if "csv" in formats:
         staging.add("reports.csv", csv_bytes(reports))
         staging.add("findings.csv", csv_bytes(findings))
@@ -142,7 +144,13 @@ def write_batch(staging: "Staging", reports, findings, errors, formats, lang: st
     if "html" in formats:
         from nlp_pipeline.report.html import render_index
 
-        staging.add("index.html", render_index(reports, errors, lang=lang))
+        index = render_index(reports, errors, lang=lang)
+        if copies is not None:
+            from nlp_pipeline.report.copies import render_copies
+
+            # the section goes last in the page, after the tables the index script works on
+            index = index.replace("</body>", render_copies(copies, lang=lang) + "\n</body>", 1)
+        staging.add("index.html", index)
     return staging.commit()
 
 

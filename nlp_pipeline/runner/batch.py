@@ -20,7 +20,9 @@ from typing import Any, Callable, Iterable
 
 from nlp_pipeline.model import Analysis
 from nlp_pipeline.report.tables import error_row, finding_rows, frames, report_row
+from nlp_pipeline.report.copies import pairs_frame, stage_copies
 from nlp_pipeline.runner.cache import Cache
+from nlp_pipeline.runner.copies import finish_copies, start_copies
 from nlp_pipeline.runner.engines import DEFAULT_TIMEOUT_S, Item, Notify, _StopOnSigterm, run_dask, run_local
 from nlp_pipeline.runner.fingerprint import fingerprint
 from nlp_pipeline.runner.inputs import collect_inputs
@@ -42,6 +44,7 @@ class BatchResult:
     n_analysed: int = 0
     n_inputs: int = 0  # files found
     warnings: list[str] = field(default_factory=list)
+    copy_pairs: Any = None  # pandas DataFrame: reports that share text (copy_pairs.csv)
 
 
 def _report_ids(files: list[Path], digests: dict[str, str]) -> dict[str, str]:
@@ -192,6 +195,8 @@ def batch_frames(
     timeout: float | None = DEFAULT_TIMEOUT_S,
     progress: Callable[[dict], None] | bool | None = None,
     lang: str = "zh",
+    copies: bool = True,
+    against: str | Path | None = None,
 ):
     """Analyse files, folders and globs; return (reports, findings, errors) DataFrames.
 
@@ -202,7 +207,9 @@ def batch_frames(
     A run that analysed no report warns (:class:`BatchWarning`) and says why.
 
     Columns are documented in docs/output.md. Nothing is written unless ``cache_dir`` is
-    given (then finished analyses are kept there and reused unless ``force``).
+    given (then finished analyses are kept there and reused unless ``force``). Copying
+    across the reports (and from the reports at ``against``) adds its columns and
+    findings unless ``copies=False``.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -226,11 +233,13 @@ def batch_frames(
     def notify(zh: str, en: str) -> None:
         warnings.warn(zh if lang == "zh" else en, BatchWarning, stacklevel=4)
 
+    det = start_copies(against, notify) if copies else None
     try:
         rrows, frows, erows, _ = analyse_files(
             files, workers=workers, engine=engine, scheduler=scheduler, client=client,
             analyze_fn=analyze_fn, analyze_kwargs=analyze_kwargs, cache_dir=cache_dir,
             force=force, timeout=timeout, progress=progress, notify=notify,
+            on_analysis=(lambda _s, rid, a: det.add(rid, a.report)) if det else None,
         )  # fmt: skip
     finally:
         if bar is not None:
@@ -238,7 +247,9 @@ def batch_frames(
     if not rrows:
         zh, en = nothing_analysed_message(len(files), len(input_errors) + len(erows))
         notify(zh, en)
-    return frames(rrows, frows, input_errors + erows)
+    reports, findings, errors = frames(rrows, frows, input_errors + erows)
+    reports, findings, _ = finish_copies(det, reports, findings)
+    return reports, findings, errors
 
 
 def run_batch(
@@ -257,6 +268,8 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT_S,
     progress: Callable[[dict], None] | None = None,
     notify: Notify | None = None,
+    copies: bool = True,
+    against: str | Path | None = None,
 ) -> BatchResult:
     """The ``nlp-pipeline batch`` command without its command line: analyse, then write
     reports/findings/errors tables and the HTML pages into ``outdir``. Every file is
@@ -282,7 +295,11 @@ def run_batch(
         if notify is not None:
             notify(zh, en)
 
+    det = start_copies(against, tell) if copies else None
+
     def on_analysis(source: str, rid: str, analysis: Analysis) -> None:
+        if det is not None:
+            det.add(rid, analysis.report)
         if "html" in formats:
             from nlp_pipeline.report.html import render_report
 
@@ -296,11 +313,14 @@ def run_batch(
                 force=force, timeout=timeout, on_analysis=on_analysis, progress=progress, notify=tell,
             )  # fmt: skip
             reports, findings, errors = frames(rrows, frows, input_errors + erows)
-            written = writers.write_batch(staging, reports, findings, errors, formats, lang=lang)
+            reports, findings, copied = finish_copies(det, reports, findings)
+            if det is not None:
+                stage_copies(staging, copied, det.index_rows(), formats, lang=lang)
+            written = writers.write_batch(staging, reports, findings, errors, formats, lang=lang, copies=copied)
         except BaseException:
             staging.abort()
             raise
     return BatchResult(
         reports, findings, errors, files=written, n_cached=counts["cached"], n_analysed=counts["analysed"],
-        n_inputs=len(files), warnings=said,
+        n_inputs=len(files), warnings=said, copy_pairs=pairs_frame(copied) if det is not None else None,
     )
