@@ -337,3 +337,15 @@ def test_cells_closed_by_a_pipe_and_length_limits_are_instructions():
     assert r.organisation is None
     assert [p.text for p in r.sections["G"].paragraphs] == ["保障工资足额发放。"]
     assert {u.field for u in r.unfilled} == {"outcome", "problem"} and all(u.instruction for u in r.unfilled)
+
+
+def test_value_cells_split_in_three_and_a_total_beside_a_remark():
+    text = "\n".join(["| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                      "| 产出指标 | 数量指标 | 受助学生人数 | ≧ | 735 | 人次 | 735人次 | 10 | 10 |",
+                      "| 质量指标 | 营养餐覆盖率 | ≥ | 100 | % | 100% | 10 | 9 |",
+                      "| 其他说明 | 无 | 总分 | 20 | 19 |"])
+    t = find_tables(text)[0]
+    assert [(r.values["target"], r.values["actual"], r.values["score"]) for r in t.rows] == [
+        ("≧735人次", "735人次", "10"), ("≥100%", "100%", "9")]
+    assert t.rows[1].values["level1"] == "产出指标"
+    assert (t.total_weight, t.total_score) == (20, 19)

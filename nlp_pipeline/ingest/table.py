@@ -559,10 +559,13 @@ def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
     cells = ln.filled if ln.shape != "single" else ln.words()
     if not cells:
         return None
-    lab = squeeze(cells[0].s)
-    if lab not in {squeeze(x) for x in table_lexicon().total_labels}:
+    labels = {squeeze(x) for x in table_lexicon().total_labels}
+    # the total row opens with its label, or shares a line with a last remark
+    # (| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |)
+    at = next((k for k, c in enumerate(cells[:4]) if squeeze(c.s) in labels), None)
+    if at is None:
         return None
-    nums = [v for v in (_number(c.s) for c in cells[1:]) if v is not None]
+    nums = [v for v in (_number(c.s) for c in cells[at + 1:]) if v is not None]
     if not nums:
         return (None, None)
     if len(nums) >= 2:
@@ -655,6 +658,7 @@ class _Builder:
     def add_stream(self, toks: list[Tok]) -> None:
         if not toks:
             return
+        toks = glue_split_values(toks)
         near = None
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
@@ -745,6 +749,31 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
         else:
             k = j
     return tables
+
+
+_OPERATOR_RE = re.compile(r"[≥≤<>=＞＜≧≦═＝]+|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于|约")
+_UNIT_CELL_RE = re.compile(r"%|‰|[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?")
+
+
+def glue_split_values(toks: list[Tok]) -> list[Tok]:
+    """Value cells a form split in three (≧ | 735 | 人次): the comparison and the unit join
+    the number, so the cells read as one 指标值."""
+    out: list[Tok] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and _OPERATOR_RE.fullmatch(squeeze(t.s)) and _NUM_RE.match(squeeze(nxt.s)):
+            t = Tok(t.m + nxt.m, t.line, t.col)
+            k += 1
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            if after is not None and _UNIT_CELL_RE.fullmatch(squeeze(after.s)) and not any(_level_kind(after.s)) \
+                    and squeeze(after.s) not in table_lexicon().unfilled.placeholders:
+                t = Tok(t.m + after.m, t.line, t.col)
+                k += 1
+        out.append(t)
+        k += 1
+    return out
 
 
 def _repeated(lines: list[Line]) -> set[str]:
