@@ -1,6 +1,10 @@
 """Errors that users see: each names the file and what is wrong with it."""
 from __future__ import annotations
 
+import re
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
 
 class ReportError(Exception):
     """A file could not be read as a report.
@@ -29,7 +33,8 @@ def _chinese_only(problem: str) -> str:
     (「无法读取 PDF 文件：No /Root object! - Is this really a PDF?」): Chinese users get
     Chinese; the English message keeps the detail."""
     head, sep, tail = problem.rpartition("：")
-    if sep and head and tail.strip() and tail.isascii() and any(c.isalpha() for c in tail):
+    # no Chinese in the tail: the library's words (with a path or a curly quote in them too)
+    if sep and head and tail.strip() and not _CJK_RE.search(tail) and any(c.isascii() and c.isalpha() for c in tail):
         return head
     return problem
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.model import Report
 
-from .builder import build
 from .decode import NotText, decode
-from .grid import rows_from_text
+from .limits import check_file_size, check_raw_text
+from .reading import build_report, text_grid
 
 # Document formats without a reader: (name in Chinese, in English, what to save it as).
 # Many sites serve HTML or text under these names, so the content decides: only a real
@@ -34,11 +34,13 @@ def read_text(text: str, source: str = "<text>", encoding: str | None = None, ht
         from .html import read_html
 
         return read_html(text, source, encoding)
-    return build(source, "text", encoding, text, rows_from_text(text))
+    text, rows, notes = text_grid(source, text)
+    return build_report(source, "text", encoding, text, rows, notes)
 
 
 def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
     suffix = suffix.lower()
+    check_file_size(source, len(data))
     if not data.strip():
         raise ReportError(source, "文件为空", "the file is empty")
     fmt = UNREADABLE_FORMATS.get(suffix)
@@ -53,7 +55,7 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
         fmt = UNREADABLE_FORMATS[".doc"]  # a Word 97-2003 file under another name
         raise ReportError(source, f"不支持{fmt[0]}，请用 Word/WPS 另存为 .docx 后再分析",
                           f"{fmt[1]} cannot be read; save it as .docx and analyse that")
-    if data.startswith(_OLE2) or suffix == ".xls":
+    if data.startswith(_OLE2) or (suffix == ".xls" and not _is_text(data)):
         from .sheet import read_xls
 
         return read_xls(data, source)
@@ -61,6 +63,8 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
         from .pdf import read_pdf
 
         return read_pdf(data, source)
+    # text is bounded before decoding: a 50 MB log must not be decoded and parsed first
+    check_raw_text(source, len(data))
     notes: list[str] = []
     try:
         text, encoding = decode(data, notes)
@@ -73,6 +77,20 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
     return report
 
 
+# containers whose size says nothing about their text: checked by their own readers
+_BINARY_MAGIC = (b"PK\x03\x04", _OLE2[:4], b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def _is_text(data: bytes) -> bool:
+    """An .xls that is an HTML table or tab-separated text: what many government systems
+    export under that name. No binary workbook decodes as text."""
+    try:
+        decode(data[:65536])
+    except NotText:
+        return False
+    return True
+
+
 def read_report(path: str | Path) -> Report:
     """Read one report file. Raises :class:`ReportError` with a Chinese and English message."""
     p = Path(path)
@@ -82,6 +100,13 @@ def read_report(path: str | Path) -> Report:
     if p.is_dir():
         raise ReportError(src, "这是一个目录，不是文件", "this is a directory, not a file")
     try:
+        size = p.stat().st_size
+        check_file_size(src, size)
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+        if not head.startswith(_BINARY_MAGIC):
+            # text or markup: refused by its size before 50 MB are read and decoded
+            check_raw_text(src, size)
         data = p.read_bytes()
     except OSError as exc:
         raise ReportError(src, f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from None

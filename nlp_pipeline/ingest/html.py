@@ -42,9 +42,19 @@ class _Renderer:
         self.buf = []
 
     def walk(self, node) -> None:
+        """Render ``node``'s content in document order. Iterative: pages nest thousands of
+        levels deep (a generated page, or a hostile one) and recursion would overflow."""
         from bs4 import Comment, NavigableString, Tag
 
-        for child in node.children:
+        # one iterator per open element, and whether closing it ends a block
+        stack: list[tuple[object, bool]] = [(iter(node.children), False)]
+        while stack:
+            child = next(stack[-1][0], None)
+            if child is None:
+                _, block = stack.pop()
+                if block:
+                    self.flush()
+                continue
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
@@ -62,10 +72,9 @@ class _Renderer:
                 self.rows.extend(table_rows(child))
             elif name in _BLOCKS:
                 self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append((iter(child.children), True))
             else:
-                self.walk(child)
+                stack.append((iter(child.children), False))
 
 
 def _cell_text(cell) -> str:
@@ -79,7 +88,7 @@ def table_rows(table) -> list[list[str]]:
     """Rows of a table with rowspan/colspan laid out on a grid (spanned places empty)."""
     from bs4 import Tag
 
-    trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    trs = _own_rows(table)
     occupied: dict[tuple[int, int], bool] = {}
     out: list[list[str]] = []
     for r, tr in enumerate(trs):
@@ -107,6 +116,27 @@ def table_rows(table) -> list[list[str]]:
     return out
 
 
+def _own_rows(table) -> list:
+    """The table's own rows, not those of tables nested in its cells. Rows sit in the
+    table or in its thead/tbody/tfoot; searching the whole subtree instead costs the size
+    of every nested table once per level, quadratic on deeply nested pages."""
+    from bs4 import Tag
+
+    trs = []
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name == "tr":
+            trs.append(child)
+        elif name in ("thead", "tbody", "tfoot"):
+            trs.extend(c for c in child.children if isinstance(c, Tag) and c.name.lower() == "tr")
+    if trs:
+        return trs
+    # rows inside other markup (a <form> around them): broken pages still show them
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
 def _int(v) -> int:
     try:
         return max(1, min(100, int(str(v).strip())))
@@ -117,15 +147,23 @@ def _int(v) -> int:
 def read_html(markup: str, source: str, encoding: str | None) -> Report:
     from bs4 import BeautifulSoup
 
-    from .builder import build
-    from .grid import render
+    from .reading import build_report, table_grid
 
     try:
         soup = BeautifulSoup(markup, "lxml")
     except Exception as exc:  # lxml raises several kinds on broken input
-        raise ReportError(source, f"无法解析 HTML：{exc}", f"cannot parse the HTML: {exc}") from None
+        raise ReportError(source, "无法解析 HTML 网页（文件损坏或不是网页）；请用浏览器打开确认后另存为网页或文本再试",
+                          f"cannot parse the HTML: {exc}") from None
     r = _Renderer()
-    r.walk(soup)
+    try:
+        r.walk(soup)
+    except RecursionError:
+        # a library step that recurses (bs4 in some versions) on a page nested thousands
+        # deep: its text in document order is still the report
+        r = _Renderer()
+        for line in soup.get_text("\n").split("\n"):
+            r.buf.append(line)
+            r.flush()
     r.flush()
-    text, rows = render(r.rows)
-    return build(source, "html", encoding, text, rows)
+    text, rows, notes = table_grid(source, r.rows)
+    return build_report(source, "html", encoding, text, rows, notes)

@@ -7,19 +7,34 @@ import zipfile
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.model import Report
 
+from .limits import check_zip
+
+
+_WHAT = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
 
 def _damaged(source: str, what: str, exc: Exception) -> ReportError:
-    return ReportError(source, f"{what} 文件已损坏或不完整（可能被截断）：{exc}",
+    # the library's words go to the English message only: Chinese users get Chinese
+    return ReportError(source, f"{what} 文件已损坏或不完整（可能被截断）；请用原软件打开确认，必要时重新导出或另存后再试",
                        f"the {what} file is damaged or incomplete (truncated?): {exc}")
 
 
 def read_zip(data: bytes, source: str, suffix: str) -> Report:
+    what = _WHAT.get(suffix, "zip")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-        bad = zf.testzip()
     except Exception as exc:  # BadZipFile, zlib.error, EOFError, … : all say "damaged"
-        what = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}.get(suffix, "zip")
+        raise _damaged(source, what, exc) from None
+    if "word/document.xml" in names:
+        what = "docx"
+    elif "xl/workbook.xml" in names:
+        what = "xlsx"
+    # sizes as the zip directory declares them, before testzip inflates every member
+    check_zip(source, zf, what)
+    try:
+        bad = zf.testzip()
+    except Exception as exc:
         raise _damaged(source, what, exc) from None
     if bad is not None:
         raise _damaged(source, "zip", ValueError(f"bad member {bad}"))
@@ -29,7 +44,9 @@ def read_zip(data: bytes, source: str, suffix: str) -> Report:
         from .sheet import read_table, xlsx_table
 
         try:
-            table = xlsx_table(data)
+            table = xlsx_table(data, source)
+        except ReportError:
+            raise
         except Exception as exc:  # openpyxl raises many kinds on damaged parts
             raise _damaged(source, "xlsx", exc) from None
         return read_table(table, source, "xlsx")

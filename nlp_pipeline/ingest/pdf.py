@@ -16,6 +16,7 @@ from nlp_pipeline.model import Report
 from nlp_pipeline.text.normalize import normalize
 
 from .labels import item_number
+from .limits import check_pages
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
 
@@ -56,7 +57,7 @@ def _page_rows(page) -> list[list[str]]:
     return [row for _, rows in blocks for row in rows]
 
 
-def pdf_table(data: bytes) -> list[list[str]]:
+def pdf_table(data: bytes, source: str = "<bytes>") -> list[list[str]]:
     import pdfplumber
 
     rows: list[list[str]] = []
@@ -66,6 +67,7 @@ def pdf_table(data: bytes) -> list[list[str]]:
     log.setLevel(logging.CRITICAL)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            check_pages(source, len(pdf.pages))
             for page in pdf.pages:
                 rows.extend(_page_rows(page))
     finally:
@@ -74,15 +76,21 @@ def pdf_table(data: bytes) -> list[list[str]]:
 
 
 def read_pdf(data: bytes, source: str) -> Report:
-    from .builder import build
-    from .grid import render
+    from .reading import build_report, table_grid
 
     try:
-        table = pdf_table(data)
+        table = pdf_table(data, source)
+    except ReportError:
+        raise
     except Exception as exc:  # pdfminer raises PDFSyntaxError, PSEOF, … on damage
-        raise ReportError(source, f"无法读取 PDF 文件（文件损坏或不完整）：{exc}",
+        if _encrypted(data, exc):
+            raise ReportError(source, "PDF 文件已加密（需要密码才能打开），无法读取；请用 PDF 阅读器输入密码打开后，"
+                              "另存或打印为不加密的 PDF，或向报送单位索取未加密的文件",
+                              "the PDF is encrypted (password-protected); open it with its password and save or "
+                              "print it as an unencrypted PDF, or ask the sender for an unencrypted copy") from None
+        raise ReportError(source, "无法读取 PDF 文件（文件损坏或不完整）；请用 PDF 阅读器打开确认，必要时重新导出后再试",
                           f"cannot read the PDF (damaged or incomplete): {exc}") from None
-    text, rows = render(table)
+    text, rows, notes = table_grid(source, table)
     visible = _CID_RE.sub("", text)
     if not visible.strip():
         raise ReportError(source, "PDF 没有文字层（可能是扫描件），本工具不做 OCR，无法读取",
@@ -90,4 +98,16 @@ def read_pdf(data: bytes, source: str) -> Report:
     if len(_CID_RE.findall(text)) * 8 > len(text):
         raise ReportError(source, "PDF 的文字层无法解码（字体缺少 Unicode 映射）",
                           "the PDF text layer cannot be decoded (fonts without a Unicode map)")
-    return build(source, "pdf", None, text, rows)
+    return build_report(source, "pdf", None, text, rows, notes)
+
+
+def _encrypted(data: bytes, exc: Exception) -> bool:
+    """A PDF that needs a password: pdfminer's own exception says so, or the trailer holds
+    an /Encrypt entry (an empty user password opens the rest, so reaching here means not)."""
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+        return True
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and ("Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__):
+        return True
+    return b"/Encrypt" in data[-65536:] or b"/Encrypt" in data[:4096]

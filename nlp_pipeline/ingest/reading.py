@@ -1,0 +1,71 @@
+"""What every format reader does between its own rendering and the builder.
+
+The text is bounded before the parsers see it (:mod:`.limits`), lines too long for them
+are broken at sentence ends, and a report in traditional characters is parsed through its
+simplified copy while it keeps its original text (:mod:`.variants`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlp_pipeline.errors import ReportError
+from nlp_pipeline.model import Report
+
+from .grid import Row, render, rows_from_text
+from .limits import break_long_lines, check_chars, limits, long_line_warning
+from .variants import WARNING as TRADITIONAL_WARNING
+from .variants import looks_traditional, to_simplified
+
+# a form has a few dozen columns; a row of thousands is a sheet's stray far-off cell or
+# data, and the table reader looks at each cell against its whole line
+MAX_COLUMNS = 1_000
+
+
+def text_grid(source: str, text: str) -> tuple[str, list[Row], list[str]]:
+    """Plain text as (text, rows, notes), bounded and with over-long lines broken."""
+    check_chars(source, len(text))
+    text, broken = break_long_lines(text)
+    return text, rows_from_text(text), [long_line_warning(broken)] if broken else []
+
+
+def table_grid(source: str, table: list[list[str]]) -> tuple[str, list[Row], list[str]]:
+    """Rows of cell strings (a document, a sheet, a page) as (text, rows, notes)."""
+    check_chars(source, sum(len(c or "") + 1 for row in table for c in row))
+    widest = max((len(row) for row in table), default=0)
+    if widest > MAX_COLUMNS:
+        raise ReportError(
+            source,
+            f"表格有一行多达 {widest:,} 列，超过上限 {MAX_COLUMNS:,} 列，不像是一份绩效自评报告；请删去多余的列后另存再试",
+            f"a table row has {widest:,} columns (limit {MAX_COLUMNS:,}); this is no performance report form. "
+            f"Delete the extra columns and save it again")
+    limit = limits().line_chars
+    broken = 0
+    if limit > 0 and any(len(c or "") > limit for row in table for c in row):
+        out = []
+        for row in table:
+            new = []
+            for c in row:
+                if c and len(c) > limit:
+                    c, k = break_long_lines(c, limit)
+                    broken += k
+                new.append(c)
+            out.append(new)
+        table = out
+    text, rows = render(table)
+    return text, rows, [long_line_warning(broken)] if broken else []
+
+
+def build_report(source: str, reader: str, encoding: str | None, text: str, rows: list[Row],
+                 notes: Sequence[str] = ()) -> Report:
+    """The builder's report, read through simplified characters where the text is
+    traditional; ``notes`` (what the reader repaired) lead its warnings."""
+    from .builder import build
+
+    simplified = to_simplified(text) if looks_traditional(text) else None
+    report = build(source, reader, encoding, simplified if simplified is not None else text, rows)
+    if simplified is not None:
+        # one character for one: the offsets found in the copy hold in the original
+        report.text = text
+        report.warnings.append(TRADITIONAL_WARNING)
+    report.warnings[:0] = list(notes)
+    return report
