@@ -139,12 +139,12 @@ class _Doc:
     origin: str
     source: str
     paras: list[Prepared]
-    shingles: np.ndarray  # the report's distinct shingle hashes
+    shingles: np.ndarray  # the report's distinct shingle hashes, sorted
     base_sigs: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    org_key: str | None = None  # the organisation as compared: one name, one unit
 
-    @property
-    def org_key(self) -> str | None:
-        return normalize(self.organisation).strip() if self.organisation else None
+    def __post_init__(self) -> None:
+        self.org_key = normalize(self.organisation).strip() if self.organisation else None
 
     @property
     def content_chars(self) -> int:
@@ -294,7 +294,7 @@ class CopyDetector:
         bset = self._boilerplate()
         for doc in self.docs:
             for p in doc.paras:
-                hit = np.isin(p.hashes, bset, assume_unique=False) if len(bset) else np.zeros(len(p.hashes), bool)
+                hit = _member(p.hashes, bset)
                 p.generic = p.mandated | _cover(hit, len(p.masked), k)
 
         # signatures per unit, and the LSH index over all of them
@@ -304,9 +304,11 @@ class CopyDetector:
         seed = int(P["seed"])
         for di, doc in enumerate(self.docs):
             for pi, p in enumerate(doc.paras):
+                base_ok = _clean_starts(p.mandated, len(p.hashes), k)
+                now_ok = _clean_starts(p.generic, len(p.hashes), k)
                 for ui, (a, b) in enumerate(p.units):
-                    base = _usable(p.hashes, p.mandated, a, b, k)
-                    now = _usable(p.hashes, p.generic, a, b, k)
+                    base = _in_unit(base_ok, a, b, k)
+                    now = _in_unit(now_ok, a, b, k)
                     if len(np.unique(p.hashes[now])) < int(P["min_unit_shingles"]):
                         continue
                     sig = doc.base_sigs.get((pi, ui))
@@ -378,10 +380,12 @@ class CopyDetector:
                 run.append(every[k])
             shared = 0
             for blk in run:
-                ga = A.generic[blk.a : blk.a + blk.size]
+                # the words tell a copy: a name or figure placeholder matches any name or
+                # figure, so a list of scores in the form's wording (预算执行指标10分，得9.7分；…)
+                # shares placeholders with every other report and is no copy
+                ga = A.generic[blk.a : blk.a + blk.size] | A.placeholder[blk.a : blk.a + blk.size]
                 gb = B.generic[blk.b : blk.b + blk.size]
-                # characters of the text, so a name masked to one character counts whole
-                shared += int(A.weights[blk.a : blk.a + blk.size][~(ga | gb)].sum())
+                shared += int(np.count_nonzero(~(ga | gb)))
             if shared < int(P["min_shared"]):
                 continue
             a0, b0 = run[0].a, run[0].b
@@ -424,13 +428,17 @@ class CopyDetector:
                 stats[rid].copied_share = share
             else:
                 stats[rid].repeated_share = share
+        by_org: dict[str, list[_Doc]] = defaultdict(list)
+        for d in docs:
+            if d.org_key:
+                by_org[d.org_key].append(d)
         for doc in batch:
             st = stats[doc.id]
             st.n_copy_partners = len(partners.get(doc.id, ()))
             total = doc.content_chars
             if total:
                 st.boilerplate_share = _share(sum(int(p.weights[p.generic].sum()) for p in doc.paras), total)
-            earlier = self._earlier(doc)
+            earlier = self._earlier(doc, by_org)
             if earlier is not None and total:
                 st.yoy_report = earlier.id
                 st.yoy_similarity = _share(self._covered_by(doc, earlier.shingles), total)
@@ -457,12 +465,13 @@ class CopyDetector:
         return CopyPair(this.id, other.id, code, this.organisation, other.organisation, this.year, other.year,
                         other.origin, chars, _share(chars, this.content_chars), _merge_differs(kinds), out)  # fmt: skip
 
-    def _earlier(self, doc: _Doc) -> _Doc | None:
+    def _earlier(self, doc: _Doc, by_org: dict[str, list[_Doc]]) -> _Doc | None:
+        """The latest report of the same organisation from an earlier year."""
         if not doc.org_key or doc.year is None:
             return None
         best = None
-        for d in self.docs:
-            if d is doc or d.org_key != doc.org_key or d.year is None or d.year >= doc.year:
+        for d in by_org.get(doc.org_key, ()):
+            if d is doc or d.year is None or d.year >= doc.year:
                 continue
             if best is None or d.year > best.year:
                 best = d
@@ -474,7 +483,7 @@ class CopyDetector:
         for p in doc.paras:
             if not len(p.hashes):
                 continue
-            mask = _cover(np.isin(p.hashes, shingles), len(p.masked), k)
+            mask = _cover(_member(p.hashes, shingles), len(p.masked), k)
             chars += int(p.weights[mask].sum())
         return chars
 
@@ -514,6 +523,15 @@ def find_copies(reports: Iterable[tuple[str, Report]], reference: Iterable[tuple
 # --- helpers --------------------------------------------------------------------------
 
 
+def _member(x: np.ndarray, sorted_values: np.ndarray) -> np.ndarray:
+    """``x`` in ``sorted_values`` (sorted, distinct), by binary search: O(len(x) log m)
+    per paragraph, where np.isin would sort the whole boilerplate set each time."""
+    if not len(sorted_values) or not len(x):
+        return np.zeros(len(x), dtype=bool)
+    idx = np.minimum(np.searchsorted(sorted_values, x), len(sorted_values) - 1)
+    return sorted_values[idx] == x
+
+
 def _cover(hit_starts: np.ndarray, n: int, k: int) -> np.ndarray:
     """Characters covered by a shingle whose start is flagged."""
     if not len(hit_starts) or not hit_starts.any():
@@ -525,15 +543,20 @@ def _cover(hit_starts: np.ndarray, n: int, k: int) -> np.ndarray:
     return np.cumsum(delta[:n]) > 0
 
 
-def _usable(hashes: np.ndarray, generic: np.ndarray, a: int, b: int, k: int) -> np.ndarray:
-    """Shingle starts inside masked range [a, b) whose shingle touches no generic char."""
-    out = np.zeros(len(hashes), dtype=bool)
-    last = min(b - k + 1, len(hashes))
-    if last <= a:
-        return out
+def _clean_starts(generic: np.ndarray, n_shingles: int, k: int) -> np.ndarray:
+    """Per shingle start: the shingle touches no generic character."""
+    if n_shingles <= 0:
+        return np.zeros(0, dtype=bool)
     g = np.concatenate([[0], np.cumsum(generic, dtype=np.int32)])
-    starts = np.arange(a, last)
-    out[a:last] = (g[starts + k] - g[starts]) == 0
+    return (g[k : k + n_shingles] - g[:n_shingles]) == 0
+
+
+def _in_unit(clean: np.ndarray, a: int, b: int, k: int) -> np.ndarray:
+    """The clean shingle starts whose shingle lies inside masked range [a, b)."""
+    out = np.zeros(len(clean), dtype=bool)
+    last = min(b - k + 1, len(clean))
+    if last > a:
+        out[a:last] = clean[a:last]
     return out
 
 

@@ -224,6 +224,7 @@ class Prepared:
     hashes: np.ndarray  # shingle hash by start position
     units: list[tuple[int, int]]
     weights: np.ndarray = field(default=None)  # characters of the text per masked character
+    placeholder: np.ndarray = field(default=None)  # a masked name or figure
     generic: np.ndarray | None = None  # mandated or boilerplate, set once the batch is known
 
     def quote(self, s: int, e: int) -> str:
@@ -250,4 +251,5 @@ def prepare_paragraph(para: Paragraph, raw: str, masker: Masker, own: list[str],
         hashes=shingle_hashes(masked, int(params["shingle"])),
         units=units(len(masked), breaks, int(params["unit_min_chars"])),
         weights=weights,
+        placeholder=np.frombuffer(kinds.encode("ascii"), dtype=np.uint8) != ord("c"),
     )

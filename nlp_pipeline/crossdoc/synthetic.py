@@ -44,7 +44,7 @@ STOCK = [
 SECTIONS = [("G", "年度绩效目标"), ("O", "目标完成情况"), ("P", "部门整体绩效"), ("K", "重点项目绩效情况"),
             ("Q", "存在问题"), ("I", "改进措施")]  # fmt: skip
 NUMERALS = "一二三四五六七八九十"
-MIN_COPY = 40  # a copied paragraph is at least this long: a shorter one is a phrase
+MIN_COPY = 60  # a copied paragraph is at least this long (two sentences): a shorter one is a phrase
 _BAD = set("县市区镇乡村省州旗盟街道局委办站所院馆队厅处部会零〇一二两三四五六七八九十百千万亿其")
 
 
@@ -110,15 +110,23 @@ class Generator:
     # -- names and text --
 
     def stem(self) -> str:
-        while True:
+        # fresh names while there are any (2,652 two-character stems); a corpus of
+        # thousands of reports reuses them, as real place names repeat
+        for _ in range(50):
             s = "".join(self.rng.sample(NAME_CHARS, 2))
             if s not in self._used:
                 self._used.add(s)
                 return s
+        return s
 
     def org(self) -> Org:
-        county = self.stem() + "县"
-        return Org(county + self.rng.choice(UNIT_TYPES), county, [self.stem() + "镇" for _ in range(3)])
+        # organisations must differ: one name is one organisation
+        while True:
+            county = self.stem() + "县"
+            name = county + self.rng.choice(UNIT_TYPES)
+            if name not in self._used:
+                self._used.add(name)
+                return Org(name, county, [self.stem() + "镇" for _ in range(3)])
 
     def figure(self) -> str:
         r = self.rng.random()
