@@ -22,6 +22,15 @@ _NOT_REPORTS = (
     (b"ID3", "音频文件", "an audio file"),
     (b"OggS", "音频或视频文件", "an audio or video file"),
 )
+# images under their own names are scans of a report (the OCR reader); under a document's
+# name they are still called what they are
+_SCANS = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".tif": (b"II*\x00", b"MM\x00*"),
+    ".tiff": (b"II*\x00", b"MM\x00*"),
+}
 _EXPECTED = {
     ".pdf": ("PDF 文件", "a PDF file"),
     ".docx": ("Word 文件", "a Word file"),
@@ -64,6 +73,8 @@ def check_report_file(path: str | Path) -> None:
     found = sniff(head)
     if found is None:
         return
+    if head.startswith(_SCANS.get(p.suffix.lower(), ())):
+        return  # a scanned page, read by OCR
     zh, en = found
     exp_zh, exp_en = _EXPECTED.get(p.suffix.lower(), ("报告文件", "a report file"))
     raise ReportError(

@@ -80,11 +80,13 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     # a scan's numbers read with low confidence are shown but no detector reasons on them
     ctx = detect.Context(report=report, mentions=trusted_mentions(report, mentions), alignments=alignments,
                          lexicons=Lexicons())
-    findings = number_findings(detect.run_detectors(ctx, only=detectors))
+    findings = detect.run_detectors(ctx, only=detectors)
     if report.ocr_boxes:
-        from nlp_pipeline.ingest.ocr import locate_findings
+        from nlp_pipeline.ingest.ocr import locate_findings, set_aside
 
+        findings = set_aside(report, findings)  # none resting on a figure read unsurely
         locate_findings(report, findings)  # each quote's page and box on the scan
+    findings = number_findings(findings)
     if detectors is None or set(GAP_CODES) <= set(detectors):
         settle_gaps(alignments, findings, report)
     analysis = Analysis(report=report, mentions=mentions, alignments=alignments, findings=findings)

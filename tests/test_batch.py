@@ -224,9 +224,10 @@ def test_a_word_97_file_in_a_folder_costs_a_row_that_says_how_to_convert_it(tmp_
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "old.doc").write_bytes(
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "WordDocument".encode("utf-16-le") + bytes(512))
-    (tmp_path / "in" / "figure.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "in" / "figure.gif").write_bytes(b"GIF89a")
     files, _ = B.collect_inputs([tmp_path / "in"])
-    assert [f.name for f in files] == ["old.doc"]  # images are no report files
+    # a GIF is no report file (PNG, JPEG and TIFF are: scans, read by OCR)
+    assert [f.name for f in files] == ["old.doc"]
     res = B.run_batch([tmp_path / "in"], tmp_path / "out", workers=0)
     assert len(res.reports) == 0 and list(res.errors["stage"]) == ["read"]
     assert "另存为 .docx" in res.errors["reason"][0] and "save it as .docx" in res.errors["reason_en"][0]

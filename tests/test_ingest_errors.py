@@ -48,7 +48,7 @@ def _bad_files(tmp):
         "truncated pdf": (_truncated(F.narrative_pdf(tmp)), "损坏"),
         "docx that is text": (tmp / "fake.docx", "docx"),
         "other zip": (tmp / "other.zip", "zip"),
-        "image-only pdf": (F.image_pdf(tmp), "没有文字层"),
+        "image-only pdf": (F.image_pdf(tmp), "扫描件"),  # a blank scan, or the OCR extra missing
         "old word": (tmp / "old.doc", "另存为 .docx"),
         "old word renamed": (tmp / "word_as.bin", "另存为 .docx"),
         "wps": (tmp / "old.wps", "WPS"),

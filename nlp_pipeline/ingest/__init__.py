@@ -12,7 +12,8 @@ from .dispatch import UNREADABLE_FORMATS, read_bytes, read_report, read_text
 # what a directory walk should pick up; content sniffing decides the reader, not this.
 # Document formats no reader handles (.doc, .wps, .ofd) are picked up too: in a batch each
 # costs a row in errors.csv that says how to convert it, rather than vanishing unseen.
+# Images are scans of a report, read by OCR (the ocr extra).
 SUPPORTED_EXTENSIONS = (".txt", ".tsv", ".text", ".html", ".htm", ".xhtml", ".docx", ".xlsx", ".xlsm", ".xls",
-                        ".pdf") + tuple(UNREADABLE_FORMATS)
+                        ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff") + tuple(UNREADABLE_FORMATS)
 
 __all__ = ["SUPPORTED_EXTENSIONS", "UNREADABLE_FORMATS", "read_report", "read_text", "read_bytes"]

@@ -21,6 +21,9 @@ UNREADABLE_FORMATS = {
     ".ofd": ("OFD 版式文件（.ofd）", "an OFD layout file (.ofd)", "PDF（含文字层）"),
 }
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# PNG, JPEG, TIFF: a scanned page, read by OCR (nlp_pipeline/ingest/ocr.py; kept here so
+# sniffing never imports the OCR engine)
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 _HTML_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<h[1-6][\s>]|<div[\s>]", re.I)
 
@@ -59,6 +62,10 @@ def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report
         from .sheet import read_xls
 
         return read_xls(data, source)
+    if data.startswith(IMAGE_MAGIC):
+        from .ocr import read_image
+
+        return read_image(data, source)
     if data.lstrip()[:5] == b"%PDF-" or suffix == ".pdf":
         from .pdf import read_pdf
 

@@ -1,4 +1,5 @@
-"""PDF with a text layer, read with pdfplumber. There is no OCR: a scanned PDF is refused.
+"""PDF with a text layer, read with pdfplumber; a PDF without a usable one (a scan) is
+read by OCR (:mod:`.ocr`, the ``ocr`` extra).
 
 Ruled tables (the form printed to PDF) are read as tables; the text around them as
 lines, in reading order by their position on the page. Inside a table cell, a line that
@@ -19,6 +20,10 @@ from .labels import item_number
 from .limits import check_pages
 
 _CID_RE = re.compile(r"\(cid:\d+\)")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# fewer Chinese characters than this in the text layer: a scan (a stamp or a page number
+# may be all the text a scanner's software left on it)
+_MIN_CJK = 20
 
 
 def _unwrap(cell: str | None) -> str:
@@ -92,12 +97,11 @@ def read_pdf(data: bytes, source: str) -> Report:
                           f"cannot read the PDF (damaged or incomplete): {exc}") from None
     text, rows, notes = table_grid(source, table)
     visible = _CID_RE.sub("", text)
-    if not visible.strip():
-        raise ReportError(source, "PDF 没有文字层（可能是扫描件），本工具不做 OCR，无法读取",
-                          "the PDF has no text layer (a scan?); this tool does no OCR")
-    if len(_CID_RE.findall(text)) * 8 > len(text):
-        raise ReportError(source, "PDF 的文字层无法解码（字体缺少 Unicode 映射）",
-                          "the PDF text layer cannot be decoded (fonts without a Unicode map)")
+    # no text layer, or one whose fonts have no Unicode map: the pages are read as images
+    if len(_CJK_RE.findall(visible)) < _MIN_CJK or len(_CID_RE.findall(text)) * 8 > len(text):
+        from .ocr import read_pdf_scan
+
+        return read_pdf_scan(data, source)
     return build_report(source, "pdf", None, text, rows, notes)
 
 
