@@ -104,10 +104,14 @@ def _funds_mention(report: Report, ind: Indicator, task: Task) -> Mention | None
             if abs(float(tok.group().replace(",", "")) - ind.funds) < 1e-9:
                 start, end, text = tok.start(), tok.end(), tok.group()
                 break
+    if not text:
+        # the amount is not written after the indicator (a row shifted by a stray cell):
+        # a mention is a span of the text that quotes it, so there is none
+        return None
     base = _round(ind.funds * factor)
     metric = str(number_lexicon().ctx.get("funds_metric") or "任务涉及资金")
     return Mention(
-        text=text or f"{ind.funds:g}",
+        text=text,
         start=start,
         end=end,
         kind="MONEY",
