@@ -81,6 +81,21 @@ def test_analyze_a_scan_gives_the_findings_of_its_text_version_with_pages(tmp_pa
     assert ev and all(e.page in (1, 2) and len(e.box) == 4 for e in ev)
     # the total row is on the second page of the landscape form
     assert any(e.page == 2 and "97.83" in e.quote for e in ev)
+    # the JSON says so, within the schema, and reads back
+    import json
+
+    import jsonschema
+
+    from nlp_pipeline.report.serialize import analysis_from_json, analysis_to_json
+
+    doc = json.loads(json.dumps(analysis_to_json(got)))
+    schema = json.loads((F.ROOT / "docs" / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+    assert not errors, [e.message for e in errors[:3]]
+    assert doc["report"]["reader"] == "ocr" and doc["report"]["ocr_boxes"][0]["page"] == 1
+    assert doc["findings"][0]["evidence"][0]["page"] in (1, 2)
+    back = analysis_from_json(doc)
+    assert back.report.ocr_boxes[0].page == 1 and back.findings[0].evidence[0].page == ev[0].page
     # under a seal a score may be read unsurely: the check is then set aside, never
     # made on the figures that happen to be readable
     sealed = analyze(F.make_scan(src, tmp_path / "dept_seal.tif", "seal", "tif"))
