@@ -831,14 +831,15 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             if not ind.target or ind.result_paragraph is None:
                 continue
             actual = next((n for n in by_para.get(ind.result_paragraph.id, [])), None)
-            tm = extract_numbers(ind.target, currency_unit=report.currency_unit)
+            # a bare target is a count, not an amount in the report's money unit (≥900樘)
+            tm = extract_numbers(ind.target, currency_unit=report.currency_unit if not ind.weight_text else None)
             if actual is None or not tm:
                 continue
             tmen = with_sign_bound(tm[0], ind.target[: tm[0].start])
             tnum = Num(m=tmen, para=ind.result_paragraph, i=0, j=0, mi=0, mj=0, metric="",
                        key="", role="target", before=ind.target, interval=interval(tmen, cfg))
-            if not _same_measure(tnum, actual):
-                continue
+            if not _same_measure(tnum, actual) or tnum.m.kind in ("DATE", "YEAR"):
+                continue  # a deadline met early is no deviation; dates are not compared here
             name = ind.name_paragraph.text if ind.name_paragraph else ""
             # the form's row (a 偏差原因 column lies beside the result)
             ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
@@ -855,6 +856,8 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
                 claim=_claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg), evidence=ev,
             ))
     seen = {c.actual.m.start for c in out}
+    if any(t.id.startswith("TBL") for t in report.tasks):
+        return out  # the reader rebuilt the tables: its columns beat re-reading the lines
     out += [c for c in table_indicator_checks(report, cfg) if c.actual.m.start not in seen]
     return out
 

@@ -72,6 +72,17 @@ def _number(s: str | None) -> float | None:
 TABLE_TASK = "TBL"
 
 
+def _repaired(m):
+    """A value cell as the reader repaired it (OCR slips), still mapped to the original
+    characters, so numbers are read from the repair and quoted from the source."""
+    from .mapped import Mapped
+
+    fixed = repair_number(m.chars)
+    if fixed != m.chars and len(fixed) == len(m.chars):
+        return Mapped(fixed, list(m.origs))
+    return m
+
+
 def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
     tasks = []
     for k, tb in enumerate(tables, 1):
@@ -80,7 +91,7 @@ def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
         for j, row in enumerate(tb.rows, 1):
             v, sp = row.values, row.spans
             name_p = make_paragraph(text, f"{tid}.k{j}", "T", "indicator", None, sp["name"])
-            res_p = (make_paragraph(text, f"{tid}.r{j}", "T", "indicator_result", None, sp["actual"])
+            res_p = (make_paragraph(text, f"{tid}.r{j}", "T", "indicator_result", None, _repaired(sp["actual"]))
                      if sp.get("actual") is not None and sp["actual"].chars else None)
             inds.append(Indicator(
                 name=v["name"] or "", result=v.get("actual") or "", name_paragraph=name_p, result_paragraph=res_p,
@@ -269,10 +280,11 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
             report.total_score, report.total_span = with_total.total_score, with_total.total_span
     elif any(k in squeeze(text) for k in ("三级指标", "年度指标值", "实际完成值", "一级指标")):
         report.warnings.append("未识别到指标表 / no indicator table was recognised")
-    if report.total_score is None:
-        prose = _prose_total(text)
-        if prose is not None:
-            report.total_score, report.total_span = prose
+    prose = _prose_total(text)
+    subtotal = report.total_weight is not None and report.total_weight < 100
+    if prose is not None and (report.total_score is None or (subtotal and prose[0] > report.total_score)):
+        # a 合计 row over the indicators only (90 of 100 points) is no overall total
+        report.total_score, report.total_span = prose
     if report.form == "target_table":
         # a target table has no outcomes by design: nothing is missing
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]

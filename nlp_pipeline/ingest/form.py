@@ -165,9 +165,15 @@ class _FormParser:
         return self.draft
 
     def _row_follows_go_header(self, row: Row) -> bool:
-        k = self.rows.index(row) if self.go_cols else -1
-        prev = [r for r in self.rows[:k] if nonempty(r, self.text)]
-        return bool(prev) and all(match_section(self.ctext(c)) for c in nonempty(prev[-1], self.text))
+        if not self.go_cols:
+            return False
+        # the last non-empty row before this one, looked up backwards (rows are many)
+        k = next(i for i, r in enumerate(self.rows) if r is row)
+        for r in reversed(self.rows[:k]):
+            ne = nonempty(r, self.text)
+            if ne:
+                return all(match_section(self.ctext(c)) for c in ne)
+        return False
 
     def _header_row(self, ne: list[Cell]) -> bool:
         found = False

@@ -232,21 +232,23 @@ def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
             return Line(k, start, end, body, "sep", [])
         return Line(k, start, end, body, "pipe", cells)
     if "\t" in body:
-        cells, p = [], 0
+        cells, p, width = [], 0, 0
         for part in body.split("\t"):
-            cells.append(Tok(clean_cell(Mapped.span(text, start + p, start + p + len(part))), k,
-                             display_width(body[:p])))
+            cells.append(Tok(clean_cell(Mapped.span(text, start + p, start + p + len(part))), k, width))
             p += len(part) + 1
+            width += display_width(part) + 1
         # a line with a tab keeps its cells in place even when only one is filled (the
         # wrapped end of a long cell, the other cells of its row left empty)
         return Line(k, start, end, body, "tsv", cells)
     cells = []
+    last, width = 0, 0  # display width kept running: a long line is measured once
     for m in re.finditer(r"\S+(?:[ \u3000\xa0]\S+)*", body.replace("\t", "  ")):
         # a single full-width space inside a run is a separator too
         for part in re.finditer(r"[^\u3000]+", m.group()):
             a = m.start() + part.start()
-            cells.append(Tok(clean_cell(Mapped.span(text, start + a, start + a + len(part.group()))), k,
-                             display_width(body[:a])))
+            width += display_width(body[last:a])
+            last = a
+            cells.append(Tok(clean_cell(Mapped.span(text, start + a, start + a + len(part.group()))), k, width))
     cells = [c for c in cells if c.s]
     if len(cells) >= 2:
         return Line(k, start, end, body, "aligned", cells)
@@ -867,6 +869,15 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
         last = j
         j += 1
     if stream:
+        # a flattened table runs on into its 总分 row: the row closes the table
+        labels = {squeeze(x) for x in table_lexicon().total_labels}
+        at = next((k for k, t in enumerate(stream) if squeeze(t.s) in labels), None)
+        if at is not None:
+            nums = [v for v in (_number(t.s) for t in stream[at + 1:at + 3]) if v is not None]
+            if nums and total is None:
+                total = (nums[0], nums[1]) if len(nums) == 2 else (None, nums[0])
+                total_from = stream[at].m.start
+            stream = stream[:at]
         b.add_stream(stream)
     rows = b.finish(text)
     if not rows:

@@ -1,0 +1,68 @@
+"""SCORE_MISMATCH (scoring rule): an indicator's score that does not follow from its target
+and result under the official scoring rules, with no reason given.
+
+项目支出绩效评价管理办法 (财预〔2020〕10号) and the forms that print its notes score a
+quantitative indicator as weight × min(actual / target, 1) (for a ≤ target, weight ×
+min(target / actual, 1)): a target met earns full marks, a target missed earns less, and
+a deviation is explained in 偏差原因分析及改进措施. So two rows are defects unless the
+form gives a reason: a met target scored below its weight, and a clearly missed target
+(worse by more than ``missed_rel`` of the target) scored at full weight. Scores are read
+from the indicator table the reader rebuilt; targets and results through the number
+extractor; rounding within the last digit shown is no difference.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, make_finding, register
+
+CODE = "SCORE_MISMATCH"
+PARAMS = {"missed_rel": 0.05}
+
+
+def _tol(text: str | None) -> float:
+    if not text or "." not in text:
+        return 0.5 if text else 0.0
+    return 0.5 * 10 ** -len(text.split(".")[1])
+
+
+@register("SCORE_RULE")
+def detect(ctx: Context):
+    report = ctx.report
+    cfg = M.config()
+    nums = M.enrich(report, ctx.mentions, cfg)
+    checks = {}
+    for c in M.indicator_checks(report, nums, cfg):
+        for e in c.evidence:
+            checks.setdefault(e.paragraph, c)
+    missed_rel = float(PARAMS["missed_rel"])
+    findings = []
+    for task in report.tasks:
+        for ind in task.indicators:
+            if ind.weight is None or ind.score is None or ind.name_paragraph is None:
+                continue
+            c = checks.get(ind.name_paragraph.id)
+            if c is None or c.reason:
+                continue
+            full = abs(ind.score - ind.weight) <= _tol(ind.score_text)
+            t, a = c.target.m.base_value, c.actual.m.base_value
+            if t is None or a is None:
+                continue
+            gap = (t - a) if c.direction > 0 else (a - t)
+            clearly_missed = c.worse and t and gap / abs(t) > missed_rel
+            if not c.worse and not full and ind.score < ind.weight:
+                msg = (f"指标“{ind.name}”目标{M.shown(c.target)}、实际{M.shown(c.actual)}，已达到目标，"
+                       f"按评分规则应得满分{M.fmt(ind.weight)}分，实际得分{M.fmt(ind.score)}分，未说明扣分原因")
+                msg_en = (f"Indicator '{ind.name}' met its target ({M.shown(c.target)} vs {M.shown(c.actual)}) "
+                          f"but scored {M.fmt(ind.score)} of {M.fmt(ind.weight)} with no reason")
+            elif clearly_missed and full:
+                ratio = (a / t) if c.direction > 0 else (t / a if a else 0)
+                msg = (f"指标“{ind.name}”目标{M.shown(c.target)}、实际{M.shown(c.actual)}，未达到目标"
+                       f"（完成比例约{ratio:.0%}），却得满分{M.fmt(ind.score)}分，未说明理由；"
+                       f"按评分规则约应得{M.fmt(round(ind.weight * min(ratio, 1), 2))}分")
+                msg_en = (f"Indicator '{ind.name}' missed its target ({M.shown(c.target)} vs {M.shown(c.actual)}) "
+                          f"but got full marks ({M.fmt(ind.score)}) with no reason")
+            else:
+                continue
+            findings.append(make_finding(CODE, "medium", msg, msg_en, list(c.evidence),
+                                         {"weight": ind.weight, "score": ind.score, "target": t, "actual": a}))
+    return findings

@@ -1,0 +1,70 @@
+"""UNFILLED_FORM: a form handed in with fields it asks for left unfilled.
+
+Reads what the reader marked (``Report.unfilled``: cells still holding the template's
+instruction text, goal and outcome fields left 无) and the indicator table the reader
+rebuilt (实际完成值 or 得分 left empty in a self-evaluation form). A 「无」 in the 存在问题
+or 改进措施 field is an answer (no problem found, so no measure), not a gap; a target table
+(绩效目标申报表) has no results by design.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.model import Evidence
+
+CODE = "UNFILLED_FORM"
+# section ids of the fields the reader marks, for evidence places
+_SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I"}
+_NAMES = {"goal": ("年度目标", "goals"), "outcome": ("实际完成情况", "outcomes"),
+          "problem": ("存在问题", "problems"), "improvement": ("改进措施", "measures")}
+# fields a self-evaluation cannot leave 无: it must state goals and what was achieved
+_REQUIRED = ("goal", "outcome")
+
+
+def _field_findings(report):
+    out = []
+    for u in report.unfilled:
+        sid = _SECTION_OF.get(u.field)
+        if sid is None:
+            continue
+        if not u.instruction and u.field not in _REQUIRED:
+            continue  # 存在问题：无 is an answer
+        zh, en = _NAMES[u.field]
+        ev = Evidence(section=sid, paragraph=sid, start=u.start, end=u.end, quote=report.text[u.start:u.end])
+        if u.instruction:
+            msg = f"「{zh}」一栏仍是表格模板的填写说明「{u.text[:40]}」，未填写实际内容"
+            msg_en = f"The {en} field still holds the template's instruction text; it was not filled in"
+        else:
+            msg = f"「{zh}」一栏填写为「{u.text}」，自评表要求填写{zh}"
+            msg_en = f"The {en} field says '{u.text}'; the form asks for the {en}"
+        out.append(make_finding(CODE, "high" if u.instruction else "medium", msg, msg_en, [ev],
+                                {"field": u.field, "instruction": u.instruction}))
+    return out
+
+
+def _table_findings(report):
+    if report.form == "target_table":
+        return []
+    out = []
+    for task in report.tasks:
+        inds = [i for i in task.indicators if i.name_paragraph is not None]
+        has_results = any(i.result for i in inds)
+        has_scores = any(i.score is not None for i in inds)
+        empty_result = [i for i in inds if has_results and not i.result and i.target is not None]
+        empty_score = [i for i in inds if has_scores and i.score is None and i.weight is not None]
+        for rows, zh, en in ((empty_result, "实际完成值", "result"), (empty_score, "得分", "score")):
+            if not rows:
+                continue
+            names = "、".join(f"“{i.name}”" for i in rows[:5]) + ("等" if len(rows) > 5 else "")
+            ev = [Evidence(section="T", paragraph=i.name_paragraph.id, start=i.name_paragraph.start,
+                           end=i.name_paragraph.end, quote=report.text[i.name_paragraph.start:i.name_paragraph.end])
+                  for i in rows]
+            out.append(make_finding(
+                CODE, "medium", f"指标表中{len(rows)}个指标的{zh}未填写：{names}",
+                f"{len(rows)} indicator(s) have no {en} filled in: " + ", ".join(i.name for i in rows[:5]),
+                ev, {"column": en, "rows": [i.name for i in rows]}))
+    return out
+
+
+@register(CODE)
+def detect(ctx: Context):
+    return _field_findings(ctx.report) + _table_findings(ctx.report)
