@@ -5,9 +5,10 @@ import importlib
 import pkgutil
 
 from nlp_pipeline.detect.registry import DETECTORS, Context, register
+from nlp_pipeline.detect.resolve import resolve
 
 for _m in pkgutil.iter_modules(__path__):
-    if _m.name != "registry":
+    if _m.name not in ("registry", "resolve"):
         importlib.import_module(f"{__name__}.{_m.name}")
 
 
@@ -20,6 +21,7 @@ def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
         if only and name not in only:
             continue
         findings.extend(fn(ctx))
+    findings = resolve(findings)
     findings.sort(
         key=lambda f: (order.get(f.severity, 3), f.evidence[0].start if f.evidence else 0, f.code)
     )

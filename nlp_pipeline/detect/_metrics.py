@@ -845,6 +845,8 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
             le = report.text.find("\n", ind.result_paragraph.end)
             row = report.text[ls: le if le >= 0 else len(report.text)]
+            if ind.reason:
+                row = row.replace(ind.reason, "")  # the cause given is no claim of completion
             ev = [para_evidence(report, pp, 0, len(pp.text))
                   for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
             # a 偏差原因 cell the reader gave the row: any text there but a placeholder is

@@ -64,5 +64,6 @@ def detect(ctx: Context):
             else:
                 continue
             findings.append(make_finding(CODE, "medium", msg, msg_en, list(c.evidence),
-                                         {"weight": ind.weight, "score": ind.score, "target": t, "actual": a}))
+                                         {"rule": "SCORE_RULE", "weight": ind.weight, "score": ind.score,
+                                          "target": t, "actual": a}))
     return findings

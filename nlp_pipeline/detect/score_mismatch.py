@@ -232,7 +232,10 @@ def detect(ctx: Context):
             tv = float(total[0])
             # item scores are exact; only the total may be rounded; without the budget row
             # the total may exceed the items by that row's score at most
-            off = gsum - tv if not partial else (gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
+            # a total row whose weight is the items' own sum totals just those items
+            subtotal = report.total_weight is not None and abs(report.total_weight - wsum) < 1e-6
+            off = gsum - tv if not partial or subtotal else (
+                gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
             if abs(off) > _tol(total[0]):
                 findings.append(make_finding(
                     CODE, "high",

@@ -285,6 +285,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     if prose is not None and (report.total_score is None or (subtotal and prose[0] > report.total_score)):
         # a 合计 row over the indicators only (90 of 100 points) is no overall total
         report.total_score, report.total_span = prose
+        report.total_weight = None
     if report.form == "target_table":
         # a target table has no outcomes by design: nothing is missing
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]

@@ -15,6 +15,9 @@ def currency_unit(text: str) -> str | None:
     m = currency_re().search(norm)
     if m is None:
         m = re.search(lexicon()["header"]["currency_in_label"], norm)
+    if m is None:
+        # a cell that is only the unit, under or beside the budget label （万元）
+        m = re.search(r"(?:^|[\t ]|\|)[（(]\s*(亿元|万元|千元|元)\s*[)）](?=[\t ]|\||$)", norm, re.M)
     return m.group(1) if m else None
 
 

@@ -205,6 +205,9 @@ def split_lines(text: str) -> list[Line]:
 def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
     norm = normalize(body)
     stripped = norm.strip()
+    if stripped in ("|", "｜"):
+        # a cell exported as a lone pipe: an empty cell, kept in its place
+        return Line(k, start, end, body, "empty", [Tok(Mapped(), k, 0)])
     if stripped and sum(norm.count(p) for p in "|｜") == 1 and (stripped[0] in "|｜" or stripped[-1] in "|｜"):
         # one pipe closing (or opening) the line: a cell exported as "56.00 |"
         cut = norm.rfind(stripped[-1]) if stripped[-1] in "|｜" else norm.find(stripped[0])
@@ -337,6 +340,9 @@ def _is_value(s: str) -> bool:
 
 def compat(col: str, s: str) -> float:
     """What assigning cell text ``s`` to column ``col`` gains (-inf: impossible)."""
+    if not s.strip():
+        # an empty cell kept in its place: any column but the name may be the empty one
+        return _NEG if col == "name" else 0.2
     l1, l2, generic = _level_kind(s)
     if col == "level1":
         return 3.0 if l1 else (0.5 if generic else _NEG)
@@ -424,7 +430,8 @@ def assign_rows(tokens: list[Tok], cols: list[str], near: list[int] | None = Non
         if i == n:
             break
         if best[i][0] > _NEG:
-            relax(i + 1, 0, best[i][0] - _SKIP_TOKEN, (i, 0, "skip"))
+            skip = 0.05 if not tokens[i].s.strip() else _SKIP_TOKEN
+            relax(i + 1, 0, best[i][0] - skip, (i, 0, "skip"))
         for j in range(k):
             if best[i][j] == _NEG:
                 continue
@@ -805,7 +812,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     total_from: int | None = None
     while j < len(lines):
         ln = lines[j]
-        if ln.shape in ("blank", "sep", "furniture"):
+        if ln.shape in ("blank", "sep", "furniture") or (ln.shape == "empty" and shape != "cell_per_line"):
             j += 1
             continue
         again = _same_header(lines, j, cols)
@@ -858,6 +865,11 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
             else:
                 break
             last = j
+            j += 1
+            continue
+        if ln.shape == "empty":
+            if shape == "cell_per_line":
+                stream.append(ln.cells[0])
             j += 1
             continue
         if _is_end(ln) or _header_at(lines, j) is not None:

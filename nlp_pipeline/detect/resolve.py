@@ -1,0 +1,58 @@
+"""The resolver: candidates from every rule in, one finding per defect out.
+
+Rules never watch each other; which finding wins when two cover the same defect is
+declared once, in lexicons/resolve.yaml.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from nlp_pipeline.errors import LexiconError
+from nlp_pipeline.lexicons import lexicon_path, load_yaml
+from nlp_pipeline.model import Finding
+
+NAME = "resolve.yaml"
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    winner: str
+    winner_rule: str | None = None  # only the winner's findings from this rule (values["rule"])
+    loser: str
+    scope: Literal["paragraph", "section"]
+    winner_sections: list[str] = []
+    why: str
+
+
+class _Policy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rules: list[_Rule]
+
+
+@functools.lru_cache(maxsize=None)
+def policy() -> _Policy:
+    try:
+        return _Policy.model_validate(load_yaml(NAME))
+    except ValidationError as exc:
+        raise LexiconError(str(lexicon_path(NAME)), str(exc)) from None
+
+
+def resolve(findings: list[Finding]) -> list[Finding]:
+    dropped: set[int] = set()
+    for rule in policy().rules:
+        winners = [f for f in findings if f.code == rule.winner
+                   and (rule.winner_rule is None or f.values.get("rule") == rule.winner_rule)]
+        if not winners:
+            continue
+        if rule.scope == "paragraph":
+            # a pseudo id (TBL, B) names a whole area, not one place: it decides nothing
+            places = {e.paragraph for f in winners for e in f.evidence if any(c.isdigit() for c in e.paragraph)}
+            for k, f in enumerate(findings):
+                if f.code == rule.loser and any(e.paragraph in places for e in f.evidence):
+                    dropped.add(k)
+        elif any(e.section in rule.winner_sections for f in winners for e in f.evidence):
+            dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)
+    return [f for k, f in enumerate(findings) if k not in dropped]

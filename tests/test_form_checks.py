@@ -1,0 +1,114 @@
+"""UNFILLED_FORM and the scoring rule on forms the reader rebuilt: five positives and three
+negative controls each, written in the layouts of real forms, and rewrites that keep the
+meaning and must keep the finding."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.detect import run_detectors
+from nlp_pipeline.detect.registry import Context
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.lexicons import Lexicons
+
+HEAD = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |"
+OK_ROWS = [
+    ("产出指标", "数量指标", "培训人次", "≥500人次", "560人次", "20", "20", ""),
+    ("", "质量指标", "培训合格率", "≥95%", "96.2%", "20", "20", ""),
+    ("效益指标", "社会效益指标", "就业人数", "≥200人", "180人", "30", "27", "部分学员外出务工，下年加强跟踪"),
+    ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", "20", "20", ""),
+]
+
+
+def form(rows=OK_ROWS, goal="完成技能培训500人次。", outcome="完成技能培训560人次。", problem="无。",
+         measure="无。", total="87", layout="pipe"):
+    if layout == "pipe":
+        table = "\n".join([HEAD] + ["| " + " | ".join(r) + " |" for r in rows] + [f"| 总分 | | | | | 90 | {total} | |"])
+    elif layout == "tsv":
+        table = "\n".join([HEAD.strip("| ").replace(" | ", "\t")] + ["\t".join(r) for r in rows]
+                          + [f"总分\t\t\t\t\t90\t{total}\t"])
+    else:  # one cell per line, an empty cell as a lone pipe
+        cells = [c.strip() for c in HEAD.strip("|").split("|")]
+        for r in rows:
+            cells += [c if c else "|" for c in r[:7]] + [r[7] or "|"]
+        table = "\n".join(cells + ["总分", "90", total])
+    return (f"某县2023年度就业培训项目支出绩效自评表\n| 年度总体目标 | 预期目标 | 实际完成情况 |\n| | {goal} | {outcome} |\n"
+            f"{table}\n| 存在问题 | {problem} |\n| 改进措施 | {measure} |\n")
+
+
+def findings(text, codes=("UNFILLED_FORM", "SCORE_MISMATCH", "DEVIATION_UNEXPLAINED")):
+    r = read_text(text)
+    ctx = Context(report=r, mentions=[], alignments={}, lexicons=Lexicons())
+    from nlp_pipeline.text import extract_mentions
+
+    ctx.mentions = extract_mentions(r)
+    return [f for f in run_detectors(ctx) if f.code in codes]
+
+
+def test_clean_form_has_no_finding():
+    assert findings(form()) == []
+
+
+@pytest.mark.parametrize("kw", [
+    {"outcome": "（对照年度目标，说明各项任务目标的实际完成情况，100字以内）"},
+    {"problem": "简要说明项目实施中存在的问题及原因（200字以内）"},
+    {"measure": "（填写针对存在问题拟采取的改进措施）"},
+    {"goal": "无"},
+    {"outcome": "暂无"},
+])
+def test_unfilled_fields(kw):
+    fs = findings(form(**kw), ("UNFILLED_FORM",))
+    assert len(fs) == 1 and fs[0].evidence[0].quote.strip()
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+def test_empty_result_or_score_cell(layout):
+    rows = list(OK_ROWS)
+    rows[1] = ("", "质量指标", "培训合格率", "≥95%", "96.2%", "20", "", "")
+    fs = findings(form(rows=rows, total="67", layout=layout), ("UNFILLED_FORM",))
+    assert [f.values["column"] for f in fs] == ["score"]
+
+
+@pytest.mark.parametrize("kw", [{"problem": "无。", "measure": "无。"}, {"problem": "暂无"},
+                                {"problem": "项目实施中未发现问题。", "measure": "无"}])
+def test_justified_nothing_is_no_gap(kw):
+    assert findings(form(**kw), ("UNFILLED_FORM",)) == []
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+def test_met_target_without_full_marks(layout):
+    rows = list(OK_ROWS)
+    rows[1] = ("", "质量指标", "培训合格率", "≥95%", "96.2%", "20", "18", "")
+    fs = findings(form(rows=rows, total="85", layout=layout), ("SCORE_MISMATCH",))
+    assert len(fs) == 1 and "已达到目标" in fs[0].message and fs[0].evidence[0].paragraph.startswith("TBL.")
+
+
+@pytest.mark.parametrize("actual", ["400人次", "４００人次", "400 人次"])
+def test_missed_target_with_full_marks_is_one_finding(actual):
+    rows = list(OK_ROWS)
+    rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", actual, "20", "20", "")
+    fs = findings(form(rows=rows))
+    # one defect, one finding: the scoring rule's finding says the deviation is unexplained
+    assert [f.code for f in fs] == ["SCORE_MISMATCH"] and "未达到目标" in fs[0].message
+
+
+def test_missed_target_with_reason_or_reduced_score_is_clean():
+    rows = list(OK_ROWS)
+    rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", "400人次", "20", "16", "报名人数不足")
+    assert findings(form(rows=rows, total="83")) == []
+    rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", "400人次", "20", "20", "受疫情影响停训两个月")
+    assert findings(form(rows=rows), ("SCORE_MISMATCH",)) == []
+
+
+def test_rounding_within_the_last_digit_is_clean():
+    rows = list(OK_ROWS)
+    rows[1] = ("", "质量指标", "培训合格率", "≥95%", "94.96%", "20", "20", "")
+    assert findings(form(rows=rows), ("SCORE_MISMATCH",)) == []
+
+
+def test_score_above_weight_and_wrong_total():
+    rows = list(OK_ROWS)
+    rows[3] = ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "93%", "20", "22", "")
+    fs = findings(form(rows=rows, total="89"), ("SCORE_MISMATCH",))
+    assert any("超过其分值" in f.message for f in fs)
+    fs = findings(form(total="90"), ("SCORE_MISMATCH",))
+    assert len(fs) == 1 and "不符" in fs[0].message
