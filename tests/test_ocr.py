@@ -210,6 +210,10 @@ def test_repairs_only_where_the_context_is_numeric():
     assert repair("-级指标", [1.0] * 4)[0] == "一级指标"
     assert repair("2023-2024年", [1.0] * 10)[0] == "2023-2024年"
     assert repair("96.40%", [1.0] * 6)[0] == "96.40%"
+    assert repair("98:30%", [1.0] * 6)[0] == "98.30%"  # a rate has no colon
+    assert repair("12:30", [1.0] * 5)[0] == "12:30"  # a time keeps it
+    assert repair(".8", [0.5, 1.0]) == ("8", [1.0])  # a seal's stroke before a score
+    assert repair("8 *", [1.0, 0.9, 0.4]) == ("8", [1.0])
 
 
 def test_the_missing_extra_is_named(monkeypatch, tmp_path):

@@ -224,6 +224,8 @@ def _crops(eng, gray, quads):
 
 # a box that is one quantity, as a form's cell is: comparator, number, unit
 _QUANTITY = re.compile(r"^[≥≤>＞<＜2]?[0-9][0-9.,%]*[\u4e00-\u9fff/%a-zA-Z]{0,4}$")
+_TRAILING_SPECK = re.compile(r"\s+[*'`·.]+$")
+SPECK = re.compile(r"^[.,'`*·:;、]+$")  # a box of nothing but dots and ticks: dirt on the scan
 _ONE = re.compile(r"(?:(?<=^)|(?<=[\u4e00-\u9fff，。：；、（）]))[-－](?=[\u4e00-\u9fff])")
 
 
@@ -231,9 +233,18 @@ def repair(text: str, confs: list[float]) -> tuple[str, list[float]]:
     """The recogniser's own slips on forms, fixed where the context leaves no doubt:
     a ≥ read (unsure) as 2 or > before a target figure, a stray dot after a number
     (a speck), and 一 read as a hyphen between Chinese characters (-级指标)."""
+    text = _TRAILING_SPECK.sub("", text)
+    confs = confs[:len(text)]
+    if re.fullmatch(r"[≥≤]?\d+[:：]\d+%", text):
+        text = re.sub(r"(?<=\d)[:：](?=\d)", ".", text)  # 98:30% is 98.30%: a rate has no colon
+    if len(text) > 1 and text[0] in ".,'`·" and _QUANTITY.match(text[1:]):
+        # a speck or a stroke of a seal before a figure: no number starts with a dot
+        text, confs = text[1:], confs[1:]
     if _QUANTITY.match(text):
         if text[0] in "2>＞" and len(text) > 1 and text[1].isdigit() and confs and confs[0] < 0.6:
             text = "≥" + text[1:]
+        elif text[0] in "<＜" and len(text) > 1 and text[1].isdigit() and confs and confs[0] < 0.6:
+            text = "≤" + text[1:]
         core = text.rstrip(".")
         if core != text and core[-1:].isdigit():
             confs = confs[:len(core)]
@@ -336,6 +347,8 @@ def read_page(img) -> tuple[list[Item], object, int]:
         if not text or score < MIN_SCORE:
             continue
         text, confs = repair(text, confs)
+        if not text or SPECK.match(text):
+            continue
         x0, y0 = float(q[:, 0].min()), float(q[:, 1].min())
         x1, y1 = float(q[:, 0].max()), float(q[:, 1].max())
         items.append(Item(text, (x0, y0, x1, y1), score, confs))
@@ -360,8 +373,9 @@ def _segments(mask, horizontal: bool, min_len: int):
     return out
 
 
-def _rules(gray):
-    """Horizontal and vertical ruling lines of a form page."""
+def _rules(gray, text_h: float = 0.0):
+    """Horizontal and vertical ruling lines of a form page (a vertical one longer than the
+    text is high: the strokes of 开 or 1 are no rules)."""
     import cv2
 
     h, w = gray.shape
@@ -373,7 +387,7 @@ def _rules(gray):
     # bridge the breaks a scan leaves in a ruling line
     hmask = cv2.dilate(hmask, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vmask = cv2.dilate(vmask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
-    return _segments(hmask, True, max(40, w // 12)), _segments(vmask, False, max(20, h // 80))
+    return _segments(hmask, True, max(40, w // 12)), _segments(vmask, False, int(max(20, h // 80, 1.2 * text_h)))
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
@@ -473,6 +487,8 @@ def _read_empty_cell(gray, top: float, bottom: float, left: float, right: float,
     if not text or score < MIN_SCORE:
         return []
     text, confs = repair(text, confs)
+    if not text or SPECK.match(text):
+        return []
     return [Item(text, (float(xa), float(ya), float(xb), float(yb)), score, confs)]
 
 
@@ -531,7 +547,8 @@ def _join_prose(units: list[Unit]) -> list[Unit]:
 
 
 def page_units(items: list[Item], gray) -> list[Unit]:
-    hsegs, vsegs = _rules(gray) if items else ([], [])
+    text_h = sorted(i.h for i in items)[len(items) // 2] if items else 0.0
+    hsegs, vsegs = _rules(gray, text_h) if items else ([], [])
     tables, taken = _tables(items, hsegs, vsegs, gray)
     rest = [it for k, it in enumerate(items) if k not in taken]
     units = sorted(tables + _lines(rest), key=lambda u: u.top)
@@ -663,10 +680,17 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 def set_aside(report: Report, findings: list) -> list:
     """The findings no low-confidence figure of a scan could have made; the rest are
     dropped and counted in a warning, so no arithmetic finding rests on a misreading."""
-    if not report.low_confidence:
+    # a scored row whose 分值 or 得分 the scan gave no number for (a cell read as nothing or
+    # as a stray mark): the table's sums would rest on the rows that happen to be readable
+    inds = [i for t in report.tasks for i in t.indicators]
+    scored = [i for i in inds if i.weight is not None]
+    gaps = len(scored) >= len(inds) / 2 and any(i.weight is None or i.score is None for i in inds) \
+        and any(i.score is not None for i in inds)
+    if not report.low_confidence and not gaps:
         return findings
     kept = [f for f in findings if f.code not in NUMERIC_CODES
-            or not any(_inside(_line_of(report.text, e.start, e.end), report.low_confidence) for e in f.evidence)]
+            or not (any(_inside(_line_of(report.text, e.start, e.end), report.low_confidence) for e in f.evidence)
+                    or (gaps and f.code == "SCORE_MISMATCH"))]
     if len(kept) < len(findings):
         n = len(findings) - len(kept)
         report.warnings.append(f"{n} 项数值核对结果涉及识别置信度低的数字，已略去 / {n} arithmetic findings "
