@@ -285,3 +285,83 @@ def test_item_numbers_followed_by_digits_follow_the_sequence():
     assert r.sections["G"].paragraphs[2].text.startswith("12345热线回访")
     assert r.sections["Q"].paragraphs[1].text.startswith("5万元以下")
     F.assert_offsets(r)
+
+
+# --- shapes of real published reports (second trial on real pages) ---------------------
+
+
+def _kinds(r):
+    return {sid for sid, sec in r.sections.items() if sec.paragraphs}
+
+
+def test_table_of_contents_opens_no_section(tmp_path):
+    # dot leaders written as ellipses or dots, one entry per line or all on one line
+    for toc in ("目录\n一、基本情况……………………1\n二、存在问题……………………5\n三、整改建议……………………6\n",
+                "目 录 一、基本情况 .......... 1 二、存在问题 .......... 5 三、整改建议 .......... 6\n"):
+        text = ("某镇2023年度道路养护经费绩效自评报告\n" + toc +
+                "一、基本情况\n本镇辖区道路共计45公里，由镇建设办负责养护。\n"
+                "二、存在问题\n雨季路面修补不及时。\n")
+        r = read_report(F.write_text(tmp_path, "toc.txt", text))
+        assert "I" not in _kinds(r), toc
+        assert [p.text for p in r.sections["Q"].paragraphs] == ["雨季路面修补不及时。"]
+        F.assert_offsets(r)
+
+
+def test_contents_block_without_leaders_is_skipped(tmp_path):
+    text = ("某街道部门整体支出绩效评价报告\n目录1.部门概况\n2.绩效目标\n3.改进建议\n"
+            "为落实《预算绩效管理办法》，现将评价情况报告如下。\n")
+    r = read_report(F.write_text(tmp_path, "toc2.txt", text))
+    assert not ({"G", "I"} & _kinds(r))
+
+
+def test_word_counted_list_items_are_no_headings(tmp_path):
+    for a, b in (("一是", "二是"), ("首先，", "其次，")):
+        text = ("二、存在问题\n"
+                f"{a}预算执行进度偏慢。年底集中支付较多。\n"
+                f"{b}绩效目标设定不够细化。部分指标无法量化。\n")
+        r = read_report(F.write_text(tmp_path, "enum.txt", text))
+        assert _kinds(r) == {"Q"}, a
+        assert len(r.sections["Q"].paragraphs) == 2
+
+
+def test_heading_run_into_its_text_after_an_introduction(tmp_path):
+    for intro, head in (("现将自评情况报告如下:", "一、绩效目标设定情况"),
+                        ("特此报告如下：", "一、年度绩效目标下达情况")):
+        text = (f"根据县财政局通知要求，{intro}{head}2024年安排资金80万元，计划改造农村公厕12座。\n"
+                "二、绩效目标完成情况\n全年改造农村公厕13座。\n")
+        r = read_report(F.write_text(tmp_path, "glued.txt", text))
+        assert r.sections["G"].paragraphs[0].text.startswith("2024年安排资金80万元"), head
+        assert "O" in _kinds(r)
+
+
+def test_joined_heading_of_measures_and_split_label(tmp_path):
+    text = ("年度主要\n工作任务\n1.完成辖区河道保洁。\n"
+            "三、偏离绩效目标原因及下一步改进措施\n加强保洁考核，按月通报。\n")
+    r = read_report(F.write_text(tmp_path, "join.txt", text))
+    assert r.sections["G"].paragraphs[0].text.startswith("完成辖区河道保洁")
+    assert r.sections["I"].paragraphs[0].text.startswith("加强保洁考核")
+
+
+def test_pinyin_readings_of_a_converter_are_removed(tmp_path):
+    text = ("二、评价结(jié)论\n本项(xiàng)目自评得分为96分,达(dá)成预(yù)期目标(biāo)。\n"
+            "三、存在的问(wèn)题\n宣传力度不够。\n")
+    r = read_report(F.write_text(tmp_path, "py.txt", text))
+    assert "(jié)" not in r.text and "结论" in r.text
+    assert r.total_score == 96
+    assert "Q" in _kinds(r)
+    assert any("拼音" in w for w in r.warnings)
+    F.assert_offsets(r)
+    # a word explained once, or bracketed Latin text, is left as written
+    r2 = read_report(F.write_text(tmp_path, "py2.txt", "一、存在问题\n项目采用PPP(bot)模式建设，参(cān)与单位较多，协调工作量大，进度有所滞后。\n"))
+    assert "参(cān)与" in r2.text
+
+
+def test_budget_in_prose_passes_counts_and_thresholds():
+    from nlp_pipeline.ingest.budget import budget_from_text
+
+    b = budget_from_text("年初预算安排3个项目共计120万元，调整预算后为118万元。", "万元")
+    assert b.initial_budget.value == 120 and b.adjusted_budget.value == 118
+    b = budget_from_text("预算执行率低于85%的需说明原因。", "万元")
+    assert b.completion_rate is None
+    b = budget_from_text("全年预算执行率为97.3%。", "万元")
+    assert b.completion_rate.value == 97.3

@@ -67,7 +67,15 @@ def value_in(text: str, start: int, end: int, field: str, report_unit: str | Non
 def _text_re() -> re.Pattern:
     gap = lexicon()["budget"]["gap"]
     labs = "|".join(re.escape(normalize(lab)) for lab in sorted({l for l, _ in _raw_labels()}, key=len, reverse=True))
-    return re.compile(rf"({labs}){gap}({NUMBER})\s*(%|亿元|万元|千元|元)?")
+    # 「年初批复预算8个项目985万元」: a count before the amount is passed over, and a number
+    # followed by a counting word is no amount
+    count = rf"(?:{NUMBER}\s*[{_COUNTERS}][^\d\n。；;，,、%率]{{0,6}}?)?"
+    return re.compile(rf"({labs}){gap}{count}({NUMBER})(?!\s*[{_COUNTERS}])\s*(%|亿元|万元|千元|元)?")
+
+
+_COUNTERS = "个项次人名家所条户批笔类期"
+# 「预算执行率未达到90%的需说明原因」: a threshold the text sets, not the figure
+_THRESHOLD_RE = re.compile(r"未|不足|不到|低于|高于|超过|以上|以下")
 
 
 @functools.lru_cache(maxsize=None)
@@ -90,6 +98,8 @@ def budget_from_text(text: str, report_unit: str | None, budget: Budget | None =
     for m in _text_re().finditer(norm, start, end):
         field = field_of[m.group(1)]
         if getattr(budget, field) is not None:
+            continue
+        if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
             continue
         unit = m.group(3)
         if field in RATE_FIELDS:

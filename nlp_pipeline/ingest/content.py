@@ -26,6 +26,11 @@ class _Cues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     margin: float
     cues: dict[str, dict[str, float]]
+    # paragraphs that introduce the report or describe the unit: no section, whatever
+    # words of goals or measures they use (为加强…管理，根据《…通知》…现将…报告如下)
+    preamble_openings: list[str] = []
+    preamble_marks: list[str] = []
+    background: list[str] = []
 
 
 @functools.lru_cache(maxsize=None)
@@ -43,6 +48,11 @@ def _lexicon() -> _Cues:
 def classify(text: str) -> str:
     """The section id a paragraph's words point to, or ``U``."""
     lex = _lexicon()
+    head = text.lstrip()
+    if head.startswith(tuple(lex.preamble_openings)) and any(m in text for m in lex.preamble_marks):
+        return UNCLASSIFIED
+    if any(w in head[:40] for w in lex.background):
+        return UNCLASSIFIED
     scores = {sid: sum(w for cue, w in cues.items() if cue in text) for sid, cues in lex.cues.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -81,6 +81,9 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
     # 存在问题及改进措施, 绩效目标及完成情况: a heading joining the names of two
     # sections names neither
     parts = _joined_parts(s)
+    if len(_joined_parts(hit[1])) >= 2:
+        # the lexicon names the joined heading itself (偏离绩效目标的原因和下一步改进措施)
+        return hit
     if len(parts) >= 2 and len(_part_sections(parts, slack) | {hit[0]}) > 1:
         return None
     return hit

@@ -39,12 +39,105 @@ def _lines(text: str, rows: list[Row]) -> list[Mapped]:
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
                 if not is_furniture(b.chars):
-                    out.extend(split_run_on(unbreak(b)))
+                    for piece in _without_leader_entries(unbreak(b)):
+                        out.extend(split_run_on(piece))
+    return _join_split_labels(_without_contents_block(out))
+
+
+# --- tables of contents ------------------------------------------------------------------
+
+# 「三、改进意见 ………… 19」: a dot leader (or 3+ dots, ellipses, middle dots) and a page number
+_LEADER_RE = re.compile(r"(?:[.．·•…]\s*){3,}\s*\d{1,3}(?=\s|$|[^\d.．])")
+_ENTRY_NUMBER_RE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,2}(?:\.\d{1,2})*\s*[、.．]?(?=\D))")
+_CONTENTS_RE = re.compile(r"^目\s*录")
+
+
+def _without_leader_entries(line: Mapped) -> list[Mapped]:
+    """A line without the entries of a table of contents (a heading, a dot leader, its page
+    number): a PDF text layer prints the contents page as lines, or as one run-on line, and
+    its headings must not open sections. What is left before and after is kept."""
+    s = line.chars
+    leaders = list(_LEADER_RE.finditer(s))
+    if not leaders:
+        return [line]
+    first = leaders[0]
+    # the contents begin at the heading number nearest before the first leader
+    start = first.start()
+    window = max(0, first.start() - 40)
+    nums = [m for m in _ENTRY_NUMBER_RE.finditer(s, window, first.start())]
+    if nums:
+        start = nums[-1].start()
+    else:
+        start = max(window, s.rfind(" ", 0, first.start()) + 1)
+    end = leaders[-1].end()
+    pieces = [line.slice(0, start).strip(), line.slice(end).strip()]
+    kept = []
+    for p in pieces:
+        rest = re.sub(r"\s+", "", p.chars)
+        if rest and not _CONTENTS_RE.match(rest) and rest not in ("目", "录"):
+            kept.append(p)
+    return kept
+
+
+def _toc_like(s: str) -> bool:
+    body = normalize(s).strip()
+    return 0 < len(body) <= 30 and not re.search(r"[，,。；;！!？?]", body)
+
+
+def _without_contents_block(lines: list[Mapped]) -> list[Mapped]:
+    """A 目录 line and the short heading lines after it (the contents, without leaders):
+    dropped up to the first line of text, or up to the line that repeats the first entry
+    (the body starts)."""
+    out: list[Mapped] = []
+    k = 0
+    while k < len(lines):
+        s = re.sub(r"\s+", "", normalize(lines[k].chars))
+        m = _CONTENTS_RE.match(s)
+        if not m or len(s) > 30:
+            out.append(lines[k])
+            k += 1
+            continue
+        first = s[m.end():] or None
+        j = k + 1
+        if first is None and j < len(lines) and _toc_like(lines[j].chars):
+            first = re.sub(r"\s+", "", normalize(lines[j].chars))
+            j += 1
+        while j < len(lines) and _toc_like(lines[j].chars) \
+                and re.sub(r"\s+", "", normalize(lines[j].chars)) != first:
+            j += 1
+        k = j
     return out
+
+
+def _join_split_labels(lines: list[Mapped]) -> list[Mapped]:
+    """A label cell wrapped over two lines (年度主要 / 工作内容): joined where neither part
+    names a section and the two together do."""
+    out: list[Mapped] = []
+    k = 0
+    while k < len(lines):
+        a = lines[k]
+        b = lines[k + 1] if k + 1 < len(lines) else None
+        if b is not None and _short_label(a.chars) and _short_label(b.chars) \
+                and not match_section(a.chars, 2) and not match_section(b.chars, 2) \
+                and not match_outside(a.chars) and match_section(a.chars.strip() + b.chars.strip(), 0):
+            out.append(a.strip() + b.strip())
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _short_label(s: str) -> bool:
+    body = normalize(s).strip()
+    return 2 <= len(body) <= 8 and not re.search(r"\d|%|[，,。；;：:！!？?（()）]", body)
 
 
 _CN_DIGITS = "一二三四五六七八九十"
 _CN_HEAD_RE = re.compile(f"(?<![{_CN_DIGITS}])([{_CN_DIGITS}]{{1,2}})、")
+_PCN_HEAD_RE = re.compile(f"[（(]([{_CN_DIGITS}]{{1,2}})[)）]")
 _LABEL_COLON_RE = re.compile(r"(?<=[。；;])\s*([^。；;：:\s]{2,14})[：:]")
 
 
@@ -79,6 +172,26 @@ def split_run_on(line: Mapped) -> list[Mapped]:
             chain = run
     if len(chain) >= 2:
         cuts.extend(chain)
+    # 「…报告如下：一、绩效目标分解下达情况…」: the outline opening after an introduction
+    for m in _CN_HEAD_RE.finditer(norm):
+        if m.start() > 0 and _cn_value(m.group(1)) == 1 and norm[m.start() - 1] in "。：:":
+            cuts.append(m.start())
+    # 「… (一)专项资金拨付情况。 … (二)绩效目标下达情况。 …」: bracketed numbers in sequence,
+    # each after a space or a sentence end (a PDF page run onto one line)
+    pheads = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm)
+              if m.start() > 0 and norm[m.start() - 1] in " \u3000。；;"]
+    pchain: list[int] = []
+    for k, (pos, v) in enumerate(pheads):
+        run = [pos]
+        want = v + 1
+        for pos2, v2 in pheads[k + 1:]:
+            if v2 == want:
+                run.append(pos2)
+                want += 1
+        if len(run) > len(pchain):
+            pchain = run
+    if len(pchain) >= 2:
+        cuts.extend(pchain)
     for m in _LABEL_COLON_RE.finditer(norm):
         if match_section(m.group(1), 2):
             cuts.append(m.start(1))
@@ -86,6 +199,24 @@ def split_run_on(line: Mapped) -> list[Mapped]:
         return [line]
     bounds = [0] + sorted(set(cuts)) + [len(line.chars)]
     return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
+
+
+_GLUED_SLACK = 6
+
+
+def _ends_label(prefix: str, synonym: str) -> bool:
+    """A heading run into its text ends on its section name or on a decoration of it
+    (情况, 分析, 措施 …): never inside a word of the sentence that follows."""
+    from .labels import _decorations
+
+    q = squeeze(prefix)
+    if q.endswith(squeeze(synonym)):
+        return True
+    ends = [squeeze(w) for w in (_decorations().get("suffixes") or [])] + ["措施", "建议", "问题", "原因", "目标"]
+    return any(w and q.endswith(w) for w in ends)
+
+
+_ENUMERATION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|另外|此外)")
 
 
 def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped | None] | None:
@@ -96,6 +227,9 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     """
     it = split_number(line)
     body = it.text
+    if _ENUMERATION_RE.match(normalize(body.chars)):
+        # 「二是绩效目标管理有待完善。…」: an item of a list counted in words, never a heading
+        return None
     outline = it.style is not None and (heading_style is None or STYLE_DEPTH[it.style] <= STYLE_DEPTH[heading_style])
     slack = None if outline else _CLOSE_SLACK
     # 六、存在问题：1.…  heading and first item on one line; a deeper-numbered line of
@@ -126,12 +260,15 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     if outline and it.style in _TOP_STYLES and len(body.chars) > 8:
         # 「二、绩效目标完成情况全年完成…」: a heading run into its text with nothing between;
         # only a prefix that is a section name exactly
-        for n in range(min(16, len(body.chars) - 2), 3, -1):
-            sec = match_section(body.chars[:n], 0)
+        # only a prefix that is a section name, or a name with its decorations that ends
+        # on the name or a decoration (绩效目标分解下达情况20xx年度…)
+        for n in range(min(20, len(body.chars) - 2), 3, -1):
+            prefix = body.chars[:n]
+            sec = match_section(prefix, 0) or match_section(prefix, _GLUED_SLACK)
             rest = body.slice(n).strip()
-            if sec and squeeze(body.chars[:n]).endswith(squeeze(sec[1])) and len(rest.chars) >= 6 \
+            if sec and _ends_label(prefix, sec[1]) and len(rest.chars) >= 6 \
                     and re.search(r"[，,。；;]", rest.chars):
-                return sec[0], body.chars[:n], rest
+                return sec[0], prefix, rest
     if len(body.chars) > 30:
         return None
     sec = match_section(body.chars.rstrip("。"), slack)

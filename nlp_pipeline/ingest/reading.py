@@ -14,7 +14,7 @@ from nlp_pipeline.model import Report
 from .grid import Row, render, rows_from_text
 from .limits import break_long_lines, check_chars, limits, long_line_warning
 from .variants import WARNING as TRADITIONAL_WARNING
-from .variants import looks_traditional, to_simplified
+from .variants import PINYIN_WARNING, looks_traditional, strip_pinyin, to_simplified
 
 # a form has a few dozen columns; a row of thousands is a sheet's stray far-off cell or
 # data, and the table reader looks at each cell against its whole line
@@ -61,6 +61,9 @@ def build_report(source: str, reader: str, encoding: str | None, text: str, rows
     traditional; ``notes`` (what the reader repaired) lead its warnings."""
     from .builder import build
 
+    text, rows, pinyin = strip_pinyin(text, rows)
+    if pinyin:
+        notes = [*notes, PINYIN_WARNING.format(n=pinyin)]
     simplified = to_simplified(text) if looks_traditional(text) else None
     report = build(source, reader, encoding, simplified if simplified is not None else text, rows)
     if simplified is not None:

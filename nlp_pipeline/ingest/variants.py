@@ -57,3 +57,47 @@ def to_simplified(text: str) -> str:
 
 
 WARNING = "报告为繁体中文，已转为简体识别；引用的证据仍为原文 / the report is in traditional characters: read as simplified, evidence quotes the original"
+
+
+# 「评价结(jié)论」: a converter that writes the reading of each uncommon character after it
+# in brackets (pages re-posted through a transliterating site). A letter with a tone mark
+# marks pinyin; ordinary bracketed Latin text (（PPP）, (a)) has none.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_RE = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+# fewer than this many annotations: a word explained once, left as written
+_MIN_PINYIN = 3
+PINYIN_WARNING = ("已删去文中{n}处字后括注的拼音（转帖网站加注的读音）/ removed {n} pinyin readings "
+                  "a converter wrote in brackets after characters")
+
+
+def strip_pinyin(text: str, rows: list) -> tuple[str, list, int]:
+    """The text without the pinyin readings a converter left after characters, the rows'
+    cells moved to the same characters, and how many were removed (none below
+    ``_MIN_PINYIN``: then text and rows come back unchanged)."""
+    marks = list(_PINYIN_RE.finditer(text))
+    if len(marks) < _MIN_PINYIN:
+        return text, rows, 0
+    # new offset of every old offset: each removed span shifts what follows it
+    shift = [0] * (len(text) + 1)
+    removed = 0
+    pos = 0
+    parts = []
+    for m in marks:
+        for k in range(pos, m.start()):
+            shift[k] = removed
+        for k in range(m.start(), m.end()):
+            shift[k] = removed + (k - m.start())
+        parts.append(text[pos:m.start()])
+        removed += m.end() - m.start()
+        pos = m.end()
+    for k in range(pos, len(text) + 1):
+        shift[k] = removed
+    parts.append(text[pos:])
+    new_rows = []
+    for row in rows:
+        new_row = []
+        for c in row:
+            a, b = c.start - shift[c.start], c.end - shift[c.end]
+            new_row.append(type(c)(a, max(a, b), c.col))
+        new_rows.append(new_row)
+    return "".join(parts), new_rows, len(marks)
