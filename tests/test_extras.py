@@ -54,3 +54,28 @@ def test_default_path_loads_no_optional_package():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_wheel_ships_the_lexicons(tmp_path):
+    """A non-editable install (pip install .) reads its lexicons from the package:
+    setup.py copies lexicons/ into the wheel as nlp_pipeline/_lexicons."""
+    import shutil
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(root / name, src / name)
+    for name in ("nlp_pipeline", "lexicons"):
+        shutil.copytree(root / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                           "-w", str(tmp_path / "dist"), str(src)], capture_output=True, text=True)
+    if proc.returncode != 0 and "No module named" in proc.stderr:
+        pytest.skip(f"cannot build a wheel here: {proc.stderr[-200:]}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("nlp_pipeline-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lexicon in (root / "lexicons").iterdir():
+        if lexicon.is_file():
+            assert f"nlp_pipeline/_lexicons/{lexicon.name}" in names

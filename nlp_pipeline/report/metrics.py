@@ -23,13 +23,20 @@ MIN_SENTENCE = 4  # content characters; shorter pieces are table stubs, not sent
 _SENT_END = re.compile(r"[。；;！!？?\n]+")
 
 
+_CONTENT: dict[str, bool] = {}  # character -> _is_content, filled as characters are met
+
+
 def _is_content(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return not (cat[0] in "PZC" or ch.isspace())
+    v = _CONTENT.get(ch)
+    if v is None:
+        cat = unicodedata.category(ch)
+        v = _CONTENT[ch] = not (cat[0] in "PZC" or ch.isspace())
+    return v
 
 
 def content_length(text: str) -> int:
-    return sum(1 for ch in text if _is_content(ch))
+    known = _CONTENT
+    return sum(1 for ch in text if (known[ch] if ch in known else _is_content(ch)))
 
 
 def unique_paragraphs(report: Report) -> list[Paragraph]:
@@ -64,6 +71,21 @@ def is_outcome_paragraph(p: Paragraph) -> bool:
     return p.section in OUTCOME_SECTIONS or p.kind == "task_outcome" or p.id.endswith(".outcome")
 
 
+def _orig_offsets(p: Paragraph, positions: list[int]) -> list[int]:
+    """[p.orig(i) for i in positions] (positions ascending), walking the segments once."""
+    if not p.segments:
+        return [p.start + i for i in positions]
+    segs = p.segments
+    out = []
+    k = 0
+    for i in positions:
+        while k + 1 < len(segs) and segs[k + 1][0] <= i:
+            k += 1
+        ts, os_, ln = segs[k]
+        out.append(os_ + min(i - ts, ln))
+    return out
+
+
 def duplicated_share(report: Report) -> float | None:
     """Share of the paragraphs' content characters inside a run of SHINGLE characters
     that occurs at least twice in the report (in two paragraphs or twice in one)."""
@@ -74,10 +96,9 @@ def duplicated_share(report: Report) -> float | None:
     streams: list[tuple[str, list[int]]] = []
     for p in paras:
         chars, offs = [], []
-        for i, ch in enumerate(p.text):
-            if _is_content(ch):
-                chars.append(ch)
-                offs.append(p.orig(i))
+        keep = [i for i, ch in enumerate(p.text) if _is_content(ch)]
+        chars = [p.text[i] for i in keep]
+        offs = _orig_offsets(p, keep)
         s = "".join(chars)
         streams.append((s, offs))
         for i in range(len(s) - SHINGLE + 1):

@@ -311,16 +311,19 @@ def run_local(
                     except Exception as exc:  # e.g. a result that does not pickle
                         res = {"ok": False, **error_row(source, "worker", type(exc).__name__,
                                                         f"工作进程出错：{exc}", f"worker error: {exc}")}
-                    on_result(source, res)
+                    # the worker gets its next file before the driver handles this result
+                    # (reading it back, its HTML page, copy detection): it is not left idle
+                    # while the driver works
                     submit(k)
+                    on_result(source, res)
                 for fut, (k, source, deadline) in list(inflight.items()):
                     if deadline is not None and now >= deadline and not fut.done():
                         # the only way to stop a hung parse is to stop its process
                         del inflight[fut]
                         _kill_pool(pools[k])
                         pools[k] = None
-                        on_result(source, _timeout_result(source, limit))
                         submit(k)
+                        on_result(source, _timeout_result(source, limit))
         finally:
             for pool in pools:
                 if inflight:
