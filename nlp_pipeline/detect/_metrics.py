@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.lexicons import load_yaml
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report
+from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.normalize import normalize
 
 LEXICON = "detect_numeric.yaml"
@@ -695,10 +696,10 @@ def _form_field(target_cue: str, actual_cue: str, cfg: dict) -> bool:
 
 
 def _claimed(text: str, cfg: dict) -> bool:
-    ic = cfg.get("indicator", {})
-    if any(w in text for w in ic.get("not_claim_words") or []):
-        return False
-    return any(w in text for w in ic.get("claim_words") or [])
+    """Completion is claimed: a phrase of the lexicon's ``done`` concept and none of its
+    ``not_done`` one (lexicons/cues.yaml, read on the canonical text)."""
+    cues = default_cues()
+    return cues.has(text, "done") and not cues.has(text, "not_done")
 
 
 def _reasoned(text: str, cfg: dict) -> bool:

@@ -13,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 from nlp_pipeline.detect.registry import Context, evidence
 from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text.annotate import default_cues
 
 # Paragraph kinds that carry running text (indicator names and results are table cells:
 # too short to be compared as prose).
@@ -41,8 +42,9 @@ def _keep(ch: str) -> bool:
 
 
 def compact(text: str) -> tuple[str, list[int]]:
-    """``text`` without punctuation and spaces, and for each kept character its index
-    in ``text``."""
+    """``text`` without punctuation and spaces, in the canonical form of the cue lexicon
+    (已经完成 read as 已完成: nlp_pipeline.text.annotate), and for each kept character its
+    index in ``text``."""
     # the text detectors compact the same paragraphs over and over (90,000 calls over
     # 72 reports): remembered for the paragraphs of the last few reports
     got = _compact(text)
@@ -56,7 +58,8 @@ def _compact(text: str) -> tuple[str, tuple[int, ...]]:
         if _keep(ch):
             chars.append(ch)
             idx.append(i)
-    return "".join(chars), tuple(idx)
+    canon, starts, _ = default_cues()._canon("".join(chars))
+    return canon, tuple(idx[k] for k in starts)
 
 
 def compact_span(idx: list[int], cs: int, ce: int) -> tuple[int, int]:

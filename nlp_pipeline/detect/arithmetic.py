@@ -16,6 +16,7 @@ import re
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, make_finding, register
 from nlp_pipeline.model import Evidence
+from nlp_pipeline.text.annotate import statement_start
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.safe_eval import safe_eval
 
@@ -165,6 +166,7 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
             for mt in re.finditer(re.escape(cue), text):
                 c = mt.start()
                 s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
+                s = statement_start(text, s)  # 「…共120万元。其中…」: the total is before the stop
                 # the total is the last figure before 其中 that is not a change or a share
                 # (交易总额86.45亿元，同比增长12.4%，其中…), of the kind of the first part
                 # (实际支出10,972.38万元，预算执行率97.91%，其中基本支出…)
@@ -419,6 +421,7 @@ def _part_shares(report, nums: list[M.Num], cfg: dict) -> list:
         text = pct.para.text
         # a 其中 list may run over semicolons (其中基本支出…，占62.52%；项目支出…，占37.48%)
         s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK - {"；", ";"})
+        s = statement_start(text, s)
         gap = text[a.j: pct.i]
         zhan = gap.find("占")
         if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)?(?:为|达)?$", gap[zhan:]):

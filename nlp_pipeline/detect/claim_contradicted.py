@@ -22,6 +22,7 @@ import re
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
 from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
+from nlp_pipeline.text.annotate import statements
 
 _CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
 _CLAUSE_BEFORE = re.compile(r"([^，。；;,！!？?\n]+)[，,]\s*$")
@@ -152,9 +153,10 @@ def _funnels(text: str, status: dict) -> list[dict]:
     end} (offsets in ``text``)."""
     pat = re.compile(status.get("count_pattern") or r"(\d+)(人|个)")
     out = []
-    for s in _SENTENCE.finditer(text):
-        counts = [(int(m.group(1).replace(",", "")), m.group(2), s.start() + m.start(), s.start() + m.end())
-                  for m in pat.finditer(s.group())]
+    # a statement: a sentence with the ones continuing it (…2,480人。其中2,210人…)
+    for a, b in statements(text):
+        counts = [(int(m.group(1).replace(",", "")), m.group(2), a + m.start(), a + m.end())
+                  for m in pat.finditer(text[a:b])]
         if len(counts) < 2:
             continue
         for j, c in enumerate(counts):

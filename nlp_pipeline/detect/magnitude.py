@@ -18,6 +18,7 @@ import re
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.text.annotate import statement_start
 
 CODE = "IMPLAUSIBLE_MAGNITUDE"
 
@@ -102,7 +103,7 @@ def _context(report, index: M.ParagraphIndex, n: M.Num, own: bool = False) -> st
     parts = [n.metric, n.label] if own else [n.clause, n.metric, n.label]
     if "part" in n.scopes and not own:
         s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
-        parts.append(n.para.text[s: n.i])
+        parts.append(n.para.text[statement_start(n.para.text, s): n.i])
     name = index.indicator_name.get(n.para.id)
     if name is not None:
         parts.append(name.text)

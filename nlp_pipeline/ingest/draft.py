@@ -8,7 +8,7 @@ from nlp_pipeline.model import SECTION_KINDS, Budget, Paragraph, Report, Section
 
 from .items import Item, in_sequence, number_value
 from .labels import STYLE_DEPTH, lexicon, section_title
-from .mapped import Mapped, join
+from .mapped import Mapped, join, join_lines
 
 
 def make_paragraph(text: str, pid: str, section: str, kind: str, number: str | None, m: Mapped) -> Paragraph:
@@ -102,7 +102,7 @@ class SectionCollector:
             kind = UNCLASSIFIED_KIND if sid == UNCLASSIFIED else SECTION_KINDS.get(sid, sid)
             sec = Section(id=sid, kind=kind, title=self.titles[sid])
             for k, it in enumerate(x for x in self.items[sid] if join(x.parts).strip().chars):
-                m = join(it.parts).strip()
+                m = join_lines(it.parts).strip()
                 sec.paragraphs.append(make_paragraph(text, f"{sid}{k + 1}", sid, sec.kind, it.number, m))
             if sec.paragraphs or sid != UNCLASSIFIED:
                 out[sid] = sec

@@ -76,3 +76,25 @@ def join(parts: list[Mapped], sep: str = "\n") -> Mapped:
             out = out + Mapped.synthetic(sep)
         out = out + p
     return out
+
+
+_STOPS = "。；;！？!?：:"
+_OPENS = ("（", "(", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "一是", "二是", "三是", "四是", "五是")
+
+
+def join_lines(parts: list[Mapped]) -> Mapped:
+    """Join the lines of one paragraph: a line broken inside a sentence (a PDF's or a
+    narrow editor's wrap: the line before ends in no stop, the next opens no item) is
+    joined with nothing between, so the sentence stays one sentence; other lines keep
+    their line break."""
+    out = Mapped()
+    for k, p in enumerate(parts):
+        if k:
+            prev = out.chars.rstrip()
+            nxt = p.chars.lstrip()
+            wrapped = (prev and nxt and prev[-1] not in _STOPS and not nxt[:1].isdigit()
+                       and not nxt.startswith(_OPENS))
+            if not wrapped:
+                out = out + Mapped.synthetic("\n")
+        out = out + p
+    return out
