@@ -39,13 +39,8 @@ def _places(an, by_text: bool = False) -> list:
     return sorted((f.code, tuple(sorted({key(x) for x in set(f.paragraphs())}))) for f in an.findings)
 
 
-@pytest.fixture(scope="module")
-def baseline():
-    return {}
-
-
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_meaning_preserving_rewrites_keep_the_findings(tmp_path, path, baseline):
+def test_meaning_preserving_rewrites_keep_the_findings(tmp_path, path):
     text = path.read_text(encoding="utf-8")
     first = analyze(path)
     changed = 0

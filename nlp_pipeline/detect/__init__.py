@@ -20,7 +20,6 @@ def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
     # every rule reads one width-normalised view (９８％ is 98%); offsets are unchanged, and
     # each quote is taken back from the original text below
     view = Context(**width_view(dict(vars(ctx))))
-    view.lexicons = ctx.lexicons
     findings = []
     for name, fn in sorted(DETECTORS.items()):
         if only and name not in only:

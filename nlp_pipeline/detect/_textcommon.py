@@ -58,7 +58,7 @@ def _compact(text: str) -> tuple[str, tuple[int, ...]]:
         if _keep(ch):
             chars.append(ch)
             idx.append(i)
-    canon, starts, _ = default_cues()._canon("".join(chars))
+    canon, starts, _ = default_cues().canonical_map("".join(chars))
     return canon, tuple(idx[k] for k in starts)
 
 

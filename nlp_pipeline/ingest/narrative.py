@@ -151,6 +151,20 @@ def _cn_value(s: str) -> int:
     return _CN_DIGITS.index(s[0]) + 1 if len(s) == 1 else 0
 
 
+def _longest_sequence(heads: list[tuple[int, int]]) -> list[int]:
+    """Positions of the longest run of heads numbered one after another (一、二、三、)."""
+    best: list[int] = []
+    for k, (pos, v) in enumerate(heads):
+        run, want = [pos], v + 1
+        for pos2, v2 in heads[k + 1:]:
+            if v2 == want:
+                run.append(pos2)
+                want += 1
+        if len(run) > len(best):
+            best = run
+    return best
+
+
 def split_run_on(line: Mapped) -> list[Mapped]:
     """A report run together on one line (a page copied without its line breaks): cut
     before outline headings numbered in sequence (…运转五、存在的问题…六、…) and before a
@@ -160,16 +174,7 @@ def split_run_on(line: Mapped) -> list[Mapped]:
     norm = normalize(line.chars)
     cuts: list[int] = []
     heads = [(m.start(), _cn_value(m.group(1))) for m in _CN_HEAD_RE.finditer(norm) if m.start() > 0]
-    chain: list[int] = []
-    for k, (pos, v) in enumerate(heads):
-        run = [pos]
-        want = v + 1
-        for pos2, v2 in heads[k + 1:]:
-            if v2 == want:
-                run.append(pos2)
-                want += 1
-        if len(run) > len(chain):
-            chain = run
+    chain = _longest_sequence(heads)
     if len(chain) >= 2:
         cuts.extend(chain)
     # 「…报告如下：一、绩效目标分解下达情况…」: the outline opening after an introduction
@@ -180,16 +185,7 @@ def split_run_on(line: Mapped) -> list[Mapped]:
     # each after a space or a sentence end (a PDF page run onto one line)
     pheads = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm)
               if m.start() > 0 and norm[m.start() - 1] in " \u3000。；;"]
-    pchain: list[int] = []
-    for k, (pos, v) in enumerate(pheads):
-        run = [pos]
-        want = v + 1
-        for pos2, v2 in pheads[k + 1:]:
-            if v2 == want:
-                run.append(pos2)
-                want += 1
-        if len(run) > len(pchain):
-            pchain = run
+    pchain = _longest_sequence(pheads)
     if len(pchain) >= 2:
         cuts.extend(pchain)
     for m in _LABEL_COLON_RE.finditer(norm):

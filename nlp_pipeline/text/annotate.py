@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.segment import split_sentences
 
 # --- width -----------------------------------------------------------------------------
 
@@ -141,7 +142,7 @@ class Cues:
         }
 
     @functools.lru_cache(maxsize=4096)
-    def _canon(self, text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    def canonical_map(self, text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         """The canonical form of ``text`` and, for each of its characters, the span of
         ``text`` it came from (a canonical word stands for the whole variant)."""
         text = normalize(text)
@@ -169,12 +170,12 @@ class Cues:
 
     def canonical(self, text: str) -> str:
         """``text`` with the optional words of the lexicon dropped (已经完成 -> 已完成)."""
-        return self._canon(text)[0]
+        return self.canonical_map(text)[0]
 
     def find(self, text: str, concept: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (original offsets) holding a phrase of ``concept``."""
         rx = self._concept_re[concept]  # KeyError names an unknown concept
-        ctext, starts, ends = self._canon(text)
+        ctext, starts, ends = self.canonical_map(text)
         block = tuple(self.lex.concepts[concept].not_before)
         return [(starts[m.start()], ends[m.end() - 1]) for m in rx.finditer(ctext)
                 if not (block and ctext.startswith(block, m.end()))]
@@ -193,30 +194,16 @@ def default_cues() -> Cues:
 
 # --- sentences and statements ----------------------------------------------------------------
 
-_SENT_END = "。；;！？!?\n"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end): cut after 。；！？ and at line breaks."""
-    out, a = [], 0
-    for i, ch in enumerate(text):
-        if ch in _SENT_END:
-            if i + 1 > a:
-                out.append((a, i + 1))
-            a = i + 1
-    if a < len(text):
-        out.append((a, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
 
 def statements(text: str, cues: Cues | None = None) -> list[tuple[int, int]]:
-    """Sentences, each joined with the sentences after it that continue it (opened by a
-    continuation word such as 其中 or 分别为): 「共12项。其中A5项，B7项。」 is one statement."""
+    """Sentences (text.segment.split_sentences), each joined with the sentences after it
+    that continue it (opened by a continuation word such as 其中 or 分别为 right after a
+    stop): 「共12项。其中A5项，B7项。」 is one statement."""
     cues = cues or default_cues()
     openers = tuple(cues.lex.continuation_openers)
     out: list[list[int]] = []
-    for s, e in sentences(text):
-        lead = normalize(text[s:e]).lstrip(" \t，,、")
+    for s, e in split_sentences(text):
+        lead = normalize(text[s:s + 12]).lstrip(" \t，,、")
         if out and lead.startswith(openers) and text[out[-1][1] - 1] in "。；;":
             out[-1][1] = e
         else:
@@ -224,31 +211,13 @@ def statements(text: str, cues: Cues | None = None) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-def statement_start(text: str, s: int, cues: Cues | None = None) -> int:
-    """Where the statement begins that the sentence starting at ``s`` belongs to: ``s``
-    itself, or, for a sentence opened by a continuation word right after a full stop
-    (「…120万元。其中…」), the start of the sentence it continues."""
-    cues = cues or default_cues()
-    lead = normalize(text[s:s + 12]).lstrip(" \t，,、")
-    if s <= 0 or not lead.startswith(tuple(cues.lex.continuation_openers)):
-        return s
-    k = s - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
-    if k < 0 or text[k] not in "。；;":
-        return s
-    p = k - 1
-    while p >= 0 and text[p] not in _SENT_END:
-        p -= 1
-    return statement_start(text, p + 1, cues)
-
-
-def statement_bounds(text: str, i: int) -> tuple[int, int]:
-    """The statement that holds position ``i``."""
-    for s, e in statements(text):
+def statement_start(text: str, i: int, cues: Cues | None = None) -> int:
+    """Where the statement holding position ``i`` begins: the sentence's own start, or
+    for a sentence that continues the one before (「…120万元。其中…」) that one's start."""
+    for s, e in statements(text, cues):
         if s <= i < e:
-            return s, e
-    return 0, len(text)
+            return min(s, i)
+    return i
 
 
 # --- one Doc per paragraph ----------------------------------------------------------------
@@ -309,13 +278,9 @@ def annotate(pid: str, text: str, cues: Cues | None = None) -> Annotation:
     return Annotation(
         pid=pid,
         text=norm,
-        sentences=sentences(norm),
+        sentences=split_sentences(norm),
         statements=statements(norm, cues),
         cues={c: cues.find(norm, c) for c in cues.concepts()},
     )
 
 
-def annotate_report(report) -> dict[str, Annotation]:
-    """One :class:`Annotation` per paragraph id of ``report``."""
-    cues = default_cues()
-    return {p.id: annotate(p.id, p.text, cues) for p in report.paragraphs()}
