@@ -51,7 +51,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     words = _words()
-    run(16, words, args.seed)  # imports (datasketch, scipy) and first calls, not timed below
+    run(16, words, args.seed)  # imports and first calls, not timed below
     rows = []
     print(f"{'reports':>8} {'MB text':>8} {'prepare s':>10} {'detect s':>9} {'total s':>8} {'CPU s':>7} {'ms/report':>10} "
           f"{'candidates':>11} {'pairs P':>8} {'pairs R':>8} {'spans':>6} {'controls paired':>16}")  # fmt: skip

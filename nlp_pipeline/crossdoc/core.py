@@ -6,7 +6,7 @@
 2. Shingles found in a large share of all reports are boilerplate; they and mandated
    wording are left out of the signatures, so a template heading or a stock sentence
    never makes two reports collide.
-3. MinHash-LSH (datasketch) proposes candidate paragraph pairs from different reports;
+3. MinHash-LSH (numpy, :mod:`.minhash`) proposes candidate paragraph pairs from different reports;
    nothing is compared all against all.
 4. Each candidate pair is aligned character by character (difflib on the two masked
    paragraphs only); matching blocks separated by small gaps form a span, and a span that
@@ -34,6 +34,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
+from nlp_pipeline.crossdoc.minhash import LSH, signature
 from nlp_pipeline.crossdoc.prepare import FIGURE, NAME, Masker, Prepared, prepare_paragraph
 from nlp_pipeline.lexicons import load_yaml
 from nlp_pipeline.model import Evidence, Finding, Paragraph, Report
@@ -166,7 +167,6 @@ class CopyDetector:
         self.masker = Masker.from_params(self.params, _stock_phrases())
         self.docs: list[_Doc] = []
         self._ids: set[tuple[str, str]] = set()
-        self._perm = None
 
     # -- input --
 
@@ -265,14 +265,8 @@ class CopyDetector:
     # -- the work --
 
     def _minhash(self, values: np.ndarray) -> np.ndarray:
-        from datasketch import MinHash
-
-        if self._perm is None:
-            self._perm = MinHash(num_perm=int(self.params["num_perm"]), seed=int(self.params["seed"]), hashfunc=int).permutations
-        m = MinHash(num_perm=int(self.params["num_perm"]), seed=int(self.params["seed"]), hashfunc=int,
-                    permutations=self._perm, scheme="affine32")  # fmt: skip
-        m.update_batch(values.tolist())
-        return np.asarray(m.hashvalues, dtype=np.uint32)
+        # numpy, the same signatures as datasketch's affine32 MinHash (see .minhash)
+        return signature(values, int(self.params["num_perm"]), int(self.params["seed"]))
 
     def _boilerplate(self) -> np.ndarray:
         n = len(self.docs)
@@ -284,8 +278,6 @@ class CopyDetector:
         return vals[counts >= need]
 
     def run(self) -> CopyResult:
-        from datasketch import LeanMinHash, MinHashLSH
-
         P = self.params
         k = int(P["shingle"])
         # reports arrive in the order the engine finishes them: every result below
@@ -298,10 +290,9 @@ class CopyDetector:
                 p.generic = p.mandated | _cover(hit, len(p.masked), k)
 
         # signatures per unit, and the LSH index over all of them
-        lsh = MinHashLSH(threshold=float(P["lsh_threshold"]), num_perm=int(P["num_perm"]))
+        lsh = LSH(threshold=float(P["lsh_threshold"]), num_perm=int(P["num_perm"]))
         keys: list[tuple[int, int]] = []
-        query: list[tuple[int, LeanMinHash]] = []
-        seed = int(P["seed"])
+        query: list[tuple[int, np.ndarray]] = []
         for di, doc in enumerate(self.docs):
             for pi, p in enumerate(doc.paras):
                 base_ok = _clean_starts(p.mandated, len(p.hashes), k)
@@ -317,12 +308,11 @@ class CopyDetector:
                         doc.base_sigs[(pi, ui)] = sig
                     if not np.array_equal(base, now):
                         sig = self._minhash(np.unique(p.hashes[now]))
-                    lm = LeanMinHash(seed=seed, hashvalues=sig, scheme="affine32")
                     key = len(keys)
                     keys.append((di, pi))
-                    lsh.insert(key, lm, check_duplication=False)
+                    lsh.insert(key, sig)
                     if doc.origin == "batch":
-                        query.append((key, lm))
+                        query.append((key, sig))
 
         candidates: set[tuple[tuple[int, int], tuple[int, int]]] = set()
         for key, lm in query:
