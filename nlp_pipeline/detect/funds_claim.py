@@ -1,0 +1,200 @@
+"""CLAIM_CONTRADICTED (funds): a claim that the money was wholly paid or wholly received
+(已全部支付完毕, 无结余, 资金全部到位, 足额拨付) while the report's own figures say otherwise:
+an amount spent or received below the amount planned in the same statement or paragraph
+(支出4,912.36万元 of a 预算5,260.00万元), or a spending or arrival rate below 100%
+(执行率71.3%).
+
+Money wholly received is not money wholly spent: a claim of arrival (到位, 拨付, 下达) is
+held only against received amounts and arrival rates, and a claim of payment (支付, 无结余)
+only against spent amounts and spending rates. A gap within the rounding of the figures
+as written is no gap. In a project's own form the project's budget rows (部门资金情况 / 项目资金)
+count as the claim's figures when its paragraph gives none. Goals, problems and measures
+are not read: a plan to pay in full or a problem about late payment is no claim.
+
+Phrases are the concepts funds_spent_whole, funds_arrived_whole, budget_metric,
+spent_metric, arrived_metric, spent_rate and arrived_rate of lexicons/cues.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.model import Evidence, Report
+from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.segment import split_clauses
+
+CODE = "CLAIM_CONTRADICTED"
+NAME = "FUNDS_CLAIM"
+
+# sections where a claim reports what happened (goals plan, problems and measures look ahead)
+CLAIM_SECTIONS = ("O", "P", "K", "T", "U", "B")
+NEGATION_WINDOW = 3  # characters before a claim read for 未/没有 (未全部到位)
+# a rate this close to 100 is 100 as written (99.996% shown as 100.00%)
+RATE_TOLERANCE = 0.05
+# a gap smaller than this share of the planned amount is rounding, not money left over
+MIN_GAP_SHARE = 0.0005
+
+PUNCT = " ，,。；;、：:！!？?"
+
+KINDS = {
+    "spent": ("funds_spent_whole", "spent_metric", "spent_rate"),
+    "arrived": ("funds_arrived_whole", "arrived_metric", "arrived_rate"),
+}
+KIND_ZH = {"spent": "全部支付（无结余）", "arrived": "全部到位"}
+KIND_EN = {"spent": "wholly spent", "arrived": "wholly received"}
+
+
+@dataclass
+class _Counter:
+    text_zh: str
+    text_en: str
+    evidence: list[Evidence]
+
+
+def _claims(cues: Cues, text: str, kind: str) -> list[tuple[int, int]]:
+    out = []
+    for s, e in cues.find(text, KINDS[kind][0]):
+        before = text[max(0, s - NEGATION_WINDOW):s]
+        if cues.has(before, "funds_claim_negated"):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _is(cues: Cues, metric: str, concept: str) -> bool:
+    return bool(metric) and cues.has(metric, concept)
+
+
+def _decimals(text: str) -> int:
+    t = M.normalize(text).replace(",", "")
+    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _gap_is_real(planned: float, got: float, planned_text: str, got_text: str, factor: float) -> bool:
+    """``got`` below ``planned`` by more than the rounding of either as written."""
+    step = max(10 ** -_decimals(planned_text), 10 ** -_decimals(got_text)) * factor
+    gap = planned - got
+    return gap > step / 2 and gap > MIN_GAP_SHARE * planned
+
+
+def _unit_factor(n: M.Num) -> float:
+    """Base units (元) per unit as written (万元 -> 10000)."""
+    if n.m.value:
+        return (n.m.base_value or 0) / n.m.value
+    return 1.0
+
+
+def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: int, hi: int) -> _Counter | None:
+    _, metric_concept, rate_concept = KINDS[kind]
+    inside = [n for n in nums if lo <= n.i < hi]
+    for n in inside:
+        label = n.metric or n.key
+        if n.m.kind == "PERCENT" and _is(cues, label, rate_concept) and n.m.value is not None \
+                and n.m.value < 100 - RATE_TOLERANCE and n.role != "target":
+            return _Counter(f"{label}{n.m.text}", f"{label} {n.m.text}",
+                            [M.para_evidence(report, n.para, n.i, n.j)])
+    money = [n for n in inside if n.m.kind == "MONEY" and n.m.base_value and n.role != "target"]
+    planned = [n for n in money if _is(cues, n.metric or n.key, "budget_metric")
+               and not _is(cues, n.metric or n.key, metric_concept)]
+    got = [n for n in money if _is(cues, n.metric or n.key, metric_concept)]
+    for g in got:
+        for p in planned:
+            if _gap_is_real(p.m.base_value, g.m.base_value, p.m.text, g.m.text, _unit_factor(p)):
+                zh = f"{p.metric or p.key}{p.m.text}，{g.metric or g.key}{g.m.text}"
+                en = f"{p.metric or p.key} {p.m.text}, {g.metric or g.key} {g.m.text}"
+                return _Counter(zh, en, [M.para_evidence(report, g.para, g.i, g.j),
+                                         M.para_evidence(report, p.para, p.i, p.j)])
+    return None
+
+
+def _budget_rows(report: Report, kind: str, para) -> _Counter | None:
+    """The budget figures the reader took for the report (only spending is recorded
+    there): those written inside the claim's own paragraph, or in a project's own form
+    any of them (the form is about that one project)."""
+    b = report.budget
+    if kind != "spent":
+        return None
+
+    def inside(v) -> bool:
+        return para.start <= v.start < para.end
+
+    def usable(v) -> bool:
+        return v is not None and (inside(v) or report.form == "project_form")
+
+    def ev(v) -> Evidence:
+        pid = para.id if inside(v) else "B"
+        sec = para.section if inside(v) else "B"
+        return Evidence(section=sec, paragraph=pid, start=v.start, end=v.end, quote=report.text[v.start:v.end])
+
+    rate = b.completion_rate
+    if usable(rate) and rate.value < 100 - RATE_TOLERANCE:
+        return _Counter(f"执行率{rate.text}", f"execution rate {rate.text}", [ev(rate)])
+    plan = b.adjusted_budget or b.initial_budget
+    got = b.actual_spending
+    if usable(plan) and usable(got) and _gap_is_real(plan.value, got.value, plan.text, got.text, 1.0):
+        return _Counter(f"预算{plan.text}，执行{got.text}", f"budget {plan.text}, spent {got.text}",
+                        [ev(got), ev(plan)])
+    return None
+
+
+RULE = Rule(
+    id="NUM.FUNDS_CLAIM", code=CODE, severity="high", name=NAME,
+    summary_zh="声称资金已全部支付或全部到位，但报告自己的金额或比率表明并非如此",
+    summary_en="Money claimed wholly paid or wholly received while the report's own amounts or rates say otherwise",
+    example="项目全年预算850.00万元，实际支出812.36万元，项目资金已全部支付完毕，无结余资金。",
+    params=(
+        Param("rate_tolerance", "RATE_TOLERANCE", "percentage points below 100 still read as 100 (rounding)"),
+        Param("min_gap_share", "MIN_GAP_SHARE", "smallest gap, as a share of the planned amount, counted as money left over"),
+        Param("negation_window", "NEGATION_WINDOW", "characters before a claim read for 未/没有 (未全部到位)"),
+    ),
+    confidence=0.85,
+    explain_zh="声称「{claim}」；报告中的数据：{counter}",
+    explain_en="claimed 「{claim}」; the report's figures: {counter_en}",
+)
+
+
+@register(RULE)
+def detect(ctx: Context):
+    report = ctx.report
+    cues = default_cues()
+    nums = M.enrich(report, ctx.mentions, M.config())
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    findings = []
+    for para in report.paragraphs():
+        if para.section not in CLAIM_SECTIONS:
+            continue
+        text = para.text
+        for kind in KINDS:
+            claims = _claims(cues, text, kind)
+            if not claims:
+                continue
+            s, e = claims[0]
+            # the statement holding the claim first, then the whole paragraph
+            st = next(((a, b) for a, b in statements(text, cues) if a <= s < b), (0, len(text)))
+            counter = (_in_paragraph(report, cues, by_para.get(para.id, []), kind, *st)
+                       or _in_paragraph(report, cues, by_para.get(para.id, []), kind, 0, len(text))
+                       or _budget_rows(report, kind, para))
+            if counter is None:
+                continue
+            # the claim is quoted as its whole clause (项目资金已全部支付完毕)
+            s, e = next(((a, b) for a, b in split_clauses(text) if a <= s < b), (s, e))
+            while e > s and text[e - 1] in PUNCT:
+                e -= 1
+            claim = text[s:e]
+            ev = [M.para_evidence(report, para, s, e)] + counter.evidence
+            for x, role in zip(ev, ["claim"] + ["counter"] * len(counter.evidence)):
+                x.role = role
+            findings.append(make_finding(
+                CODE, "high",
+                f"{para.id}称「{claim}」，但报告写明{counter.text_zh}，资金并未{KIND_ZH[kind]}",
+                f"{para.id} says 「{claim}」 (money {KIND_EN[kind]}), but the report gives {counter.text_en}",
+                ev,
+                {"rule": NAME, "claim": claim, "kind": kind, "counter": counter.text_zh,
+                 "counter_en": counter.text_en},
+            ))
+            break  # one finding per paragraph: the second kind restates the same defect
+    return findings
