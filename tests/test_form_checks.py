@@ -112,3 +112,23 @@ def test_score_above_weight_and_wrong_total():
     assert any("超过其分值" in f.message for f in fs)
     fs = findings(form(total="90"), ("SCORE_MISMATCH",))
     assert len(fs) == 1 and "不符" in fs[0].message
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+@pytest.mark.parametrize("cell", ["已全部完成", "已完成。", "已经完成", "全面完成"])
+def test_reason_cell_that_only_claims_completion_is_a_claim(layout, cell):
+    """A 偏差原因 cell saying only 已全部完成 on a row short of its target gives no cause:
+    the row claims completion, so the shortfall is INDICATOR_SHORTFALL."""
+    rows = list(OK_ROWS)
+    rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", "460人次", "20", "18", cell)
+    fs = findings(form(rows=rows, total="85", layout=layout), ("INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED"))
+    assert [f.code for f in fs] == ["INDICATOR_SHORTFALL"]
+
+
+@pytest.mark.parametrize("cell", ["LED改造未全部完成，剩余部分完成后可达到目标", "受汛期影响部分工程未完工",
+                                  "已完成主体工程，附属设施因征地延误"])
+def test_reason_cell_with_a_cause_is_no_claim(cell):
+    rows = list(OK_ROWS)
+    rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", "460人次", "20", "18", cell)
+    fs = findings(form(rows=rows, total="85"), ("INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED"))
+    assert fs == []

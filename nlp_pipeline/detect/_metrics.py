@@ -702,6 +702,17 @@ def _claimed(text: str, cfg: dict) -> bool:
     return cues.has(text, "done") and not cues.has(text, "not_done")
 
 
+def _claim_only(cell: str, cfg: dict) -> bool:
+    """A cell that says nothing but that the work is done (已全部完成。): what is left
+    once its completion phrases are taken out is at most ``claim_cell_rest`` characters."""
+    if not _claimed(cell, cfg) or _reasoned(cell, cfg):
+        return False
+    spans = default_cues().find(cell, "done")
+    rest = [ch for k, ch in enumerate(cell) if not any(a <= k < b for a, b in spans)]
+    left = "".join(ch for ch in rest if ch.isalnum())
+    return len(left) <= int(cfg.get("indicator", {}).get("claim_cell_rest", 2))
+
+
 def _reasoned(text: str, cfg: dict) -> bool:
     ic = cfg.get("indicator", {})
     empty = ic.get("empty_reason_pattern")
@@ -846,7 +857,10 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
             le = report.text.find("\n", ind.result_paragraph.end)
             row = report.text[ls: le if le >= 0 else len(report.text)]
-            if ind.reason:
+            # a 偏差原因 cell that only says the work is done (已全部完成) gives no cause: it
+            # is the row's claim of completion
+            claim_cell = bool(ind.reason) and _claim_only(ind.reason, cfg)
+            if ind.reason and not claim_cell:
                 row = row.replace(ind.reason, "")  # the cause given is no claim of completion
             ev = [para_evidence(report, pp, 0, len(pp.text))
                   for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
@@ -854,9 +868,11 @@ def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -
             # the author's cause, whatever its words
             cell = re.sub(r"[\s。.；;]", "", ind.reason or "")
             filled = bool(cell) and not re.fullmatch(r"(?:无|暂无|/|／|—+|-+|空|略)", cell)
+            filled = filled and not claim_cell
             out.append(IndicatorCheck(
                 name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-                claim=_claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg), evidence=ev,
+                claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
+                evidence=ev,
             ))
     seen = {c.actual.m.start for c in out}
     if any(t.id.startswith("TBL") for t in report.tasks):
