@@ -9,9 +9,11 @@ import click
 from nlp_pipeline.cli.common import lang_option
 
 
-def _formats(ctx, param, value: str) -> tuple[str, ...]:
+def _formats(ctx, param, value: str | None) -> tuple[str, ...] | None:
     from nlp_pipeline.runner import FORMATS
 
+    if value is None:  # every format, less Parquet without pyarrow (run_batch decides)
+        return None
     out = tuple(v.strip().lower() for v in value.split(",") if v.strip())
     bad = [v for v in out if v not in FORMATS]
     if bad or not out:
@@ -69,8 +71,9 @@ class _Progress:
               help="本机进程池或 Dask 集群 / local process pool or a Dask cluster")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Dask 调度器地址，如 tcp://10.0.0.5:8786 / Dask scheduler address (with --engine dask)")
-@click.option("--format", "formats", default="csv,parquet,html", show_default=True, callback=_formats,
-              help="输出格式，逗号分隔 / output formats, comma separated")
+@click.option("--format", "formats", default=None, callback=_formats,
+              help="输出格式，逗号分隔（默认 csv,parquet,html；未安装 pyarrow 时不写 parquet） / output formats, "
+              "comma separated (default: csv,parquet,html; parquet only where pyarrow is installed)")
 @click.option("--model", default=None, metavar="PATH",
               help="对齐所用的句向量模型 / sentence encoder for the alignment")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
@@ -82,11 +85,14 @@ class _Progress:
               help="参照集：往年报告的文件夹，或以前批次的输出文件夹 / copy_index.parquet，用于查找照搬往年或其他单位的文字 / "
               "reference set: a folder of earlier reports, or an earlier batch's output folder or copy_index.parquet, "
               "to find text copied from them")
+@click.option("--rules-config", "rules_config", type=click.Path(dir_okay=False), default=None, metavar="FILE.yaml",
+              help="覆盖规则参数的 YAML 文件：{规则编号: {参数: 值}}（见 docs/rules.md） / "
+              "YAML file overriding rule parameters: {rule_id: {param: value}} (see docs/rules.md)")
 @click.option("--analyzer", default=None, hidden=True, metavar="MODULE:FUNCTION",
               help="replace nlp_pipeline.pipeline.analyze (tests, experiments)")
 @lang_option
 def command(inputs, outdir, workers, force, engine, scheduler, formats, model, timeout, progress, against, analyzer,
-            lang) -> None:  # fmt: skip
+            rules_config, lang) -> None:  # fmt: skip
     """批量分析文件、文件夹（递归）和通配符 / Analyse files, folders (recursively) and globs.
 
     Writes reports.csv/.parquet, findings.csv/.parquet, errors.csv, copy_pairs.csv/.parquet,
@@ -94,6 +100,7 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, t
     A rerun reuses finished reports from OUTDIR/.cache unless --force. Exits 1 when no report could be analysed.
     """
     from nlp_pipeline.align.encoders import EncoderError
+    from nlp_pipeline.report.writers import ParquetUnavailable
     from nlp_pipeline.runner import DEFAULT_TIMEOUT_S, nothing_analysed_message, run_batch
 
     zh = lang == "zh"
@@ -113,6 +120,17 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, t
         analyze_fn = getattr(importlib.import_module(mod), fn)
     if progress is None:
         progress = sys.stderr.isatty()
+    analyze_kwargs = {"encoder": model} if model else {}
+    if rules_config:
+        from nlp_pipeline.detect.registry import load_rules_config
+        from nlp_pipeline.errors import RulesConfigError
+
+        try:
+            # checked once here; the overrides travel to every worker and into the cache key
+            analyze_kwargs["rule_params"] = load_rules_config(rules_config)
+        except RulesConfigError as err:
+            click.echo(("错误: " if zh else "error: ") + err.message(lang), err=True)
+            sys.exit(2)
 
     def notify(msg_zh: str, msg_en: str) -> None:
         click.echo(("提示: " + msg_zh) if zh else ("note: " + msg_en), err=True)
@@ -121,11 +139,11 @@ def command(inputs, outdir, workers, force, engine, scheduler, formats, model, t
         with _Progress(lang, progress) as bar:
             result = run_batch(
                 inputs, outdir, formats=formats, workers=workers, engine=engine, scheduler=scheduler,
-                force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs={"encoder": model} if model else None,
+                force=force, lang=lang, analyze_fn=analyze_fn, analyze_kwargs=analyze_kwargs or None,
                 timeout=DEFAULT_TIMEOUT_S if timeout is None else (timeout or None), progress=bar, notify=notify,
                 against=against,
             )  # fmt: skip
-    except EncoderError as err:
+    except (EncoderError, ParquetUnavailable) as err:
         click.echo(("错误: " if zh else "error: ") + err.message(lang), err=True)
         sys.exit(2)
     except (OSError, TimeoutError) as exc:

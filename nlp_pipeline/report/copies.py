@@ -21,6 +21,9 @@ PAIR_COLUMNS = [
     "spans", "other_spans", "spans_json",
 ]  # fmt: skip
 INDEX_FILE = "copy_index.parquet"
+# the same rows where pyarrow (the parquet extra) is not installed: JSON lines, gzipped,
+# each signature as hex
+INDEX_FILE_JSONL = "copy_index.jsonl.gz"
 
 
 def add_copies(reports, findings, result: CopyResult | None):
@@ -116,10 +119,31 @@ def index_frame(rows: list[dict]):
     return df
 
 
+def index_jsonl_bytes(rows: list[dict]) -> bytes:
+    import gzip
+
+    lines = [json.dumps({k: (v.hex() if isinstance(v, bytes) else v) for k, v in r.items()}, ensure_ascii=False)
+             for r in rows]  # fmt: skip
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8") if lines else b"", mtime=0)
+
+
+def read_index_jsonl(path) -> list[dict]:
+    import gzip
+
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                r = json.loads(line)
+                r["signatures"] = bytes.fromhex(r["signatures"])
+                rows.append(r)
+    return rows
+
+
 def stage_copies(staging, result: CopyResult | None, index_rows: list[dict] | None, formats, lang: str = "zh") -> None:
     """Stage copy_pairs.csv/.parquet and copy_index.parquet (always: a later batch's
-    ``--against`` reads it)."""
-    from nlp_pipeline.report.writers import csv_bytes, parquet_bytes
+    ``--against`` reads it; copy_index.jsonl.gz without pyarrow)."""
+    from nlp_pipeline.report.writers import csv_bytes, have_parquet, parquet_bytes
 
     pairs = pairs_frame(result)
     if "csv" in formats:
@@ -127,7 +151,10 @@ def stage_copies(staging, result: CopyResult | None, index_rows: list[dict] | No
     if "parquet" in formats:
         staging.add("copy_pairs.parquet", parquet_bytes(pairs))
     if index_rows is not None:
-        staging.add(INDEX_FILE, parquet_bytes(index_frame(index_rows)))
+        if have_parquet():
+            staging.add(INDEX_FILE, parquet_bytes(index_frame(index_rows)))
+        else:
+            staging.add(INDEX_FILE_JSONL, index_jsonl_bytes(index_rows))
 
 
 # --- the index page's section -----------------------------------------------------------

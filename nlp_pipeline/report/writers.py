@@ -86,7 +86,32 @@ def csv_bytes(df) -> bytes:
     return buf.getvalue().encode(CSV_ENCODING)
 
 
+class ParquetUnavailable(RuntimeError):
+    """Parquet was asked for but pyarrow (the ``parquet`` extra) is not installed."""
+
+    zh = ("读写 Parquet 文件需要可选组件 parquet（pyarrow），当前未安装：请运行 "
+          "pip install \"nlp-pipeline[parquet]\"（源码目录中为 pip install -e \".[parquet]\"），或改用 --format csv,html")
+    en = ("reading or writing Parquet needs the optional extra parquet (pyarrow), which is not installed: "
+          "run pip install \"nlp-pipeline[parquet]\" (in the source tree pip install -e \".[parquet]\"), or use --format csv,html")
+
+    def __init__(self):
+        super().__init__(self.en)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def have_parquet() -> bool:
+    """Whether pyarrow, which pandas needs for Parquet, is installed (the ``parquet``
+    extra: 170 MB the default install leaves out)."""
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
 def parquet_bytes(df) -> bytes:
+    if not have_parquet():
+        raise ParquetUnavailable()
     buf = io.BytesIO()
     df.to_parquet(buf, index=False, engine="pyarrow")
     return buf.getvalue()

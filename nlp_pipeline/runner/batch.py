@@ -30,6 +30,13 @@ from nlp_pipeline.runner.inputs import collect_inputs
 FORMATS = ("csv", "parquet", "html")
 
 
+def default_formats() -> tuple[str, ...]:
+    """Every format, less Parquet where pyarrow (the ``parquet`` extra) is not installed."""
+    from nlp_pipeline.report.writers import have_parquet
+
+    return FORMATS if have_parquet() else tuple(f for f in FORMATS if f != "parquet")
+
+
 class BatchWarning(UserWarning):
     """Something the user of ``nlp_pipeline.batch()`` must know about the run."""
 
@@ -256,7 +263,7 @@ def run_batch(
     inputs: Iterable[str | Path],
     outdir: str | Path,
     *,
-    formats: Iterable[str] = FORMATS,
+    formats: Iterable[str] | None = None,
     workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
@@ -274,13 +281,18 @@ def run_batch(
     """The ``nlp-pipeline batch`` command without its command line: analyse, then write
     reports/findings/errors tables and the HTML pages into ``outdir``. Every file is
     staged and only renamed into place once all of them are rendered; temporary files
-    that an interrupted run left behind are removed first."""
+    that an interrupted run left behind are removed first. ``formats`` defaults to all
+    of :data:`FORMATS`, less Parquet where pyarrow (the ``parquet`` extra) is not
+    installed; Parquet asked for without it raises
+    :class:`~nlp_pipeline.report.writers.ParquetUnavailable` before any work."""
     from nlp_pipeline.report import writers
 
-    formats = tuple(formats)
+    formats = default_formats() if formats is None else tuple(formats)
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ValueError(f"unknown format(s): {', '.join(bad)}")
+    if "parquet" in formats and not writers.have_parquet():
+        raise writers.ParquetUnavailable()
     if analyze_kwargs:
         check_model(analyze_kwargs.get("encoder"))
     outdir = Path(outdir)

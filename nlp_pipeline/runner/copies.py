@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from nlp_pipeline.crossdoc import CopyDetector, CopyResult
-from nlp_pipeline.report.copies import INDEX_FILE, add_copies
+from nlp_pipeline.report.copies import INDEX_FILE, INDEX_FILE_JSONL, add_copies, read_index_jsonl
 
 Notify = Callable[[str, str], None]
 
@@ -34,10 +34,18 @@ def load_reference(det: CopyDetector, against: str | Path, notify: Notify | None
     from nlp_pipeline.runner.inputs import collect_inputs
 
     p = Path(against).expanduser()
-    index = p / INDEX_FILE if p.is_dir() and (p / INDEX_FILE).is_file() else p if p.suffix == ".parquet" else None
+    index = next((p / n for n in (INDEX_FILE, INDEX_FILE_JSONL) if p.is_dir() and (p / n).is_file()), None)
+    if index is None and (p.suffix == ".parquet" or p.name.endswith(".jsonl.gz")):
+        index = p
     if index is not None:
         if not index.is_file():
             raise FileNotFoundError(f"--against: {index}")
+        if index.name.endswith(".jsonl.gz"):
+            return det.add_index_rows(read_index_jsonl(index))
+        from nlp_pipeline.report.writers import ParquetUnavailable, have_parquet
+
+        if not have_parquet():
+            raise ParquetUnavailable()
         return det.add_index_rows(pd.read_parquet(index).to_dict("records"))
     if not p.exists():
         raise FileNotFoundError(f"--against: {p}")
