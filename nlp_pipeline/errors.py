@@ -55,3 +55,17 @@ class LexiconError(Exception):
         self.path = str(path)
         self.detail = detail
         super().__init__(f"{self.path}: 词表格式错误 / lexicon does not follow its schema: {detail}")
+
+
+class RulesConfigError(Exception):
+    """A rules configuration file (``--rules-config``) names a rule or parameter that does
+    not exist, or gives a value of the wrong type. ``message(lang)`` names the file."""
+
+    def __init__(self, path: str, problem: str, problem_en: str | None = None):
+        self.path = str(path)
+        self.problem = problem
+        self.problem_en = problem_en or problem
+        super().__init__(f"{self.path}: {self.problem_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        return f"{self.path}: {self.problem if lang == 'zh' else self.problem_en}"

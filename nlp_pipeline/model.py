@@ -275,6 +275,9 @@ class Evidence:
     quote: str  # Report.text[start:end]
     page: int | None = None  # scanned files: the page the quote was read from (1-based)
     box: list[float] | None = None  # and its box on that page (x0, y0, x1, y1, pixels)
+    # what this piece of evidence is to the finding: claim, counter, total, part, target,
+    # actual, budget, or context (detect/registry.py ROLES)
+    role: str = "context"
 
 
 @dataclass
@@ -287,6 +290,10 @@ class Finding:
     values: dict[str, Any] = field(default_factory=dict)
     # "F3": the same label in the text output, the HTML page, the JSON and the CSV
     id: str = ""
+    rule_id: str = ""  # the declared rule that found it (NUM.ARITH; docs/rules.md)
+    confidence: float | None = None  # 0-1: the rule's prior unless the finding set its own
+    explanation: str = ""  # the computation or reasoning behind it (Chinese)
+    explanation_en: str = ""
 
     def paragraphs(self) -> list[str]:
         return [e.paragraph for e in self.evidence]

@@ -60,12 +60,14 @@ def settled_alignments(report, *, encoder=None, mode: str = "fused", mentions=No
 
 
 def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = None,
-            mode: str = "fused") -> Analysis:
+            mode: str = "fused", rule_params: dict | str | Path | None = None) -> Analysis:
     """Analyse one report file and return the :class:`Analysis`.
 
     ``encoder`` is a sentence encoder for the alignment (None: the default fusion of
     lexical and bundled dense similarity; see nlp_pipeline.align); ``mode`` "lexical"
-    aligns by wording alone and loads no encoder.
+    aligns by wording alone and loads no encoder. ``rule_params`` overrides rule
+    parameters: ``{rule_id: {param: value}}`` or the path of such a YAML file (see
+    docs/rules.md; a wrong one raises :class:`nlp_pipeline.errors.RulesConfigError`).
     Raises :class:`nlp_pipeline.errors.ReportError` for a file that is not a readable
     report.
     """
@@ -73,6 +75,10 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     from nlp_pipeline.lexicons import Lexicons
     from nlp_pipeline.report.score import score_analysis
 
+    if isinstance(rule_params, (str, Path)):
+        rule_params = detect.registry.load_rules_config(str(rule_params))
+    elif rule_params:
+        rule_params = detect.registry.validate_rule_params(rule_params)
     check_report_file(path)
     report = ingest.read_report(path)
     mentions = text.extract_mentions(report)
@@ -80,7 +86,7 @@ def analyze(path: str | Path, *, encoder=None, detectors: list[str] | None = Non
     # a scan's numbers read with low confidence are shown but no detector reasons on them
     ctx = detect.Context(report=report, mentions=trusted_mentions(report, mentions), alignments=alignments,
                          lexicons=Lexicons())
-    findings = detect.run_detectors(ctx, only=detectors)
+    findings = detect.run_detectors(ctx, only=detectors, params=rule_params or None)
     if report.ocr_boxes:
         from nlp_pipeline.ingest.ocr import locate_findings, set_aside
 

@@ -9,7 +9,7 @@ import click
 from nlp_pipeline import __version__
 
 # Each name is a module nlp_pipeline/cli/<name>_cmd.py exposing a click `command`.
-_COMMANDS = ["parse", "numbers", "align", "analyze", "batch", "bench"]
+_COMMANDS = ["parse", "numbers", "align", "analyze", "batch", "rules", "bench"]
 
 
 class _Main(click.Group):

@@ -29,14 +29,27 @@ from nlp_pipeline.errors import ReportError
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="写入文件而不是标准输出 / write to this file instead of stdout")
+@click.option("--rules-config", "rules_config", type=click.Path(dir_okay=False), default=None, metavar="FILE.yaml",
+              help="覆盖规则参数的 YAML 文件：{规则编号: {参数: 值}}（见 docs/rules.md） / "
+              "YAML file overriding rule parameters: {rule_id: {param: value}} (see docs/rules.md)")
 @lang_option
-def command(file: str, fmt: str, model: str | None, output: str | None, lang: str) -> None:
+def command(file: str, fmt: str, model: str | None, output: str | None, rules_config: str | None, lang: str) -> None:
     """分析一份报告并输出发现的问题 / Analyse one report and print its findings."""
+    from nlp_pipeline.errors import RulesConfigError
     from nlp_pipeline.pipeline import analyze
     from nlp_pipeline.report import serialize
 
+    kwargs: dict = {"encoder": model} if model else {}
+    if rules_config:
+        from nlp_pipeline.detect.registry import load_rules_config
+
+        try:
+            kwargs["rule_params"] = load_rules_config(rules_config)
+        except RulesConfigError as err:
+            fail(err, lang)
+            return
     try:
-        analysis = analyze(file, encoder=model) if model else analyze(file)
+        analysis = analyze(file, **kwargs)
     except ReportError as err:
         fail(err, lang)
         return

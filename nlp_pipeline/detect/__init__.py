@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from nlp_pipeline.detect.registry import DETECTORS, Context, register
+from nlp_pipeline.detect.registry import DETECTORS, RULES, Context, Rule, applied, register, rules, stamp
 from nlp_pipeline.detect.resolve import resolve
 from nlp_pipeline.text.annotate import width_view
 
@@ -13,9 +13,11 @@ for _m in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{_m.name}")
 
 
-def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
+def run_detectors(ctx: Context, only: list[str] | None = None, params: dict | None = None) -> list:
     """Run every registered detector (or those named in ``only``) and return findings
-    sorted by severity, then position."""
+    sorted by severity, then position. ``params`` overrides rule parameters
+    (``{rule_id: {param: value}}``, checked by registry.validate_rule_params); each
+    finding gets its rule's id, confidence and explanation."""
     order = {"high": 0, "medium": 1, "low": 2}
     # every rule reads one width-normalised view (９８％ is 98%); offsets are unchanged, and
     # each quote is taken back from the original text below
@@ -24,7 +26,10 @@ def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
     for name, fn in sorted(DETECTORS.items()):
         if only and name not in only:
             continue
-        findings.extend(fn(view))
+        rule = RULES.get(name)
+        with applied(rule, params):
+            found = list(fn(view))
+        findings.extend(stamp(rule, found))
     findings = resolve(findings)
     text = ctx.report.text
     for f in findings:
@@ -37,4 +42,4 @@ def run_detectors(ctx: Context, only: list[str] | None = None) -> list:
     return findings
 
 
-__all__ = ["DETECTORS", "Context", "register", "run_detectors"]
+__all__ = ["DETECTORS", "RULES", "Context", "Rule", "register", "rules", "run_detectors"]

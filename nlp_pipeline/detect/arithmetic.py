@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text.annotate import statement_start
 from nlp_pipeline.text.normalize import normalize
@@ -89,6 +89,7 @@ def check_expressions(report, index) -> list:
                         f"{m.group('val')}{unit}",
                         [M.para_evidence(report, p, m.start(), m.end())],
                         {"expression": m.group("expr"), "written": written, "computed": round(shown, 6)},
+                        roles="claim",
                     )
                 )
     return out
@@ -117,6 +118,7 @@ def check_budget(report, index) -> list:
             f"the report says {written.text}",
             ev(written, num, den),
             {"written": got, "computed": round(want, 4)},
+            roles=("claim", "budget", "budget"),
         ))
 
     if b.completion_rate and b.actual_spending and b.adjusted_budget and b.adjusted_budget.value:
@@ -143,6 +145,7 @@ def check_budget(report, index) -> list:
                 f"{M.fmt(round(diff, 2))}, the report gives an adjustment of {b.adjustment.text}",
                 ev(b.adjustment, b.adjusted_budget, b.initial_budget),
                 {"written": b.adjustment.value, "computed": round(diff, 4)},
+                roles=("claim", "budget", "budget"),
             ))
     return out
 
@@ -228,6 +231,7 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
                     [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
                     {"total": total.m.base_value, "sum": round(got, 6),
                      "parts": [n.m.base_value for n in parts]},
+                    roles="total",
                 ))
     return out
 
@@ -297,6 +301,7 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
                 f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
                 [M.para_evidence(report, total.para, min(parts[0].mi, parts[0].i), total.j)],
                 {"total": total.m.base_value, "sum": round(got, 6), "parts": [n.m.base_value for n in parts]},
+                roles="total",
             ))
     return out
 
@@ -410,6 +415,7 @@ def _share_finding(report, pct: M.Num, a: M.Num, b: M.Num, want: float):
         f"the report says {pct.m.text}",
         [M.para_evidence(report, pct.para, min(a.i, b.i), pct.j)],
         {"written": pct.m.base_value, "computed": round(want, 4)},
+        roles="claim",
     )
 
 
@@ -503,6 +509,7 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
                 f"{want:.2f}%, the report says {pct.m.text}",
                 [M.para_evidence(report, pct.para, first, pct.j)],
                 {"written": pct.m.base_value, "computed": round(want, 4)},
+                roles="claim",
             ))
     return out
 
@@ -552,11 +559,27 @@ def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
                 f"{M.fmt_money(want)}, the report says {t.m.text}",
                 [M.para_evidence(report, x.para, min(n_.mi, n_.i), t.j)],
                 {"written": t.m.base_value, "computed": round(want, 4)},
+                roles="total",
             ))
     return out
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.ARITH", code=CODE, severity="medium",
+    summary_zh="报告中写出的比率、合计、占比或乘积与其自身的运算数不符",
+    summary_en="A rate, sum, share or product written in the report that its own operands do not give",
+    example="项目资金合计2455.5万元，其中省级资金87.5万元、市级资金2350万元。",
+    params=(
+        Param("min_cover", "detect_numeric.yaml:arithmetic.min_cover",
+              "parts below their total are a slip only when they cover at least this share of it"),
+        Param("count_min_cover", "detect_numeric.yaml:arithmetic.count_min_cover",
+              "the same for counts"),
+    ),
+    confidence=0.9,
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
 from nlp_pipeline.text.annotate import statements
 
@@ -126,6 +126,7 @@ def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
         ev,
         {"claim": claim_txt, "claim_at": claim_p.id,
          "not_finished": {p.id: w for p, _, w in open_}},
+        roles=["claim"],
     )
 
 
@@ -290,6 +291,7 @@ def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, cla
         ev,
         {"target": target_txt, "claim": claimed[0][2],
          "counts": [{"whole": h["whole"], "part": h["part"]} for h in hits]},
+        roles=["counter", "claim"] + ["target"] * (len(ev) - 2),
     )
 
 
@@ -342,6 +344,7 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
                     f"{para.id} claims \"{ct}\" and also says \"{m.group().strip()}\": not finished.",
                     ev,
                     {"claim": ct, "not_finished": w or progress, "goal": goal.id if gc is not None else None},
+                    roles=("claim", "counter", "target"),
                 )
     return None
 
@@ -423,6 +426,7 @@ def _count_short(report: Report, para: Paragraph, goal: Paragraph, by_para: dict
         ev,
         {"claim": ct, "goal": goal.id,
          "counts": [{"metric": t.metric, "target": t.text, "actual": a.text} for t, a in hits]},
+        roles=["claim"] + ["actual", "target"] * ((len(ev) - 1) // 2),
     )
 
 
@@ -508,6 +512,7 @@ def _direction_conflict(report: Report, task: Task, claims: dict, status: dict):
         f"while claiming \"{claimed[0].text.strip()}\".",
         ev,
         {"target": want, "result": p.text.strip(), "claim_at": claimed[0].id},
+        roles=["claim"],
     )
 
 
@@ -519,7 +524,25 @@ def _clause_bounds(text: str, i: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-@register("CLAIM_CONTRADICTED")
+RULE = Rule(
+    id="TXT.CONTRADICTED", code="CLAIM_CONTRADICTED", severity="high",
+    summary_zh="声称已完成，但报告自身的文字或数字与之矛盾",
+    summary_en="A claim of completion that the report's own words or numbers contradict",
+    example="目标：新建公厕38座。完成情况：已全面完成，新建公厕31座。",
+    params=(
+        Param("status_cell", "STATUS_CELL", "longest text read as a status cell"),
+        Param("min_shared", "MIN_SHARED", "content bigrams a part's clause must share with the universal target"),
+        Param("substep_object", "SUBSTEP_OBJECT", "compact characters after 完成 read as its object"),
+        Param("substep_subject", "SUBSTEP_SUBJECT", "compact characters before it read as its subject"),
+        Param("metric_sim", "METRIC_SIM", "bigram Dice of two metric phrases naming the same thing"),
+    ),
+    confidence=0.8,
+    explain_zh="报告称已完成（证据角色 claim），而自身的文字或数字显示未完成（counter、actual 对照 target）",
+    explain_en="the report claims completion (evidence role claim) while its own words or figures say otherwise (counter, actual against target)",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     claims, status = _claims(ctx), _status(ctx)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import report_org_year
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text.normalize import normalize
 
 _YEAR = re.compile(r"(?<![\d\-—~至到])(20\d{2})(?=\s*年(?!\s*[\-—~至到]\s*20\d{2}))")
@@ -61,7 +61,18 @@ def _masked_titles(text: str) -> str:
     return _TITLE.sub(lambda m: "#" * len(m.group()), text)
 
 
-@register("DATE_OUT_OF_PERIOD")
+RULE = Rule(
+    id="NUM.DATE", code="DATE_OUT_OF_PERIOD", severity="low",
+    summary_zh="报告结果的日期晚于所评价年度（或完工早于开工）",
+    summary_en="A result dated after the year the report evaluates (or an end before its own start)",
+    example="（2022年度报告）该项目已于2023年5月完成竣工验收。",
+    confidence=0.6,
+    explain_zh="结果表述中的年份 {years} 不在评价年度 {report_year} 内",
+    explain_en="the years {years} in a statement of results lie outside the evaluated year {report_year}",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     year = report_org_year(report)[1]

@@ -10,12 +10,25 @@ no cause is given): one defect, one finding.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 
 CODE = "DEVIATION_UNEXPLAINED"
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.DEVIATION", code=CODE, severity="medium",
+    summary_zh="实际完成值偏离目标值，但未说明偏差原因",
+    summary_en="A result that deviates from its target with no cause given",
+    example="年度指标值100%，实际完成值85%。",
+    params=(Param("deviation_rel", "detect_numeric.yaml:indicator.deviation_rel",
+                  "relative distance from an exact target that counts as a deviation"),),
+    confidence=0.7,
+    explain_zh="实际值与目标值相差超过允许偏差，且未见原因说明（原因、由于、受……影响等）",
+    explain_en="the result is off its target beyond the tolerance and no cause (原因, 由于, 受…影响) is given",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     rel = float(cfg.get("indicator", {}).get("deviation_rel", 0.1))

@@ -40,7 +40,7 @@ from nlp_pipeline.detect._textcommon import (
     short,
     span_evidence,
 )
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Paragraph, Report
 
 SHINGLE = 8  # characters per shingle used to find candidate pairs
@@ -231,7 +231,32 @@ def _merge_intervals(iv: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [tuple(x) for x in out]  # type: ignore[misc]
 
 
-@register("DUPLICATE_PARAGRAPH")
+RULE = Rule(
+    id="TXT.DUPLICATE", code="DUPLICATE_PARAGRAPH", severity="medium",
+    summary_zh="同一段文字在报告中重复出现（整段粘贴、多处重复或段内重复）",
+    summary_en="The same or nearly the same text in two or more places of the report",
+    example="O1：完成老旧小区改造12个，惠及居民3000户，群众居住环境明显改善。 …… P2：完成老旧小区改造12个，惠及居民3000户，群众居住环境明显改善。",
+    params=(
+        Param("floor", "FLOOR", "shortest repeated span, in characters without punctuation"),
+        Param("long", "LONG", "a span this long is a copy whatever the paragraphs' lengths"),
+        Param("share", "SHARE", "otherwise the span must cover this share of the shorter paragraph"),
+        Param("min_block", "MIN_BLOCK", "shortest matching block kept"),
+        Param("max_gap", "MAX_GAP", "largest gap (each side) bridged when merging blocks into one span"),
+        Param("paste_cover", "PASTE_COVER", "a pasted paragraph is present at least this completely"),
+        Param("paste_min", "PASTE_MIN", "a whole paragraph pasted with others counts from this length"),
+        Param("whole_min", "WHOLE_MIN", "below floor, two paragraphs this long that are equal almost whole are a copy"),
+        Param("whole_share", "WHOLE_SHARE", "... equal in this share of the longer one"),
+        Param("restate_share", "RESTATE_SHARE", "items of one section: a run this share of the shorter item ..."),
+        Param("restate_cover", "RESTATE_COVER", "... whose characters shared pairs cover this much is a copy"),
+        Param("goal_share", "GOAL_SHARE", "share of a span found in the goal that makes it the goal's text"),
+    ),
+    confidence=0.9,
+    explain_zh="重复片段（去标点后）足够长，且覆盖较短段落的相当部分；各处见证据",
+    explain_en="a repeated span long enough to be a copy (see the evidence for each place)",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     paras = [p for p in prose_paragraphs(report) if p.text.strip()]

@@ -16,7 +16,7 @@ import re
 
 from nlp_pipeline.align.texts import lexical_text
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, lexicon, org_words, short
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.detect.unsupported_claim import has_figure
 
 
@@ -49,7 +49,18 @@ def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str,
     return bool((_topic_bigrams(a, generic) & _topic_bigrams(b, generic)) - own_grams)
 
 
-@register("GOAL_WITHOUT_OUTCOME")
+RULE = Rule(
+    id="TXT.GOAL_GAP", code="GOAL_WITHOUT_OUTCOME", severity="medium",
+    summary_zh="年度目标在目标完成情况中没有任何对应的结果",
+    summary_en="Annual goals on which the goal-completion narrative reports nothing",
+    example="目标：完成农村道路硬化20公里。（目标完成情况中未提及道路硬化）",
+    confidence=0.7,
+    explain_zh="对齐后该目标没有对应的完成情况段落，整体绩效中也没有报告其结果",
+    explain_en="the alignment leaves the goal without an outcome, and no performance paragraph reports a result for it",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     goals = report.paragraphs("G")

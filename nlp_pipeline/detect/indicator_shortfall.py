@@ -8,12 +8,23 @@ name both (年度指标值不少于50场，实际完成值42场).
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, register, roles_at
 
 CODE = "INDICATOR_SHORTFALL"
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.SHORTFALL", code=CODE, severity="high",
+    summary_zh="指标实际完成值劣于目标值，却表述为已完成",
+    summary_en="An indicator's result falls short of its target while the report claims it complete",
+    example="年度指标值不少于50场，实际完成值42场，已完成。",
+    confidence=0.85,
+    explain_zh="目标值 {target}，实际值 {actual}（基本单位）；方向 {direction}（1 越大越好，-1 越小越好）：实际劣于目标，却表述为已完成",
+    explain_en="target {target}, actual {actual} (base units); direction {direction} (1: larger is better, -1: smaller): the result is worse than the target, yet reported complete",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
@@ -34,5 +45,6 @@ def detect(ctx: Context):
             c.evidence,
             {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit,
              "direction": c.direction, "reason_given": c.reason},
+            roles=roles_at(c.evidence, target=c.target.m.start, actual=c.actual.m.start),
         ))
     return findings

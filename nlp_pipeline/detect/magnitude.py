@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.text.annotate import statement_start
 
 CODE = "IMPLAUSIBLE_MAGNITUDE"
@@ -170,7 +170,34 @@ def _money_finding(what_zh: str, what_en: str, yuan: float, scale: float, ev, cf
     )
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.MAGNITUDE", code=CODE, severity="high",
+    summary_zh="金额、面积或长度超出报告规模所能容许的范围（常为单位错误）",
+    summary_en="An amount, area or length impossible for the report's scale (usually a unit error)",
+    example="年初预算300万元……购置设备支出50000万元。",
+    params=(
+        Param("money_factor", "detect_numeric.yaml:magnitude.money_factor", type=float, doc=
+              "money named as the unit's own may reach the whole budget times this"),
+        Param("unknown_money_factor", "detect_numeric.yaml:magnitude.unknown_money_factor", type=float, doc=
+              "money of unknown owner may reach the whole budget times this"),
+        Param("non_spending_factor", "detect_numeric.yaml:magnitude.non_spending_factor", type=float, doc=
+              "amounts not the unit's own (transactions, tax) may reach the budget times this"),
+        Param("spending_factor", "detect_numeric.yaml:magnitude.spending_factor",
+              "money spent or paid is held to the budget times this"),
+        Param("disburse_factor", "detect_numeric.yaml:magnitude.disburse_factor", type=float, doc=
+              "money disbursed is held to the budget times this"),
+        Param("area_factor", "detect_numeric.yaml:magnitude.area_factor",
+              "an area may reach the jurisdiction's area times this"),
+        Param("area_factor_repeat", "detect_numeric.yaml:magnitude.area_factor_repeat", type=float, doc=
+              "an area counted repeatedly (times) may reach the jurisdiction's area times this"),
+    ),
+    confidence=0.8,
+    explain_zh="数值超过报告规模的可信上限；乘以 {plausible_factor} 后才合理（多为单位错误）",
+    explain_en="the figure is above the plausible ceiling for the report's scale; times {plausible_factor} it would be plausible (usually a unit error)",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     mc = cfg.get("magnitude", {})

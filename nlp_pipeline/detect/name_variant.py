@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import lexicon, report_org_year
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Report
 
 _CJK = "[\u4e00-\u9fff]"
@@ -186,7 +186,19 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
     return sorted(found)
 
 
-@register("NAME_VARIANT")
+RULE = Rule(
+    id="TXT.NAME_VARIANT", code="NAME_VARIANT", severity="low",
+    summary_zh="单位自身名称在正文中被写成另一种写法",
+    summary_en="The organisation's own name written another way in the text",
+    example="标题为某某县水务局，正文写作“某谋县水务局”。",
+    params=(Param("body_min", "BODY_MIN", "shortest stem of an organisation's own name read for variants"),),
+    confidence=0.8,
+    explain_zh="与单位名称核心部分相差一个字且带相同后缀",
+    explain_en="one character away from the core of the organisation's name, with the same suffix",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     org = report_org_year(report)[0] or ""

@@ -13,7 +13,7 @@ import re
 from itertools import combinations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 
 CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share", "base"}
@@ -357,11 +357,31 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
                     f"the budget figures say {bv.text}",
                     [n.evidence(report), M.evidence_at(report, index, bv.start, bv.end)],
                     {"metrics": [{"metric": field, "a": n.m.base_value, "b": base}]},
+                    roles=("claim", "budget"),
                 ))
     return out
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.CONFLICT", code=CODE, severity="medium",
+    summary_zh="同一指标在不同位置写成不同数值",
+    summary_en="The same metric written with different values in two places",
+    example="目标完成情况：全年培训农民1200人次。 …… 部门整体绩效：全年培训农民1500人次。",
+    params=(
+        Param("threshold", "detect_numeric.yaml:similarity.threshold",
+              "similarity of two metric phrases (0.5 Jaccard + 0.5 containment) from which they are one metric"),
+        Param("threshold_unitless", "detect_numeric.yaml:similarity.threshold_unitless",
+              "the same when one side is a bare number"),
+        Param("min_jaccard", "detect_numeric.yaml:similarity.min_jaccard",
+              "a short key inside a long one below this Jaccard is no match"),
+        Param("modifier_min", "detect_numeric.yaml:similarity.modifier_min",
+              "what precedes a shared head must be this alike too"),
+    ),
+    confidence=0.75,
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report
@@ -408,6 +428,7 @@ def detect(ctx: Context):
                 + "; ".join(pairs_en) + note_en,
                 [n.evidence(report) for n in members],
                 {"metrics": vals, "role": comp[0][0].role},
+                roles=["claim"] + ["counter"] * (len(members) - 1),
             )
         )
     findings += budget_conflicts(report, nums, cfg)

@@ -36,7 +36,7 @@ from nlp_pipeline.detect._textcommon import (
     positional_fill,
     short,
 )
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.detect.vague_measure import residual
 
 # bigrams every problem and measure may share without talking about the same thing
@@ -164,7 +164,25 @@ def _vague_answer(qid: str, mid: str | None, vague: set[str], measures: dict, qw
     return not any(len(w & words) >= WEAK_SHARE * len(shared) for k, w in qwords.items() if k != qid)
 
 
-@register("PROBLEM_WITHOUT_MEASURE")
+RULE = Rule(
+    id="TXT.PROBLEM_GAP", code="PROBLEM_WITHOUT_MEASURE", severity="medium",
+    summary_zh="存在问题没有任何改进措施回应",
+    summary_en="Problems (存在问题) that no improvement measure answers",
+    example="问题：基层财务人员业务能力不足。（改进措施只谈项目进度）",
+    params=(
+        Param("lexical_min", "LEXICAL_MIN", "shared content bigrams that tie a problem to any measure"),
+        Param("df_share", "DF_SHARE", "share of all problems and measures from which a bigram is the subject"),
+        Param("df_min_paras", "DF_MIN_PARAS", "paragraphs needed before that share is applied"),
+        Param("weak_share", "WEAK_SHARE", "another problem sharing this many times more bigrams claims the measure"),
+        Param("parallel_min", "PARALLEL_MIN", "problems (and as many measures) from which numbering in parallel is trusted"),
+    ),
+    confidence=0.7,
+    explain_zh="没有改进措施与该问题共享实质词语（内容二元组），同序号措施也不回应它",
+    explain_en="no measure shares real wording (content bigrams) with the problem, nor does its same-numbered measure",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     problems, measures = report.paragraphs("Q"), report.paragraphs("I")

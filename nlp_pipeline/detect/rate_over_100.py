@@ -9,7 +9,7 @@ metric, with every place that writes it above 100%.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
 
 CODE = "RATE_OVER_100"
 
@@ -58,7 +58,18 @@ def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
     return out
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.RATE100", code=CODE, severity="medium",
+    summary_zh="覆盖率、满意率等有上限的比率超过100%",
+    summary_en="A coverage- or completion-type rate written above 100%",
+    example="农村饮水安全覆盖率达到105%。",
+    confidence=0.85,
+    explain_zh="有上限的比率（部分占总体）不能超过100%",
+    explain_en="a bounded rate (a part of a whole) cannot pass 100%",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report

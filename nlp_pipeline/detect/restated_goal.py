@@ -33,7 +33,7 @@ from nlp_pipeline.detect._textcommon import (
     ratio,
     short,
 )
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph
 
 COPY_RATIO = 0.8  # masked-text similarity from which an outcome copies its goal
@@ -182,7 +182,25 @@ def _assess(
     return result
 
 
-@register("OUTCOME_RESTATES_GOAL")
+RULE = Rule(
+    id="TXT.RESTATED", code="OUTCOME_RESTATES_GOAL", severity="medium",
+    summary_zh="完成情况照抄其对应的年度目标，或用目标语言代替实际结果",
+    summary_en="An outcome that repeats its goal, or is written in goal language instead of reporting a result",
+    example="目标：全年开展安全生产检查不少于50次。完成情况：全年开展安全生产检查不少于50次。",
+    params=(
+        Param("copy_ratio", "COPY_RATIO", "masked-text similarity from which an outcome copies its goal"),
+        Param("bare_cover", "BARE_COVER", "share of a figure-less, marker-less outcome taken from its goal"),
+        Param("task_copy_ratio", "TASK_COPY_RATIO", "the same for a task's (short) completion text"),
+        Param("min_chars", "MIN_CHARS", "shorter outcomes (已完成) are claims, not restatements"),
+        Param("goal_cues_min", "GOAL_CUES_MIN", "goal-language cues that make an outcome read as a goal"),
+    ),
+    confidence=0.75,
+    explain_zh="完成情况与目标在遮蔽数字后基本相同（或以目标语言表述），且未增加结果表述",
+    explain_en="outcome and goal are alike once figures are masked (or the outcome is in goal language), and it adds no result",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     cues = _cues(ctx)

@@ -13,7 +13,7 @@ extractor; rounding within the last digit shown is no difference.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, register, roles_at
 
 CODE = "SCORE_MISMATCH"
 PARAMS = {"missed_rel": 0.05}
@@ -25,7 +25,21 @@ def _tol(text: str | None) -> float:
     return 0.5 * 10 ** -len(text.split(".")[1])
 
 
-@register("SCORE_RULE")
+RULE = Rule(
+    id="FORM.SCORE_RULE", code=CODE, severity="medium", name="SCORE_RULE",
+    summary_zh="指标得分不符合官方评分规则（达标未得满分、明显未达标却得满分），且未说明理由",
+    summary_en="An indicator's score that does not follow from its target and result under the official scoring rule",
+    example="指标：培训人数 | 指标值 ≥100人 | 实际完成值 120人 | 分值 10 | 得分 8 | 偏差原因 无",
+    params=(Param("missed_rel", "PARAMS.missed_rel",
+                  "a target missed by more than this share of it should not earn full marks"),),
+    confidence=0.75,
+    reference=OFFICIAL_SCORING_RULE,
+    explain_zh="分值 {weight}，得分 {score}；目标 {target}，实际 {actual}；按评分规则应得 分值 × min(实际/目标, 1)",
+    explain_en="weight {weight}, score {score}; target {target}, actual {actual}; the rule gives weight x min(actual/target, 1)",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     cfg = M.config()
@@ -65,5 +79,7 @@ def detect(ctx: Context):
                 continue
             findings.append(make_finding(CODE, "medium", msg, msg_en, list(c.evidence),
                                          {"rule": "SCORE_RULE", "weight": ind.weight, "score": ind.score,
-                                          "target": t, "actual": a}))
+                                          "target": t, "actual": a},
+                                         roles=roles_at(c.evidence, target=c.target.m.start,
+                                                        actual=c.actual.m.start)))
     return findings

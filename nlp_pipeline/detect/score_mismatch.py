@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, register
 
 CODE = "SCORE_MISMATCH"
 _NUM = r"\d+(?:\.\d+)?"
@@ -117,7 +117,19 @@ def _reader_items(report, index) -> tuple[list, tuple | None]:
     return items, total
 
 
-@register(CODE)
+RULE = Rule(
+    id="FORM.SCORE_SUM", code=CODE, severity="high",
+    summary_zh="自评分值、得分、总分与评价等级之间的算术不一致",
+    summary_en="Weights, item scores, the total and the grade of a self-evaluation do not agree",
+    example="产出指标分值50分，得分52分。",
+    params=(Param("total_points", "detect_numeric.yaml:score.total_points",
+                  "the weights of the scored items sum to this", type=float),),
+    confidence=0.9,
+    reference=OFFICIAL_SCORING_RULE,
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     sc = cfg.get("score", {})
@@ -217,7 +229,7 @@ def detect(ctx: Context):
                 CODE, "medium",
                 f"各项指标分值合计{M.fmt(wsum)}分，不等于满分{M.fmt(full)}分",
                 f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
-                [e for *_, e in items], {"weights_sum": wsum},
+                [e for *_, e in items], {"weights_sum": wsum}, roles="part",
             ))
         over = [x for x in items if x[2] is not None and float(x[2]) > float(x[1]) + 1e-9]
         if over:
@@ -225,7 +237,7 @@ def detect(ctx: Context):
                 CODE, "high",
                 "指标得分超过其分值：" + "；".join(f"{n}分值{w}分、得分{g}分" for n, w, g, _ in over),
                 "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
-                [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]},
+                [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]}, roles="part",
             ))
         if total is not None and all(g is not None for _, _, g, _ in items):
             gsum = sum(float(g) for _, _, g, _ in items)
@@ -242,6 +254,7 @@ def detect(ctx: Context):
                     f"各项得分合计{M.fmt(gsum)}分，与自评总分{M.fmt(tv)}分不符",
                     f"The item scores sum to {M.fmt(gsum)}, the stated total is {M.fmt(tv)}",
                     [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
+                    roles=["total"] + ["part"] * len(items),
                 ))
     if total is not None and grade is not None:
         tv = float(total[0])
@@ -252,6 +265,6 @@ def detect(ctx: Context):
                 CODE, "high",
                 f"自评得分{M.fmt(tv)}分应评为“{want}”，报告评价等级为“{grade[0]}”",
                 f"A total of {M.fmt(tv)} is grade '{want}', the report gives '{grade[0]}'",
-                [total[1], grade[1]], {"total": tv},
+                [total[1], grade[1]], {"total": tv}, roles=("total", "claim"),
             ))
     return findings

@@ -8,7 +8,7 @@ or 改进措施 field is an answer (no problem found, so no measure), not a gap;
 """
 from __future__ import annotations
 
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
 from nlp_pipeline.model import Evidence
 
 CODE = "UNFILLED_FORM"
@@ -65,6 +65,17 @@ def _table_findings(report):
     return out
 
 
-@register(CODE)
+RULE = Rule(
+    id="FORM.UNFILLED", code=CODE, severity="medium",
+    summary_zh="表格应填写的栏目未填写（保留模板说明、填“无”或留空）",
+    summary_en="A form handed in with fields it asks for left unfilled",
+    example="年度目标：（请填写本年度绩效目标）",
+    confidence=0.9,
+    explain_zh="栏目仍为模板说明文字、“无”或空白",
+    explain_en="the field still holds the template's instruction, 无, or nothing",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     return _field_findings(ctx.report) + _table_findings(ctx.report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 
 CODE = "UNIT_MISMATCH"
 
@@ -68,7 +68,19 @@ def _result_kind(nums: list[M.Num]) -> str | None:
     return None
 
 
-@register(CODE)
+RULE = Rule(
+    id="NUM.UNIT", code=CODE, severity="medium",
+    summary_zh="数量类指标以百分比报告，或比率类指标以计数报告",
+    summary_en="A count indicator reported as a percentage, or a rate indicator reported as a count",
+    example="指标“培训人数”：目标值200人，实际完成值95%。",
+    params=(Param("after_count", "AFTER_COUNT", "characters after a count in which the counted noun may stand"),),
+    confidence=0.8,
+    explain_zh="指标名称所示的量纲与所报数值的单位不一致",
+    explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
     report = ctx.report

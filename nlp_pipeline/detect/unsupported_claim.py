@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import alignment_map, compact, lexicon, positional_fill, short
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph, Report, Task
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
@@ -196,7 +196,18 @@ def _narratives(report: Report) -> list[Paragraph]:
     return out
 
 
-@register("UNSUPPORTED_CLAIM")
+RULE = Rule(
+    id="TXT.UNSUPPORTED", code="UNSUPPORTED_CLAIM", severity="low",
+    summary_zh="成效或完成表述没有数字、产出或来源支撑",
+    summary_en="A claim of completion or effect with no figure, output or source behind it",
+    example="各项工作取得较好成效，群众满意度明显提升。",
+    confidence=0.6,
+    explain_zh="段落含成效或完成表述，但没有数字、已完成的产出或数据来源",
+    explain_en="the paragraph claims an effect or completion but gives no figure, completed output or source",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     cues = _cues(ctx)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import compact, lexicon, org_words
-from nlp_pipeline.detect.registry import Context, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 
 
 def _verbs(text: str) -> list[str]:
@@ -62,7 +62,22 @@ def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ())
     return None
 
 
-@register("VAGUE_MEASURE")
+RULE = Rule(
+    id="TXT.VAGUE", code="VAGUE_MEASURE", severity="low",
+    summary_zh="改进措施空泛，没有具体行动、目标、责任人或时限",
+    summary_en="An improvement measure that names no action, target, owner or date",
+    example="继续加强民生服务。",
+    params=(
+        Param("max_chars", "cues_vague.yaml:max_chars", "longest measure the generic-verb test reads"),
+        Param("max_chars_generic", "cues_vague.yaml:max_chars_generic", "longest closing slogan the bare-word test reads"),
+    ),
+    confidence=0.6,
+    explain_zh="去掉泛化动词、副词、口号和单位名称后只剩空泛词语，且无数字、日期或责任主体",
+    explain_en="once generic verbs, slogans and the unit's own name are removed nothing concrete is left, and there is no figure, date or owner",
+)
+
+
+@register(RULE)
 def detect(ctx: Context):
     report = ctx.report
     cues = lexicon(ctx, "cues_vague.yaml") or {}

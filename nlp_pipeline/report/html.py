@@ -52,6 +52,8 @@ LABELS = {
         "unmatched_sources": "未对应任何目标的内容",
         "findings": "发现的问题",
         "no_findings": "未发现问题。",
+        "why": "依据",
+        "rule": "规则",
         "severity": {"high": "高", "medium": "中", "low": "低"},
         "evidence": "证据",
         "paragraph": "段落",
@@ -132,6 +134,8 @@ LABELS = {
         "unmatched_sources": "Reported on no goal",
         "findings": "Findings",
         "no_findings": "No findings.",
+        "why": "Why",
+        "rule": "rule",
         "severity": {"high": "high", "medium": "medium", "low": "low"},
         "evidence": "Evidence",
         "paragraph": "Paragraph",
@@ -218,6 +222,14 @@ QUALIFIER_LABELS = {
     "zh": {"exact": "", "approximate": "约", "lower": "以上（下限）", "upper": "以下（上限）", "near": "接近"},
     "en": {"exact": "", "approximate": "about", "lower": "at least", "upper": "at most", "near": "nearly"},
 }
+# what a piece of evidence is to its finding (model.Evidence.role); context is not shown
+EVIDENCE_ROLE_LABELS = {
+    "zh": {"claim": "声称", "counter": "反证", "total": "合计", "part": "分项", "target": "目标",
+           "actual": "实际", "budget": "预算"},
+    "en": {"claim": "claim", "counter": "counter-evidence", "total": "total", "part": "part",
+           "target": "target", "actual": "actual", "budget": "budget"},
+}
+
 ROLE_LABELS = {
     "zh": {"target": "目标值", "actual": "实际值", "budget": "预算"},
     "en": {"target": "target", "actual": "actual", "budget": "budget"},
@@ -383,7 +395,10 @@ def _findings_context(analysis: Analysis, t: dict) -> list[dict]:
                 "paragraph": e.paragraph, "start": e.start, "end": e.end,
                 "section": t["sections"].get(e.section, e.section),
                 "context": _in_context(report, paras.get(e.paragraph), e),
+                "role": EVIDENCE_ROLE_LABELS[lang].get(e.role, ""),
             })  # fmt: skip
+        message = f.message if lang != "en" else (f.message_en or f.message)
+        why = f.explanation if lang != "en" else (f.explanation_en or f.explanation)
         out.append(
             {
                 "no": f.id,
@@ -391,7 +406,10 @@ def _findings_context(analysis: Analysis, t: dict) -> list[dict]:
                 "code_label": code_label(f.code, lang),
                 "severity": f.severity,
                 "severity_label": t["severity"].get(f.severity, f.severity),
-                "message": f.message if lang != "en" else (f.message_en or f.message),
+                "message": message,
+                "rule_id": f.rule_id,
+                # the computation, unless the message already says it in the same words
+                "why": why if why and why not in message else "",
                 "evidence": evidence,
             }
         )

@@ -122,11 +122,16 @@ def render_text(analysis: Analysis, lang: str = "zh") -> str:
         for f in group:
             msg = f.message if zh else (f.message_en or f.message)
             lines.append(f"{f.id:>4}  {f.code}  {msg}")
+            why = f.explanation if zh else (f.explanation_en or f.explanation)
+            if f.rule_id:
+                shown = why if why and why not in msg else ""
+                lines.append(f"       [{f.rule_id}]" + (f" {('依据' if zh else 'why')}: {shown}" if shown else ""))
             for e in f.evidence:
                 quote = " ".join(e.quote.split())
                 if len(quote) > 120:
                     quote = quote[:117] + "…"
-                lines.append(f"       {e.paragraph} [{e.start}-{e.end}] 「{quote}」")
+                role = f" ({e.role})" if e.role != "context" else ""
+                lines.append(f"       {e.paragraph} [{e.start}-{e.end}]{role} 「{quote}」")
     if r.missing_sections:
         lines.append("")
         lines.append(("缺少部分: " if zh else "missing sections: ") + ", ".join(r.missing_sections))

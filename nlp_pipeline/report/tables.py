@@ -10,27 +10,25 @@ from typing import Any
 
 from nlp_pipeline.model import Analysis
 
-# Finding codes that always get a count column, so tables of different corpora line up;
-# a code not listed here still gets a column when it occurs.
-KNOWN_CODES = (
-    "DUPLICATE_PARAGRAPH",
-    "OUTCOME_RESTATES_GOAL",
-    "UNSUPPORTED_CLAIM",
-    "CLAIM_CONTRADICTED",
-    "NUMBER_CONFLICT",
-    "ARITHMETIC_MISMATCH",
-    "IMPLAUSIBLE_MAGNITUDE",
-    "RATE_OVER_100",
-    "UNIT_MISMATCH",
-    "GOAL_WITHOUT_OUTCOME",
-    "PROBLEM_WITHOUT_MEASURE",
-    "VAGUE_MEASURE",
-    "NAME_VARIANT",
-    "DATE_OUT_OF_PERIOD",
-    "INDICATOR_SHORTFALL",
-    "DEVIATION_UNEXPLAINED",
-    "SCORE_MISMATCH",
-)
+
+
+def known_codes() -> tuple[str, ...]:
+    """Finding codes that always get a count column, so tables of different corpora line
+    up: every code a declared rule emits (nlp_pipeline.detect.registry; report/ sits
+    below detect/ in the stages, and the registry is read only when a table is built, so
+    importing this module stays cheap). A code not listed still gets a column when it
+    occurs."""
+    from nlp_pipeline.detect.registry import known_codes as codes
+
+    return codes()
+
+
+def __getattr__(name: str):
+    # KNOWN_CODES, read lazily (PEP 562): the same tuple as known_codes()
+    if name == "KNOWN_CODES":
+        return known_codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 REPORT_COLUMNS = [
     "id", "source", "file_sha256", "reader", "organisation", "year", "title",
@@ -46,8 +44,9 @@ TAIL_COLUMNS = ["missing_sections", "n_warnings"]
 # research and score columns that count things (may be missing, hence nullable integers)
 WHOLE_COLUMNS = ["severity_penalty", "n_chars", "n_paragraphs", "n_goals", "n_outcome_sentences", "n_numbers"]
 FINDING_COLUMNS = [
-    "report_id", "source", "finding_id", "code", "severity", "message", "message_en",
-    "paragraphs", "sections", "start", "end", "quote", "offsets", "evidence_json", "values_json",
+    "report_id", "source", "finding_id", "code", "rule_id", "severity", "confidence", "message", "message_en",
+    "explanation", "explanation_en", "paragraphs", "sections", "roles", "start", "end", "quote", "offsets",
+    "evidence_json", "values_json",
 ]  # fmt: skip
 ERROR_COLUMNS = ["source", "stage", "error_type", "reason", "reason_en"]
 
@@ -106,11 +105,16 @@ def finding_rows(analysis: Analysis, rid: str) -> list[dict]:
                 "source": analysis.report.source,
                 "finding_id": f.id,
                 "code": f.code,
+                "rule_id": f.rule_id,
                 "severity": f.severity,
+                "confidence": f.confidence,
                 "message": f.message,
                 "message_en": f.message_en,
+                "explanation": f.explanation,
+                "explanation_en": f.explanation_en,
                 "paragraphs": ";".join(e.paragraph for e in ev),
                 "sections": ";".join(e.section for e in ev),
+                "roles": ";".join(e.role for e in ev),
                 "start": ev[0].start if ev else None,
                 "end": ev[0].end if ev else None,
                 "quote": ev[0].quote if ev else "",
@@ -126,9 +130,10 @@ def frames(report_rows: list[dict], finding_rows_: list[dict], error_rows: list[
     """The three pandas DataFrames, with fixed column order and dtypes."""
     import pandas as pd
 
+    known = known_codes()
     extra = sorted({k for r in report_rows for k in r if k.startswith("n_") and k not in REPORT_COLUMNS + RESEARCH_COLUMNS + TAIL_COLUMNS}
-                   - {code_column(c) for c in KNOWN_CODES})  # fmt: skip
-    code_cols = [code_column(c) for c in KNOWN_CODES] + extra
+                   - {code_column(c) for c in known})  # fmt: skip
+    code_cols = [code_column(c) for c in known] + extra
     cols = REPORT_COLUMNS + code_cols + RESEARCH_COLUMNS + TAIL_COLUMNS
     reports = pd.DataFrame(report_rows, columns=cols)
     for c in code_cols + ["n_findings", "n_high", "n_medium", "n_low", "n_warnings"]:
@@ -145,8 +150,9 @@ def frames(report_rows: list[dict], finding_rows_: list[dict], error_rows: list[
     findings = pd.DataFrame(finding_rows_, columns=FINDING_COLUMNS)
     for c in ["start", "end"]:
         findings[c] = findings[c].astype("Int64")
+    findings["confidence"] = pd.to_numeric(findings["confidence"], errors="coerce").astype("Float64")
     for c in FINDING_COLUMNS:
-        if c not in ("start", "end"):
+        if c not in ("start", "end", "confidence"):
             findings[c] = findings[c].astype("string")
     errors = pd.DataFrame(error_rows, columns=ERROR_COLUMNS).astype("string")
     return reports, findings, errors
