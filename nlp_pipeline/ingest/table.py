@@ -264,6 +264,22 @@ def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
 # --- columns ---------------------------------------------------------------------------
 
 
+_HEADER_SYNONYMS: dict[int, tuple[object, list[tuple[str, str]]]] = {}
+
+
+def _header_synonyms(lex) -> list[tuple[str, str]]:
+    """``(column, squeezed synonym)`` in the lexicon's order, made once per lexicon object
+    (match_header ran model_dump and squeezed every synonym for every cell)."""
+    hit = _HEADER_SYNONYMS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    pairs = [(col, squeeze(syn)) for col, syns in lex.columns.model_dump().items() for syn in syns]
+    if len(_HEADER_SYNONYMS) > 8:
+        _HEADER_SYNONYMS.clear()
+    _HEADER_SYNONYMS[id(lex)] = (lex, pairs)
+    return pairs
+
+
 def match_header(cell: str) -> str | None:
     """The canonical column a header cell names, None if it names none."""
     lex = table_lexicon()
@@ -272,12 +288,10 @@ def match_header(cell: str) -> str | None:
     if not s or len(s) > 16:
         return None
     best: tuple[int, str] | None = None
-    for col, syns in lex.columns.model_dump().items():
-        for syn in syns:
-            syn = squeeze(syn)
-            ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
-            if ok and (best is None or len(syn) > best[0]):
-                best = (len(syn), col)
+    for col, syn in _header_synonyms(lex):
+        ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
+        if ok and (best is None or len(syn) > best[0]):
+            best = (len(syn), col)
     return best[1] if best else None
 
 

@@ -9,6 +9,7 @@ full-width digits throughout (５，６８０户次), where nothing else can be 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _MAP = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -43,8 +44,12 @@ _FW_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+\.\d")
 _FW_DIGITS = re.compile(r"(?<![０-９．\d.])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９\d])")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def normalize(text: str) -> str:
-    """Return ``text`` with full-width forms in ASCII; same length, same offsets."""
+    """Return ``text`` with full-width forms in ASCII; same length, same offsets.
+
+    Memoised: a pure function of its argument, called ~5,000 times per report (the
+    readers and the detectors normalise the same cells and phrases again and again)."""
     out = text.translate(_TABLE)
     if "，" in out:
         spans = [m.span() for m in _FW_DIGITS.finditer(text)]

@@ -191,6 +191,38 @@ def _mention(text, a, b, kind, value, unit, base_value, base_unit, qual="exact",
 # --- the scan ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _LexIndex:
+    """Lookups derived from a NumberLexicon once, so the scan does not walk every unit
+    key at every number: the keys by their first character (each list in ``unit_keys``
+    order, longest first, so the first match is the one the full walk finds), the COUNT
+    keys likewise, and the multipliers longest first."""
+
+    by_first: dict
+    counts_by_first: dict
+    multipliers: tuple
+
+
+_LEX_INDEX: dict[int, tuple[object, _LexIndex]] = {}
+
+
+def _lex_index(lex) -> _LexIndex:
+    hit = _LEX_INDEX.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    by_first: dict[str, list[str]] = {}
+    counts: dict[str, list[str]] = {}
+    for key in lex.unit_keys:
+        by_first.setdefault(key[:1], []).append(key)
+        if lex.units[key].kind == "COUNT":
+            counts.setdefault(key[:1], []).append(key)
+    idx = _LexIndex(by_first, counts, tuple(sorted(lex.multipliers, key=len, reverse=True)))
+    if len(_LEX_INDEX) > 8:
+        _LEX_INDEX.clear()
+    _LEX_INDEX[id(lex)] = (lex, idx)
+    return idx
+
+
 class _Scan:
     def __init__(self, text: str, currency_unit: str | None):
         self.text = text
@@ -285,7 +317,8 @@ class _Scan:
 
     def _unit_at(self, pos: int) -> UnitInfo | None:
         norm = self.norm
-        for key in self.lex.unit_keys:
+        # only the keys that start with the character at pos, in unit_keys order
+        for key in _lex_index(self.lex).by_first.get(norm[pos : pos + 1], ()):
             if norm.startswith(key, pos):
                 nxt = norm[pos + len(key) : pos + len(key) + 1]
                 base = key[-1]
@@ -310,7 +343,7 @@ class _Scan:
         if info is not None:
             return pos + len(info.unit), info, info.unit, None, infix
         # bare multiplier, possibly followed by 余 and a unit (3万余人)
-        for mkey in sorted(self.lex.multipliers, key=len, reverse=True):
+        for mkey in _lex_index(self.lex).multipliers:
             if norm.startswith(mkey, pos):
                 p2 = pos + len(mkey)
                 if infix is None and p2 < len(norm) and norm[p2] in self.lex.infix_q:
@@ -362,7 +395,7 @@ class _Scan:
     def _counted(self, k: int) -> bool:
         """A count's measure word (with its multiplier) starts at ``k``."""
         rest = self.norm[k : k + 6]
-        return any(rest.startswith(u) for u in self.lex.unit_keys if self.lex.units[u].kind == "COUNT")
+        return any(rest.startswith(u) for u in _lex_index(self.lex).counts_by_first.get(rest[:1], ()))
 
     def _is_hotline(self, num: _Num) -> bool:
         if num.chinese or "." in num.text:
