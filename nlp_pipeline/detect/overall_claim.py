@@ -1,0 +1,125 @@
+"""CLAIM_CONTRADICTED (overall): a claim that every goal or task of the year is done
+(「已全部完成年初确定的6项年度绩效目标」, 「各项工作均圆满完成」, 「完全符合预期」) while the
+report itself says some of the work is not finished (「2所因征地拆迁滞后，主体工程尚未完工」)
+or shows an indicator below its target.
+
+An overall claim is a completion phrase (concept ``done``) whose clause also puts an
+overall scope word before the thing done (各项/所有/全部/年初确定的 … 目标/任务/指标/工作),
+or a phrase that is overall by itself (concept ``overall_done``). A claim about one task
+(阅读推广任务已全部完成) has no scope word before its object and is left to the rules for
+that task. Counter-evidence is a statement of the outcome parts of the report (O, K, T,
+P) holding an ``unfinished`` phrase, or an indicator whose result falls short of its
+target. Goals, problems and measures are not read: they plan or look ahead.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect._textcommon import short
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.segment import split_clauses
+
+CODE = "CLAIM_CONTRADICTED"
+NAME = "OVERALL_CLAIM"
+CLAIM_SECTIONS = ("P", "O")
+COUNTER_SECTIONS = ("O", "K", "T", "P")
+SCOPE_GAP = 12  # characters between the scope word and what is claimed done (各项…目标)
+MAX_COUNTERS = 2  # pieces of counter-evidence quoted
+
+RULE = Rule(
+    id="NUM.OVERALL_CLAIM", code=CODE, severity="high", name=NAME,
+    summary_zh="声称全部目标、任务已完成或完全符合预期，但报告自己写明有工作未完成或指标未达到目标",
+    summary_en="Every goal or task claimed done while the report itself says some work is unfinished or an "
+               "indicator falls short",
+    example="我局已全部完成年初确定的6项年度绩效目标。……南园小学因征地滞后，主体工程尚未完工。",
+    params=(
+        Param("scope_gap", "SCOPE_GAP", "most characters between the scope word (各项) and the object (目标)"),
+        Param("max_counters", "MAX_COUNTERS", "pieces of counter-evidence quoted with the claim"),
+    ),
+    confidence=0.75,
+    explain_zh="声称「{claim}」；但报告写明：{counter}",
+    explain_en="claimed 「{claim}」; but the report says: {counter}",
+)
+
+
+def _overall_claims(cues: Cues, text: str) -> list[tuple[int, int]]:
+    # a statement that admits a gap itself (除3个尚未完工外，其余各项目标均已完成) claims no whole
+    admitted = [(a, b) for a, b in statements(text, cues)
+                if cues.has(text[a:b], "not_done") or cues.has(text[a:b], "unfinished")]
+    out = []
+    for a, b in split_clauses(text):
+        clause = text[a:b]
+        if any(s <= a < e for s, e in admitted):
+            continue
+        if cues.has(clause, "overall_done"):
+            out.append((a, b))
+            continue
+        if not cues.has(clause, "done"):
+            continue
+        objects = cues.find(clause, "overall_object")
+        if any(0 <= o0 - s1 <= SCOPE_GAP for s0, s1 in cues.find(clause, "overall_scope") for o0, _ in objects):
+            out.append((a, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and text[b - 1] in " ，,。；;、：:":
+        b -= 1
+    while a < b and text[a] in " ，,。；;、：:":
+        a += 1
+    return a, b
+
+
+def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[tuple[Evidence, str]]:
+    out = []
+    for para in report.paragraphs():
+        if para.section not in COUNTER_SECTIONS:
+            continue
+        for a, b in statements(para.text, cues):
+            if para.id == skip[0] and a < skip[2] and b > skip[1]:
+                continue
+            if cues.has(para.text[a:b], "unfinished"):
+                a, b = _trim(para.text, a, b)
+                out.append((M.para_evidence(report, para, a, b), para.text[a:b]))
+    return out
+
+
+def _shortfalls(report: Report, ctx: Context) -> list[tuple[Evidence, str]]:
+    nums = M.enrich(report, ctx.mentions, M.config())
+    out = []
+    for c in M.indicator_checks(report, nums):
+        if c.worse and c.evidence:
+            out.append((c.evidence[-1], f"{c.name}：目标{M.shown(c.target)}，实际{M.shown(c.actual)}"))
+    return out
+
+
+@register(RULE)
+def detect(ctx: Context):
+    report = ctx.report
+    cues = default_cues()
+    claim: tuple[Paragraph, int, int] | None = None
+    for para in report.paragraphs():
+        if para.section in CLAIM_SECTIONS:
+            found = _overall_claims(cues, para.text)
+            if found:
+                claim = (para, *_trim(para.text, *found[0]))
+                break
+    if claim is None:
+        return []
+    para, s, e = claim
+    counters = (_unfinished(report, cues, (para.id, s, e)) + _shortfalls(report, ctx))[:MAX_COUNTERS]
+    if not counters:
+        return []
+    ev = [M.para_evidence(report, para, s, e)] + [c[0] for c in counters]
+    for x, role in zip(ev, ["claim"] + ["counter"] * len(counters)):
+        x.role = role
+    quote = para.text[s:e]
+    said = "；".join(f"{c[0].paragraph}「{short(c[1], 40)}」" for c in counters)
+    return [make_finding(
+        CODE, "high",
+        f"{para.id}称「{quote}」，但报告写明：{said}",
+        f"{para.id} says 「{quote}」 (everything done), but the report says: {said}",
+        ev,
+        {"rule": NAME, "claim": quote, "counter": said},
+    )]

@@ -1,0 +1,81 @@
+"""CLAIM_CONTRADICTED from the overall-claim rule: every goal claimed done while the report
+says some work is unfinished or an indicator is short. Own invented reports in the
+narrative layout; positives in several wordings, negative controls, rewrites."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.detect import run_detectors
+from nlp_pipeline.detect.registry import Context
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.lexicons import Lexicons
+from nlp_pipeline.text import extract_mentions
+
+DONE_O1 = "1.全年新建村级文化广场12个，均已建成并投入使用。"
+SHORT_O1 = "1.全年计划新建村级文化广场12个，已建成9个，其余3个因用地调整尚未完工，预计2024年6月投入使用。"
+
+
+def report(claim: str, o1: str = SHORT_O1, o2: str = "2.组织送戏下乡演出86场，观众4.3万人次。") -> str:
+    return (
+        "某县文化和旅游局2023年度部门整体支出绩效自评报告\n"
+        "一、部门基本情况\n本局负责全县公共文化服务和旅游管理。\n"
+        "二、年度绩效目标\n1.新建村级文化广场12个。\n2.组织送戏下乡演出80场以上。\n"
+        f"三、目标完成情况\n{o1}\n{o2}\n"
+        f"四、部门整体绩效\n{claim}\n"
+        "五、存在问题\n1.基层文化设施管护力量不足。\n"
+        "六、改进措施\n1.2024年3月底前由县文化馆组织村级文化管理员培训。\n"
+    )
+
+
+def overall(text: str):
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    return [f for f in run_detectors(ctx) if f.values.get("rule") == "OVERALL_CLAIM"]
+
+
+POSITIVE = [
+    "2023年，我局已全部完成年初确定的2项年度绩效目标，部门整体支出绩效良好。",
+    "全年各项工作均圆满完成，群众文化生活更加丰富。",
+    "总体来看，年度绩效目标完成情况完全符合预期。",
+    "本年度所有绩效指标均已达到，资金使用规范。",
+    "经自评，部门年度各项任务全面完成。",
+]
+
+
+@pytest.mark.parametrize("claim", POSITIVE, ids=range(len(POSITIVE)))
+def test_overall_claim_against_unfinished_work(claim):
+    fs = overall(report(claim))
+    assert len(fs) == 1
+    roles = [e.role for e in fs[0].evidence]
+    assert roles[0] == "claim" and "counter" in roles
+    assert any("尚未完工" in e.quote for e in fs[0].evidence)
+
+
+def test_overall_claim_against_a_short_indicator():
+    o1 = "1.村级文化广场年度指标值12个，实际完成值9个。"
+    fs = overall(report(POSITIVE[0], o1=o1))
+    assert len(fs) == 1 and any(e.paragraph == "O1" for e in fs[0].evidence)
+
+
+NEGATIVE = [
+    # every piece of work is done
+    (POSITIVE[0], DONE_O1),
+    # a claim about one task only, with no overall scope
+    ("送戏下乡任务已全部完成，群众满意度较高。", SHORT_O1),
+    # the overall statement itself admits the gap
+    ("除3个文化广场尚未完工外，其余各项目标均已完成。", SHORT_O1),
+    # 基本完成 is no claim of completion
+    ("年度各项目标任务基本完成。", SHORT_O1),
+]
+
+
+@pytest.mark.parametrize("claim,o1", NEGATIVE, ids=range(len(NEGATIVE)))
+def test_no_overall_claim_finding(claim, o1):
+    assert overall(report(claim, o1=o1)) == []
+
+
+@pytest.mark.parametrize("old,new", [("已全部完成", "已经全部完成"), ("2项", "２项"), ("2023年，", "2023年。")])
+def test_overall_claim_survives_rewrites(old, new):
+    text = report(POSITIVE[0])
+    assert old in text
+    assert len(overall(text.replace(old, new))) == 1
