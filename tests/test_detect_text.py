@@ -56,9 +56,11 @@ def test_duplicate_ignores_short_shared_phrases_and_own_goal():
 
 
 def test_duplicate_inside_one_paragraph():
+    # a sentence written twice inside one paragraph is REPEATED_TEXT (its own rule)
     s = "新馆陈列面积1,800平方米，展出文物680件，开馆以来接待观众4.6万人次。"
     r = build_report({"K": ["博物馆陈列布展项目：项目预算260万元。" + s + "获评优秀陈列展览。" + s]})
-    out = run("DUPLICATE_PARAGRAPH", r)
+    assert run("DUPLICATE_PARAGRAPH", r) == []
+    out = run("REPEATED_TEXT", r)
     assert len(out) == 1 and out[0].paragraphs() == ["K1", "K1"]
     assert out[0].evidence[0].start != out[0].evidence[1].start
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from difflib import SequenceMatcher
+
 from nlp_pipeline.detect.registry import Context, evidence
 from nlp_pipeline.model import Evidence, Paragraph, Report
 from nlp_pipeline.text.annotate import default_cues
@@ -205,3 +207,38 @@ def org_words(report: Report, ctx: Context | None = None) -> list[str]:
                 break
         out += [w for w in re.split(r"[和与及、]", part) if len(w) >= 2]
     return sorted(set(out), key=len, reverse=True)
+
+
+def self_repeats(s: str, shingle: int, floor: int) -> list[tuple[int, int, int]]:
+    """Passages repeated inside one string: ``(first_start, second_start, length)``."""
+    pos: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(s) - shingle + 1):
+        pos[s[i : i + shingle]].append(i)
+    diag: dict[int, list[int]] = defaultdict(list)
+    for ps in pos.values():
+        ps = ps[:50]  # a shingle repeated more often is a table of like rows, not a copy
+        for x in range(len(ps)):
+            for y in range(x + 1, len(ps)):
+                lag = ps[y] - ps[x]
+                if lag >= floor:
+                    diag[lag].append(ps[x])
+    out = []
+    for lag, starts in diag.items():
+        starts.sort()
+        run_start = prev = starts[0]
+        for p in starts[1:] + [None]:  # type: ignore[list-item]
+            if p is not None and p == prev + 1:
+                prev = p
+                continue
+            length = prev - run_start + shingle
+            if length >= floor:
+                out.append((run_start, run_start + lag, min(length, lag)))
+            if p is not None:
+                run_start = prev = p
+    # keep the longest of overlapping reports
+    out.sort(key=lambda r: -r[2])
+    kept: list[tuple[int, int, int]] = []
+    for r in out:
+        if not any(r[0] < k[0] + k[2] and k[0] < r[0] + r[2] for k in kept):
+            kept.append(r)
+    return kept

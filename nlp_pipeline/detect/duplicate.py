@@ -169,41 +169,6 @@ def _restated(matched: int, a: str, b: str) -> bool:
             and matched >= 0.5 * len(long_) and _bigram_cover(short_, long_) >= RESTATE_COVER)
 
 
-def _self_repeats(s: str) -> list[tuple[int, int, int]]:
-    """Passages repeated inside one string: ``(first_start, second_start, length)``."""
-    pos: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(s) - SHINGLE + 1):
-        pos[s[i : i + SHINGLE]].append(i)
-    diag: dict[int, list[int]] = defaultdict(list)
-    for ps in pos.values():
-        ps = ps[:50]  # a shingle repeated more often is a table of like rows, not a copy
-        for x in range(len(ps)):
-            for y in range(x + 1, len(ps)):
-                lag = ps[y] - ps[x]
-                if lag >= FLOOR:
-                    diag[lag].append(ps[x])
-    out = []
-    for lag, starts in diag.items():
-        starts.sort()
-        run_start = prev = starts[0]
-        for p in starts[1:] + [None]:  # type: ignore[list-item]
-            if p is not None and p == prev + 1:
-                prev = p
-                continue
-            length = prev - run_start + SHINGLE
-            if length >= FLOOR:
-                out.append((run_start, run_start + lag, min(length, lag)))
-            if p is not None:
-                run_start = prev = p
-    # keep the longest of overlapping reports
-    out.sort(key=lambda r: -r[2])
-    kept: list[tuple[int, int, int]] = []
-    for r in out:
-        if not any(r[0] < k[0] + k[2] and k[0] < r[0] + r[2] for k in kept):
-            kept.append(r)
-    return kept
-
-
 class _UF:
     def __init__(self) -> None:
         self.parent: dict = {}
@@ -404,23 +369,5 @@ def detect(ctx: Context):
             )
         )
 
-    # a passage repeated inside one paragraph
-    for k, p in enumerate(paras):
-        if k in pasted_in:
-            continue
-        for first, second, length in _self_repeats(masked[k]):
-            ev = [
-                span_evidence(report, p, comp[k][1], first, first + length),
-                span_evidence(report, p, comp[k][1], second, second + length),
-            ]
-            findings.append(
-                make_finding(
-                    "DUPLICATE_PARAGRAPH",
-                    "low",
-                    f"{p.id}内同一段文字出现两次：「{short(ev[0].quote, 30)}」",
-                    f"{p.id} contains the same passage twice: \"{short(ev[0].quote, 30)}\"",
-                    ev,
-                    {"places": [p.id, p.id], "chars": length},
-                )
-            )
+    # a passage repeated inside one paragraph is REPEATED_TEXT (repeated_text.py)
     return findings

@@ -147,6 +147,9 @@ def _split(text: str, ends: str) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     for i, ch in enumerate(text):
         if ch in ends:
+            # a thousands separator or a clock time (1,260 / 8:30) is inside a number
+            if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue
             cuts.add(i + 1)
     for m in _ITEM_START.finditer(text):
         cuts.add(m.start())

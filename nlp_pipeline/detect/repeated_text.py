@@ -1,0 +1,151 @@
+"""REPEATED_TEXT: text written again where it adds nothing.
+
+Two shapes:
+
+* *inside one paragraph*: a clause written two or three times (「全年开展隐患排查4次，整改隐患
+  126处，全年开展隐患排查4次，整改隐患126处」), or a longer passage repeated whatever its
+  clause boundaries;
+* *a problem pasted into the measures*: a sentence of a problem (存在问题) written word for
+  word inside an improvement measure that says more than that sentence, so the measure
+  restates the problem instead of answering it. A measure that is the whole problem again
+  is a copied paragraph (DUPLICATE_PARAGRAPH), not this.
+
+Texts are compared without punctuation and spaces, in the canonical width (８ = 8).
+Clauses shorter than ``MIN_CLAUSE`` characters (「完成率100%」, 「效果良好」) repeat by nature
+and are not read, nor a repeated run shorter than ``MIN_SPAN``; stock phrases of lexicons/detect_boilerplate.yaml are not read either.
+Indicator cells are not prose and are skipped.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from nlp_pipeline.detect._textcommon import compact, compact_span, lexicon, prose_paragraphs, self_repeats, short
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text.segment import split_clauses, split_sentences
+
+CODE = "REPEATED_TEXT"
+MIN_CLAUSE = 6  # characters (no punctuation) of a clause that counts when written again
+MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
+MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
+MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
+SHINGLE = 8  # characters per shingle when looking for longer repeated passages
+FLOOR = 30  # shortest repeated passage found across clause boundaries
+
+RULE = Rule(
+    id="TXT.REPEATED", code=CODE, severity="low",
+    summary_zh="同一段内重复书写的语句，或把问题原句粘贴进改进措施",
+    summary_en="A clause written again inside one paragraph, or a problem sentence pasted into a measure",
+    example="全年开展隐患排查4次，整改隐患126处，全年开展隐患排查4次，整改隐患126处。",
+    params=(
+        Param("min_clause", "MIN_CLAUSE", "shortest clause (characters without punctuation) counted when repeated"),
+        Param("min_span", "MIN_SPAN", "shortest repeated run of clauses reported"),
+        Param("min_paste", "MIN_PASTE", "shortest problem sentence counted when pasted into a measure"),
+        Param("min_extra", "MIN_EXTRA", "characters a measure must add to a pasted sentence to be REPEATED_TEXT "
+                                        "rather than a copied paragraph"),
+        Param("floor", "FLOOR", "shortest passage repeated across clause boundaries"),
+    ),
+    confidence=0.9,
+    explain_zh="去掉标点后逐字相同：{computation}",
+    explain_en="identical once punctuation is removed: {computation}",
+)
+
+
+def _stock(ctx: Context) -> list[str]:
+    data = lexicon(ctx, "detect_boilerplate.yaml") or {}
+    return [c for c in (compact(p)[0] for p in data.get("phrases") or []) if len(c) >= 3]
+
+
+def _ev(report: Report, p: Paragraph, a: int, b: int) -> Evidence:
+    s, e = p.span(a, b)
+    return Evidence(section=p.section, paragraph=p.id, start=s, end=e, quote=report.text[s:e])
+
+
+def _merge(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]]:
+    """Adjacent repeated clauses (only punctuation between them) joined into one run; a
+    clause already in the run starts the next run (A，B，A，B is two runs of A，B)."""
+    out: list[list] = []
+    for a, b, key in sorted(spans):
+        if out and not compact(text[out[-1][1]:a])[0] and key not in out[-1][2]:
+            out[-1][1] = max(out[-1][1], b)
+            out[-1][2].add(key)
+        else:
+            out.append([a, b, {key}])
+    return [(a, b) for a, b, _ in out]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and not compact(text[b - 1])[0]:
+        b -= 1
+    while a < b and not compact(text[a])[0]:
+        a += 1
+    return a, b
+
+
+def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
+    groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for a, b in split_clauses(text):
+        key = compact(text[a:b])[0]
+        if len(key) >= MIN_CLAUSE and not any(key in s for s in stock):
+            groups[key].append((*_trim(text, a, b), key))
+    return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
+
+
+def _inside(report: Report, p: Paragraph, stock: list[str]):
+    spans = [(a, b) for a, b in _merge(_clause_repeats(p.text, stock), p.text)
+             if len(compact(p.text[a:b])[0]) >= MIN_SPAN]
+    if len(spans) > 1:
+        return spans
+    c, idx = compact(p.text)
+    out = []
+    for first, second, length in self_repeats(c, SHINGLE, FLOOR):
+        if any(c[first:first + length] in s for s in stock):
+            continue
+        out += [compact_span(idx, first, first + length), compact_span(idx, second, second + length)]
+    return out
+
+
+def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]):
+    for q in problems:
+        for a, b in split_sentences(q.text):
+            key = compact(q.text[a:b])[0]
+            if len(key) < MIN_PASTE:
+                continue
+            for m in measures:
+                mc, idx = compact(m.text)
+                at = mc.find(key)
+                if at < 0 or len(mc) - len(key) < MIN_EXTRA:
+                    continue
+                yield q, _trim(q.text, a, b), m, compact_span(idx, at, at + len(key))
+                break
+
+
+@register(RULE)
+def detect(ctx: Context):
+    report = ctx.report
+    stock = _stock(ctx)
+    findings = []
+    for p in prose_paragraphs(report):
+        spans = _inside(report, p, stock)
+        if len(spans) < 2:
+            continue
+        ev = [_ev(report, p, a, b) for a, b in spans]
+        quote = short(ev[0].quote, 30)
+        findings.append(make_finding(
+            CODE, "low",
+            f"{p.id}内同一语句重复出现{len(ev)}次：「{quote}」",
+            f"{p.id} writes the same words {len(ev)} times: \"{quote}\"",
+            ev, {"places": [p.id], "times": len(ev), "shape": "inside"},
+        ))
+    problems = [p for p in report.paragraphs("Q") if p.text.strip()]
+    measures = [p for p in report.paragraphs("I") if p.text.strip()]
+    for q, (a, b), m, (ma, mb) in _pasted(report, problems, measures):
+        ev = [_ev(report, q, a, b), _ev(report, m, ma, mb)]
+        quote = short(ev[0].quote, 30)
+        findings.append(make_finding(
+            CODE, "low",
+            f"改进措施{m.id}照抄了问题{q.id}的原句「{quote}」，措施重述问题而非回应问题",
+            f"Measure {m.id} pastes problem {q.id}'s sentence \"{quote}\" word for word",
+            ev, {"places": [q.id, m.id], "shape": "pasted"},
+        ))
+    return findings
