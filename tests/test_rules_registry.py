@@ -289,3 +289,25 @@ def test_the_schema_rejects_an_unknown_role(analyses):
     doc = analysis_to_json(analyses["e_env"])
     doc["findings"][0]["evidence"][0]["role"] = "witness"
     assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(doc))
+
+
+def test_while_overrides_are_in_force_rules_take_turns():
+    # a lexicon value may be shared by several rules: another thread's rule must not run
+    # while one rule's override is set
+    import threading
+    rule = rule_by_id("NUM.DEVIATION")
+    other = rule_by_id("NUM.ARITH")
+    overrides = {"NUM.DEVIATION": {"deviation_rel": 0.5}}
+    seen = []
+    with applied(rule, overrides):
+        t = threading.Thread(target=lambda: seen.append(_value_inside(other, overrides, rule)))
+        t.start()
+        t.join(0.2)
+        assert not seen, "the other rule waited"
+    t.join(5)
+    assert seen == [0.1]
+
+
+def _value_inside(other, overrides, rule):
+    with applied(other, overrides):
+        return rule.value("deviation_rel")

@@ -181,10 +181,15 @@ def known_codes() -> tuple[str, ...]:
 @contextlib.contextmanager
 def applied(rule: Rule | None, overrides: dict | None):
     """Set ``rule``'s overridden parameters for the duration of the block. Overrides are
-    process-wide values, so the block holds a lock (threads of one Dask worker take turns)."""
-    vals = (overrides or {}).get(rule.id) if rule is not None else None
-    if not vals:
+    process-wide values (a lexicon value may be read by other rules too), so while any
+    are in force every rule runs under one lock: threads of one Dask worker take turns."""
+    if not overrides:
         yield
+        return
+    vals = overrides.get(rule.id) if rule is not None else None
+    if not vals:
+        with _OVERRIDE_LOCK:
+            yield
         return
     rule.defaults()
     with _OVERRIDE_LOCK:
