@@ -42,8 +42,10 @@ def item_number(text: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def squeeze(text: str) -> str:
-    """Label text for comparison: width-normalised, without spaces and clause marks."""
+    """Label text for comparison: width-normalised, without spaces and clause marks.
+    (Memoised: pure, and asked for the same lexicon words at every line.)"""
     return _CLEAN_RE.sub("", normalize(text))
 
 
@@ -129,9 +131,12 @@ def _decorations() -> dict:
     return lexicon().get("heading_decorations") or {}
 
 
+@functools.lru_cache(maxsize=8192)
 def heading_core(label: str) -> str:
     """A heading without its decorations: years, 的, the prefixes and suffixes of
-    ``heading_decorations`` (部门整体支出绩效分析 -> 绩效). Never strips to nothing."""
+    ``heading_decorations`` (部门整体支出绩效分析 -> 绩效). Never strips to nothing.
+    (Memoised like the synonym lists above: the lexicon is read once a process;
+    match_outside asks for the core of every outside heading at every line.)"""
     s = _YEAR_RE.sub("", squeeze(label)).replace("的", "")
     dec = _decorations()
     prefixes = sorted((squeeze(w) for w in dec.get("prefixes") or []), key=len, reverse=True)

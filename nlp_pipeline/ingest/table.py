@@ -18,6 +18,7 @@ features; the costs below are its weights.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -58,8 +59,9 @@ def is_furniture(s: str) -> bool:
     return bool(_FURNITURE_RE.match(normalize(s).strip()))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def squeeze(s: str) -> str:
-    return _SQUEEZE_RE.sub("", unicodedata.normalize("NFKC", s))
+    return _SQUEEZE_RE.sub("", unicodedata.normalize("NFKC", s))  # pure: memoised
 
 
 def display_width(s: str) -> int:
@@ -264,31 +266,42 @@ def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
 # --- columns ---------------------------------------------------------------------------
 
 
-_HEADER_SYNONYMS: dict[int, tuple[object, list[tuple[str, str]]]] = {}
+_HEADER_SYNONYMS: dict[int, tuple[object, list[tuple[str, str]], dict[str, str | None]]] = {}
 
 
-def _header_synonyms(lex) -> list[tuple[str, str]]:
-    """``(column, squeezed synonym)`` in the lexicon's order, made once per lexicon object
-    (match_header ran model_dump and squeezed every synonym for every cell)."""
+def _header_synonyms(lex) -> tuple[list[tuple[str, str]], dict[str, str | None]]:
+    """``(column, squeezed synonym)`` in the lexicon's order, and the answers given so
+    far, kept per lexicon object (match_header ran model_dump and squeezed every synonym
+    for every cell; a report asks about the same cells again and again)."""
     hit = _HEADER_SYNONYMS.get(id(lex))
     if hit is not None and hit[0] is lex:
-        return hit[1]
+        return hit[1], hit[2]
     pairs = [(col, squeeze(syn)) for col, syns in lex.columns.model_dump().items() for syn in syns]
     if len(_HEADER_SYNONYMS) > 8:
         _HEADER_SYNONYMS.clear()
-    _HEADER_SYNONYMS[id(lex)] = (lex, pairs)
-    return pairs
+    _HEADER_SYNONYMS[id(lex)] = (lex, pairs, {})
+    return pairs, _HEADER_SYNONYMS[id(lex)][2]
 
 
 def match_header(cell: str) -> str | None:
     """The canonical column a header cell names, None if it names none."""
     lex = table_lexicon()
+    pairs, memo = _header_synonyms(lex)
+    if cell in memo:
+        return memo[cell]
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[cell] = found = _match_header(cell, lex, pairs)
+    return found
+
+
+def _match_header(cell: str, lex, pairs) -> str | None:
     s = _BRACKET_RE.sub("", squeeze(cell))
     s = s.strip("（）()")
     if not s or len(s) > 16:
         return None
     best: tuple[int, str] | None = None
-    for col, syn in _header_synonyms(lex):
+    for col, syn in pairs:
         ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
         if ok and (best is None or len(syn) > best[0]):
             best = (len(syn), col)
