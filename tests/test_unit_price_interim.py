@@ -1,0 +1,78 @@
+"""UNIT_MISMATCH from a count times a unit price, and DATE_OUT_OF_PERIOD from 今年以来 in a
+year-end report. Own invented sentences in a narrative report; positives in several
+wordings, negative controls, rewrites."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.detect import run_detectors
+from nlp_pipeline.detect.registry import Context
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.lexicons import Lexicons
+from nlp_pipeline.text import extract_mentions
+
+
+def report(o2: str, title: str = "某县民政局2023年度部门整体支出绩效自评报告") -> str:
+    return (f"{title}\n一、部门基本情况\n本局年度预算总额为860.00万元，实际支出842.30万元。\n"
+            "二、年度绩效目标\n1.完成困难群众救助任务。\n"
+            f"三、目标完成情况\n1.全年救助困难群众1,260人次。\n2.{o2}\n四、部门整体绩效\n部门整体运行良好。\n"
+            "五、存在问题\n1.基层经办力量不足。\n六、改进措施\n1.2024年6月底前由社会救助股组织经办人员培训。\n")
+
+
+def found(text: str, rule: str):
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    return [f for f in run_detectors(ctx) if f.rule_id == rule]
+
+
+PRICE_SLIPS = [
+    "为85名困难老人每人发放慰问金400元，共计3.4元。",
+    "按每户1,200元标准为326户脱贫户发放产业奖补资金，合计391,200万元。",
+    "购置消防器材36套，单价2,800元/套，总价10.08元。",
+    "培训学员420人次，人均培训成本650元，培训经费支出27.3元。",
+    "为１２０名环卫工人每人购买意外保险２５０元，共计３元。",
+]
+
+
+@pytest.mark.parametrize("sentence", PRICE_SLIPS, ids=range(len(PRICE_SLIPS)))
+def test_unit_price_slip(sentence):
+    fs = found(report(sentence), "NUM.UNIT_PRICE")
+    assert len(fs) == 1 and fs[0].code == "UNIT_MISMATCH"
+    assert [e.role for e in fs[0].evidence] == ["part", "part", "total"]
+    assert "10,000" in fs[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "为85名困难老人每人发放慰问金400元，共计3.4万元。",      # right
+    "为85名困难老人每人发放慰问金400元，共计34,000元。",     # right, in 元
+    "培训学员420人次，人均培训成本650元，培训经费支出30.6万元。",  # other costs: not a slip
+    "购置消防器材36套，总价10.08万元。",                     # no price
+])
+def test_unit_price_clean(sentence):
+    assert found(report(sentence), "NUM.UNIT_PRICE") == []
+
+
+@pytest.mark.parametrize("old,new", [("共计", "合计"), ("400元", "４００元"), ("，共计", "。共计")])
+def test_unit_price_rewrites(old, new):
+    assert len(found(report(PRICE_SLIPS[0].replace(old, new)), "NUM.UNIT_PRICE")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "今年以来，累计发放临时救助金36.5万元。",
+    "年初至今共发放临时救助金36.5万元，惠及群众1,120人次。",
+    "今年上半年完成低保对象动态复核3,260户。",
+    "本年以来，新增特困供养对象42人。",
+    "截至目前，今年以来累计办理救助事项860件。",
+])
+def test_interim_phrase_in_year_end_report(sentence):
+    fs = found(report(sentence), "NUM.INTERIM")
+    assert len(fs) == 1 and fs[0].code == "DATE_OUT_OF_PERIOD" and fs[0].evidence[0].paragraph == "O2"
+
+
+@pytest.mark.parametrize("sentence,title", [
+    ("全年累计发放临时救助金36.5万元。", None),
+    ("今年以来，累计发放临时救助金36.5万元。", "某县民政局2023年上半年绩效运行监控报告"),
+])
+def test_interim_phrase_clean(sentence, title):
+    text = report(sentence) if title is None else report(sentence, title=title)
+    assert found(text, "NUM.INTERIM") == []
