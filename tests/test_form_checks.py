@@ -132,3 +132,13 @@ def test_reason_cell_with_a_cause_is_no_claim(cell):
     rows[0] = ("产出指标", "数量指标", "培训人次", "≥500人次", "460人次", "20", "18", cell)
     fs = findings(form(rows=rows, total="85"), ("INDICATOR_SHORTFALL", "DEVIATION_UNEXPLAINED"))
     assert fs == []
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+def test_total_against_written_scores_with_a_blank(layout):
+    """A blank score counts nothing on the form as published: 20 + 27 + 20 = 67 written,
+    the total says 72 (one score left blank)."""
+    rows = list(OK_ROWS)
+    rows[1] = ("", "质量指标", "培训合格率", "≥95%", "96.2%", "20", "", "")
+    fs = findings(form(rows=rows, total="72", layout=layout), ("SCORE_MISMATCH",))
+    assert len(fs) == 1 and "未填" in fs[0].message and "67" in fs[0].message

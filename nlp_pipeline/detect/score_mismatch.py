@@ -15,6 +15,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, register
 
 CODE = "SCORE_MISMATCH"
+MAX_BLANK_SCORES = 2  # blank score cells a table may have and still be summed
 _NUM = r"\d+(?:\.\d+)?"
 
 
@@ -123,7 +124,9 @@ RULE = Rule(
     summary_en="Weights, item scores, the total and the grade of a self-evaluation do not agree",
     example="产出指标分值50分，得分52分。",
     params=(Param("total_points", "detect_numeric.yaml:score.total_points",
-                  "the weights of the scored items sum to this", type=float),),
+                  "the weights of the scored items sum to this", type=float),
+            Param("max_blank_scores", "MAX_BLANK_SCORES",
+                  "blank score cells (counted as 0) a table may have and still be summed against its total")),
     confidence=0.9,
     reference=OFFICIAL_SCORING_RULE,
 )
@@ -239,8 +242,11 @@ def detect(ctx: Context):
                 "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
                 [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]}, roles="part",
             ))
-        if total is not None and all(g is not None for _, _, g, _ in items):
-            gsum = sum(float(g) for _, _, g, _ in items)
+        blanks = [x for x in items if x[2] is None]
+        # a score cell left blank counts nothing on the form as published; a table with
+        # more blanks than MAX_BLANK_SCORES is more likely a reading gap than a form
+        if total is not None and len(blanks) <= MAX_BLANK_SCORES and len(blanks) < len(items) - 1:
+            gsum = sum(float(g) for _, _, g, _ in items if g is not None)
             tv = float(total[0])
             # item scores are exact; only the total may be rounded; without the budget row
             # the total may exceed the items by that row's score at most
@@ -249,10 +255,12 @@ def detect(ctx: Context):
             off = gsum - tv if not partial or subtotal else (
                 gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
             if abs(off) > _tol(total[0]):
+                blank_zh = f"（另有{len(blanks)}项得分未填，按0分计）" if blanks else ""
+                blank_en = f" ({len(blanks)} blank score(s) counted as 0)" if blanks else ""
                 findings.append(make_finding(
                     CODE, "high",
-                    f"各项得分合计{M.fmt(gsum)}分，与自评总分{M.fmt(tv)}分不符",
-                    f"The item scores sum to {M.fmt(gsum)}, the stated total is {M.fmt(tv)}",
+                    f"各项得分合计{M.fmt(gsum)}分{blank_zh}，与自评总分{M.fmt(tv)}分不符",
+                    f"The item scores sum to {M.fmt(gsum)}{blank_en}, the stated total is {M.fmt(tv)}",
                     [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
                     roles=["total"] + ["part"] * len(items),
                 ))
