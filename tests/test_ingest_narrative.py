@@ -365,3 +365,16 @@ def test_budget_in_prose_passes_counts_and_thresholds():
     assert b.completion_rate is None
     b = budget_from_text("全年预算执行率为97.3%。", "万元")
     assert b.completion_rate.value == 97.3
+
+
+def test_organisation_from_a_form_header_row_before_the_narrative():
+    """A project form's header row pasted before the narrative names the unit (主管部门);
+    the name checks need its place part."""
+    from nlp_pipeline.ingest import read_text
+
+    text = ("项目支出绩效自评表\n（2023年度）\n"
+            "| 项目名称 | 某县2023年农村供水项目 | | |\n|---|---|---|---|\n"
+            "| 主管部门 | 会宁县水务局 | 实施单位 | 会宁县供水服务中心 |\n"
+            "自评报告\n一、项目绩效目标\n1.新建供水工程6处。\n二、绩效目标完成情况\n1.新建供水工程6处。\n")
+    r = read_text(text)
+    assert r.organisation == "会宁县水务局"

@@ -451,7 +451,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     if draft.title:
         draft.organisation = header.organisation_from_title(draft.title)
         draft.year = header.year_of(draft.title) or draft.year
-    _header_lines(draft, lines)
+    _header_lines(draft, lines, text)
     if draft.currency_unit is None:
         draft.currency_unit = bud.first_amount_unit(text)
     bud.budget_from_text(text, draft.currency_unit, draft.budget)
@@ -473,10 +473,22 @@ def _warn_unclassified(draft: Draft, sections: SectionCollector, unknown: list[t
         )
 
 
-def _header_lines(draft: Draft, lines: list[Mapped]) -> None:
+def _header_lines(draft: Draft, lines: list[Mapped], text: str = "") -> None:
     """部门名称：… and 评价年度：… lines, where a report has them."""
     from .labels import header_label
 
+    # a form's header row pasted before the narrative (| 主管部门 | 某县农业农村局 | …); the
+    # table reader takes those lines, so they are read from the text
+    for raw in text.splitlines()[:40]:
+        if not re.search(r"[|｜\t]", raw):
+            continue
+        cells = [c.strip() for c in re.split(r"[|｜\t]", raw) if c.strip()]
+        for k, c in enumerate(cells[:-1]):
+            kind = header_label(c)
+            if kind == "organisation" and draft.organisation is None and not header_label(cells[k + 1]):
+                draft.organisation = cells[k + 1]
+            elif kind == "year" and draft.year is None:
+                draft.year = header.year_of(cells[k + 1]) or draft.year
     for line in lines[:40]:
         s = line.chars
         m = re.match(r"\s*([^：:]{2,14})[：:]\s*(.+)$", s)
