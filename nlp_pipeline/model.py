@@ -134,6 +134,9 @@ class Unfilled:
     start: int
     end: int
     instruction: bool = False  # the template's instruction text rather than 无/暂无
+    # the item's own id where its section goes on with other items (O4 between O3 and O5);
+    # None where the field is the whole section
+    paragraph: str | None = None
 
 
 @dataclass

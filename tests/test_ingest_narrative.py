@@ -378,3 +378,18 @@ def test_organisation_from_a_form_header_row_before_the_narrative():
             "自评报告\n一、项目绩效目标\n1.新建供水工程6处。\n二、绩效目标完成情况\n1.新建供水工程6处。\n")
     r = read_text(text)
     assert r.organisation == "会宁县水务局"
+
+
+def test_an_unfilled_item_between_filled_ones_keeps_its_number():
+    """（二）效益 left as the template's instruction between filled items: the items after
+    it keep the number a reader counts (O4 is the unfilled one, the next is O5)."""
+    from nlp_pipeline.ingest import read_text
+
+    text = ("某街道2024年养老服务项目绩效自评报告\n一、项目绩效目标\n1.提供助餐服务36,000人次。\n"
+            "二、绩效目标完成情况\n（一）产出目标完成情况\n1.助餐服务38,460人次。\n2.上门服务326人。\n3.改造80户。\n"
+            "（二）效益目标完成情况\n（简要说明项目效益目标实现情况，对照年度指标值逐项填写）\n"
+            "（三）满意度目标完成情况\n服务对象满意度调查显示满意率为95.2%。\n"
+            "三、存在的问题\n1.助餐点布局不均衡。\n四、改进措施\n1.2025年新增助餐点2个。\n")
+    r = read_text(text)
+    assert [p.id for p in r.paragraphs("O")] == ["O1", "O2", "O3", "O5"]
+    assert [u.paragraph for u in r.unfilled] == ["O4"]

@@ -29,7 +29,8 @@ def _field_findings(report):
         if not u.instruction and u.field not in _REQUIRED:
             continue  # 存在问题：无 is an answer
         zh, en = _NAMES[u.field]
-        ev = Evidence(section=sid, paragraph=sid, start=u.start, end=u.end, quote=report.text[u.start:u.end])
+        ev = Evidence(section=sid, paragraph=u.paragraph or sid, start=u.start, end=u.end,
+                      quote=report.text[u.start:u.end])
         if u.instruction:
             msg = f"「{zh}」一栏仍是表格模板的填写说明「{u.text[:40]}」，未填写实际内容"
             msg_en = f"The {en} field still holds the template's instruction text; it was not filled in"

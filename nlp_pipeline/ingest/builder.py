@@ -145,18 +145,26 @@ def _mark_unfilled(report: Report) -> None:
     for sid, sec in report.sections.items():
         if sid == "U":
             continue  # a field the reader cannot name is no field left unfilled
-        kept = []
+        kept, dropped = [], []
         for p in sec.paragraphs:
             verdict = _is_unfilled(p.text)
             if verdict is None:
                 kept.append(p)
                 continue
-            report.unfilled.append(Unfilled(field=sec.kind, text=p.text, start=p.start, end=p.end,
-                                            instruction=verdict))
-        if len(kept) != len(sec.paragraphs):
+            dropped.append(Unfilled(field=sec.kind, text=p.text, start=p.start, end=p.end,
+                                    instruction=verdict, paragraph=p.id))
+        inside = [u for u in dropped if any(p.start < u.start for p in kept) and any(p.start > u.start for p in kept)]
+        if dropped and len(inside) == len(dropped):
+            # a field left unfilled between filled items keeps its place in the numbering
+            # (O1 O2 O3 [O4 unfilled] O5), so every id is the item a reader counts
+            sec.paragraphs = kept
+        elif dropped:
+            for u in dropped:
+                u.paragraph = None
             for k, p in enumerate(kept, 1):
                 p.id = f"{sid}{k}"
             sec.paragraphs = kept
+        report.unfilled.extend(dropped)
     for t in report.tasks:
         for attr, kind in (("target", "goal"), ("outcome", "outcome")):
             p = getattr(t, attr)
