@@ -729,156 +729,198 @@ def _same_measure(a: Num, b: Num) -> bool:
 
 def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -> list[IndicatorCheck]:
     cfg = cfg or config()
-    ic = cfg.get("indicator", {})
-    tcues = _words(cfg, "indicator", "target_cues")
-    acues = _words(cfg, "indicator", "actual_cues")
     by_para: dict[str, list[Num]] = {}
     for n in nums:
         by_para.setdefault(n.para.id, []).append(n)
-    out: list[IndicatorCheck] = []
-    cue_re = re.compile("|".join(re.escape(w) for w in tcues)) if tcues else None
-    act_re = re.compile("|".join(re.escape(w) for w in acues)) if acues else None
-    for pid, items in by_para.items():
-        if cue_re is None or act_re is None:
-            break
-        items.sort(key=lambda n: n.i)
-        p = items[0].para
-        if p.section in ("Q", "I"):
-            continue
-        text = p.text
-        for mt in cue_re.finditer(text):
-            c = mt.end()
-            t = next((n for n in items if c <= n.i <= c + 8), None)
-            if t is None or t.m.kind in ("DATE", "YEAR"):
-                continue
-            s_start, s_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK)
-            # a form's fields are often set apart by semicolons (年度目标值：…；实际完成值：…；
-            # 偏差原因：…): the result may stand in the next part of the same sentence
-            _, full_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK - {"；", ";"})
-            am = act_re.search(text, t.j, s_end)
-            if am is None and _form_field(mt.group(0), "", cfg):
-                am = act_re.search(text, t.j, full_end)
-            if am is None:
-                continue
-            a = next((n for n in items if am.end() <= n.i <= am.end() + 8), None)
-            if a is None or not _same_measure(t, a):
-                continue
-            name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:mt.start()]).strip()
-            if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue
-                name = text[c:t.i].strip("：:，, ")
-            nxt = cue_re.search(text, a.j)
-            tail = text[a.j: nxt.start() if nxt else len(text)]
-            out.append(IndicatorCheck(
-                name=name or t.key, target=t, actual=a,
-                direction=_direction(name, t, cfg),
-                claim=_claimed(tail, cfg),
-                reason=_reasoned(tail, cfg),
-                evidence=[para_evidence(report, p, s_start, min(len(text), a.j + len(tail.split("。")[0])))],
-                form=_form_field(mt.group(0), am.group(0), cfg),
-            ))
+    out = _sentence_checks(report, by_para, cfg)
     # task tables whose form has a target column
-    from nlp_pipeline.text import extract_numbers
-
-    measured = ("COUNT", "QUANTITY", "AREA", "MONEY", "PERCENT")
     for task in report.tasks:
         outcome = task.outcome.text if task.outcome else ""
-        for ind in task.indicators:
-            if ind.target or ind.name_paragraph is None or ind.result_paragraph is None:
-                continue
-            # a target written into the indicator's name ("举办讲座不少于50场" | "42场")
-            tn = next((n for n in by_para.get(ind.name_paragraph.id, []) if n.m.kind in measured), None)
-            if tn is None:
-                continue
-            an = next((n for n in by_para.get(ind.result_paragraph.id, []) if _same_measure(tn, n)), None)
-            if an is None or tn.interval is None or an.interval is None:
-                continue
-            res = ind.result_paragraph.text + outcome
-            out.append(IndicatorCheck(
-                name=ind.name_paragraph.text, target=tn, actual=an,
-                direction=_direction(ind.name_paragraph.text, tn, cfg),
-                claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
-                evidence=[para_evidence(report, pp, 0, len(pp.text))
-                          for pp in (ind.name_paragraph, ind.result_paragraph)],
-                explicit=False,
-            ))
-        # a target in the task's 预期目标 naming the same thing as an indicator
-        # ("举办健康讲座不少于50场" | 举办健康讲座 | 42场); only a shortfall counts here
-        thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
-        tnums = [n for n in by_para.get(task.target.id, []) if n.m.kind in measured] if task.target else []
-        part_cues = _words(cfg, "scope", "part")
-        best: dict[int, tuple[tuple[float, bool], IndicatorCheck]] = {}
-        for ind in task.indicators:
-            if not tnums or ind.name_paragraph is None or ind.result_paragraph is None:
-                continue
-            if any(n.m.kind in measured for n in by_para.get(ind.name_paragraph.id, [])):
-                continue  # the name carries its own target (handled above)
-            if any(normalize(ind.name_paragraph.text).lstrip().startswith(w) for w in part_cues):
-                continue  # 其中：日间照料人数 counts a part of the target, not the target
-            name_key = normalise_metric(ind.name_paragraph.text, cfg)
-            an = next((n for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in measured), None)
-            if an is None or an.interval is None:
-                continue
-            cands = [(similarity(name_key, t.key), t) for t in tnums if _same_measure(t, an) and t.interval]
-            cands = [c for c in cands if c[0] >= thr]
-            if not cands:
-                continue
-            sim, tn = max(cands, key=lambda c: c[0])
-            res = ind.result_paragraph.text + outcome
-            chk = IndicatorCheck(
-                name=ind.name_paragraph.text, target=tn, actual=an,
-                direction=_direction(ind.name_paragraph.text, tn, cfg),
-                claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
-                evidence=[para_evidence(report, task.target, min(tn.mi, tn.i), max(tn.j, tn.mj))]
-                + [para_evidence(report, pp, 0, len(pp.text)) for pp in (ind.name_paragraph, ind.result_paragraph)],
-                explicit=False,
-            )
-            # one target figure is reported by one indicator: the likeliest one, and among
-            # equally likely ones one that meets it (托养服务人数 312 rather than one of its
-            # parts, 日间照料人数 128, against 日间照料和居家托养服务300人)
-            rank = (round(sim, 6), not chk.worse)
-            if id(tn) not in best or rank > best[id(tn)][0]:
-                best[id(tn)] = (rank, chk)
-        out += [chk for _, chk in best.values()]
-        for ind in task.indicators:
-            if not ind.target or ind.result_paragraph is None:
-                continue
-            actual = next((n for n in by_para.get(ind.result_paragraph.id, [])), None)
-            # a bare target is a count, not an amount in the report's money unit (≥900樘)
-            tm = extract_numbers(ind.target, currency_unit=report.currency_unit if not ind.weight_text else None)
-            if actual is None or not tm:
-                continue
-            tmen = with_sign_bound(tm[0], ind.target[: tm[0].start])
-            tnum = Num(m=tmen, para=ind.result_paragraph, i=0, j=0, mi=0, mj=0, metric="",
-                       key="", role="target", before=ind.target, interval=interval(tmen, cfg))
-            if not _same_measure(tnum, actual) or tnum.m.kind in ("DATE", "YEAR"):
-                continue  # a deadline met early is no deviation; dates are not compared here
-            name = ind.name_paragraph.text if ind.name_paragraph else ""
-            # the form's row (a 偏差原因 column lies beside the result)
-            ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
-            le = report.text.find("\n", ind.result_paragraph.end)
-            row = report.text[ls: le if le >= 0 else len(report.text)]
-            # a 偏差原因 cell that only says the work is done (已全部完成) gives no cause: it
-            # is the row's claim of completion
-            claim_cell = bool(ind.reason) and _claim_only(ind.reason, cfg)
-            if ind.reason and not claim_cell:
-                row = row.replace(ind.reason, "")  # the cause given is no claim of completion
-            ev = [para_evidence(report, pp, 0, len(pp.text))
-                  for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
-            # a 偏差原因 cell the reader gave the row: any text there but a placeholder is
-            # the author's cause, whatever its words
-            cell = re.sub(r"[\s。.；;]", "", ind.reason or "")
-            filled = bool(cell) and not re.fullmatch(r"(?:无|暂无|/|／|—+|-+|空|略)", cell)
-            filled = filled and not claim_cell
-            out.append(IndicatorCheck(
-                name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-                claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
-                evidence=ev,
-            ))
+        out += _name_target_checks(report, task, by_para, outcome, cfg)
+        out += _goal_target_checks(report, task, by_para, outcome, cfg)
+        out += _target_column_checks(report, task, by_para, outcome, cfg)
     seen = {c.actual.m.start for c in out}
     if any(t.id.startswith("TBL") for t in report.tasks):
         return out  # the reader rebuilt the tables: its columns beat re-reading the lines
     out += [c for c in table_indicator_checks(report, cfg) if c.actual.m.start not in seen]
     return out
+
+
+# the kinds of figure an indicator's target and result are compared in
+_MEASURED = ("COUNT", "QUANTITY", "AREA", "MONEY", "PERCENT")
+
+
+def _sentence_checks(report: Report, by_para: dict[str, list[Num]], cfg: dict) -> list[IndicatorCheck]:
+    """Targets and results written in sentences (年度目标值…，实际完成…). Sorts each
+    paragraph's figures in ``by_para`` by position (the later checks rely on it)."""
+    tcues = _words(cfg, "indicator", "target_cues")
+    acues = _words(cfg, "indicator", "actual_cues")
+    cue_re = re.compile("|".join(re.escape(w) for w in tcues)) if tcues else None
+    act_re = re.compile("|".join(re.escape(w) for w in acues)) if acues else None
+    out: list[IndicatorCheck] = []
+    if cue_re is None or act_re is None:
+        return out
+    for items in by_para.values():
+        items.sort(key=lambda n: n.i)
+        p = items[0].para
+        if p.section in ("Q", "I"):
+            continue
+        for mt in cue_re.finditer(p.text):
+            chk = _sentence_check(report, p, items, mt, cue_re, act_re, cfg)
+            if chk is not None:
+                out.append(chk)
+    return out
+
+
+def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match,
+                    cue_re: re.Pattern, act_re: re.Pattern, cfg: dict) -> IndicatorCheck | None:
+    """The check for the target cue ``mt`` in paragraph ``p``, if a result follows it."""
+    text = p.text
+    c = mt.end()
+    t = next((n for n in items if c <= n.i <= c + 8), None)
+    if t is None or t.m.kind in ("DATE", "YEAR"):
+        return None
+    s_start, s_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK)
+    # a form's fields are often set apart by semicolons (年度目标值：…；实际完成值：…；
+    # 偏差原因：…): the result may stand in the next part of the same sentence
+    _, full_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK - {"；", ";"})
+    am = act_re.search(text, t.j, s_end)
+    if am is None and _form_field(mt.group(0), "", cfg):
+        am = act_re.search(text, t.j, full_end)
+    if am is None:
+        return None
+    a = next((n for n in items if am.end() <= n.i <= am.end() + 8), None)
+    if a is None or not _same_measure(t, a):
+        return None
+    name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:mt.start()]).strip()
+    if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue
+        name = text[c:t.i].strip("：:，, ")
+    nxt = cue_re.search(text, a.j)
+    tail = text[a.j: nxt.start() if nxt else len(text)]
+    return IndicatorCheck(
+        name=name or t.key, target=t, actual=a,
+        direction=_direction(name, t, cfg),
+        claim=_claimed(tail, cfg),
+        reason=_reasoned(tail, cfg),
+        evidence=[para_evidence(report, p, s_start, min(len(text), a.j + len(tail.split("。")[0])))],
+        form=_form_field(mt.group(0), am.group(0), cfg),
+    )
+
+
+def _name_target_checks(report: Report, task, by_para: dict[str, list[Num]], outcome: str,
+                        cfg: dict) -> list[IndicatorCheck]:
+    out: list[IndicatorCheck] = []
+    for ind in task.indicators:
+        if ind.target or ind.name_paragraph is None or ind.result_paragraph is None:
+            continue
+        # a target written into the indicator's name ("举办讲座不少于50场" | "42场")
+        tn = next((n for n in by_para.get(ind.name_paragraph.id, []) if n.m.kind in _MEASURED), None)
+        if tn is None:
+            continue
+        an = next((n for n in by_para.get(ind.result_paragraph.id, []) if _same_measure(tn, n)), None)
+        if an is None or tn.interval is None or an.interval is None:
+            continue
+        res = ind.result_paragraph.text + outcome
+        out.append(IndicatorCheck(
+            name=ind.name_paragraph.text, target=tn, actual=an,
+            direction=_direction(ind.name_paragraph.text, tn, cfg),
+            claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
+            evidence=[para_evidence(report, pp, 0, len(pp.text))
+                      for pp in (ind.name_paragraph, ind.result_paragraph)],
+            explicit=False,
+        ))
+    return out
+
+
+def _goal_target_checks(report: Report, task, by_para: dict[str, list[Num]], outcome: str,
+                        cfg: dict) -> list[IndicatorCheck]:
+    """A target in the task's 预期目标 naming the same thing as an indicator
+    ("举办健康讲座不少于50场" | 举办健康讲座 | 42场); only a shortfall counts here."""
+    thr = float(cfg.get("similarity", {}).get("threshold", 0.6))
+    tnums = [n for n in by_para.get(task.target.id, []) if n.m.kind in _MEASURED] if task.target else []
+    part_cues = _words(cfg, "scope", "part")
+    best: dict[int, tuple[tuple[float, bool], IndicatorCheck]] = {}
+    for ind in task.indicators:
+        if not tnums or ind.name_paragraph is None or ind.result_paragraph is None:
+            continue
+        if any(n.m.kind in _MEASURED for n in by_para.get(ind.name_paragraph.id, [])):
+            continue  # the name carries its own target (handled above)
+        if any(normalize(ind.name_paragraph.text).lstrip().startswith(w) for w in part_cues):
+            continue  # 其中：日间照料人数 counts a part of the target, not the target
+        name_key = normalise_metric(ind.name_paragraph.text, cfg)
+        an = next((n for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in _MEASURED), None)
+        if an is None or an.interval is None:
+            continue
+        cands = [(similarity(name_key, t.key), t) for t in tnums if _same_measure(t, an) and t.interval]
+        cands = [c for c in cands if c[0] >= thr]
+        if not cands:
+            continue
+        sim, tn = max(cands, key=lambda c: c[0])
+        res = ind.result_paragraph.text + outcome
+        chk = IndicatorCheck(
+            name=ind.name_paragraph.text, target=tn, actual=an,
+            direction=_direction(ind.name_paragraph.text, tn, cfg),
+            claim=_claimed(res, cfg), reason=_reasoned(res, cfg),
+            evidence=[para_evidence(report, task.target, min(tn.mi, tn.i), max(tn.j, tn.mj))]
+            + [para_evidence(report, pp, 0, len(pp.text)) for pp in (ind.name_paragraph, ind.result_paragraph)],
+            explicit=False,
+        )
+        # one target figure is reported by one indicator: the likeliest one, and among
+        # equally likely ones one that meets it (托养服务人数 312 rather than one of its
+        # parts, 日间照料人数 128, against 日间照料和居家托养服务300人)
+        rank = (round(sim, 6), not chk.worse)
+        if id(tn) not in best or rank > best[id(tn)][0]:
+            best[id(tn)] = (rank, chk)
+    return [chk for _, chk in best.values()]
+
+
+def _target_column_checks(report: Report, task, by_para: dict[str, list[Num]], outcome: str,
+                          cfg: dict) -> list[IndicatorCheck]:
+    """Indicators whose form has a target column."""
+    from nlp_pipeline.text import extract_numbers
+
+    out: list[IndicatorCheck] = []
+    for ind in task.indicators:
+        if not ind.target or ind.result_paragraph is None:
+            continue
+        actual = next((n for n in by_para.get(ind.result_paragraph.id, [])), None)
+        # a bare target is a count, not an amount in the report's money unit (≥900樘)
+        tm = extract_numbers(ind.target, currency_unit=report.currency_unit if not ind.weight_text else None)
+        if actual is None or not tm:
+            continue
+        tmen = with_sign_bound(tm[0], ind.target[: tm[0].start])
+        tnum = Num(m=tmen, para=ind.result_paragraph, i=0, j=0, mi=0, mj=0, metric="",
+                   key="", role="target", before=ind.target, interval=interval(tmen, cfg))
+        if not _same_measure(tnum, actual) or tnum.m.kind in ("DATE", "YEAR"):
+            continue  # a deadline met early is no deviation; dates are not compared here
+        out.append(_target_column_check(report, ind, tnum, actual, outcome, cfg))
+    return out
+
+
+def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: str,
+                         cfg: dict) -> IndicatorCheck:
+    name = ind.name_paragraph.text if ind.name_paragraph else ""
+    # the form's row (a 偏差原因 column lies beside the result)
+    ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
+    le = report.text.find("\n", ind.result_paragraph.end)
+    row = report.text[ls: le if le >= 0 else len(report.text)]
+    # a 偏差原因 cell that only says the work is done (已全部完成) gives no cause: it
+    # is the row's claim of completion
+    claim_cell = bool(ind.reason) and _claim_only(ind.reason, cfg)
+    if ind.reason and not claim_cell:
+        row = row.replace(ind.reason, "")  # the cause given is no claim of completion
+    ev = [para_evidence(report, pp, 0, len(pp.text))
+          for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
+    # a 偏差原因 cell the reader gave the row: any text there but a placeholder is
+    # the author's cause, whatever its words
+    cell = re.sub(r"[\s。.；;]", "", ind.reason or "")
+    filled = bool(cell) and not re.fullmatch(r"(?:无|暂无|/|／|—+|-+|空|略)", cell)
+    filled = filled and not claim_cell
+    return IndicatorCheck(
+        name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
+        claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
+        evidence=ev,
+    )
 
 
 # --- tables written as lines of cells ----------------------------------------------------
