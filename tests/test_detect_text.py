@@ -1,6 +1,8 @@
 """Unit tests of the text-side detectors on reports built by hand."""
 from __future__ import annotations
 
+import pytest
+
 from nlp_pipeline.detect import DETECTORS
 from test_detect_text_util import alignment, build_report, check_evidence, context
 
@@ -850,3 +852,12 @@ def test_indicator_naming_a_counted_thing_reported_as_percentage():
     assert len(go("新建农村公厕30座，改造8座乡镇污水提升泵站。", [("改造乡镇污水提升泵站", "100%")])) == 1
     # a thing the target does not count may be reported as a share
     assert go("新建农村公厕30座，提高公厕保洁覆盖。", [("公厕保洁覆盖", "100%")]) == []
+
+
+@pytest.mark.parametrize("slogan", ["为健康城市建设提供了坚实保障", "为乡村振兴奠定了坚实基础", "为全县发展作出了重要贡献"])
+def test_a_contribution_slogan_is_no_reported_output(slogan):
+    """「…工作成效显著，…满意度显著提升，为…提供了坚实保障」: the 了 of the slogan marks no
+    output, so the effect claims stand unsupported."""
+    r = build_report({"P": [f"全市疾病预防控制工作成效显著，群众获得感明显增强，{slogan}。"]})
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert len(out) == 1 and out[0].paragraphs()[0] == "P1"

@@ -77,3 +77,9 @@ def test_no_repeated_text(text):
 @pytest.mark.parametrize("old,new", [("1,260", "１,２６０"), ("，全年开展", "。全年开展"), ("98.7%", "98.7％")])
 def test_repeated_text_survives_rewrites(old, new):
     assert len(repeated(POSITIVE[0].replace(old, new))) == 1
+
+
+def test_a_quoted_policy_line_cited_twice_is_no_repeat():
+    p1 = ("1.中央1号文件提出：“实施耕地质量保护与提升行动”。省里的意见也要求：“强化农田保护，"
+          "实施耕地质量保护与提升行动”，全年完成耕地地力提升1.2万亩。")
+    assert repeated(report(p1=p1)) == []

@@ -31,6 +31,8 @@ MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into 
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
 SHINGLE = 8  # characters per shingle when looking for longer repeated passages
 FLOOR = 30  # shortest repeated passage found across clause boundaries
+OPEN_QUOTES = "“「『《"
+CLOSE_QUOTES = "”」』》"
 
 RULE = Rule(
     id="TXT.REPEATED", code=CODE, severity="low",
@@ -82,9 +84,24 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks or title marks: a quoted policy line cited twice is
+    a citation, not a repeat."""
+    out, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in OPEN_QUOTES:
+            stack.append(i)
+        elif ch in CLOSE_QUOTES and stack:
+            out.append((stack.pop(), i + 1))
+    return out
+
+
 def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    quoted = _quoted(text)
     for a, b in split_clauses(text):
+        if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
+            continue
         key = compact(text[a:b])[0]
         if len(key) >= MIN_CLAUSE and not any(key in s for s in stock):
             groups[key].append((*_trim(text, a, b), key))
