@@ -861,3 +861,12 @@ def test_a_contribution_slogan_is_no_reported_output(slogan):
     r = build_report({"P": [f"全市疾病预防控制工作成效显著，群众获得感明显增强，{slogan}。"]})
     out = run("UNSUPPORTED_CLAIM", r)
     assert len(out) == 1 and out[0].paragraphs()[0] == "P1"
+
+
+@pytest.mark.parametrize("none", ["资金管理方面：无。项目资金实行专账核算、专款专用。", "无。", "暂无。",
+                                  "安全生产方面：未发现问题。"])
+def test_a_problem_item_that_says_none_needs_no_measure(none):
+    r = build_report({"Q": [none, "助餐点布局不均衡，老旧小区距长者食堂较远。"],
+                      "I": ["2025年在老旧小区新增助餐点2个，由社会事务科负责。"]})
+    out = run("PROBLEM_WITHOUT_MEASURE", r)
+    assert out == []

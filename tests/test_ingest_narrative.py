@@ -393,3 +393,14 @@ def test_an_unfilled_item_between_filled_ones_keeps_its_number():
     r = read_text(text)
     assert [p.id for p in r.paragraphs("O")] == ["O1", "O2", "O3", "O5"]
     assert [u.paragraph for u in r.unfilled] == ["O4"]
+
+
+@pytest.mark.parametrize("marker", ["附：项目支出绩效自评表", "附件1：绩效自评表", "附表 部门整体支出绩效自评表"])
+def test_an_attachment_heading_ends_the_last_section(marker):
+    from nlp_pipeline.ingest import read_text
+
+    text = ("某街道2024年养老服务项目绩效自评报告\n一、存在的问题\n1.助餐点布局不均衡。\n"
+            "二、改进措施\n1.2025年新增助餐点2个，由社会事务科负责。\n"
+            f"{marker}\n项目名称\n开元街道养老服务项目\n主管部门\n开元街道办事处\n")
+    r = read_text(text)
+    assert [p.text for p in r.paragraphs("I")] == ["2025年新增助餐点2个，由社会事务科负责。"]

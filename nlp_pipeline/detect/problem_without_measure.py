@@ -38,6 +38,7 @@ from nlp_pipeline.detect._textcommon import (
 )
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.detect.vague_measure import residual
+from nlp_pipeline.text.normalize import normalize
 
 # bigrams every problem and measure may share without talking about the same thing
 _GENERIC = {
@@ -45,6 +46,7 @@ _GENERIC = {
     "有待", "基层", "服务", "能力", "水平", "部分", "不足", "建设", "管理", "人员", "机制", "相关",
     "进行", "负责", "落实", "提升", "不够", "较弱", "单位", "部门", "措施", "力度",
 }
+LEAD_MAX = 12  # characters of a lead label before its colon (资金管理方面：)
 LEXICAL_MIN = 2  # shared content bigrams that tie a problem to any measure
 
 
@@ -182,6 +184,21 @@ RULE = Rule(
 )
 
 
+def _says_none(text: str) -> bool:
+    """The item states there is no problem: 无 (暂无, 未发现…) opens it, or opens what
+    follows its lead label (资金管理方面：无。) and ends there."""
+    from nlp_pipeline.text.annotate import default_cues
+
+    cues = default_cues()
+    t = normalize(text).strip()
+    lead = max(t.find("："), t.find(":"))
+    body = t[lead + 1:].strip() if 0 <= lead <= LEAD_MAX else t
+    for s, e in cues.find(body, "no_problem"):
+        if s == 0 and (e == len(body) or body[e] in "。；;，,.！"):
+            return True
+    return False
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -224,6 +241,8 @@ def detect(ctx: Context):
     qwords = {q.id: _without(_expand(q.text, abbr), common) for q in problems}
     missing = []
     for k, q in enumerate(problems):
+        if _says_none(q.text):
+            continue  # 资金管理方面：无。… answers itself: no problem, no measure owed
         qw = qwords[q.id]
         if any(len(qw & w) >= LEXICAL_MIN and not _taken(q.id, mid, qwords, mwords, by_id[mid].text)
                for mid, w in mwords.items()):

@@ -332,6 +332,15 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
 _DATE_LINE_RE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 
 
+_APPENDIX_RE = re.compile(r"^(?:附[：:]|附件\s*[0-9一二三四五六七八九十]*\s*[：:]?|附表\s*[0-9一二三四五六七八九十]*\s*[：:]?)")
+_APPENDIX_MAX = 40  # characters of an attachment's heading line
+
+
+def _is_appendix(line: str) -> bool:
+    s = normalize(line).strip()
+    return len(s) <= _APPENDIX_MAX and bool(_APPENDIX_RE.match(s)) and not s.endswith(("。", "；"))
+
+
 def _is_signature(line: str, draft: Draft) -> bool:
     s = normalize(line).strip()
     if _DATE_LINE_RE.match(s):
@@ -433,6 +442,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 continue
             if draft.year is None and not seen_section:
                 draft.year = header.year_line(line.chars)
+            continue
+        if item.style is None and _is_appendix(line.chars):
+            # 附：项目支出绩效自评表 / 附件1: what follows is an attachment (read by the table
+            # readers), not more of the last section
+            sections.close()
             continue
         if item.style is None and _is_signature(line.chars, draft):
             # 某某局 / 2023年3月20日 under the last section: the report is signed, not itemised
