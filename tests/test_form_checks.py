@@ -142,3 +142,12 @@ def test_total_against_written_scores_with_a_blank(layout):
     rows[1] = ("", "质量指标", "培训合格率", "≥95%", "96.2%", "20", "", "")
     fs = findings(form(rows=rows, total="72", layout=layout), ("SCORE_MISMATCH",))
     assert len(fs) == 1 and "未填" in fs[0].message and "67" in fs[0].message
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+@pytest.mark.parametrize("note", ["（据实填写，与年度指标值口径一致）", "（请填写实际完成值）"])
+def test_result_cell_holding_the_template_note(layout, note):
+    rows = list(OK_ROWS)
+    rows[3] = ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", note, "20", "20", "")
+    fs = findings(form(rows=rows, layout=layout), ("UNFILLED_FORM",))
+    assert len(fs) == 1 and fs[0].evidence[0].paragraph.startswith("TBL.r") and "填写说明" in fs[0].message

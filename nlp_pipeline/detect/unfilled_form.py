@@ -13,9 +13,10 @@ from nlp_pipeline.model import Evidence
 
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
-_SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I"}
+_SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T"}
 _NAMES = {"goal": ("年度目标", "goals"), "outcome": ("实际完成情况", "outcomes"),
-          "problem": ("存在问题", "problems"), "improvement": ("改进措施", "measures")}
+          "problem": ("存在问题", "problems"), "improvement": ("改进措施", "measures"),
+          "result": ("实际完成值", "result")}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
 

@@ -166,6 +166,12 @@ def _mark_unfilled(report: Report) -> None:
             sec.paragraphs = kept
         report.unfilled.extend(dropped)
     for t in report.tasks:
+        for ind in t.indicators:
+            rp = ind.result_paragraph
+            # a result cell still holding the template's note （据实填写…）
+            if rp is not None and _is_unfilled(rp.text) is True:
+                report.unfilled.append(Unfilled(field="result", text=rp.text, start=rp.start, end=rp.end,
+                                                instruction=True, paragraph=rp.id))
         for attr, kind in (("target", "goal"), ("outcome", "outcome")):
             p = getattr(t, attr)
             if p is not None and _is_unfilled(p.text) is not None:
