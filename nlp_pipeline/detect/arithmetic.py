@@ -159,81 +159,118 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     """A total, then 其中 and two or more parts of the same unit in the same sentence."""
     acfg = cfg.get("arithmetic", {})
     part_cues = acfg.get("part_cues") or ["其中"]
-    open_cues = acfg.get("open_list_cues") or []
-    stop_cues = sorted(acfg.get("part_stop_cues") or [], key=len, reverse=True)
-    score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
     out = []
     for items in _by_paragraph(nums):
         text = items[0].para.text
         for cue in part_cues:
             for mt in re.finditer(re.escape(cue), text):
-                c = mt.start()
-                s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
-                s = statement_start(text, s)  # 「…共120万元。其中…」: the total is before the stop
-                # the total is the last figure before 其中 that is not a change or a share
-                # (交易总额86.45亿元，同比增长12.4%，其中…), of the kind of the first part
-                # (实际支出10,972.38万元，预算执行率97.91%，其中基本支出…)
-                before = [n for n in items if s <= n.i and n.j <= c and not (n.scopes & {"change", "share"})]
-                first = next((n for n in items if c < n.i and n.j <= e), None)
-                if first is not None and before and before[-1].m.kind != first.m.kind:
-                    same = [n for n in before if n.m.kind == first.m.kind
-                            and (n.m.base_unit or "") == (first.m.base_unit or "")]
-                    if len(same) != 1:
-                        continue  # no figure, or two (spending and budget): which is the total?
-                    before = same
-                if not before:
-                    continue
-                total = before[-1]
-                if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or total.m.base_value is None:
-                    continue
-                parts, prev = [], c
-                for n in items:
-                    if not (c < n.i and n.j <= e):
-                        continue
-                    gap = text[prev:n.i]
-                    if parts and _list_ends(gap, parts, text, c, stop_cues):
-                        break  # the list is over: a new clause states something else
-                    prev = n.j
-                    if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
-                        continue
-                    if re.search(r"[占比较]", gap):
-                        continue  # a share's denominator or a comparison, not a part
-                    if _per_unit(n, cfg):
-                        continue  # a unit price (每站3.2万元) is a factor, not a part
-                    parts.append(n)
-                if len(parts) < 2 or any(n.m.base_value >= total.m.base_value for n in parts):
-                    continue
-                tail = text[parts[-1].j: min(e, parts[-1].j + 4)]
-                span_text = text[c: parts[-1].j] + tail
-                if any(w in span_text for w in open_cues):
-                    continue
-                if any(w in text[s:e] for w in score_cues):
-                    continue  # weights and scores side by side are no part list
-                if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
-                    continue
-                got = sum(n.m.base_value for n in parts)
-                tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
-                if abs(got - total.m.base_value) <= tol:
-                    continue
-                if got < total.m.base_value and total.m.kind == "COUNT" and (
-                        len(parts) < 3 or got < total.m.base_value * float(acfg.get("count_min_cover", 0.95))):
-                    continue  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
-                if got < total.m.base_value * _min_cover(acfg):
-                    continue  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
-                p = total.para
-                sev = "high" if got > total.m.base_value else "medium"
-                out.append(make_finding(
-                    CODE, sev,
-                    f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
-                    f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
-                    f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
-                    f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
-                    [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
-                    {"total": total.m.base_value, "sum": round(got, 6),
-                     "parts": [n.m.base_value for n in parts]},
-                    roles="total",
-                ))
+                f = _check_part_list(report, items, text, mt.start(), cfg)
+                if f is not None:
+                    out.append(f)
     return out
+
+
+def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
+    """The finding for the 其中 at ``c`` in ``text`` when its parts do not add up."""
+    acfg = cfg.get("arithmetic", {})
+    stop_cues = sorted(acfg.get("part_stop_cues") or [], key=len, reverse=True)
+    s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
+    s = statement_start(text, s)  # 「…共120万元。其中…」: the total is before the stop
+    total = _parts_total(items, s, c, e)
+    if total is None:
+        return None
+    parts = _part_list(items, text, c, e, total, stop_cues, cfg)
+    got = _parts_mismatch(text, s, c, e, total, parts, cfg)
+    if got is None:
+        return None
+    return _parts_finding(report, total, parts, got)
+
+
+def _parts_total(items: list[M.Num], s: int, c: int, e: int) -> M.Num | None:
+    """The total a 其中 at ``c`` breaks down, in the sentence ``s``..``e``."""
+    # the total is the last figure before 其中 that is not a change or a share
+    # (交易总额86.45亿元，同比增长12.4%，其中…), of the kind of the first part
+    # (实际支出10,972.38万元，预算执行率97.91%，其中基本支出…)
+    before = [n for n in items if s <= n.i and n.j <= c and not (n.scopes & {"change", "share"})]
+    first = next((n for n in items if c < n.i and n.j <= e), None)
+    if first is not None and before and before[-1].m.kind != first.m.kind:
+        same = [n for n in before if n.m.kind == first.m.kind
+                and (n.m.base_unit or "") == (first.m.base_unit or "")]
+        if len(same) != 1:
+            return None  # no figure, or two (spending and budget): which is the total?
+        before = same
+    if not before:
+        return None
+    total = before[-1]
+    if total.m.kind not in ("MONEY", "PERCENT", "COUNT", "QUANTITY", "AREA") or total.m.base_value is None:
+        return None
+    return total
+
+
+def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
+               stop_cues: list[str], cfg: dict) -> list[M.Num]:
+    """The parts listed after the 其中 at ``c``: figures of the total's kind and unit."""
+    parts, prev = [], c
+    for n in items:
+        if not (c < n.i and n.j <= e):
+            continue
+        gap = text[prev:n.i]
+        if parts and _list_ends(gap, parts, text, c, stop_cues):
+            break  # the list is over: a new clause states something else
+        prev = n.j
+        if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
+            continue
+        if re.search(r"[占比较]", gap):
+            continue  # a share's denominator or a comparison, not a part
+        if _per_unit(n, cfg):
+            continue  # a unit price (每站3.2万元) is a factor, not a part
+        parts.append(n)
+    return parts
+
+
+def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list[M.Num],
+                    cfg: dict) -> float | None:
+    """The sum of ``parts`` when it is a slip against ``total``; None when the list is no
+    closed breakdown or adds up (or falls short the way partial lists do)."""
+    acfg = cfg.get("arithmetic", {})
+    open_cues = acfg.get("open_list_cues") or []
+    score_cues = cfg.get("score", {}).get("weight_cues") or ["分值"]
+    if len(parts) < 2 or any(n.m.base_value >= total.m.base_value for n in parts):
+        return None
+    tail = text[parts[-1].j: min(e, parts[-1].j + 4)]
+    span_text = text[c: parts[-1].j] + tail
+    if any(w in span_text for w in open_cues):
+        return None
+    if any(w in text[s:e] for w in score_cues):
+        return None  # weights and scores side by side are no part list
+    if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
+        return None
+    got = sum(n.m.base_value for n in parts)
+    tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
+    if abs(got - total.m.base_value) <= tol:
+        return None
+    if got < total.m.base_value and total.m.kind == "COUNT" and (
+            len(parts) < 3 or got < total.m.base_value * float(acfg.get("count_min_cover", 0.95))):
+        return None  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
+    if got < total.m.base_value * _min_cover(acfg):
+        return None  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
+    return got
+
+
+def _parts_finding(report, total: M.Num, parts: list[M.Num], got: float):
+    p = total.para
+    sev = "high" if got > total.m.base_value else "medium"
+    return make_finding(
+        CODE, sev,
+        f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
+        f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
+        f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
+        f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
+        [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
+        {"total": total.m.base_value, "sum": round(got, 6),
+         "parts": [n.m.base_value for n in parts]},
+        roles="total",
+    )
 
 
 def _min_cover(acfg: dict) -> float:
