@@ -76,3 +76,30 @@ def test_interim_phrase_in_year_end_report(sentence):
 def test_interim_phrase_clean(sentence, title):
     text = report(sentence) if title is None else report(sentence, title=title)
     assert found(text, "NUM.INTERIM") == []
+
+
+PRODUCT_WRONG = [
+    "全年发放岗位补贴1,572人月，每人每月800元，合计发放1,275,600元。",
+    "为326户脱贫户每户发放奖补资金1,200元，共计发放39.5万元。",
+    "购置消防器材36套，单价2,800元/套，总价10.8万元。",
+    "为１２０名环卫工人每人购买意外保险２５０元，共计３.２万元。",
+    "为85名困难老人每人发放慰问金400元。共计发放3.6万元。",
+]
+
+
+@pytest.mark.parametrize("sentence", PRODUCT_WRONG, ids=range(len(PRODUCT_WRONG)))
+def test_product_not_its_total(sentence):
+    fs = found(report(sentence), "NUM.PRODUCT")
+    assert len(fs) == 1 and fs[0].code == "ARITHMETIC_MISMATCH"
+    assert [e.role for e in fs[0].evidence] == ["part", "part", "total"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年发放岗位补贴1,572人月，每人每月800元，合计发放1,257,600元。",      # right
+    "按照每户每月200元的补贴标准，全年为120户发放补贴共计28.80万元。",     # × 12 months: not stated whole
+    "兑现省级研发机构奖励5家，每家30万元，计150万元，合计430万元。",        # the product is there; 430 sums more
+    "培训学员420人次，人均培训成本650元，培训经费支出30.6万元。",         # 支出 may cover more than the count
+    "为85名困难老人每人发放慰问金400元，共计3.4元。",                     # a unit slip: UNIT_MISMATCH's
+])
+def test_product_total_clean(sentence):
+    assert found(report(sentence), "NUM.PRODUCT") == []

@@ -1,0 +1,101 @@
+"""Counts times prices per unit, and the totals written for them: shared by the rules that
+check such products (unit_price.py for a total in the wrong money unit, product_total.py
+for a total that is not the product).
+
+In one statement, a price is an amount written after a per-unit word (每人, 每户, 人均,
+单价 …, concept ``per_unit`` of lexicons/cues.yaml) or as 元/套; its count is the nearest
+count in the statement; its total is the first later amount opened by a total word (共计,
+合计 …, concept ``total_amount``), or else the first later amount.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.text.annotate import Cues, statements
+
+PRICE_WINDOW = 10  # characters before a price (within its clause) read for its per-unit word
+TOTAL_CUE_WINDOW = 4  # characters before a total read for its total word
+# characters of a per-unit word that are not its measure (每人 -> 人, 人均 -> 人)
+_NOT_MEASURE = set("每均单价标准")
+_TIME_UNITS = "月年天日次周"  # a count of person-months is written 1,572人月
+_SAME = {"名": "人", "位": "人", "个": "个"}  # 85名 are counted 每人
+
+
+def _measure(chars: set[str]) -> set[str]:
+    return {_SAME.get(c, c) for c in chars}
+
+
+@dataclass
+class Product:
+    count: M.Num
+    price: M.Num
+    total: M.Num
+    product: float  # count × price, in the price's base unit (元)
+    cued: bool  # the total is opened by a strict total word (合计, 共计) and is the first amount after
+    same_measure: bool  # the price is per the thing the count counts (每户 … 326户)
+    matched: bool  # some later amount of the statement is the product (…计150万元，合计430万元)
+
+    def step(self) -> float:
+        """Half a unit of the last digit of the total as written, in 元."""
+        t = M.normalize(self.total.m.text).replace(",", "")
+        digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
+        dec = len(digits.split(".", 1)[1]) if "." in digits else 0
+        factor = self.total.m.base_value / self.total.m.value if self.total.m.value else 1.0
+        return 10 ** -dec * factor
+
+
+def _per_unit(n: M.Num, cues: Cues) -> str | None:
+    """The per-unit words before price ``n`` (or its /套 after it), None when it is no price."""
+    before = n.para.text[max(0, n.i - PRICE_WINDOW):n.i]
+    cut = max(before.rfind(ch) for ch in "，,。；;：:")
+    before = before[cut + 1:]
+    words = "".join(before[s:e] for s, e in cues.find(before, "per_unit"))
+    after = n.para.text[n.j:n.j + 4]
+    if after.startswith("/"):
+        words += after[1:2]
+    return words or None
+
+
+def products(nums: list[M.Num], cues: Cues) -> list[Product]:
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    out = []
+    for items in by_para.values():
+        para = items[0].para
+        for s, e in statements(para.text, cues):
+            inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)
+            out += _in_statement(inside, cues, para.text)
+    return out
+
+
+def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
+    money = [n for n in items if n.m.kind == "MONEY" and n.m.base_value]
+    counts = [n for n in items if n.m.kind == "COUNT" and n.m.value and n.m.unit]
+    out = []
+    for price in money:
+        unit_words = _per_unit(price, cues)
+        if unit_words is None or not counts:
+            continue
+        count = min(counts, key=lambda c: abs(c.i - price.i))
+        later = [n for n in money if n is not price and n.i > max(price.i, count.i)]
+        if not later:
+            continue
+        cued = [n for n in later if cues.has(text[max(0, n.i - TOTAL_CUE_WINDOW):n.i], "total_amount")]
+        total = (cued or later)[0]
+        strict = later[0] is total and cues.has(text[max(0, total.i - TOTAL_CUE_WINDOW):total.i], "strict_total")
+        measure = set(unit_words) - _NOT_MEASURE
+        counted = set(count.m.unit) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
+        product = count.m.value * price.m.base_value
+        matched = any(abs(n.m.base_value - product) <= max(1.0, 1e-3 * product) for n in later)
+        out.append(Product(count, price, total, product, strict,
+                           bool(measure) and _measure(measure) <= _measure(counted), matched))
+    return out
+
+
+def fmt_yuan(v: float) -> str:
+    """An amount in 元 as a reader writes it (34000 -> 3.4万元, 650 -> 650元)."""
+    if v >= 10000:
+        return f"{v / 10000:,.4f}".rstrip("0").rstrip(".") + "万元"
+    return f"{v:,.2f}".rstrip("0").rstrip(".") + "元"
