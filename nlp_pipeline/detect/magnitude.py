@@ -200,43 +200,62 @@ RULE = Rule(
 @register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
-    mc = cfg.get("magnitude", {})
     report = ctx.report
     nums = [n for n in M.enrich(report, ctx.mentions, cfg) if n.m.base_value]
     findings = []
 
     scale = budget_scale(report)
     if scale:
-        index = M.ParagraphIndex(report)
-        non_spending = mc.get("non_spending_words") or []
-        spending = mc.get("spending_words") or []
-        for n in nums:
-            if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
-                continue  # a bare table number read as money proves nothing
-            context = _context(report, index, n)
-            if any(w in context for w in mc.get("aggregate_words") or []):
-                continue  # the jurisdiction's output or revenue has no bar in the unit's budget
-            # money named as the unit's own (经费, 补助资金, 服务费) is held to its budget;
-            # money of unknown owner (成交金额, 担保金额 of a trading centre) only to a far bar
-            own = any(w in _context(report, index, n, own=True) for w in mc.get("own_money_words") or [])
-            factor = float(mc.get("money_factor", 100) if own else mc.get("unknown_money_factor", 1000))
-            if any(w in context for w in non_spending):
-                factor = float(mc.get("non_spending_factor", 1000))
-            elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
-                # money the unit itself spent or paid cannot exceed all it had to spend
-                factor = min(factor, float(mc.get("spending_factor", 1.1)))
-            elif _spent(n, mc.get("disburse_words") or []) and not (n.scopes & {"cumulative", "change", "share"}):
-                # funds it handed out (发放补助资金) pass through its budget too; a little
-                # room for funds passed on from other levels
-                factor = min(factor, float(mc.get("disburse_factor", 3)))
-            if n.m.base_value <= scale * factor + M.half_ulp(n.m):
-                continue
-            findings.append(_money_finding(f"金额{n.m.text}", f"Amount {n.m.text}", n.m.base_value, scale,
-                                           n.evidence(report), cfg))
+        findings += _money_findings(report, nums, scale, cfg)
 
     if scale:
         findings += _task_funds(report, scale, cfg)
 
+    findings += _area_findings(report, nums, cfg)
+    findings += _length_findings(report, nums, cfg)
+    return findings
+
+
+def _money_findings(report, nums: list[M.Num], scale: float, cfg: dict) -> list:
+    mc = cfg.get("magnitude", {})
+    index = M.ParagraphIndex(report)
+    findings = []
+    for n in nums:
+        if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
+            continue  # a bare table number read as money proves nothing
+        context = _context(report, index, n)
+        if any(w in context for w in mc.get("aggregate_words") or []):
+            continue  # the jurisdiction's output or revenue has no bar in the unit's budget
+        factor = _money_factor(report, index, n, context, mc)
+        if n.m.base_value <= scale * factor + M.half_ulp(n.m):
+            continue
+        findings.append(_money_finding(f"金额{n.m.text}", f"Amount {n.m.text}", n.m.base_value, scale,
+                                       n.evidence(report), cfg))
+    return findings
+
+
+def _money_factor(report, index: M.ParagraphIndex, n: M.Num, context: str, mc: dict) -> float:
+    """How many times the budget the amount ``n`` may reach."""
+    non_spending = mc.get("non_spending_words") or []
+    spending = mc.get("spending_words") or []
+    # money named as the unit's own (经费, 补助资金, 服务费) is held to its budget;
+    # money of unknown owner (成交金额, 担保金额 of a trading centre) only to a far bar
+    own = any(w in _context(report, index, n, own=True) for w in mc.get("own_money_words") or [])
+    factor = float(mc.get("money_factor", 100) if own else mc.get("unknown_money_factor", 1000))
+    if any(w in context for w in non_spending):
+        factor = float(mc.get("non_spending_factor", 1000))
+    elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
+        # money the unit itself spent or paid cannot exceed all it had to spend
+        factor = min(factor, float(mc.get("spending_factor", 1.1)))
+    elif _spent(n, mc.get("disburse_words") or []) and not (n.scopes & {"cumulative", "change", "share"}):
+        # funds it handed out (发放补助资金) pass through its budget too; a little
+        # room for funds passed on from other levels
+        factor = min(factor, float(mc.get("disburse_factor", 3)))
+    return factor
+
+
+def _area_findings(report, nums: list[M.Num], cfg: dict) -> list:
+    mc = cfg.get("magnitude", {})
     area, how = jurisdiction_area(nums, cfg)
     if not area:
         area, how = stated_area(report, cfg)
@@ -247,6 +266,7 @@ def detect(ctx: Context):
     else:
         ceiling = level_ceiling(report, cfg)
         ref_zh, ref_en = f"该级单位面积上限约{M.fmt_area(ceiling)}", f"ceiling {M.fmt_area(ceiling)} for its level"
+    findings = []
     for n in nums:
         if n.m.kind != "AREA":
             continue
@@ -265,7 +285,12 @@ def detect(ctx: Context):
             [n.evidence(report)],
             {"area_m2": n.m.base_value, "reference_m2": area or ceiling, "plausible_factor": f},
         ))
+    return findings
+
+
+def _length_findings(report, nums: list[M.Num], cfg: dict) -> list:
     length_ceiling = level_ceiling(report, cfg, "length", "m")
+    findings = []
     for n in nums:
         if n.m.kind != "QUANTITY" or n.m.base_unit != "m" or n.m.base_value <= length_ceiling:
             continue
