@@ -25,6 +25,7 @@ the order the engine finished the reports in.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import defaultdict
@@ -83,9 +84,17 @@ class SpanPair:
     other_quote: str
     shared_chars: int  # matched characters besides boilerplate and mandated wording
     differs: str  # verbatim, names, figures, names_figures, wording
-    # the two quotes cut into pieces, each [changed, text]: what the HTML marks
-    diff: list[list] = field(default_factory=list)
-    other_diff: list[list] = field(default_factory=list)
+
+    # the two quotes cut into pieces, each [changed, text]: what the HTML marks. Made when
+    # asked for (the index page), not kept: on a batch where many reports share text they
+    # were the larger part of the driver's memory
+    @property
+    def diff(self) -> list[list]:
+        return [list(x) for x in _diff(self.quote, self.other_quote)[0]]
+
+    @property
+    def other_diff(self) -> list[list]:
+        return [list(x) for x in _diff(self.quote, self.other_quote)[1]]
 
 
 @dataclass
@@ -445,9 +454,8 @@ class CopyDetector:
             s, e = A.report_span(a0, a1)
             os_, oe = B.report_span(b0, b1)
             q, oq = A.quote(s, e), B.quote(os_, oe)
-            d, od = _diff(q, oq)
             out.append(SpanPair(A.para.id, A.para.section, s, e, q, B.para.id, B.para.section, os_, oe, oq,
-                                shared, differs, d, od))  # fmt: skip
+                                shared, differs))  # fmt: skip
             m = chars_mask.setdefault(pi, np.zeros(len(A.masked), dtype=bool))
             m[a0:a1] = True
         chars = sum(int(this.paras[pi].weights[m].sum()) for pi, m in chars_mask.items())
@@ -589,17 +597,19 @@ def _merge_differs(kinds: set[str]) -> str:
     return "names" if names else "figures" if figures else "verbatim"
 
 
-def _diff(a: str, b: str) -> tuple[list[list], list[list]]:
-    """The two quotes cut into [changed, text] pieces."""
-    da: list[list] = []
-    db: list[list] = []
+@functools.lru_cache(maxsize=64)
+def _diff(a: str, b: str) -> tuple[tuple[tuple[bool, str], ...], tuple[tuple[bool, str], ...]]:
+    """The two quotes cut into (changed, text) pieces (memoised for the two sides of a
+    span, which ask one after the other)."""
+    da: list[tuple[bool, str]] = []
+    db: list[tuple[bool, str]] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         same = tag == "equal"
         if i2 > i1:
-            da.append([not same, a[i1:i2]])
+            da.append((not same, a[i1:i2]))
         if j2 > j1:
-            db.append([not same, b[j1:j2]])
-    return da, db
+            db.append((not same, b[j1:j2]))
+    return tuple(da), tuple(db)
 
 
 def _blame(this: _Doc, other: _Doc) -> str | None:
