@@ -234,7 +234,30 @@ def detect(ctx: Context):
     goal_of = _goal_of(ctx, report)
     findings = []
 
-    # candidate pairs: paragraphs sharing a few shingles
+    shared = _candidate_pairs(masked)
+    edges, paste_edges = _edges(paras, masked, shared, goal_of)
+
+    # pastes: a paragraph carrying two or more whole other paragraphs after its own text
+    pasted_in: dict[int, list[tuple[int, int]]] = {}
+    for x in range(len(paras)):
+        pieces = _paste_pieces(x, masked, edges + paste_edges)
+        if len(pieces) < 2:
+            continue
+        pasted_in[x] = [(pc[0], pc[1]) for pc in pieces]
+        findings.append(_paste_finding(report, paras, comp, masked, x, pieces))
+
+    # repeated texts: cluster spans that are copies of one another
+    for members in _repeat_groups(edges, pasted_in):
+        f = _repeat_finding(report, paras, comp, members)
+        if f is not None:
+            findings.append(f)
+
+    # a passage repeated inside one paragraph is REPEATED_TEXT (repeated_text.py)
+    return findings
+
+
+def _candidate_pairs(masked: list[str]) -> dict[tuple[int, int], int]:
+    """Candidate pairs: paragraphs sharing a few shingles, with how many they share."""
     index: dict[str, set[int]] = defaultdict(set)
     for k, s in enumerate(masked):
         for i in range(len(s) - SHINGLE + 1):
@@ -246,8 +269,13 @@ def detect(ctx: Context):
             for x in range(len(ks_sorted)):
                 for y in range(x + 1, len(ks_sorted)):
                     shared[(ks_sorted[x], ks_sorted[y])] += 1
+    return shared
 
-    # edges: (a, b, a_start, a_end, b_start, b_end, matched)
+
+def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, int], int],
+           goal_of: dict[str, str]) -> tuple[list, list]:
+    """Edges (a, b, a_start, a_end, b_start, b_end, matched): copies, and runs too short
+    to be a copy alone that may be a whole paragraph pasted among others."""
     edges, paste_edges = [], []
     by_id = {p.id: k for k, p in enumerate(paras)}
     for (a, b), n in shared.items():
@@ -269,60 +297,64 @@ def detect(ctx: Context):
             elif r[4] >= PASTE_MIN:
                 # too short to be a copy alone; a whole paragraph pasted among others is
                 paste_edges.append((a, b, *r))
+    return edges, paste_edges
 
-    # pastes: a paragraph carrying two or more whole other paragraphs after its own text
-    pasted_in: dict[int, list[tuple[int, int]]] = {}
-    for x in range(len(paras)):
-        carried = []
-        for e in edges + paste_edges:
-            for host, guest, hs, he, gs, ge in ((e[0], e[1], e[2], e[3], e[4], e[5]), (e[1], e[0], e[4], e[5], e[2], e[3])):
-                if host != x:
-                    continue
-                if (ge - gs) >= PASTE_COVER * len(masked[guest]) and (he - hs) < 0.9 * len(masked[host]) and hs > 0:
-                    carried.append((guest, hs, he))
-        # one pasted piece per stretch of the host; two pieces or more make a paste
-        pieces: list[list] = []
-        for guest, hs, he in sorted(carried, key=lambda c: c[1]):
-            for pc in pieces:
-                if min(he, pc[1]) - max(hs, pc[0]) >= 0.5 * min(he - hs, pc[1] - pc[0]):
-                    pc[0], pc[1] = min(pc[0], hs), max(pc[1], he)
-                    pc[2].append(guest)
-                    break
-            else:
-                pieces.append([hs, he, [guest]])
-        if len(pieces) < 2:
-            continue
 
-        def pick(cands: list[int]) -> int:
-            # the paragraph of the host's own section is the likelier source of a paste
-            return min(cands, key=lambda g: (paras[g].section != paras[x].section, -len(masked[g]), paras[g].start))
+def _paste_pieces(x: int, masked: list[str], edges: list) -> list[list]:
+    """The stretches [start, end, guests] of paragraph ``x`` that carry other paragraphs
+    whole after its own text."""
+    carried = []
+    for e in edges:
+        for host, guest, hs, he, gs, ge in ((e[0], e[1], e[2], e[3], e[4], e[5]), (e[1], e[0], e[4], e[5], e[2], e[3])):
+            if host != x:
+                continue
+            if (ge - gs) >= PASTE_COVER * len(masked[guest]) and (he - hs) < 0.9 * len(masked[host]) and hs > 0:
+                carried.append((guest, hs, he))
+    # one pasted piece per stretch of the host; two pieces or more make a paste
+    pieces: list[list] = []
+    for guest, hs, he in sorted(carried, key=lambda c: c[1]):
+        for pc in pieces:
+            if min(he, pc[1]) - max(hs, pc[0]) >= 0.5 * min(he - hs, pc[1] - pc[0]):
+                pc[0], pc[1] = min(pc[0], hs), max(pc[1], he)
+                pc[2].append(guest)
+                break
+        else:
+            pieces.append([hs, he, [guest]])
+    return pieces
 
-        guests = {pick(pc[2]) for pc in pieces}
-        spans = [(pc[0], pc[1]) for pc in pieces]
-        pasted_in[x] = spans
-        host = paras[x]
-        ev = [span_evidence(report, host, comp[x][1], s, e) for s, e in spans]
-        names = sorted(guests, key=lambda g: paras[g].start)
-        ev += [span_evidence(report, paras[g], comp[g][1], 0, len(comp[g][0])) for g in names]
-        ids = "、".join(paras[g].id for g in names)
-        findings.append(
-            make_finding(
-                "DUPLICATE_PARAGRAPH",
-                "medium",
-                f"{host.id}在自身内容之后重复粘贴了{ids}的全文（{len(names)}段，共约"
-                f"{sum(e - s for s, e in spans)}字）。",
-                f"{host.id} repeats the full text of {', '.join(paras[g].id for g in names)} "
-                f"after its own text ({len(names)} paragraphs).",
-                ev,
-                {"paragraph": host.id, "pasted": [paras[g].id for g in names],
-                 "pasted_chars": sum(e - s for s, e in spans)},
-            )
-        )
 
+def _paste_finding(report: Report, paras: list[Paragraph], comp: list, masked: list[str], x: int,
+                   pieces: list[list]):
+    def pick(cands: list[int]) -> int:
+        # the paragraph of the host's own section is the likelier source of a paste
+        return min(cands, key=lambda g: (paras[g].section != paras[x].section, -len(masked[g]), paras[g].start))
+
+    guests = {pick(pc[2]) for pc in pieces}
+    spans = [(pc[0], pc[1]) for pc in pieces]
+    host = paras[x]
+    ev = [span_evidence(report, host, comp[x][1], s, e) for s, e in spans]
+    names = sorted(guests, key=lambda g: paras[g].start)
+    ev += [span_evidence(report, paras[g], comp[g][1], 0, len(comp[g][0])) for g in names]
+    ids = "、".join(paras[g].id for g in names)
+    return make_finding(
+        "DUPLICATE_PARAGRAPH",
+        "medium",
+        f"{host.id}在自身内容之后重复粘贴了{ids}的全文（{len(names)}段，共约"
+        f"{sum(e - s for s, e in spans)}字）。",
+        f"{host.id} repeats the full text of {', '.join(paras[g].id for g in names)} "
+        f"after its own text ({len(names)} paragraphs).",
+        ev,
+        {"paragraph": host.id, "pasted": [paras[g].id for g in names],
+         "pasted_chars": sum(e - s for s, e in spans)},
+    )
+
+
+def _repeat_groups(edges: list, pasted_in: dict[int, list[tuple[int, int]]]) -> list[list]:
+    """Clusters of spans (paragraph, start, end) that are copies of one another; spans
+    inside a paste are left to the paste's finding."""
     def inside_paste(k: int, s: int, e: int) -> bool:
         return any(min(e, pe) - max(s, ps) >= 0.5 * (e - s) for ps, pe in pasted_in.get(k, []))
 
-    # repeated texts: cluster spans that are copies of one another
     uf = _UF()
     nodes: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for a, b, as_, ae, bs, be, _m in edges:
@@ -344,30 +376,29 @@ def detect(ctx: Context):
     for k, ivs in nodes.items():
         for s, e in set(ivs):
             groups[uf.find((k, s, e))].append((k, s, e))
-    for members in groups.values():
-        by_para: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for k, s, e in members:
-            by_para[k].append((s, e))
-        if len(by_para) < 2:
-            continue
-        order = sorted(by_para, key=lambda k: paras[k].start)
-        ev = []
-        for k in order:
-            for s, e in _merge_intervals(by_para[k]):
-                ev.append(span_evidence(report, paras[k], comp[k][1], s, e))
-        ids = [paras[k].id for k in order]
-        quote = short(ev[0].quote, 30)
-        longest = max(e.end - e.start for e in ev)
-        findings.append(
-            make_finding(
-                "DUPLICATE_PARAGRAPH",
-                "medium" if len(ids) >= 3 or longest >= LONG else "low",
-                f"同一段文字在{len(ids)}处重复出现（{'、'.join(ids)}）：「{quote}」",
-                f"The same passage appears in {len(ids)} places ({', '.join(ids)}): \"{quote}\"",
-                ev,
-                {"places": ids, "chars": longest},
-            )
-        )
+    return list(groups.values())
 
-    # a passage repeated inside one paragraph is REPEATED_TEXT (repeated_text.py)
-    return findings
+
+def _repeat_finding(report: Report, paras: list[Paragraph], comp: list, members: list):
+    """The finding for one cluster of copies, if it spans two paragraphs or more."""
+    by_para: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for k, s, e in members:
+        by_para[k].append((s, e))
+    if len(by_para) < 2:
+        return None
+    order = sorted(by_para, key=lambda k: paras[k].start)
+    ev = []
+    for k in order:
+        for s, e in _merge_intervals(by_para[k]):
+            ev.append(span_evidence(report, paras[k], comp[k][1], s, e))
+    ids = [paras[k].id for k in order]
+    quote = short(ev[0].quote, 30)
+    longest = max(e.end - e.start for e in ev)
+    return make_finding(
+        "DUPLICATE_PARAGRAPH",
+        "medium" if len(ids) >= 3 or longest >= LONG else "low",
+        f"同一段文字在{len(ids)}处重复出现（{'、'.join(ids)}）：「{quote}」",
+        f"The same passage appears in {len(ids)} places ({', '.join(ids)}): \"{quote}\"",
+        ev,
+        {"places": ids, "chars": longest},
+    )
