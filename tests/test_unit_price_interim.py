@@ -103,3 +103,39 @@ def test_product_not_its_total(sentence):
 ])
 def test_product_total_clean(sentence):
     assert found(report(sentence), "NUM.PRODUCT") == []
+
+
+RATE_WRONG = [
+    "项目预算4,380万元，已支付4,212.6万元，未支付167.4万元，资金支付率95%。",
+    "已支付4,212.6万元，未支付167.4万元，支付率95.0%。",                    # paid + unpaid as the base
+    "上级下达补助资金97万元，实际到位96.4万元，资金到位率100%。",
+    "下达补助资金500万元，已拨付到位460万元，拨付率95%。",
+    "项目预算１２０万元，实际支出１０８万元，预算执行率９５％。",
+]
+
+
+@pytest.mark.parametrize("sentence", RATE_WRONG, ids=range(len(RATE_WRONG)))
+def test_rate_not_given_by_its_amounts(sentence):
+    fs = found(report(sentence), "NUM.RATE_FIGURES") + found(report(sentence), "NUM.ARITH")
+    fs = [f for f in fs if "率" in f.message]
+    assert len(fs) == 1 and fs[0].code == "ARITHMETIC_MISMATCH"
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目预算4,380万元，已支付4,212.6万元，未支付167.4万元，资金支付率96.18%。",
+    "已支付4,212.6万元，未支付167.4万元，支付率96.2%。",
+    "项目预算4,380万元，已支付4,212.6万元，支付率96.1%。",          # cut off, not rounded
+    "项目预算约1.2亿元，实际支出11,508万元，执行率95.9%。",          # a rounded amount gives no rate
+    "项目预算1,280.00万元，实际支出1,265,700万元，执行率98.88%。",   # a unit slip: the magnitude check's
+])
+def test_rate_given_by_its_amounts(sentence):
+    assert found(report(sentence), "NUM.RATE_FIGURES") == []
+
+
+def test_two_rules_on_one_rate_give_one_finding():
+    """NUM.ARITH's prose rate check and NUM.RATE_FIGURES both read 预算执行率: one defect,
+    one finding (the resolver keeps the more confident)."""
+    r = read_text(report("项目预算420.00万元，实际支出386.40万元，预算执行率93.2%。"))
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    fs = [f for f in run_detectors(ctx) if f.code == "ARITHMETIC_MISMATCH"]
+    assert len(fs) == 1

@@ -55,4 +55,28 @@ def resolve(findings: list[Finding]) -> list[Finding]:
                     dropped.add(k)
         elif any(e.section in rule.winner_sections for f in winners for e in f.evidence):
             dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)
+    dropped |= _same_defect(findings, dropped)
     return [f for k, f in enumerate(findings) if k not in dropped]
+
+
+def _same_defect(findings: list[Finding], dropped: set[int]) -> set[int]:
+    """Two rules that report one defect under one code (the prose rate check of NUM.ARITH
+    and NUM.RATE_FIGURES on the same 执行率): the main piece of evidence of one (its first)
+    overlaps a piece of the other's. The more confident one is kept (the first found on a
+    tie); findings of one rule are that rule's own business."""
+    def overlaps(a, bs) -> bool:
+        return any(a.paragraph == b.paragraph and a.start < b.end and b.start < a.end for b in bs)
+
+    out: set[int] = set()
+    for k, f in enumerate(findings):
+        if k in dropped or k in out or not f.evidence:
+            continue
+        for j in range(k + 1, len(findings)):
+            g = findings[j]
+            if j in dropped or j in out or g.code != f.code or g.rule_id == f.rule_id or not g.evidence:
+                continue
+            if overlaps(f.evidence[0], g.evidence) or overlaps(g.evidence[0], f.evidence):
+                out.add(k if (g.confidence or 0) > (f.confidence or 0) else j)
+                if k in out:
+                    break
+    return out
