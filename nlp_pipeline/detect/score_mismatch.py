@@ -138,42 +138,11 @@ def detect(ctx: Context):
     sc = cfg.get("score", {})
     report = ctx.report
     index = M.ParagraphIndex(report)
-    item_re = _item_re(cfg)
     total_cues = sc.get("total_cues") or []
-    grade_cues = "|".join(map(re.escape, sorted(sc.get("grade_cues") or [], key=len, reverse=True)))
-    syn = {str(k): str(v) for k, v in (sc.get("grade_synonyms") or {}).items()}
-    names = sorted(list(syn) + [str(g["name"]) for g in sc.get("grades") or []], key=len, reverse=True)
-    grade_re = re.compile(rf"(?:{grade_cues})\s*[为是：:]?\s*[“\"]?(?P<g>{'|'.join(map(re.escape, names))})(?=[，。；;、,.\s）)”\"]|$|等|级)") if grade_cues else None
+    syn, grade_re = _grade_re(sc)
 
-    items, total, grade = [], None, None  # items: (name, weight, score, Evidence)
-
-    def total_in(text: str, spans) -> re.Match | None:
-        for cue in total_cues:  # lexicon order: the most specific cue first
-            for m in re.finditer(rf"{re.escape(cue)}\s*[为是：:]?\s*(?P<v>{_NUM})\s*分", text):
-                if not any(a <= m.start() < b for a, b in spans):  # an item's own score
-                    return m
-        return None
-
-    for p in index.paras:
-        if p.section in ("Q", "I"):
-            continue
-        text = M.normalize(p.text)
-        spans = []
-        for m in item_re.finditer(text):
-            spans.append((m.start(), m.end()))
-            # second-level items (…，其中数量指标分值20分…) are parts of a first-level one
-            s0, _ = M.clause_bounds(text, m.start(), m.start(), M.SENTENCE_BREAK)
-            if "其中" not in text[s0:m.start("w")]:
-                items.append((m.group("name"), m.group("w"), m.group("g"),
-                              M.para_evidence(report, p, m.start(), m.end())))
-        if total is None:
-            m = total_in(text, spans)
-            if m:
-                total = (m.group("v"), M.para_evidence(report, p, m.start(), m.end()))
-        if grade is None and grade_re is not None:
-            m = grade_re.search(text)
-            if m:
-                grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
+    # items: (name, weight, score, Evidence)
+    items, total, grade = _paragraph_scores(report, index, _item_re(cfg), total_cues, grade_re)
 
     # the indicator table as the reader rebuilt it (分值 and 得分 by column, whatever shape
     # the table came in): it comes before any reading of the raw lines
@@ -191,27 +160,12 @@ def detect(ctx: Context):
     if not items:
         items = _bracket_weights(report, index, cfg)
     # a score table pasted as lines (指标 | 分值 | 得分), when the text gave no items
-    total_words = (cfg.get("table") or {}).get("total_row_words") or []
     if not items:
-        for rows in M.line_tables(report, cfg):
-            for row in rows:
-                if "weight" not in row or "score" not in row:
-                    continue
-                w = re.search(_NUM, M.normalize(row["weight"].text))
-                g = re.search(_NUM, M.normalize(row["score"].text))
-                name = row["name"].text if "name" in row else ""
-                first = M.row_cells(row["row"].text)[0].text if "row" in row else name
-                if any(t in first or t in name for t in total_words):
-                    if g and total is None:
-                        total = (g.group(0), M.evidence_at(report, index, row["score"].start, row["score"].end, "TBL"))
-                    continue
-                if w and g:
-                    items.append((name, w.group(0), g.group(0),
-                                  M.evidence_at(report, index, row["weight"].start, row["score"].end, "TBL")))
+        items, total = _line_table_items(report, index, cfg, total)
     # total and grade written on lines outside the sections ("评价等级：良")
     whole = M.normalize(report.text)
     if total is None:
-        m = total_in(whole, [])
+        m = _total_in(whole, [], total_cues)
         if m:
             total = (m.group("v"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
     if grade is None and grade_re is not None:
@@ -220,59 +174,145 @@ def detect(ctx: Context):
             grade = (m.group("g"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
 
     findings = []
-    full = float(sc.get("total_points", 100))
     # a table whose budget-execution row the reader did not find weighs 90 of the 100
     # points (the official template): its sums are checked only where they cannot hold
     partial = bool(table_items) and report.budget.weight is None
-    budget_points = float(sc.get("budget_points", 10))
     if len(items) >= 2:
-        wsum = sum(float(w) for _, w, _, _ in items)
-        if abs(wsum - full) > 1e-6 and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
-            findings.append(make_finding(
-                CODE, "medium",
-                f"各项指标分值合计{M.fmt(wsum)}分，不等于满分{M.fmt(full)}分",
-                f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
-                [e for *_, e in items], {"weights_sum": wsum}, roles="part",
-            ))
-        over = [x for x in items if x[2] is not None and float(x[2]) > float(x[1]) + 1e-9]
-        if over:
-            findings.append(make_finding(
-                CODE, "high",
-                "指标得分超过其分值：" + "；".join(f"{n}分值{w}分、得分{g}分" for n, w, g, _ in over),
-                "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
-                [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]}, roles="part",
-            ))
-        blanks = [x for x in items if x[2] is None]
-        # a score cell left blank counts nothing on the form as published; a table with
-        # more blanks than MAX_BLANK_SCORES is more likely a reading gap than a form
-        if total is not None and len(blanks) <= MAX_BLANK_SCORES and len(blanks) < len(items) - 1:
-            gsum = sum(float(g) for _, _, g, _ in items if g is not None)
-            tv = float(total[0])
-            # item scores are exact; only the total may be rounded; without the budget row
-            # the total may exceed the items by that row's score at most
-            # a total row whose weight is the items' own sum totals just those items
-            subtotal = report.total_weight is not None and abs(report.total_weight - wsum) < 1e-6
-            off = gsum - tv if not partial or subtotal else (
-                gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
-            if abs(off) > _tol(total[0]):
-                blank_zh = f"（另有{len(blanks)}项得分未填，按0分计）" if blanks else ""
-                blank_en = f" ({len(blanks)} blank score(s) counted as 0)" if blanks else ""
-                findings.append(make_finding(
-                    CODE, "high",
-                    f"各项得分合计{M.fmt(gsum)}分{blank_zh}，与自评总分{M.fmt(tv)}分不符",
-                    f"The item scores sum to {M.fmt(gsum)}{blank_en}, the stated total is {M.fmt(tv)}",
-                    [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
-                    roles=["total"] + ["part"] * len(items),
-                ))
+        findings += _sum_findings(report, items, total, sc, partial)
     if total is not None and grade is not None:
-        tv = float(total[0])
-        written = syn.get(grade[0], grade[0])
-        want = grade_for(tv, cfg)
-        if written != want:
-            findings.append(make_finding(
-                CODE, "high",
-                f"自评得分{M.fmt(tv)}分应评为“{want}”，报告评价等级为“{grade[0]}”",
-                f"A total of {M.fmt(tv)} is grade '{want}', the report gives '{grade[0]}'",
-                [total[1], grade[1]], {"total": tv}, roles=("total", "claim"),
-            ))
+        findings += _grade_findings(total, grade, syn, cfg)
     return findings
+
+
+def _grade_re(sc: dict) -> tuple[dict[str, str], re.Pattern | None]:
+    """The grade synonyms and the pattern of a written grade (评价等级为良)."""
+    grade_cues = "|".join(map(re.escape, sorted(sc.get("grade_cues") or [], key=len, reverse=True)))
+    syn = {str(k): str(v) for k, v in (sc.get("grade_synonyms") or {}).items()}
+    names = sorted(list(syn) + [str(g["name"]) for g in sc.get("grades") or []], key=len, reverse=True)
+    grade_re = re.compile(rf"(?:{grade_cues})\s*[为是：:]?\s*[“\"]?(?P<g>{'|'.join(map(re.escape, names))})(?=[，。；;、,.\s）)”\"]|$|等|级)") if grade_cues else None
+    return syn, grade_re
+
+
+def _total_in(text: str, spans, total_cues: list[str]) -> re.Match | None:
+    for cue in total_cues:  # lexicon order: the most specific cue first
+        for m in re.finditer(rf"{re.escape(cue)}\s*[为是：:]?\s*(?P<v>{_NUM})\s*分", text):
+            if not any(a <= m.start() < b for a, b in spans):  # an item's own score
+                return m
+    return None
+
+
+def _paragraph_scores(report, index, item_re: re.Pattern, total_cues: list[str],
+                      grade_re: re.Pattern | None) -> tuple[list, tuple | None, tuple | None]:
+    """Items, total and grade as the paragraphs' sentences give them."""
+    items, total, grade = [], None, None
+    for p in index.paras:
+        if p.section in ("Q", "I"):
+            continue
+        text = M.normalize(p.text)
+        spans = []
+        for m in item_re.finditer(text):
+            spans.append((m.start(), m.end()))
+            # second-level items (…，其中数量指标分值20分…) are parts of a first-level one
+            s0, _ = M.clause_bounds(text, m.start(), m.start(), M.SENTENCE_BREAK)
+            if "其中" not in text[s0:m.start("w")]:
+                items.append((m.group("name"), m.group("w"), m.group("g"),
+                              M.para_evidence(report, p, m.start(), m.end())))
+        if total is None:
+            m = _total_in(text, spans, total_cues)
+            if m:
+                total = (m.group("v"), M.para_evidence(report, p, m.start(), m.end()))
+        if grade is None and grade_re is not None:
+            m = grade_re.search(text)
+            if m:
+                grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
+    return items, total, grade
+
+
+def _line_table_items(report, index, cfg: dict, total: tuple | None) -> tuple[list, tuple | None]:
+    """Items of a score table pasted as lines (指标 | 分值 | 得分), and its total row's
+    score when no total was found before."""
+    total_words = (cfg.get("table") or {}).get("total_row_words") or []
+    items = []
+    for rows in M.line_tables(report, cfg):
+        for row in rows:
+            if "weight" not in row or "score" not in row:
+                continue
+            w = re.search(_NUM, M.normalize(row["weight"].text))
+            g = re.search(_NUM, M.normalize(row["score"].text))
+            name = row["name"].text if "name" in row else ""
+            first = M.row_cells(row["row"].text)[0].text if "row" in row else name
+            if any(t in first or t in name for t in total_words):
+                if g and total is None:
+                    total = (g.group(0), M.evidence_at(report, index, row["score"].start, row["score"].end, "TBL"))
+                continue
+            if w and g:
+                items.append((name, w.group(0), g.group(0),
+                              M.evidence_at(report, index, row["weight"].start, row["score"].end, "TBL")))
+    return items, total
+
+
+def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: bool) -> list:
+    """The weights against full marks, each score against its weight, the scores against
+    the total."""
+    findings = []
+    full = float(sc.get("total_points", 100))
+    budget_points = float(sc.get("budget_points", 10))
+    wsum = sum(float(w) for _, w, _, _ in items)
+    if abs(wsum - full) > 1e-6 and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
+        findings.append(make_finding(
+            CODE, "medium",
+            f"各项指标分值合计{M.fmt(wsum)}分，不等于满分{M.fmt(full)}分",
+            f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
+            [e for *_, e in items], {"weights_sum": wsum}, roles="part",
+        ))
+    over = [x for x in items if x[2] is not None and float(x[2]) > float(x[1]) + 1e-9]
+    if over:
+        findings.append(make_finding(
+            CODE, "high",
+            "指标得分超过其分值：" + "；".join(f"{n}分值{w}分、得分{g}分" for n, w, g, _ in over),
+            "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
+            [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]}, roles="part",
+        ))
+    blanks = [x for x in items if x[2] is None]
+    # a score cell left blank counts nothing on the form as published; a table with
+    # more blanks than MAX_BLANK_SCORES is more likely a reading gap than a form
+    if total is not None and len(blanks) <= MAX_BLANK_SCORES and len(blanks) < len(items) - 1:
+        findings += _total_findings(report, items, total, blanks, wsum, budget_points, partial)
+    return findings
+
+
+def _total_findings(report, items: list, total: tuple, blanks: list, wsum: float,
+                    budget_points: float, partial: bool) -> list:
+    gsum = sum(float(g) for _, _, g, _ in items if g is not None)
+    tv = float(total[0])
+    # item scores are exact; only the total may be rounded; without the budget row
+    # the total may exceed the items by that row's score at most
+    # a total row whose weight is the items' own sum totals just those items
+    subtotal = report.total_weight is not None and abs(report.total_weight - wsum) < 1e-6
+    off = gsum - tv if not partial or subtotal else (
+        gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
+    if abs(off) <= _tol(total[0]):
+        return []
+    blank_zh = f"（另有{len(blanks)}项得分未填，按0分计）" if blanks else ""
+    blank_en = f" ({len(blanks)} blank score(s) counted as 0)" if blanks else ""
+    return [make_finding(
+        CODE, "high",
+        f"各项得分合计{M.fmt(gsum)}分{blank_zh}，与自评总分{M.fmt(tv)}分不符",
+        f"The item scores sum to {M.fmt(gsum)}{blank_en}, the stated total is {M.fmt(tv)}",
+        [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
+        roles=["total"] + ["part"] * len(items),
+    )]
+
+
+def _grade_findings(total: tuple, grade: tuple, syn: dict[str, str], cfg: dict) -> list:
+    tv = float(total[0])
+    written = syn.get(grade[0], grade[0])
+    want = grade_for(tv, cfg)
+    if written == want:
+        return []
+    return [make_finding(
+        CODE, "high",
+        f"自评得分{M.fmt(tv)}分应评为“{want}”，报告评价等级为“{grade[0]}”",
+        f"A total of {M.fmt(tv)} is grade '{want}', the report gives '{grade[0]}'",
+        [total[1], grade[1]], {"total": tv}, roles=("total", "claim"),
+    )]
