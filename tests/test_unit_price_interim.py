@@ -139,3 +139,29 @@ def test_two_rules_on_one_rate_give_one_finding():
     ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
     fs = [f for f in run_detectors(ctx) if f.code == "ARITHMETIC_MISMATCH"]
     assert len(fs) == 1
+
+
+PART_ABOVE = [
+    "项目总预算120万元，其中购置设备支出136万元。",
+    "全年支出560万元，其中人员经费612万元，公用经费48万元。",
+    "下达补助资金85.6万元。其中发放到户补贴91.2万元。",
+    "项目资金总额３２０万元，其中财政资金３５０万元。",
+    "专项经费合计46.5万元，分别为培训费52万元、资料费4.5万元。",
+]
+
+
+@pytest.mark.parametrize("sentence", PART_ABOVE, ids=range(len(PART_ABOVE)))
+def test_part_above_its_whole(sentence):
+    fs = found(report(sentence), "NUM.PART_ABOVE_WHOLE")
+    assert len(fs) == 1 and fs[0].code == "IMPLAUSIBLE_MAGNITUDE"
+    assert [e.role for e in fs[0].evidence] == ["total", "part"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目总预算120万元，其中购置设备支出36万元，培训支出20万元。",
+    "项目预算120万元，实际支出126万元，其中超支6万元为追加部分。",
+    "全年支出560万元，其中人员经费占比62%，服务对象1,200人。",
+    "项目总预算120.00万元，其中设备购置120.004万元。",  # rounding
+])
+def test_part_within_its_whole(sentence):
+    assert found(report(sentence), "NUM.PART_ABOVE_WHOLE") == []
