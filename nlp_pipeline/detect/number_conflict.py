@@ -23,53 +23,77 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     """Similarity of two numbers' metrics, 0 when they cannot be the same metric."""
     if a.role != b.role or a.role not in ("target", "actual"):
         return 0.0
-    ka, kb = a.m.kind, b.m.kind
     sim_cfg = cfg.get("similarity", {})
+    thr = _threshold(a, b, sim_cfg)
+    if thr is None:
+        return 0.0
+    if _apart(a, b, cfg):
+        return 0.0
+    sim = M.similarity(a.key, b.key)
+    if _metrics_differ(a, b, cfg, goals, topics):
+        return 0.0
+    return sim if sim >= thr else 0.0
+
+
+def _threshold(a: M.Num, b: M.Num, sim_cfg: dict) -> float | None:
+    """The similarity two numbers' metrics need to be one metric; None when their kinds
+    or units cannot be."""
+    ka, kb = a.m.kind, b.m.kind
     thr = float(sim_cfg.get("threshold", 0.6))
     if a.unitless or b.unitless:
         if a.unitless and b.unitless:
             pass
         elif {ka, kb} - {"COUNT", "QUANTITY", "RANGE"}:
-            return 0.0
+            return None
         thr = float(sim_cfg.get("threshold_unitless", 0.75))
     else:
         if ka != kb and {ka, kb} - {"COUNT", "RANGE"}:
-            return 0.0
+            return None
         if (a.m.base_unit or "") != (b.m.base_unit or ""):
-            return 0.0
+            return None
+    return thr
+
+
+def _apart(a: M.Num, b: M.Num, cfg: dict) -> bool:
+    """Whether where and how the two numbers are said makes them different metrics."""
     # a cumulative figure and a yearly one, or a new one and a stock, are different metrics
     for s in ("cumulative", "new", "subperiod"):
         if (s in a.scopes) != (s in b.scopes):
-            return 0.0
+            return True
     if M.place(a.para.id) == M.place(b.para.id):
-        return 0.0  # two indicators of one task are different indicators
+        return True  # two indicators of one task are different indicators
     if (M.project_scoped(a, cfg) or M.project_scoped(b, cfg)) and not M.same_project(a, b, cfg):
-        return 0.0  # a project's own budget, spending or rate against another project's or the department's
+        return True  # a project's own budget, spending or rate against another project's or the department's
     if _listed(a) != _listed(b):
-        return 0.0  # a total over listed objects (甲、乙共1,058名) against one of them (乙386名)
+        return True  # a total over listed objects (甲、乙共1,058名) against one of them (乙386名)
     la, lb = a.label, b.label
     if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
-        return 0.0  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
-    sim = M.similarity(a.key, b.key)
+        return True  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
+    return False
+
+
+def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: dict | None) -> bool:
+    """Whether the two metric phrases name different things, however alike they read."""
+    sim_cfg = cfg.get("similarity", {})
     A, B = set(a.key), set(b.key)
     jac = len(A & B) / len(A | B) if A | B else 0.0
     if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg):
-        return 0.0
+        return True
     if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
-        return 0.0
+        return True
     if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
-        return 0.0  # 定期检验率 and 检验覆盖率 are two rates
+        return True  # 定期检验率 and 检验覆盖率 are two rates
     if _heads_differ(a.key, b.key):
-        return 0.0  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
+        return True  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
     if M.stages_differ(a.metric, b.metric, cfg):
-        return 0.0  # 开工42个 and 完工38个 count two stages of one work
+        return True  # 开工42个 and 完工38个 count two stages of one work
     if _context_bound(a.key, cfg) or _context_bound(b.key, cfg):
         ga, gb = (goals or {}).get(M.place(a.para.id)), (goals or {}).get(M.place(b.para.id))
         if ga and gb and ga != gb:
-            return 0.0  # 整改隐患 of rented housing and of workplaces: two goals, two counts
+            return True  # 整改隐患 of rented housing and of workplaces: two goals, two counts
         if not _same_subject(a, b, cfg, topics):
-            return 0.0  # 成交金额 of government purchases and of land sales
-    return sim if sim >= thr else 0.0
+            return True  # 成交金额 of government purchases and of land sales
+    return False
 
 
 def _same_goal_subsequence(a: M.Num, b: M.Num, goals: dict | None, cfg: dict) -> bool:
