@@ -89,7 +89,18 @@ def name_cores(name: str, names: dict) -> list[tuple[str, list[str]]]:
     return []
 
 
-BODY_MIN = 4  # shortest stem of an organisation's own name read for variants
+def outer_cores(name: str, names: dict) -> list[tuple[str, list[str]]]:
+    """The places above the innermost one (泉州 in 泉州市鲤城区民政局), each with its
+    level suffixes: a slip can be made at any level of the name."""
+    levels = sorted(names.get("level_suffixes") or [], key=len, reverse=True)
+    shorts = names.get("short_suffixes") or {}
+    parts = [(p, s) for p, s in _split_levels(name, levels, list(names.get("not_levels") or []))
+             if s and s != "人民政府" and len(p) >= 2]
+    inner = {c for c, _ in name_cores(name, names)}
+    return [(p, list(shorts.get(s, [s]))) for p, s in parts if p not in inner]
+
+
+BODY_MIN = 2  # shortest stem of an organisation's own name read for variants (民政 in 民政局)
 
 
 def body_core(name: str, names: dict) -> tuple[str, list[str]] | None:
@@ -206,15 +217,19 @@ def detect(ctx: Context):
         return []
     names = lexicon(ctx, "detect_names.yaml") or {}
     findings = []
-    cores = [(c, s, True) for c, s in name_cores(org, names)]
+    # (core, suffixes, deletions, dictionary): an outer place or a short stem is read for
+    # substitutions only, and a variant that is a word of the dictionary (福州 beside 泉州,
+    # 财政 beside 民政) is another place or unit, not a slip
+    cores = [(c, s, True, False) for c, s in name_cores(org, names)]
+    cores += [(c, s, False, True) for c, s in outer_cores(org, names)]
     body = body_core(org, names)
     if body is not None:
-        cores.append((body[0], body[1], False))
-    for core, suffixes, deletions in cores:
+        cores.append((body[0], body[1], False, True))
+    for core, suffixes, deletions, dictionary in cores:
         if core not in report.text:
             continue
         variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""), deletions)
-        if not deletions:
+        if dictionary:
             variants = [w for w in variants if not _reads_as_words(w, core, suffixes[0])]
         if not variants:
             continue
