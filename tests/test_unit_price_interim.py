@@ -165,3 +165,25 @@ def test_part_above_its_whole(sentence):
 ])
 def test_part_within_its_whole(sentence):
     assert found(report(sentence), "NUM.PART_ABOVE_WHOLE") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "根据《关于下达2023年补助资金的通知》（泉财社〔2023 15号）要求，完成资金拨付。",
+    "依据鲤民2023〕21号文件开展救助。",
+    "按照《救助资金管理办法》(闽财社[2022〕8号)执行。",
+    "按照闽财社［2022〕８号文件执行。",
+    "根据泉政办【2021〕102号文件精神开展工作。",
+])
+def test_malformed_document_number(sentence):
+    fs = found(report(sentence), "TXT.CITATION")
+    assert len(fs) == 1 and fs[0].code == "CITATION_MALFORMED"
+
+
+@pytest.mark.parametrize("sentence", [
+    "依据泉财社〔2023〕15号文件执行。",
+    "依据泉财社（2023）15号文件执行。",
+    "依据泉财社[2023]15号文件执行。",
+    "全年完成2023年15号台风灾后救助。",
+])
+def test_well_formed_or_no_document_number(sentence):
+    assert found(report(sentence), "TXT.CITATION") == []

@@ -1,0 +1,60 @@
+"""CITATION_MALFORMED: a document cited with a malformed number (发文字号): the year's
+brackets lost or unpaired (「鄂财预〔2020 15号」, 「财预2020〕15号」, 「[2021〕」).
+
+The shape of a number (agency words, year in brackets, serial, 号) is data in
+lexicons/citations.yaml; a number whose year has one bracket without its pair is
+malformed. A number with no brackets at all (财预2020 15号 is rare; 2020年15号 is no
+number) is not read, nor brackets of other shapes that pair (（2020）).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from nlp_pipeline.detect._textcommon import lexicon
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+
+CODE = "CITATION_MALFORMED"
+
+RULE = Rule(
+    id="TXT.CITATION", code=CODE, severity="low",
+    summary_zh="引用文件的发文字号格式错误（年份括号缺失或不成对）",
+    summary_en="A document cited with a malformed number (the year's brackets lost or unpaired)",
+    example="根据《关于下达2020年补助资金的通知》（鄂财预〔2020 15号）要求……",
+    confidence=0.8,
+    explain_zh="发文字号「{number}」的年份括号不成对",
+    explain_en="the year's brackets in the document number 「{number}」 do not pair",
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(src: str) -> re.Pattern:
+    return re.compile(src)
+
+
+@register(RULE)
+def detect(ctx: Context):
+    lex = lexicon(ctx, "citations.yaml") or {}
+    if not lex.get("number"):
+        return []
+    rx = _pattern(lex["number"])
+    pairs = lex.get("pairs") or {}
+    closers = set(pairs.values())
+    findings = []
+    for p in ctx.report.paragraphs():
+        for m in rx.finditer(p.text):
+            o, c = m.group("open"), m.group("close")
+            if not o and not c:
+                continue
+            if o and pairs.get(o) == c:
+                continue
+            if not o and c not in closers:
+                continue
+            num = m.group(0)
+            findings.append(make_finding(
+                CODE, "low",
+                f"{p.id}引用的发文字号「{num}」年份括号不成对（应为“〔{m.group('year')}〕”），疑为笔误",
+                f"{p.id} cites the document number 「{num}」 with unpaired brackets around its year",
+                [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
+            ))
+    return findings
