@@ -44,3 +44,11 @@ def test_sentences_and_clauses():
     c = "完成巡查12次，整改隐患5处、约谈3家。"
     clauses = [c[a:b] for a, b in split_clauses(c)]
     assert clauses == ["完成巡查12次，", "整改隐患5处、", "约谈3家。"]
+
+
+def test_plain_clauses_keep_enumerations_and_numbers():
+    from nlp_pipeline.text.segment import plain_clauses
+
+    text = "新建A、B、C3个站点，投资1,260万元；其余2个：在建。"
+    got = [text[a:b] for a, b in plain_clauses(text)]
+    assert got == ["新建A、B、C3个站点", "投资1,260万元", "其余2个：在建"]

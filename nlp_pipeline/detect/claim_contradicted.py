@@ -23,10 +23,8 @@ from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dic
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
 from nlp_pipeline.text.annotate import statements
+from nlp_pipeline.text.segment import plain_clauses
 
-_CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
-_CLAUSE_BEFORE = re.compile(r"([^，。；;,！!？?\n]+)[，,]\s*$")
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # bigrams too common in this genre to tie a count to a target
 _GENERIC = {"完成", "开展", "工作", "进行", "情况", "全部", "所有", "计划", "已经", "实现", "达到"}
 STATUS_CELL = 15  # longest text read as a status cell
@@ -134,13 +132,14 @@ def _universal_clauses(text: str, status: dict) -> list[tuple[int, int, str]]:
     pats = status.get("universal_patterns") or []
     qualified = status.get("qualified_universal") or []
     out = []
-    for m in _CLAUSE.finditer(text):
-        if not any(re.search(p, m.group()) for p in pats):
+    for a, b in plain_clauses(text):
+        clause = text[a:b]
+        if not any(re.search(p, clause) for p in pats):
             continue
-        if any(q in m.group() for q in qualified):
+        if any(q in clause for q in qualified):
             continue  # "all who qualify": fewer admitted than applied is no contradiction
-        lead = re.match(r"\s*(?:\d+[.．、]\s*)?", m.group()).end()  # item number
-        out.append((m.start() + lead, m.end(), m.group()[lead:]))
+        lead = re.match(r"\s*(?:\d+[.．、]\s*)?", clause).end()  # item number
+        out.append((a + lead, b, clause[lead:]))
     return out
 
 
@@ -243,15 +242,15 @@ def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int
     done (已完成鉴定61所) reports a figure, it does not claim the whole."""
     out = []
     whole = status.get("whole_claim_words") or []
-    for m in _CLAUSE.finditer(text):
-        c = m.group()
+    for a, b in plain_clauses(text):
+        c = text[a:b]
         if not_finished(c, status):
             continue
         # …unless it claims the whole with the count as its subject (12座…任务已全部完成)
         if re.search(r"\d", c) and not any(w in compact(c)[0] for w in whole):
             continue
         if completion_matches(compact(c)[0], claims):
-            out.append((m.start(), m.end(), c.strip()))
+            out.append((a, b, c.strip()))
     return out
 
 
@@ -300,9 +299,9 @@ def _goal_clause(goal: Paragraph | None, text: str) -> tuple[int, int] | None:
     if goal is None:
         return None
     want = _content(text)
-    best = max(((len(_content(m.group()) & want), m) for m in _CLAUSE.finditer(goal.text)),
+    best = max(((len(_content(goal.text[a:b]) & want), (a, b)) for a, b in plain_clauses(goal.text)),
                key=lambda x: x[0], default=(0, None))
-    return (best[1].start(), best[1].end()) if best[0] >= 2 else None
+    return best[1] if best[0] >= 2 else None
 
 
 def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dict, goal: Paragraph | None = None):
@@ -312,36 +311,39 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
     claimed = _claim_clauses(para.text, claims, status)
     if not claimed:
         return None
-    for m in _CLAUSE.finditer(para.text):
-        w = not_finished(m.group(), status)
-        progress = partial_progress(m.group(), status)
-        if not (w or progress) or any(x in m.group() for x in status.get("plan_cues") or []):
+    clauses = plain_clauses(para.text)
+    for k, (ma, mb) in enumerate(clauses):
+        mt = para.text[ma:mb]
+        w = not_finished(mt, status)
+        progress = partial_progress(mt, status)
+        if not (w or progress) or any(x in mt for x in status.get("plan_cues") or []):
             continue
-        words = _content(m.group().replace(w or progress, ""))
+        words = _content(mt.replace(w or progress, ""))
         # a clause counting what is left of the work just reported (其余3名暂未上岗,
         # 尚有2个未完工) is about that same work, whatever words it uses
         # the remainder may be named in the clause before, in the same sentence (其余3座受汛期
         # 影响，目前正在进行施工)
-        prev = _CLAUSE_BEFORE.search(para.text, 0, m.start())
-        heads = [m.group().strip()] + ([prev.group(1).strip()] if prev else [])
+        # the clause before, when a comma joins it to this one in one sentence
+        prev = para.text[clauses[k - 1][0]:clauses[k - 1][1]] if k and para.text[ma - 1] in "，," else None
+        heads = [mt.strip()] + ([prev.strip()] if prev else [])
         remainder = any(re.match(p, h) for p in status.get("remainder_patterns") or [] for h in heads)
         # a clause opening with its status word has no subject of its own: it is the one
         # of the clause before (江山馆主体完工，正在进行内部装修)
-        if w and prev and compact(m.group())[0].startswith(w):
-            words |= _content(prev.group(1))
-        strong = bool(progress) or any(x in compact(m.group())[0] for x in status.get("strong_not_finished") or [])
+        if w and prev and compact(mt)[0].startswith(w):
+            words |= _content(prev)
+        strong = bool(progress) or any(x in compact(mt)[0] for x in status.get("strong_not_finished") or [])
         for cs, ce, ct in claimed:
             whole = strong and any(x in compact(ct)[0] for x in status.get("whole_claim_words") or [])
             if remainder or whole or len(words & _content(ct)) >= 1:
-                ev = [evidence(report, para, cs, ce), evidence(report, para, m.start(), m.end())]
-                gc = _goal_clause(goal, ct + m.group())
+                ev = [evidence(report, para, cs, ce), evidence(report, para, ma, mb)]
+                gc = _goal_clause(goal, ct + mt)
                 if gc is not None:  # what the goal asked of the same work
                     ev.append(evidence(report, goal, *gc))
                 return make_finding(
                     "CLAIM_CONTRADICTED",
                     "high",
-                    f"{para.id}称「{ct}」，同段又称「{m.group().strip()}」，工作并未完成。",
-                    f"{para.id} claims \"{ct}\" and also says \"{m.group().strip()}\": not finished.",
+                    f"{para.id}称「{ct}」，同段又称「{mt.strip()}」，工作并未完成。",
+                    f"{para.id} claims \"{ct}\" and also says \"{mt.strip()}\": not finished.",
                     ev,
                     {"claim": ct, "not_finished": w or progress, "goal": goal.id if gc is not None else None},
                     roles=("claim", "counter", "target"),
@@ -364,10 +366,10 @@ def _same_metric(a: str | None, b: str | None) -> bool:
 
 
 def _clause_of(text: str, report: Report, para: Paragraph, m: Mention) -> str:
-    for c in _CLAUSE.finditer(text):
-        s, e = para.span(c.start(), c.end())
+    for a, b in plain_clauses(text):
+        s, e = para.span(a, b)
         if s <= m.start < e:
-            return c.group()
+            return text[a:b]
     return ""
 
 
@@ -439,8 +441,8 @@ def _directions(text: str, status: dict) -> list[tuple[int, int, str, str]]:
     """Trend words in ``text``: (start, end, 'up'|'down', metric words before it in its
     clause)."""
     out = []
-    for c in _CLAUSE.finditer(text):
-        clause = c.group()
+    for ca, cb in plain_clauses(text):
+        clause = text[ca:cb]
         found = []
         for d in ("up", "down"):
             for pat in status.get(f"direction_{d}") or []:
@@ -455,7 +457,7 @@ def _directions(text: str, status: dict) -> list[tuple[int, int, str, str]]:
                 continue  # 不降反升: the longer word wins
             kept.append(f)
         for s, e, d in kept:
-            out.append((c.start() + s, c.start() + e, d, clause[:s]))
+            out.append((ca + s, ca + e, d, clause[:s]))
     return out
 
 
@@ -517,10 +519,10 @@ def _direction_conflict(report: Report, task: Task, claims: dict, status: dict):
 
 
 def _clause_bounds(text: str, i: int) -> tuple[int, int]:
-    for c in _CLAUSE.finditer(text):
-        if c.start() <= i < c.end():
-            lead = len(c.group()) - len(c.group().lstrip())
-            return c.start() + lead, c.end()
+    for a, b in plain_clauses(text):
+        if a <= i < b:
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            return a + lead, b
     return 0, len(text)
 
 

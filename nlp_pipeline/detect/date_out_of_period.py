@@ -19,18 +19,18 @@ import re
 from nlp_pipeline.detect._textcommon import report_org_year
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.segment import plain_clauses
 
 _YEAR = re.compile(r"(?<![\d\-—~至到])(20\d{2})(?=\s*年(?!\s*[\-—~至到]\s*20\d{2}))")
-_CLAUSE_BREAK = "，。；;,！？\n"
 _PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "截至", "截止", "目标", "预算", "部署")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}[\-—~至]\d{4}年?）")
 
 
 def _clause(text: str, i: int, j: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, i) for c in _CLAUSE_BREAK) + 1
-    ends = [text.find(c, j) for c in _CLAUSE_BREAK]
-    e = min([x for x in ends if x >= 0] or [len(text)])
-    return s, e
+    for a, b in plain_clauses(text):
+        if a <= i < b:
+            return a, max(b, j)
+    return i, j
 
 
 _END_EVENT = re.compile(r"验收|竣工|完工|建成|投入使用|交付使用|投产|上线|完成")

@@ -20,10 +20,10 @@ import re
 from nlp_pipeline.detect._textcommon import alignment_map, compact, lexicon, positional_fill, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph, Report, Task
+from nlp_pipeline.text.segment import plain_clauses
 
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
 _FIGURE = re.compile(r"\d")
-_CLAUSE = re.compile(r"[^，。；;,！!？?\n]+")
 
 
 def _cues(ctx: Context) -> dict:
@@ -48,9 +48,9 @@ def is_bare_completion(text: str, cues: dict) -> bool:
 
 
 def _clause_at(text: str, i: int) -> str:
-    for m in _CLAUSE.finditer(text):
-        if m.start() <= i < m.end():
-            return m.group()
+    for a, b in plain_clauses(text):
+        if a <= i < b:
+            return text[a:b]
     return ""
 
 
@@ -175,8 +175,8 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
     """Rates and trends named in ``target`` that ``hay`` (compact text) does not name."""
     out = []
     text = target.text
-    for m in _CLAUSE.finditer(text):
-        clause = m.group()
+    for a, b in plain_clauses(text):
+        clause = text[a:b]
         is_metric = any(re.search(p, clause) for p in cues.get("effect_metric_patterns") or [])
         trend = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause)
         if not is_metric or not (re.search(r"\d", clause) or trend):
@@ -186,7 +186,7 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
         name = _metric_name(clause, cues)
         if not _reported(name, hay):
             lead = len(clause) - len(clause.lstrip())
-            out.append((m.start() + lead, m.end(), clause.strip()))
+            out.append((a + lead, b, clause.strip()))
     return out
 
 

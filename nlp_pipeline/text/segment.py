@@ -174,3 +174,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def split_clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans: sentences further cut at ，、：."""
     return _split(text, _CLAUSE_END)
+
+
+_PLAIN_CLAUSE_END = "，。；;,！!？?\n"
+
+
+def plain_clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans cut only at commas and sentence ends (not at 、 or ：, not before
+    numbered items), untrimmed: the clause a claim or a figure belongs to, with its
+    enumerations (新建A、B、C3个) kept whole. A comma between digits (1,260) cuts nothing."""
+    out, start = [], 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in _PLAIN_CLAUSE_END:
+            continue
+        if ch == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        if i > start:
+            out.append((start, i))
+        start = i + 1
+    if start < n:
+        out.append((start, n))
+    return out
