@@ -69,3 +69,26 @@ def test_imports_run_down_the_stages_only():
 def test_the_batch_runner_is_not_in_report():
     assert not (PKG / "report" / "batch.py").exists()
     assert (PKG / "runner" / "batch.py").exists()
+
+
+def test_rules_never_import_each_other():
+    """A rule module imports only the shared helpers (detect/_*.py) and the registry,
+    never another rule: one defect, one rule, and the resolver decides overlaps."""
+    import ast
+    from pathlib import Path
+
+    import nlp_pipeline.detect as detect
+
+    root = Path(detect.__file__).parent
+    rules = {p.stem for p in root.glob("*.py") if not p.stem.startswith("_") and p.stem not in ("registry", "resolve")}
+    bad = []
+    for stem in sorted(rules):
+        tree = ast.parse((root / f"{stem}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("nlp_pipeline.detect."):
+                other = node.module.rsplit(".", 1)[1]
+                if other in rules:
+                    bad.append(f"{stem} imports {other}")
+            if isinstance(node, ast.ImportFrom) and node.module == "nlp_pipeline.detect":
+                bad += [f"{stem} imports {a.name}" for a in node.names if a.name in rules]
+    assert bad == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_pipeline.detect.vague_measure import residual
+from nlp_pipeline.detect._vague import residual
 from nlp_pipeline.lexicons import load_yaml
 
 

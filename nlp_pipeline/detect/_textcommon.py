@@ -242,3 +242,11 @@ def self_repeats(s: str, shingle: int, floor: int) -> list[tuple[int, int, int]]
         if not any(r[0] < k[0] + k[2] and k[0] < r[0] + r[2] for k in kept):
             kept.append(r)
     return kept
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
+
+
+def has_figure(text: str) -> bool:
+    """True when ``text`` carries a number other than a year."""
+    return any(ch.isdigit() for ch in _YEAR.sub("", text))

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.align.texts import lexical_text
-from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, lexicon, org_words, short
+from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, has_figure, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
-from nlp_pipeline.detect.unsupported_claim import has_figure
 
 
 def _unmatched(ctx: Context, name: str, sources, goals) -> list[str]:

@@ -37,7 +37,7 @@ from nlp_pipeline.detect._textcommon import (
     short,
 )
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
-from nlp_pipeline.detect.vague_measure import residual
+from nlp_pipeline.detect._vague import residual
 from nlp_pipeline.text.normalize import normalize
 
 # bigrams every problem and measure may share without talking about the same thing

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import re
 
-from nlp_pipeline.detect._textcommon import alignment_map, compact, lexicon, positional_fill, short
+from nlp_pipeline.detect._textcommon import alignment_map, compact, has_figure, lexicon, positional_fill, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph, Report, Task
 from nlp_pipeline.text.segment import plain_clauses
 
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
-_FIGURE = re.compile(r"\d")
 
 
 def _cues(ctx: Context) -> dict:
@@ -35,11 +33,6 @@ def _result_markers(ctx: Context) -> list[str]:
     data = lexicon(ctx, "cues_goal_language.yaml") or {}
     weak = set(data.get("weak_result_markers") or [])
     return [m for m in data.get("result_markers") or [] if m not in weak]
-
-
-def has_figure(text: str) -> bool:
-    """True when ``text`` carries a number other than a year."""
-    return bool(_FIGURE.search(_YEAR.sub("", text)))
 
 
 def is_bare_completion(text: str, cues: dict) -> bool:
