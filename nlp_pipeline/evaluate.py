@@ -83,9 +83,19 @@ def load_gold(path: str | Path) -> Gold:
 # --- matching --------------------------------------------------------------------------
 
 
+_SECTION_IDS = set("GOTKPQI")
+
+
 def covers(place: str, paragraph_id: str) -> bool:
-    """True when ``paragraph_id`` is the gold ``place`` or lies inside it ("T3.k2" in "T3")."""
-    return paragraph_id == place or paragraph_id.startswith(place + ".")
+    """True when ``paragraph_id`` is the gold ``place`` or lies inside it ("T3.k2" in "T3").
+
+    A form's field that is a whole section (the 存在问题 cell holding only the template's
+    note) is named by its section ("Q"); gold files name it so or as its only item ("Q1")
+    (docs/CONVENTIONS.md): each covers the other."""
+    if paragraph_id == place or paragraph_id.startswith(place + "."):
+        return True
+    pair = {place, paragraph_id}
+    return any(x in _SECTION_IDS and x + "1" in pair for x in pair)
 
 
 def places_covered(finding: Finding, where: Iterable[str]) -> list[str]:

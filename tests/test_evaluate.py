@@ -120,3 +120,10 @@ def test_findings_from_analyze_json():
         got = findings_from_json(data)
         assert len(got) == 1 and got[0].code == "VAGUE_MEASURE" and got[0].paragraphs() == ["I4"]
     assert findings_from_json({"report": {}}) == []
+
+
+def test_a_whole_section_field_is_named_either_way():
+    from nlp_pipeline.evaluate import covers
+
+    assert covers("Q1", "Q") and covers("Q", "Q1")
+    assert not covers("Q2", "Q") and not covers("Q1", "O") and not covers("TBL", "T")

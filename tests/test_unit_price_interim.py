@@ -187,3 +187,13 @@ def test_malformed_document_number(sentence):
 ])
 def test_well_formed_or_no_document_number(sentence):
     assert found(report(sentence), "TXT.CITATION") == []
+
+
+@pytest.mark.parametrize("sentence,flag", [
+    ("另2处因水源地调整转入2024年实施。", False),
+    ("未支付部分为质量保证金，待2024年质保期满后支付。", False),
+    ("剩余工程顺延至2024年6月完工。", False),
+    ("该项目已于2024年5月完成竣工验收。", True),
+])
+def test_a_later_year_in_a_plan_is_no_result(sentence, flag):
+    assert bool(found(report(sentence), "NUM.DATE")) is flag

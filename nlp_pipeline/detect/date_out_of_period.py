@@ -18,6 +18,7 @@ import re
 
 from nlp_pipeline.detect._textcommon import report_org_year
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.segment import plain_clauses
 
@@ -93,7 +94,7 @@ def detect(ctx: Context):
                 continue
             cs, ce = _clause(p.text, m.start(), m.end())
             clause = p.text[cs:ce]
-            if any(w in clause for w in _PLAN):
+            if any(w in clause for w in _PLAN) or default_cues().has(clause, "future_plan"):
                 continue
             hits.append((cs, ce, y, clause.strip()))
         for cs, ce, y in _end_before_start(text, year):
