@@ -79,3 +79,33 @@ def test_overall_claim_survives_rewrites(old, new):
     text = report(POSITIVE[0])
     assert old in text
     assert len(overall(text.replace(old, new))) == 1
+
+
+PLAN_ACTUAL = [
+    "1.全年计划抽检1,200批次，实际完成食品安全监督抽检1,050批次，年度抽检任务圆满完成。",
+    "1.年度计划新建集中供水工程12处，实际建成并通水10处，全面完成年度建设任务。",
+    "1.计划新建村级文化广场12个，实际建成9个，已全部完成。",
+    "1.全年计划培训１２０人次，实际培训９６人次，培训任务已经完成。",
+    "1.送戏下乡计划80场，全年实际开展72场，顺利完成年度任务。",
+]
+
+
+def plan_actual(text):
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    return [f for f in run_detectors(ctx) if f.code in ("CLAIM_CONTRADICTED", "INDICATOR_SHORTFALL")]
+
+
+@pytest.mark.parametrize("o1", PLAN_ACTUAL, ids=range(len(PLAN_ACTUAL)))
+def test_plan_and_smaller_result_claimed_done(o1):
+    fs = plan_actual(report("部门整体运行良好。", o1=o1))
+    assert [f.code for f in fs] == ["CLAIM_CONTRADICTED"]
+
+
+@pytest.mark.parametrize("o1", [
+    "1.全年计划抽检1,200批次，实际完成1,260批次，年度抽检任务圆满完成。",       # more than planned
+    "1.全年计划抽检1,200批次，实际完成1,050批次，其余150批次改由市局抽检。",    # no claim
+    "1.全年计划抽检1,200批次，实际完成1,050批次，未完成年度任务。",            # the gap admitted
+])
+def test_plan_and_result_without_contradiction(o1):
+    assert plan_actual(report("部门整体运行良好。", o1=o1)) == []

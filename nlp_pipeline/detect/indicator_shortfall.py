@@ -3,7 +3,9 @@ round for negative indicators (发生率, 投诉率, 不超过 …, where smalle
 the report claims it complete (已完成, 达到预期 …).
 
 Targets and results come from a task table with a target column, or from sentences that
-name both (年度指标值不少于50场，实际完成值42场).
+name both fields (年度指标值不少于50场，实际完成值42场). A plan and a result in running
+text (全年计划抽检1,200批次，实际完成1,050批次，任务圆满完成) are a claim about the work, not a
+form's indicator: plan_actual_claim.py reports them as CLAIM_CONTRADICTED.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def detect(ctx: Context):
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
     findings = []
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if not (c.worse and c.claim):
+        if not (c.worse and c.claim) or not c.form:
             continue
         way_zh = "低于" if c.direction > 0 else "高于"
         way_en = "below" if c.direction > 0 else "above"
