@@ -151,3 +151,30 @@ def test_result_cell_holding_the_template_note(layout, note):
     rows[3] = ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", note, "20", "20", "")
     fs = findings(form(rows=rows, layout=layout), ("UNFILLED_FORM",))
     assert len(fs) == 1 and fs[0].evidence[0].paragraph.startswith("TBL.r") and "填写说明" in fs[0].message
+
+
+def _prose(p: str) -> str:
+    return ("某县文化和旅游局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.组织送戏下乡80场。\n"
+            "二、目标完成情况\n1.组织送戏下乡86场。\n三、部门整体绩效\n" + p + "\n"
+            "四、存在问题\n1.基层文化设施管护力量不足。\n五、改进措施\n1.2024年3月底前由县文化馆组织培训。\n")
+
+
+@pytest.mark.parametrize("p", [
+    "1.自评得分：本局自评得分95.12分。其中：预算执行9.62分、产出指标48.5分、效益指标26分、满意度指标9分。",
+    "1.本局2023年度自评总分97.62分。其中：产出指标52分（满分50分）、效益指标27分（满分30分）、满意度指标9分（满分10分）、预算执行9.62分（满分10分）。",
+    "1.综合得分９０分，其中产出指标４５分、效益指标２６分、满意度指标９分、预算执行９．５分。",
+    "1.自评得分88分。其中：产出指标40分（分值40分）、效益指标31分（分值30分）、满意度指标8分（分值10分）、预算执行9分（分值10分）。",
+    "1.总分为92.5分，其中产出指标46.5分、效益指标27分、满意度指标9分、预算执行9分。",
+])
+def test_prose_score_breakdown_is_a_score_mismatch(p):
+    fs = findings(_prose(p), ("SCORE_MISMATCH", "ARITHMETIC_MISMATCH"))
+    assert [f.code for f in fs] == ["SCORE_MISMATCH"]
+
+
+@pytest.mark.parametrize("p", [
+    "1.自评得分：本局自评得分93.12分。其中：预算执行9.62分、产出指标48.5分、效益指标26分、满意度指标9分。",
+    "1.本局2023年度自评总分95.62分。其中：产出指标50分（满分50分）、效益指标27分（满分30分）、满意度指标9分（满分10分）、预算执行9.62分（满分10分）。",
+    "1.自评得分96.7分，评价等级为优。",
+])
+def test_prose_score_breakdown_that_adds_up(p):
+    assert findings(_prose(p), ("SCORE_MISMATCH", "ARITHMETIC_MISMATCH")) == []

@@ -1,0 +1,110 @@
+"""SCORE_MISMATCH (in prose): a total score written in the text with its parts after it
+(「自评得分95.12分。其中：预算执行9.62分、产出指标48.5分、效益指标26分、满意度指标9分」)
+where the parts do not add up to the total, or a part scores above the full marks written
+beside it (「产出指标52分（满分50分）」).
+
+In one statement, the total is a score (分) named as a total (concept ``score_total`` of
+lexicons/cues.yaml); the parts are the scores after a breakdown word (其中, 分别为); a score
+named as full marks (``score_weight``: 满分, 分值) belongs to the part before it. The sum
+may differ from the total by the rounding of the figures as written. The official rules
+for scoring a self-evaluation form are quoted in docs/rules.md (FORM.SCORE_SUM).
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
+from nlp_pipeline.text.annotate import Cues, default_cues, statements
+
+CODE = "SCORE_MISMATCH"
+NAME = "SCORE_PROSE"
+MIN_PARTS = 2
+
+RULE = Rule(
+    id="FORM.SCORE_PROSE", code=CODE, severity="high", name=NAME,
+    summary_zh="正文中的自评总分与其后列出的各部分得分之和不符，或某部分得分超过其满分",
+    summary_en="A total score in the text that its listed parts do not add up to, or a part above its full marks",
+    example="自评得分95.12分。其中：预算执行9.62分、产出指标48.5分、效益指标26分、满意度指标9分。",
+    confidence=0.9,
+    explain_zh="{computation}",
+    explain_en="{computation}",
+)
+
+
+def _decimals(text: str) -> int:
+    t = M.normalize(text).replace(",", "")
+    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _is_score(n: M.Num) -> bool:
+    return n.m.kind == "COUNT" and n.m.unit == "分" and n.m.value is not None
+
+
+def _parts(items: list[M.Num], text: str, cues: Cues):
+    """(total, [(part, full marks or None)]) of a statement, or None."""
+    scores = [n for n in items if _is_score(n)]
+    totals = [n for n in scores if cues.has(n.metric or n.key or "", "score_total")]
+    if not totals:
+        return None
+    total = totals[0]
+    opens = [a for a, _ in cues.find(text, "breakdown") if a > total.j]
+    if not opens:
+        return None
+    parts: list[list] = []
+    for n in (n for n in scores if n.i > opens[0]):
+        label = text[max(0, n.i - 3):n.i]
+        if cues.has(label, "score_weight") or cues.has(n.metric or "", "score_weight"):
+            if parts and parts[-1][1] is None:
+                parts[-1][1] = n
+            continue
+        parts.append([n, None])
+    return (total, parts) if len(parts) >= MIN_PARTS else None
+
+
+def _name(n: M.Num, cues: Cues) -> str:
+    name = n.metric or n.key or ""
+    for a, b in cues.find(name, "breakdown")[:1]:
+        if a == 0:
+            name = name[b:]
+    return name.lstrip("：:，, ")
+
+
+@register(RULE)
+def detect(ctx: Context):
+    report = ctx.report
+    cues = default_cues()
+    nums = [n for n in M.enrich(report, ctx.mentions, M.config()) if n.para.section not in ("G", "Q", "I")]
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    findings = []
+    for pid, items in by_para.items():
+        para = items[0].para
+        for s, e in statements(para.text, cues):
+            got = _parts(sorted((n for n in items if s <= n.i < e), key=lambda n: n.i), para.text, cues)
+            if got is None:
+                continue
+            total, parts = got
+            over = [(p, w) for p, w in parts if w is not None and p.m.value > w.m.value + 1e-9]
+            tot = sum(p.m.value for p, _ in parts)
+            step = 0.5 * 10 ** -max(_decimals(total.m.text), *(_decimals(p.m.text) for p, _ in parts))
+            names = "+".join(p.m.text for p, _ in parts)
+            if over:
+                comp = "；".join(f"{_name(p, cues)}{p.m.text}超过满分{w.m.text}" for p, w in over)
+                ev = [M.para_evidence(report, para, n.i, n.j) for p, w in over for n in (p, w)]
+                for x, role in zip(ev, ["part", "target"] * len(over)):
+                    x.role = role
+            elif abs(tot - total.m.value) > step * (len(parts) + 1):
+                comp = f"{names} = {M.fmt(round(tot, 4))}分，总分写作{total.m.text}"
+                ev = [M.para_evidence(report, para, total.i, total.j)] + [
+                    M.para_evidence(report, para, p.i, p.j) for p, _ in parts]
+                for x, role in zip(ev, ["total"] + ["part"] * len(parts)):
+                    x.role = role
+            else:
+                continue
+            findings.append(make_finding(
+                CODE, "high", f"{pid}中自评得分不符：{comp}", f"{pid}: the scores do not agree: {comp}",
+                ev, {"rule": NAME, "computation": comp},
+            ))
+            break
+    return findings
