@@ -167,3 +167,17 @@ def test_one_goal_one_outcome_uses_priors():
                         problems=[], measures=[])
     o2g = align.align_report(other, mode="lexical")["outcomes_to_goals"]
     assert o2g.mapping() == {"O1": None} and o2g.unmatched_targets == ["G1"]
+
+
+def test_a_line_fitted_on_too_few_or_backwards_cells_is_the_identity():
+    """One ambiguous row of three encoded gave slope -11 and sank every clear pair of the
+    other rows (blind10 b10_gs): such a fit decides nothing."""
+    import numpy as np
+
+    from nlp_pipeline.align.core import _fit_line
+
+    assert _fit_line(np.array([0.1, -0.5, 0.3]), np.array([-3.0, 2.0, -1.0])) == (1.0, 0.0)
+    x = np.array([2.0, -0.5, -0.6, 1.5, -0.4, -0.5])
+    assert _fit_line(x, -x) == (1.0, 0.0)
+    a, b = _fit_line(x, 2 * x + 1)
+    assert abs(a - 2) < 1e-9 and abs(b - 1) < 1e-9

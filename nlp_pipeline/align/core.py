@@ -178,11 +178,18 @@ def _standardize_dense(dense: np.ndarray, e_tgt: np.ndarray, cfg: AlignConfig) -
     return (np.nan_to_num(dense) - float(ref.mean())) / float(ref.std())
 
 
+MIN_FIT_CELLS = 6  # cells a line is fitted on; fewer (one encoded row of three) decide nothing
+
+
 def _fit_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Slope and intercept of y ~ x; the identity when x does not vary."""
-    if x.size < 2 or float(x.std()) < 1e-9:
+    """Slope and intercept of y ~ x; the identity when x does not vary, when too few cells
+    were encoded to fit a line, or when the fit runs backwards (a lexical match made a
+    mismatch: one ambiguous row of three gave slope -11 and sank every clear pair)."""
+    if x.size < MIN_FIT_CELLS or float(x.std()) < 1e-9:
         return 1.0, 0.0
     a, b = np.polyfit(x, y, 1)
+    if a <= 0:
+        return 1.0, 0.0
     return float(a), float(b)
 
 
