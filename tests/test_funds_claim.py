@@ -101,3 +101,10 @@ def test_funds_claim_survives_rewrites(old, new):
     text = POSITIVE[0]
     assert old in text
     assert len(funds_findings(text.replace(old, new))) == 1
+
+
+def test_a_lead_label_does_not_name_the_amount():
+    """资金支付：…项目预算1,860.00万元 — the label 资金支付 is the paragraph's topic; the amount
+    is a budget, and the claim 已全部支付到位 is contradicted by 已支付1,655.40万元."""
+    text = narrative("资金支付：市政道路维修改造项目预算1,860.00万元，已支付1,655.40万元，项目资金已全部支付到位。")
+    assert len(funds_findings(text)) == 1

@@ -63,6 +63,8 @@ def _claims(cues: Cues, text: str, kind: str) -> list[tuple[int, int]]:
 
 
 def _is(cues: Cues, metric: str, concept: str) -> bool:
+    # a paragraph's lead label (资金支付：…项目预算) names the topic, not this amount
+    metric = (metric or "").replace("：", ":").rsplit(":", 1)[-1]
     return bool(metric) and cues.has(metric, concept)
 
 

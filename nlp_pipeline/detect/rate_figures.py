@@ -35,7 +35,8 @@ RULE = Rule(
 
 
 def _label(n: M.Num) -> str:
-    return n.metric or n.key or ""
+    # a paragraph's lead label (资金支付：…项目预算) names the topic, not this amount
+    return (n.metric or n.key or "").replace("：", ":").rsplit(":", 1)[-1]
 
 
 def _decimals(text: str) -> int:
