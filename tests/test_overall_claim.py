@@ -109,3 +109,8 @@ def test_plan_and_smaller_result_claimed_done(o1):
 ])
 def test_plan_and_result_without_contradiction(o1):
     assert plan_actual(report("部门整体运行良好。", o1=o1)) == []
+
+
+def test_a_counted_set_of_goals_all_done_is_an_overall_claim():
+    fs = overall(report("预算执行方面，全年2项年度绩效目标全部完成。"))
+    assert len(fs) == 1

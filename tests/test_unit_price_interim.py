@@ -197,3 +197,17 @@ def test_well_formed_or_no_document_number(sentence):
 ])
 def test_a_later_year_in_a_plan_is_no_result(sentence, flag):
     assert bool(found(report(sentence), "NUM.DATE")) is flag
+
+
+@pytest.mark.parametrize("sentence", [
+    "选聘生态护林员420名，每人每月补助800元，全年发放护林员补助403.2元。",
+    "按照每户每月200元的补贴标准，全年为120户发放补贴共计28.80元。",
+])
+def test_a_monthly_price_over_a_year_in_the_wrong_unit(sentence):
+    fs = found(report(sentence), "NUM.UNIT_PRICE")
+    assert len(fs) == 1 and "12个月" in fs[0].message
+
+
+def test_a_monthly_price_over_a_year_that_is_right():
+    assert found(report("选聘生态护林员420名，每人每月补助800元，全年发放护林员补助403.2万元。"), "NUM.UNIT_PRICE") == []
+    assert found(report("选聘生态护林员420名，每人每月补助800元，全年发放护林员补助403.2万元。"), "NUM.PRODUCT") == []

@@ -18,6 +18,7 @@ PRICE_WINDOW = 10  # characters before a price (within its clause) read for its 
 TOTAL_CUE_WINDOW = 4  # characters before a total read for its total word
 # characters of a per-unit word that are not its measure (每人 -> 人, 人均 -> 人)
 _NOT_MEASURE = set("每均单价标准")
+MONTHS = 12
 _TIME_UNITS = "月年天日次周"  # a count of person-months is written 1,572人月
 _SAME = {"名": "人", "位": "人", "个": "个"}  # 85名 are counted 每人
 
@@ -35,6 +36,9 @@ class Product:
     cued: bool  # the total is opened by a strict total word (合计, 共计) and is the first amount after
     same_measure: bool  # the price is per the thing the count counts (每户 … 326户)
     matched: bool  # some later amount of the statement is the product (…计150万元，合计430万元)
+    # a price per month against a count that is not of months, for a whole year's total
+    # (420名，每人每月800元，全年发放…): the product over twelve months is read too
+    yearly: float | None = None
 
     def step(self) -> float:
         """Half a unit of the last digit of the total as written, in 元."""
@@ -88,9 +92,11 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         measure = set(unit_words) - _NOT_MEASURE
         counted = set(count.m.unit) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
         product = count.m.value * price.m.base_value
-        matched = any(abs(n.m.base_value - product) <= max(1.0, 1e-3 * product) for n in later)
+        yearly = product * MONTHS if "月" in unit_words and "月" not in counted else None
+        matched = any(abs(n.m.base_value - v) <= max(1.0, 1e-3 * v)
+                      for n in later for v in (product, yearly) if v is not None)
         out.append(Product(count, price, total, product, strict,
-                           bool(measure) and _measure(measure) <= _measure(counted), matched))
+                           bool(measure) and _measure(measure) <= _measure(counted), matched, yearly))
     return out
 
 

@@ -36,10 +36,15 @@ RULE = Rule(
 
 def _mismatch(p) -> bool:
     t = p.total.m.base_value
-    if abs(t - p.product) <= max(p.step() / 2, REL_TOLERANCE * t) + 1e-9:
-        return False
-    ratio = t / p.product if p.product else 0
-    return not any(abs(ratio - r) <= r * 0.01 for r in SLIP_RATIOS)
+    for v in (p.product, p.yearly):
+        if v is None:
+            continue
+        if abs(t - v) <= max(p.step() / 2, REL_TOLERANCE * t) + 1e-9:
+            return False
+        ratio = t / v if v else 0
+        if any(abs(ratio - r) <= r * 0.01 for r in SLIP_RATIOS):
+            return False
+    return True
 
 
 @register(RULE)

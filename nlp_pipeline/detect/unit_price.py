@@ -32,11 +32,13 @@ RULE = Rule(
 
 def _slips(nums: list[M.Num], cues: Cues):
     for p in products(nums, cues):
-        for k in (SLIP_POWER, -SLIP_POWER):
-            scaled = p.total.m.base_value * 10 ** k
-            if abs(scaled - p.product) <= p.step() * 10 ** k / 2 + 1e-9 and abs(p.total.m.base_value - p.product) > p.step():
-                yield p, 10 ** abs(k)
-                break
+        if p.matched:
+            continue
+        found = next(((v, 10 ** abs(k)) for v in (p.product, p.yearly) if v is not None
+                      for k in (SLIP_POWER, -SLIP_POWER)
+                      if abs(p.total.m.base_value * 10 ** k - v) <= p.step() * 10 ** k / 2 + 1e-9), None)
+        if found is not None:
+            yield p, found[0], found[1]
 
 
 @register(RULE)
@@ -44,12 +46,13 @@ def detect(ctx: Context):
     report = ctx.report
     nums = M.enrich(report, ctx.mentions, M.config())
     findings = []
-    for p, factor in _slips([n for n in nums if n.para.section != "G"], default_cues()):
+    for p, product, factor in _slips([n for n in nums if n.para.section != "G"], default_cues()):
         pid = p.count.para.id
         ev = [M.para_evidence(report, n.para, n.i, n.j) for n in (p.count, p.price, p.total)]
         for x, role in zip(ev, ("part", "part", "total")):
             x.role = role
-        vals = {"count": p.count.m.text, "price": p.price.m.text, "product": fmt_yuan(p.product),
+        months = "×12个月" if product != p.product else ""
+        vals = {"count": p.count.m.text, "price": p.price.m.text + months, "product": fmt_yuan(product),
                 "total": p.total.m.text, "factor": f"{factor:,}"}
         findings.append(make_finding(
             CODE, "high",
