@@ -49,7 +49,8 @@ def test_default_path_loads_no_optional_package():
         "from nlp_pipeline.pipeline import analyze\n"
         f"analyze({str(REPORT)!r})\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'sympy', 'spacy',"
-        " 'sklearn', 'scipy', 'dask', 'distributed', 'jieba.posseg') if m in sys.modules]\n"
+        " 'sklearn', 'scipy', 'dask', 'distributed', 'jieba.posseg', 'pyarrow', 'pandas', 'datasketch')"
+        " if m in sys.modules]\n"
         "print(heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
