@@ -83,3 +83,9 @@ def test_a_quoted_policy_line_cited_twice_is_no_repeat():
     p1 = ("1.中央1号文件提出：“实施耕地质量保护与提升行动”。省里的意见也要求：“强化农田保护，"
           "实施耕地质量保护与提升行动”，全年完成耕地地力提升1.2万亩。")
     assert repeated(report(p1=p1)) == []
+
+
+def test_a_short_clause_written_twice_in_a_row():
+    p1 = "1.文旅融合新业态培育不足，夜间消费产品单一，夜间消费产品单一，游客人均停留时间偏短。"
+    fs = repeated(report(p1=p1))
+    assert len(fs) == 1 and all("夜间消费产品单一" in e.quote for e in fs[0].evidence)

@@ -211,3 +211,42 @@ def test_a_monthly_price_over_a_year_in_the_wrong_unit(sentence):
 def test_a_monthly_price_over_a_year_that_is_right():
     assert found(report("选聘生态护林员420名，每人每月补助800元，全年发放护林员补助403.2万元。"), "NUM.UNIT_PRICE") == []
     assert found(report("选聘生态护林员420名，每人每月补助800元，全年发放护林员补助403.2万元。"), "NUM.PRODUCT") == []
+
+
+def stale_report(goal: str) -> str:
+    return ("某县文化和旅游局2024年度部门整体支出绩效自评报告\n一、年度绩效目标\n"
+            f"1.{goal}\n二、目标完成情况\n1.古城传统民居保护修缮工程主体施工于2024年10月完工。\n"
+            "三、存在问题\n1.夜间消费产品单一。\n四、改进措施\n1.2025年由旅游发展股新培育夜间消费项目5个。\n")
+
+
+@pytest.mark.parametrize("goal", [
+    "2023年底前完成古城传统民居保护修缮工程主体施工。",
+    "２０２３年１２月底前完成古城民居修缮。",
+    "于2022年6月前完成文物安全巡查全覆盖。",
+    "2023年9月底前建成城市书房8个。",
+    "确保2023年前完成非遗保护名录申报。",
+])
+def test_a_goal_with_last_years_deadline(goal):
+    fs = found(stale_report(goal), "NUM.STALE_TARGET")
+    assert len(fs) == 1 and fs[0].code == "DATE_OUT_OF_PERIOD" and fs[0].evidence[0].paragraph == "G1"
+
+
+@pytest.mark.parametrize("goal", [
+    "2024年底前完成古城传统民居保护修缮工程主体施工。",
+    "在2023年已经建成30个服务站基础上，再建设16个。",
+    "游客人次较2023年增长10%以上。",
+    "巩固2023年创建成果，文物安全巡查全覆盖。",
+])
+def test_a_goal_of_this_year_or_a_baseline(goal):
+    assert found(stale_report(goal), "NUM.STALE_TARGET") == []
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tsv", "cells"])
+def test_an_indicator_target_with_last_years_deadline(layout):
+    from test_form_checks import OK_ROWS, form
+
+    rows = list(OK_ROWS)
+    rows[1] = ("", "时效指标", "资助资金发放时间", "2022年12月底前", "2022年12月", "20", "20", "")
+    text = form(rows=rows, layout=layout)
+    fs = found(text, "NUM.STALE_TARGET")
+    assert len(fs) == 1 and fs[0].evidence[0].paragraph.startswith("TBL")

@@ -218,6 +218,9 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
         if parts and _list_ends(gap, parts, text, c, stop_cues):
             break  # the list is over: a new clause states something else
         prev = n.j
+        if n.m.kind == total.m.kind == "COUNT" and (n.m.base_unit or "") != (total.m.base_unit or "") \
+                and not n.unitless and not re.search(r"[占比较]", gap):
+            return []  # 312台、986台、48架: a list in mixed measure words is summed by no unit
         if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
             continue
         if re.search(r"[占比较]", gap):

@@ -109,8 +109,14 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _inside(report: Report, p: Paragraph, stock: list[str]):
-    spans = [(a, b) for a, b in _merge(_clause_repeats(p.text, stock), p.text)
-             if len(compact(p.text[a:b])[0]) >= MIN_SPAN]
+    runs = _merge(_clause_repeats(p.text, stock), p.text)
+    keys = [compact(p.text[a:b])[0] for a, b in runs]
+    # a run written again right after itself (…产品单一，产品单一…) is a slip at any length
+    # from MIN_CLAUSE; a repeat further on must be MIN_SPAN long to be more than a phrase
+    twice = {k for k in range(1, len(runs)) if keys[k] == keys[k - 1]
+             and not compact(p.text[runs[k - 1][1]:runs[k][0]])[0]}
+    twice |= {k - 1 for k in twice}
+    spans = [r for k, r in enumerate(runs) if k in twice or len(keys[k]) >= MIN_SPAN]
     if len(spans) > 1:
         return spans
     c, idx = compact(p.text)
