@@ -250,3 +250,14 @@ def test_an_indicator_target_with_last_years_deadline(layout):
     text = form(rows=rows, layout=layout)
     fs = found(text, "NUM.STALE_TARGET")
     assert len(fs) == 1 and fs[0].evidence[0].paragraph.startswith("TBL")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("依法收缴罚没款864,000万元，全部上缴国库。", "全年罚没收入86.4万元。"),
+    ("发放临时救助金36.5元。", "临时救助金支出36.5万元。"),
+    ("下达专项资金1,280.00万元。", "专项资金1,280万元已拨付。"),  # same amount: no finding
+])
+def test_the_same_amount_ten_thousand_apart(a, b):
+    text = report(a).replace("四、部门整体绩效\n部门整体运行良好。", f"四、部门整体绩效\n{b}")
+    fs = found(text, "NUM.SLIP_PAIR")
+    assert len(fs) == (0 if "1,280" in a else 1)
