@@ -178,3 +178,17 @@ def test_prose_score_breakdown_is_a_score_mismatch(p):
 ])
 def test_prose_score_breakdown_that_adds_up(p):
     assert findings(_prose(p), ("SCORE_MISMATCH", "ARITHMETIC_MISMATCH")) == []
+
+
+@pytest.mark.parametrize("rate,flag", [("97.68%", True), ("90.87%", False)])
+def test_execution_rate_over_the_initial_budget_is_the_wrong_base(rate, flag):
+    """781.45 ÷ 800.00 (年初预算数) = 97.68%, but 执行率 is 全年执行数 ÷ 全年预算数 = 781.45 ÷ 860.00 =
+    90.87%; the budget row is part of the form's table (TBL)."""
+    text = form().replace(
+        "| 一级指标 |",
+        "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        f"| | 年度资金总额 | 800.00 | 860.00 | 781.45 | 10 | {rate} | 9.09 |\n| 一级指标 |", 1)
+    fs = [f for f in findings(text, ("ARITHMETIC_MISMATCH",)) if "执行" in f.message or "完成率" in f.message]
+    assert bool(fs) is flag
+    if flag:
+        assert fs[0].evidence[0].paragraph == "TBL"

@@ -93,7 +93,42 @@ def evidence_at(report: Report, index: ParagraphIndex, start: int, end: int, sec
     paragraph named after ``section`` (budget lines live outside the sections)."""
     p = index.locate(start, end)
     pid, sec = (p.id, p.section) if p is not None else (section, section)
+    if p is None and section == "B" and _in_project_table(report, start):
+        pid = sec = "TBL"
     return Evidence(section=sec, paragraph=pid, start=start, end=end, quote=report.text[start:end])
+
+
+PROJECT_FUNDS_LABELS = ("项目资金",)
+
+
+def _in_project_table(report: Report, pos: int) -> bool:
+    """``pos`` lies in the 项目资金 rows of a project form whose indicator rows the reader
+    rebuilt in the same table (one block of | or tab separated lines): the form's table,
+    named TBL like its indicator rows (docs/CONVENTIONS.md)."""
+    text = report.text
+
+    def row(at: int) -> tuple[int, int]:
+        s = text.rfind("\n", 0, at) + 1
+        e = text.find("\n", at)
+        return s, (len(text) if e < 0 else e)
+
+    def is_row(s: int, e: int) -> bool:
+        line = text[s:e]
+        return "|" in line or "\t" in line.strip("\t ") or "｜" in line
+
+    s, e = row(pos)
+    if not is_row(s, e):
+        return False
+    bs, be = s, e
+    while bs > 0 and is_row(*row(bs - 1)):
+        bs = row(bs - 1)[0]
+    while be < len(text) and is_row(*row(be + 1)):
+        be = row(be + 1)[1]
+    block = text[bs:be]
+    if not any(w in block for w in PROJECT_FUNDS_LABELS):
+        return False
+    return any(t.id.startswith("TBL") and any(i.name_paragraph is not None and bs <= i.name_paragraph.start <= be
+                                               for i in t.indicators) for t in report.tasks)
 
 
 def para_evidence(report: Report, p: Paragraph, i: int, j: int) -> Evidence:

@@ -122,9 +122,9 @@ def check_budget(report, index) -> list:
         ))
 
     if b.completion_rate and b.actual_spending and b.adjusted_budget and b.adjusted_budget.value:
-        # some forms compute the completion rate over the initial budget
-        alt = (b.actual_spending.value / b.initial_budget.value * 100
-               if b.initial_budget and b.initial_budget.value else None)
+        # 预算执行率 is 全年执行数 ÷ 全年预算数 (the form's B/A); a rate over the initial budget
+        # is the wrong base, not a second accepted one
+        alt = None
         rate(b.completion_rate, b.actual_spending, b.adjusted_budget, alt, ("预算完成率", "实际支出"),
              "调整预算", "Budget completion rate", "spending", "adjusted budget")
     if b.adjustment_rate and b.adjustment and b.initial_budget and b.initial_budget.value:
