@@ -11,6 +11,7 @@ import re
 
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.model import SECTION_KINDS, BudgetValue, Indicator, Report, Section, Task, Unfilled
+from nlp_pipeline.text.normalize import normalize
 
 from .content import classify_paragraphs
 from .draft import Draft, finish, make_paragraph
@@ -182,8 +183,6 @@ def _mark_unfilled(report: Report) -> None:
 
 def _prose_total(text: str) -> tuple[float, tuple[int, int]] | None:
     """The total score a report states in prose (综合得分96.5分, 自评得分为 96.9 分)."""
-    from nlp_pipeline.text.normalize import normalize
-
     labels = "|".join(re.escape(x) for x in sorted(table_lexicon().prose_total_labels, key=len, reverse=True))
     m = re.search(rf"(?:{labels})\s*(?:为|是|达到|：|:)?\s*(\d{{1,3}}(?:\.\d+)?)\s*分", normalize(text))
     if m and float(m.group(1)) <= 100:
@@ -253,7 +252,7 @@ def _budget_block(draft: Draft, lines) -> None:
     for field_, tok in found.items():
         if not hasattr(draft.budget, field_) or (getattr(draft.budget, field_) is not None and not override):
             continue
-        raw = repair_number(tok.s)
+        raw = repair_number(normalize(tok.s))  # ９７.６８％ is 97.68%
         value = _number(raw.replace("%", ""))
         if value is None or tok.m.start is None or tok.m.end is None:
             continue
