@@ -114,3 +114,21 @@ def test_plan_and_result_without_contradiction(o1):
 def test_a_counted_set_of_goals_all_done_is_an_overall_claim():
     fs = overall(report("预算执行方面，全年2项年度绩效目标全部完成。"))
     assert len(fs) == 1
+
+
+@pytest.mark.parametrize("o1,code", [
+    # the claim is that the target was reached: the indicator's shortfall
+    ("1.全县主要农作物耕种收综合机械化率达到70.6%（年度目标72%），达到预期目标。", "INDICATOR_SHORTFALL"),
+    ("1.新增城市绿地面积23.8万平方米（年度目标25万平方米），园林绿化目标全部实现。", "INDICATOR_SHORTFALL"),
+    ("1.送戏下乡计划80场，全年实际开展72场，已达到预期目标。", "INDICATOR_SHORTFALL"),
+    # the claim is that the task was done: a contradicted claim
+    ("1.送戏下乡计划80场，全年实际开展72场，顺利完成年度任务。", "CLAIM_CONTRADICTED"),
+    ("1.新增城市绿地面积23.8万平方米（年度目标25万平方米），绿化任务圆满完成。", "CLAIM_CONTRADICTED"),
+])
+def test_what_a_claim_is_about_decides_its_code(o1, code):
+    assert [f.code for f in plan_actual(report("部门整体运行良好。", o1=o1))] == [code]
+
+
+def test_a_bracketed_target_met_is_clean():
+    o1 = "1.全县主要农作物耕种收综合机械化率达到72.6%（年度目标72%），达到预期目标。"
+    assert plan_actual(report("部门整体运行良好。", o1=o1)) == []

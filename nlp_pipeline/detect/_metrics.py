@@ -652,6 +652,7 @@ class IndicatorCheck:
     explicit: bool = True  # the target is labelled as one (目标值), not read off a name
     form: bool = True  # read from a form's target/result columns or 目标值/实际完成值 fields,
     # not from narrative (计划15次，实际18次): only a form asks for 偏差原因 of an overshoot
+    target_claim: bool = False  # the claim is that the target was reached (达到预期目标), not the task
 
     @property
     def worse(self) -> bool:
@@ -804,6 +805,40 @@ def _sentence_checks(report: Report, by_para: dict[str, list[Num]], cfg: dict) -
             chk = _sentence_check(report, p, items, mt, cue_re, act_re, cfg)
             if chk is not None:
                 out.append(chk)
+        seen = {c.actual.m.start for c in out}
+        out += [c for c in _bracket_checks(report, p, items, cue_re, cfg) if c.actual.m.start not in seen]
+    return out
+
+
+BRACKET_TARGET_WINDOW = 3  # characters between a result and the bracket holding its target
+
+
+def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: re.Pattern,
+                    cfg: dict) -> list[IndicatorCheck]:
+    """A result with its target in brackets right after it (综合机械化率达到70.6%（年度目标72%）)."""
+    text, out = p.text, []
+    for a in items:
+        rest = text[a.j:a.j + BRACKET_TARGET_WINDOW + 1]
+        k = next((i for i, ch in enumerate(rest) if ch in "（("), None)
+        if k is None:
+            continue
+        close = next((j for j in range(a.j + k + 1, min(len(text), a.j + k + 30)) if text[j] in "）)"), None)
+        if close is None:
+            continue
+        mt = cue_re.search(text, a.j + k + 1, close)
+        t = next((n for n in items if mt is not None and mt.end() <= n.i < close), None)
+        if t is None or not _same_measure(t, a) or t.m.kind in ("DATE", "YEAR"):
+            continue
+        s_start, _ = clause_bounds(text, a.i, a.i, SENTENCE_BREAK)
+        tail = text[close + 1:]
+        tail = tail[: (tail.find("。") + 1) or len(tail)]
+        name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:a.i]).strip()
+        out.append(IndicatorCheck(
+            name=name or a.key, target=t, actual=a, direction=_direction(name, t, cfg),
+            claim=_claimed(tail, cfg), reason=_reasoned(tail, cfg),
+            evidence=[para_evidence(report, p, s_start, close + 1 + len(tail))],
+            form=False, target_claim=default_cues().has(tail, "target_reached"),
+        ))
     return out
 
 
@@ -830,7 +865,10 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match
     name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:mt.start()]).strip()
     if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue
         name = text[c:t.i].strip("：:，, ")
-    nxt = cue_re.search(text, a.j)
+    # the result's tail runs to the next target field (a cue with its figure), not to a cue
+    # word inside a claim (已达到预期目标)
+    nxt = next((m for m in cue_re.finditer(text, a.j)
+                if any(m.end() <= n.i <= m.end() + 8 for n in items)), None)
     tail = text[a.j: nxt.start() if nxt else len(text)]
     return IndicatorCheck(
         name=name or t.key, target=t, actual=a,
@@ -839,6 +877,7 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match
         reason=_reasoned(tail, cfg),
         evidence=[para_evidence(report, p, s_start, min(len(text), a.j + len(tail.split("。")[0])))],
         form=_form_field(mt.group(0), am.group(0), cfg),
+        target_claim=default_cues().has(tail.split("。")[0], "target_reached"),
     )
 
 

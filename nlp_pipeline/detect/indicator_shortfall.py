@@ -32,7 +32,7 @@ def detect(ctx: Context):
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
     findings = []
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if not (c.worse and c.claim) or not c.form:
+        if not (c.worse and c.claim) or not (c.form or c.target_claim):
             continue
         way_zh = "低于" if c.direction > 0 else "高于"
         way_en = "below" if c.direction > 0 else "above"

@@ -32,7 +32,7 @@ def detect(ctx: Context):
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
     findings = []
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if c.form or not (c.worse and c.claim) or c.target.para.section in ("G", "Q", "I"):
+        if c.form or c.target_claim or not (c.worse and c.claim) or c.target.para.section in ("G", "Q", "I"):
             continue
         t, a = c.target.m.text, c.actual.m.text
         for e in c.evidence:
