@@ -78,3 +78,17 @@ def test_narrative_field_with_figure_is_clean():
     r = read_text(narrative("培训人次指标：年度指标值不少于500人次，实际完成值：526人次。"))
     ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
     assert [f for f in run_detectors(ctx) if f.code == "INDICATOR_NO_FIGURE"] == []
+
+
+@pytest.mark.parametrize("sentence,flag", [
+    ("成本指标。单台（套）机具平均补贴控制在6,000元以内，已完成。", True),
+    ("数量指标：培训人次不少于500人次，已全部完成。", True),
+    ("时效指标。补贴资金在30个工作日内兑付，已完成。", False),    # a deadline, no quantity bound
+    ("成本指标。单台（套）平均补贴5,432元，控制在6,000元以内，已完成。", False),  # the value is given
+    ("数量指标：培训人次不少于500人次，实际培训526人次。", False),
+])
+def test_a_labelled_indicator_paragraph_answered_with_done(sentence, flag):
+    r = read_text(narrative(sentence))
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    fs = [f for f in run_detectors(ctx) if f.code == "INDICATOR_NO_FIGURE"]
+    assert bool(fs) is flag

@@ -7,9 +7,11 @@ against the target, so the score given for it has nothing to rest on. Targets th
 dates or deadlines (2023年12月底前) and qualitative targets (有效提升, 明显改善) are not
 quantitative and are not read; an empty result is UNFILLED_FORM, not this.
 
-Two places are read: the rows of an indicator table the reader rebuilt (target column and
-result column), and sentences that name both fields (年度指标值≥90%，实际完成值：达成预期指标),
-with the field cues of lexicons/detect_numeric.yaml (indicator.target_cues/actual_cues).
+Three places are read: the rows of an indicator table the reader rebuilt (target column and
+result column); sentences that name both fields (年度指标值≥90%，实际完成值：达成预期指标),
+with the field cues of lexicons/detect_numeric.yaml (indicator.target_cues/actual_cues);
+and a paragraph led by an indicator's kind (成本指标。…) that states a bound as the target
+(控制在6,000元以内) and answers it with nothing but 已完成.
 A result counts as figureless when it holds no number and a phrase of the concept
 ``figureless_result`` (lexicons/cues.yaml), and is at most ``MAX_RESULT`` characters.
 """
@@ -111,8 +113,40 @@ def _sentences(report: Report, cues: Cues, cfg: dict):
             yield _finding(report, name, target.strip("：:，,为 "), result, ev)
 
 
+LEAD_MAX = 10  # characters of a paragraph's lead label (成本指标。/数量指标：)
+
+
+def _labelled(report: Report, cues: Cues, nums: list[M.Num]):
+    """A paragraph led by an indicator's kind (成本指标。…) that states one bound as its
+    target (控制在6,000元以内) and answers it only with a completion phrase (已完成)."""
+    by_para: dict[str, list[M.Num]] = {}
+    for n in nums:
+        by_para.setdefault(n.para.id, []).append(n)
+    for p in report.paragraphs():
+        if p.section not in ("O", "K", "P", "T"):
+            continue
+        text = p.text
+        lead = next((k for k, ch in enumerate(text[:LEAD_MAX + 1]) if ch in "。：:"), None)
+        if lead is None or not cues.has(text[:lead], "indicator_kind"):
+            continue
+        # a time limit (30个工作日内兑付) is kept or not; its answer needs no figure
+        figs = [n for n in by_para.get(p.id, []) if n.m.kind in QUANTITATIVE and n.m.kind != "DURATION"]
+        if len(figs) != 1 or figs[0].m.qualifier not in ("lower", "upper"):
+            continue
+        t = figs[0]
+        rest = text[t.j:]
+        if not cues.has(rest, "done") or cues.has(rest, "not_done"):
+            continue
+        ev = M.para_evidence(report, p, 0, len(text))
+        ev.role = "actual"
+        yield _finding(report, text[:lead], t.m.text, rest.strip("，,。；; ")[:20], [ev])
+
+
 @register(RULE)
 def detect(ctx: Context):
     cues = default_cues()
+    nums = M.enrich(ctx.report, ctx.mentions, M.config())
     found = list(_table_rows(ctx.report, cues)) + list(_sentences(ctx.report, cues, M.config()))
+    seen = {e.paragraph for f in found for e in f.evidence}
+    found += [f for f in _labelled(ctx.report, cues, nums) if f.evidence[0].paragraph not in seen]
     return found
