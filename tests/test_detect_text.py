@@ -870,3 +870,14 @@ def test_a_problem_item_that_says_none_needs_no_measure(none):
                       "I": ["2025年在老旧小区新增助餐点2个，由社会事务科负责。"]})
     out = run("PROBLEM_WITHOUT_MEASURE", r)
     assert out == []
+
+
+def test_an_effect_claimed_with_its_verbs_le_is_unsupported():
+    r = build_report({"O": ["项目实施有效提升了农业生产效率，农民增收效果显著，群众获得感明显增强。"]})
+    out = run("UNSUPPORTED_CLAIM", r)
+    assert len(out) == 1
+
+
+def test_a_further_improvement_is_no_claim():
+    r = build_report({"P": ["全年开展培训12期，培训1,260人次，干部业务能力进一步提升。"]})
+    assert run("UNSUPPORTED_CLAIM", r) == []
