@@ -243,6 +243,29 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
         return
 
 
+def _glued_goals(text: str, draft: Draft, lines) -> None:
+    """预期目标实际完成情况 glued on one line with the goal and the outcome after them (a
+    form whose cells were printed with no separator, :mod:`.glued`), where no parser found
+    a goal or an outcome."""
+    from .glued import goal_outcome_spans
+    from .mapped import Mapped
+
+    if any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O")) \
+            or any(t.target is not None or t.outcome is not None for t in draft.tasks):
+        return
+    for ln in lines:
+        if ln.shape not in ("single", "aligned"):
+            continue
+        hit = goal_outcome_spans(text[ln.start:ln.end])
+        if hit is None:
+            continue
+        for sid, (a, b) in zip(("G", "O"), hit):
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=SECTION_KINDS[sid]))
+            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None,
+                                             Mapped.span(text, ln.start + a, ln.start + b))]
+        return
+
+
 def _budget_block(draft: Draft, lines) -> None:
     """Budget figures of the form's 项目资金 block, where the parsers found none."""
     found = find_budget(lines)
@@ -283,6 +306,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
                               "paragraphs were classified by their content")
     _budget_block(draft, lines)
     _side_by_side(text, draft, lines, tables)
+    _glued_goals(text, draft, lines)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)

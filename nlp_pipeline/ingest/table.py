@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.text.normalize import normalize
 
+from .glued import PAGE_MARK_RE, cut_glued, glued_header
 from .mapped import Mapped
 from .table_lexicon import table_lexicon
 
@@ -532,13 +533,16 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if cols:
             return cols, k + 1, cells, ln.shape, []
         if ln.shape == "aligned":
-            return _flat_header(ln, k)
+            return _flat_header(ln, k) or _glued_header_at(ln, k)
         return None
     if ln.shape != "single":
         return None
     flat = _flat_header(ln, k)
     if flat:
         return flat
+    glued = _glued_header_at(ln, k)
+    if glued:
+        return glued
     # one header cell per line (blank lines between allowed)
     names: list[str] = []
     cells: list[Tok] = []
@@ -589,6 +593,46 @@ def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list
     if not cols:
         return None
     return cols, k + 1, words[a:b], "flattened", words[b:]
+
+
+def _glued_header_at(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
+    """A header whose column names are glued together with no separator (the text of a
+    .docx re-posted as one run of characters, :mod:`.glued`); the rest of the line is
+    handed on whole, to be cut with the lines after it."""
+    cells = ln.filled
+    if not cells or sum(len(c.s) for c in cells) < 16:
+        return None
+    for ci, c in enumerate(cells):
+        hit = glued_header(c.s)
+        if hit is None:
+            continue
+        chain, end = hit
+        cols = header_columns([col for col, _a, _b in chain])
+        if not cols:
+            continue
+        hcells = [Tok(c.m.slice(a, b), k, c.col) for _col, a, b in chain]
+        rest = c.m.slice(end)
+        for c2 in cells[ci + 1:]:
+            rest = rest + Mapped.synthetic(" ") + c2.m
+        return cols, k + 1, hcells, "glued", [Tok(rest, k, 0)]
+    return None
+
+
+def _glued_piece(ln: Line) -> Mapped | None:
+    """A line that continues a glued table: its text without the page number a
+    document-sharing site prints before each page (「2、100%…」); None for a line that
+    holds no figure and no level word (the table has ended)."""
+    if ln.shape not in ("single", "aligned") or not ln.filled:
+        return None
+    m = ln.filled[0].m
+    for c in ln.filled[1:]:
+        m = m + Mapped.synthetic(" ") + c.m
+    mark = PAGE_MARK_RE.match(m.chars)
+    if mark:
+        m = m.slice(mark.end())
+    if not _DIGIT_RE.search(m.chars) and not any(w in m.chars for w in ("指标",)):
+        return None
+    return m
 
 
 def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
@@ -837,8 +881,22 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     grid = shape in ("pipe", "tsv", "aligned")
     total: tuple[float | None, float | None] | None = None
     total_from: int | None = None
+    glued: list[Mapped] = [t.m for t in rest] if shape == "glued" else []
+    if glued:
+        stream = []
     while j < len(lines):
         ln = lines[j]
+        if shape == "glued":
+            if ln.shape in ("blank", "sep", "furniture"):
+                j += 1
+                continue
+            piece = _glued_piece(ln)
+            if piece is None or _header_at(lines, j) is not None:
+                break
+            glued.append(piece)
+            last = j
+            j += 1
+            continue
         if ln.shape in ("blank", "sep", "furniture") or (ln.shape == "empty" and shape != "cell_per_line"):
             j += 1
             continue
@@ -907,6 +965,11 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
             stream.extend(ln.filled)
         last = j
         j += 1
+    if glued:
+        body = glued[0]
+        for piece in glued[1:]:
+            body = body + piece
+        stream = cut_glued(body, cols, k)
     if stream:
         # a flattened table runs on into its 总分 row: the row closes the table
         labels = {squeeze(x) for x in table_lexicon().total_labels}
@@ -919,6 +982,9 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
             stream = stream[:at]
         b.add_stream(stream)
     rows = b.finish(text)
+    if shape == "glued":
+        # cells cut by their shapes alone: a row with no figure nor value was no row
+        rows = [r for r in rows if any(r.values.get(c) for c in _VALUE_COLUMNS)]
     if not rows:
         return None
     title = None
@@ -930,9 +996,10 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
                 title = s
             break
     title = labels[0] if labels else title
-    start = lines[k].start if shape != "flattened" or not hcells or hcells[0].m.start is None else hcells[0].m.start
+    start = lines[k].start if shape not in ("flattened", "glued") or not hcells or hcells[0].m.start is None \
+        else hcells[0].m.start
     end = lines[last].end
-    return IndicatorTable(shape=shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
+    return IndicatorTable(shape="flattened" if shape == "glued" else shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings,
                           total_span=(total_from, lines[last].end) if total_from is not None else None)

@@ -1,0 +1,88 @@
+"""Indicator tables whose cells were glued with no separator (nlp_pipeline/ingest/glued.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from nlp_pipeline.ingest import read_report
+from nlp_pipeline.ingest.glued import _points_pair, _repeat_split, glued_header, goal_outcome_spans
+from nlp_pipeline.ingest.table import find_tables
+
+DATA = Path(__file__).parent / "data" / "reader"
+
+
+def _rows(text: str) -> list[dict]:
+    return [r.values for t in find_tables(text) for r in t.rows]
+
+
+def test_glued_header_gives_the_column_order():
+    hit = glued_header("项目名称某某绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施产出指标")
+    assert hit is not None
+    cols = [c for c, _a, _b in hit[0]]
+    assert cols == ["label", "level1", "level2", "name", "target", "actual", "reason"]
+    assert glued_header("一级指标和二级指标的设置说明") is None
+
+
+def test_header_brackets_and_prefix_gaps():
+    s = "二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出指标"
+    hit = glued_header(s.replace(" ", ""))
+    assert [c for c, _a, _b in hit[0]] == ["level2", "name", "target", "actual", "score"]
+    assert s.replace(" ", "")[hit[1]:].startswith("产出指标")
+
+
+def test_repeated_suffix_is_target_and_actual():
+    s = "成本控制不超过预算不超过预算"
+    assert [s[a:b] for a, b in _repeat_split(s)] == ["成本控制", "不超过预算", "不超过预算"]
+    s = "保证补助专款专用专款专用专款专用"
+    assert [s[a:b] for a, b in _repeat_split(s)] == ["保证补助专款专用", "专款专用", "专款专用"]
+    assert _repeat_split("库存数量真实率") is None
+
+
+def test_weight_and_score_glued():
+    assert _points_pair("1010") == 2
+    assert _points_pair("109.7") == 2
+    assert _points_pair("88") is None  # too short to tell
+    assert _points_pair("95") is None
+
+
+def test_rows_rebuilt_from_glued_cells():
+    text = ("1、某某资金绩效自评表绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标(50分)数量指标3000吨小麦、200吨食用油储备到位率≥98%99%1010质量 指标抽检合格率100%100%1010\n"
+            "2、时效指标资金拨付及时性按时拨付按时拨付109满意度指标服务对象满意度指标群众满意度≥90%95%1010总分10099\n")
+    rows = _rows(text)
+    assert [r["name"] for r in rows] == ["3000吨小麦、200吨食用油储备到位率", "抽检合格率", "资金拨付及时性", "群众满意度"]
+    assert rows[0]["target"] == "≥98%" and rows[0]["actual"] == "99%" and rows[0]["weight"] == "10"
+    assert rows[2]["target"] == rows[2]["actual"] == "按时拨付" and rows[2]["score"] == "9"
+    assert rows[2]["level1"] == "产出指标" and rows[3]["level2"] == "服务对象满意度指标"
+    tables = find_tables(text)
+    assert tables[0].total_weight == 100 and tables[0].total_score == 99
+
+
+def test_values_beyond_the_columns_open_the_name():
+    text = ("二级指标三级指标年初目标值(A)实际完成值(B)得分产出指标数量指标培训人次≥500人次560人次10"
+            "成本每人补助200元200元200元10时效1年1年1年10")
+    rows = _rows(text)
+    assert [(r["level2"], r["name"], r["target"], r["actual"], r["score"]) for r in rows] == [
+        ("数量指标", "培训人次", "≥500人次", "560人次", "10"),
+        ("成本", "每人补助200元", "200元", "200元", "10"),
+        ("时效", "1年", "1年", "1年", "10")]
+
+
+def test_a_glued_table_without_values_is_no_table():
+    text = "长期绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100…质量指标88100…时效指标88100…"
+    assert find_tables(text) == []
+
+
+def test_goal_and_outcome_after_glued_labels():
+    raw = "年度总体目标预期目标实际完成情况完成全县10处工程建设。全年完成10处工程建设。绩效指标一级指标"
+    (a, b), (c, d) = goal_outcome_spans(raw)
+    assert raw[a:b] == "完成全县10处工程建设。" and raw[c:d] == "全年完成10处工程建设。"
+    assert goal_outcome_spans("年初设定目标全年实际完成情况保持储备规模储备规模达标绩效指标") is None
+
+
+def test_glued_fixture_reads_sections_rows_and_total():
+    r = read_report(DATA / "c_glued_proj_water.txt")
+    inds = [i for t in r.tasks for i in t.indicators]
+    assert len(inds) == 8 and inds[0].reason == "一处工程因征地问题延期，已列入下年计划。"
+    assert r.sections["G"].paragraphs[0].text.startswith("完成全县32处")
+    assert r.sections["O"].paragraphs[0].text.startswith("全年完成31处")
+    assert r.total_score == 99.7
