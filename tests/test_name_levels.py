@@ -47,3 +47,16 @@ def test_a_slip_at_any_level(sentence, slip):
 ])
 def test_other_places_and_units_are_no_slip(sentence):
     assert variants(sentence) == []
+
+
+def test_the_places_the_header_puts_before_the_name_are_read():
+    """部门名称 gives 崇义县市场监督管理局, the 填报单位 line 赣州市崇义县市场监督管理局: the city
+    part can slip too (赣洲市)."""
+    text = ("崇义县市场监督管理局2023年度部门整体支出绩效自评报告\n填报单位：赣州市崇义县市场监督管理局\n"
+            "一、部门基本情况\n本局负责全县市场监管工作。\n二、年度绩效目标\n1.完成食品安全抽检1,200批次。\n"
+            "三、目标完成情况\n1.全年完成食品安全抽检1,260批次。\n2.配合赣洲市市场监督管理局开展联合抽查2次。\n"
+            "四、存在问题\n1.基层执法力量不足。\n五、改进措施\n1.2024年6月底前由人事股调配执法人员。\n")
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    fs = [f for f in run_detectors(ctx) if f.code == "NAME_VARIANT"]
+    assert len(fs) == 1 and "赣洲市" in fs[0].message

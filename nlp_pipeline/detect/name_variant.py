@@ -197,6 +197,29 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
     return sorted(found)
 
 
+HEAD_CHARS = 800  # the head of a report where its unit is named (title, 填报单位, 部门名称)
+
+
+def _fullest_name(head: str, org: str, names: dict) -> str:
+    """The organisation's name with the places the head of the report puts before it
+    (部门名称 崇义县市场监督管理局, 填报单位 赣州市崇义县市场监督管理局): every level can slip."""
+    levels = tuple(names.get("level_suffixes") or [])
+    best, at = org, head.find(org)
+    while at >= 0:
+        k = at
+        while k > 0 and "\u4e00" <= head[k - 1] <= "\u9fff":
+            k -= 1
+        prefix = head[k:at]
+        # only whole places in front (赣州市), not a label glued to the name (填报单位)
+        for cut in range(len(prefix)):
+            cand = prefix[cut:]
+            if cand.endswith(levels) and len(cand) + len(org) > len(best):
+                best = cand + org
+                break
+        at = head.find(org, at + 1)
+    return best
+
+
 RULE = Rule(
     id="TXT.NAME_VARIANT", code="NAME_VARIANT", severity="low",
     summary_zh="单位自身名称在正文中被写成另一种写法",
@@ -216,6 +239,7 @@ def detect(ctx: Context):
     if not org:
         return []
     names = lexicon(ctx, "detect_names.yaml") or {}
+    org = _fullest_name(report.text[:HEAD_CHARS], org, names)
     findings = []
     # (core, suffixes, deletions, dictionary): an outer place or a short stem is read for
     # substitutions only, and a variant that is a word of the dictionary (福州 beside 泉州,
