@@ -261,3 +261,19 @@ def test_the_same_amount_ten_thousand_apart(a, b):
     text = report(a).replace("四、部门整体绩效\n部门整体运行良好。", f"四、部门整体绩效\n{b}")
     fs = found(text, "NUM.SLIP_PAIR")
     assert len(fs) == (0 if "1,280" in a else 1)
+
+
+def goal_report(goal: str, outcome: str) -> str:
+    return ("某市城市管理局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n"
+            f"1.{goal}\n二、目标完成情况\n1.{outcome}\n"
+            "三、存在问题\n1.执法力量不足。\n四、改进措施\n1.2024年6月底前由执法大队增配执法人员。\n")
+
+
+@pytest.mark.parametrize("goal,outcome,flag", [
+    ("综合执法：全年查处违法建设120起以上。", "综合执法：全年违法建设查处率100%，拆除违法建筑3.42万平方米。", True),
+    ("开展食品安全抽检1,200批次。", "食品安全抽检完成率100%。", True),
+    ("综合执法：全年查处违法建设120起以上。", "综合执法：全年查处违法建设126起，查处率100%。", False),
+    ("综合执法：全年查处违法建设120起以上。", "综合执法：群众满意率96.5%。", False),
+])
+def test_a_count_goal_answered_with_a_rate(goal, outcome, flag):
+    assert bool(found(goal_report(goal, outcome), "NUM.COUNT_AS_RATE")) is flag
