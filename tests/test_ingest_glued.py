@@ -4,7 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from nlp_pipeline.ingest import read_report
-from nlp_pipeline.ingest.glued import _points_pair, _repeat_split, glued_header, goal_outcome_spans
+from nlp_pipeline.ingest.glued import (
+    _points_pair,
+    _repeat_split,
+    glued_header,
+    goal_outcome_spans,
+)
 from nlp_pipeline.ingest.table import find_tables
 
 DATA = Path(__file__).parent / "data" / "reader"
@@ -86,3 +91,38 @@ def test_glued_fixture_reads_sections_rows_and_total():
     assert r.sections["G"].paragraphs[0].text.startswith("完成全县32处")
     assert r.sections["O"].paragraphs[0].text.startswith("全年完成31处")
     assert r.total_score == 99.7
+
+
+def test_level_words_with_their_points():
+    text = ("绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 培训场次 ≥12场 12场 50 50 效益指标（30分） 社会效益指标 受训人数 ≥300人 320人 30 30\n")
+    rows = _rows(text)
+    assert [(r["level1"], r["name"], r["reason"]) for r in rows] == [
+        ("产出指标", "培训场次", ""), ("效益指标", "受训人数", "")]
+
+
+def test_budget_figures_after_their_labels_on_one_line():
+    r = read_report(DATA / "c_flat_proj_points.txt")
+    b = r.budget
+    assert (b.initial_budget.value, b.adjusted_budget.value, b.actual_spending.value, b.completion_rate.value) == \
+        (24, 24, 23.6, 98.3)
+    assert r.sections["G"].paragraphs[0].text.startswith("保障柳塘镇文化站")
+
+
+def test_evaluation_conclusion_is_an_outcome(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("某某项目支出绩效自评报告\n一、项目概况\n项目资金60万元，年末使用完毕。\n二、评价结论\n"
+                 "本项目自评得分95分，达成了预期的绩效目标。\n三、存在问题\n宣传力度不够。\n", encoding="utf-8")
+    r = read_report(p)
+    assert r.sections["O"].paragraphs[0].text.startswith("本项目自评得分95分")
+
+
+def test_a_table_whose_header_was_cut_off():
+    text = ("产出指标数量指标慰问人数≥500人 30 走访次数≤4次 20 时效指标资金发放及时率=100% 30 "
+            "效益指标社会效益指标困难群众生活水平有所提高 20 合计100\n评价结论 按时发放。\n")
+    rows = _rows(text)
+    assert [(r["level2"], r["name"], r["target"], r["weight"]) for r in rows] == [
+        ("数量指标", "慰问人数", "≥500人", "30"), ("数量指标", "走访次数", "≤4次", "20"),
+        ("时效指标", "资金发放及时率", "=100%", "30"), ("社会效益指标", "困难群众生活水平", "有所提高", "20")]
+    # a narrative line naming level words is no table
+    assert find_tables("产出指标数量指标方面，全年完成了各项任务。\n") == []

@@ -71,7 +71,8 @@ def _value_re() -> re.Pattern:
 
     units = [u for u in number_lexicon().unit_keys if 1 <= len(u) <= 4 and u not in ("成", "分", "角")]
     unit = "|".join(re.escape(u) for u in sorted(set(units) | {"%", "％", "‰"}, key=len, reverse=True))
-    return re.compile(rf"{_OPS}?\d+(?:\.\d+)?(?:{unit})?")
+    # 「4项目立项相关性」: 项 before 目 opens the next name
+    return re.compile(rf"{_OPS}?\d+(?:\.\d+)?(?:(?:{unit})(?!目))?")
 
 
 def glued_header(s: str) -> tuple[list[tuple[str, int, int]], int] | None:
@@ -108,6 +109,12 @@ def glued_header(s: str) -> tuple[list[tuple[str, int, int]], int] | None:
     if tail:
         end = tail.end()
     return best, end
+
+
+@functools.lru_cache(maxsize=1)
+def _value_words() -> tuple[str, ...]:
+    words = {_squeeze(x) for x in table_lexicon().value_words}
+    return tuple(sorted((w for w in words if len(w) >= 2 and not re.search(r"\d", w)), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,6 +168,11 @@ def _atoms(s: str) -> list[tuple[str, int, int]]:
             row_start = False
             # values end a row: what follows may be a short level word
             row_start = True
+            continue
+        if s[p] in " \u3000" and text_from == p:
+            # a space between cells opens no text
+            p += 1
+            text_from = p
             continue
         p += 1
         row_start = False
@@ -242,9 +254,11 @@ def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
             cut = 3 if v.startswith("100") and len(v) > 3 and re.fullmatch(r"(?:0|[1-9]\d?)(?:\.\d+)?|100", v[3:]) \
                 else _points_pair(v)
             x = a + t.start(1)
-            total = [Tok(m.slice(a, x), line, 0)]
-            total += [Tok(m.slice(x, x + cut), line, 0), Tok(m.slice(x + cut, a + t.end()), line, 0)] if cut \
-                else [Tok(m.slice(x, a + t.end()), line, 0)]
+            if cut or s[a:a + 2] == "总分":
+                # a lone figure after 合计 is as likely the weights' sum (100) as a score
+                total = [Tok(m.slice(a, x), line, 0)]
+                total += [Tok(m.slice(x, x + cut), line, 0), Tok(m.slice(x + cut, a + t.end()), line, 0)] if cut \
+                    else [Tok(m.slice(x, a + t.end()), line, 0)]
         s = s[:end.start()]
     atoms = _atoms(s)
     n_val = sum(1 for c in cols if c in ("target", "actual", "weight", "score"))
@@ -256,13 +270,22 @@ def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
         if piece.chars:
             toks.append(Tok(piece, line, 0))
 
-    def emit_text(a: int, b: int) -> None:
+    def emit_text(a: int, b: int, bare_after: bool = False) -> None:
         # a sentence ends a cell: a reason ending in 。 and the next row's name
         stop = s.find("。", a, b - 1)
         if stop >= 0:
             emit(a, stop + 1)
             a = stop + 1
+        while b > a and s[b - 1] in " \u3000":
+            b -= 1
         cut = _repeat_split(s[a:b])
+        if cut is None and bare_after:
+            # only points follow: the target is the text's end, a value word (有所提高)
+            w = next((w for w in _value_words() if s.endswith(w, a, b) and b - a - len(w) >= 4), None)
+            if w is not None:
+                emit(a, b - len(w))
+                emit(b - len(w), b)
+                return
         if cut is None:
             emit(a, b)
         else:
@@ -310,7 +333,7 @@ def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
             name_from = None
             run = run[excess:]
         elif name_from is not None:
-            emit_text(name_from, a)
+            emit_text(name_from, a, all(re.fullmatch(r"\d+(?:\.\d+)?", s[x:y]) for _k, x, y in run))
             name_from = None
         pair = None
         if run and both_points and len(run) < n_val:
@@ -375,3 +398,27 @@ def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     while o < b and raw[o] in " \u3000":
         o += 1
     return (a, cut), (o, b)
+
+
+_HEADLESS_RE = None
+
+
+def headless_start(s: str) -> int | None:
+    """Where a table without its header starts on a line: a 一级指标 and a 二级指标 of the
+    lexicon's long forms written one after the other (产出指标数量指标足额保障率=100% …), the
+    tail of a form whose header was cut off. None where the line does not open so."""
+    global _HEADLESS_RE
+    if _HEADLESS_RE is None:
+        lex = table_lexicon()
+        l1 = sorted({_squeeze(w) for w in lex.level1 if _squeeze(w).endswith("指标")}, key=len, reverse=True)
+        l2 = sorted({_squeeze(w) for w in lex.level2 if _squeeze(w).endswith("指标")}, key=len, reverse=True)
+        _HEADLESS_RE = re.compile("(?:" + "|".join(map(re.escape, l1)) + r")[ \u3000]?(?:[（(]\d+分[)）])?[ \u3000]?(?:"
+                                  + "|".join(map(re.escape, l2)) + r")(?=[^\s指])")
+    m = _HEADLESS_RE.search(s[:40])
+    if m is None:
+        return None
+    rest = s[m.end():m.end() + 60]
+    # the name and a value follow: a figure within the next cells
+    if not re.search(r"\d", rest):
+        return None
+    return m.start()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.text.normalize import normalize
 
-from .glued import PAGE_MARK_RE, cut_glued, glued_header
+from .glued import PAGE_MARK_RE, cut_glued, glued_header, headless_start
 from .mapped import Mapped
 from .table_lexicon import table_lexicon
 
@@ -48,7 +48,7 @@ _OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "。": "."})
 
 # Costs of the row program (see module docstring): what assigning a typed cell to a
 # column gains, and what leaving a column without a cell costs.
-_DROP = {"label": 0.0, "level1": 0.2, "level2": 0.4, "target": 2.5, "actual": 2.5, "weight": 2.0,
+_DROP = {"label": 0.0, "level1": 0.2, "level2": 0.4, "target": 2.55, "actual": 2.5, "weight": 2.05,
          "score": 2.0, "reason": 0.2, "other": 0.6}
 _SKIP_TOKEN = 1.5
 _NEG = float("-inf")
@@ -337,10 +337,16 @@ def header_columns(names: list[str | None]) -> list[str] | None:
 # --- typed cells -----------------------------------------------------------------------
 
 
+# the points a form prints after a level word: 产出指标(50分), 效益指标（30分）
+_LEVEL_POINTS_RE = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")
+
+
 def _level_kind(s: str) -> tuple[bool, bool, bool]:
     """(level1 word, level2 word, generic …指标 word)."""
     lex = table_lexicon()
     q = squeeze(s)
+    if q.endswith(("分)", "分）")):
+        q = _LEVEL_POINTS_RE.sub("", q)
     generic = q.endswith("指标") and 3 <= len(q) <= 10 and match_header(q) is None
     return q in lex.level1, q in lex.level2, generic
 
@@ -366,6 +372,9 @@ def _is_value(s: str) -> bool:
     return bool(_VALUE_MARK_RE.search(q)) or q in table_lexicon().value_words
 
 
+_TARGET_OP_RE = re.compile(r"[≥≤<>=＞＜≧≦]|不低于|不少于|不高于|不超过|大于等于|小于等于")
+
+
 def compat(col: str, s: str) -> float:
     """What assigning cell text ``s`` to column ``col`` gains (-inf: impossible)."""
     if not s.strip():
@@ -386,7 +395,8 @@ def compat(col: str, s: str) -> float:
         if num:
             return 1.5
         if _is_value(s):
-            return 2.0
+            # a comparison (≥95%, 不低于90%) states a target more often than a result
+            return 1.6 if col == "actual" and _TARGET_OP_RE.match(squeeze(s)) else 2.0
         return 0.3 if len(squeeze(s)) <= 12 else -1.0
     if col == "name":
         if num:
@@ -786,6 +796,8 @@ class _Builder:
                     s = m.chars
                     if col in _VALUE_COLUMNS:
                         s = repair_number(s)
+                    elif col in ("level1", "level2"):
+                        s = _LEVEL_POINTS_RE.sub("", s) or s
                     values[col] = s
                     spans[col] = m
                 else:
@@ -828,7 +840,34 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
             k = table.last_line + 1
         else:
             k = j
+    if not tables:
+        tables.extend(_headless(text, lines))
     return tables
+
+
+# the official template's columns, for a table whose header was cut off
+_DEFAULT_COLUMNS = ["level1", "level2", "name", "target", "actual", "weight", "score", "reason"]
+
+
+def _headless(text: str, lines: list[Line]) -> list[IndicatorTable]:
+    """A table whose header was cut off (an excerpt that starts inside the table), found
+    where a line opens on a 一级指标 glued to its 二级指标: read in the official template's
+    column order, and kept only when its rows hold values."""
+    for k, ln in enumerate(lines):
+        if ln.shape not in ("single", "aligned") or not ln.filled:
+            continue
+        c = ln.filled[0]
+        at = headless_start(c.s)
+        if at is None:
+            continue
+        rest = c.m.slice(at)
+        for c2 in ln.filled[1:]:
+            rest = rest + Mapped.synthetic(" ") + c2.m
+        table = _read_body(text, lines, k, k + 1, list(_DEFAULT_COLUMNS), [], "glued", [Tok(rest, k, 0)])
+        if table is not None and len(table.rows) >= 2:
+            table.start = rest.start if rest.start is not None else table.start
+            return [table]
+    return []
 
 
 _OPERATOR_RE = re.compile(r"[≥≤<>=＞＜≧≦═＝]+|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于|约")
@@ -1047,15 +1086,20 @@ def find_budget(lines: list[Line]) -> dict[str, Tok]:
                     header.append(n)
                 j += 1
         if len(header) >= 3:
-            found = _budget_values(lines, j, header, totals)
+            # a form flattened onto one line has its figures after the labels on the line
+            first = next(i for i, n in enumerate(names) if n)
+            run_end = next((i for i in range(first, len(names)) if not names[i]), len(names))
+            lead = cells[run_end:] if j == k + 1 else []
+            found = _budget_values(lines, j, header, totals, lead)
             if found:
                 return found
         k += 1
     return _single_total(lines, totals)
 
 
-def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str]) -> dict[str, Tok]:
-    stream: list[Tok] = []
+def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str],
+                   lead: list[Tok] | None = None) -> dict[str, Tok]:
+    stream: list[Tok] = list(lead or [])
     for ln in lines[j:j + 40]:
         if ln.shape in ("blank", "sep", "furniture"):
             continue
