@@ -126,3 +126,14 @@ def test_a_table_whose_header_was_cut_off():
         ("时效指标", "资金发放及时率", "=100%", "30"), ("社会效益指标", "困难群众生活水平", "有所提高", "20")]
     # a narrative line naming level words is no table
     assert find_tables("产出指标数量指标方面，全年完成了各项任务。\n") == []
+
+
+def test_fields_glued_after_the_table():
+    from nlp_pipeline.ingest.glued import tail_fields
+
+    raw = "总分10098评价结论按时足额发放。存在问题暂无改进措施暂无项目负责人:财务负责人:"
+    assert [(label, raw[c:e]) for label, _a, c, e in tail_fields(raw)] == [
+        ("评价结论", "按时足额发放。"), ("存在问题", "暂无"), ("改进措施", "暂无")]
+    r = read_report(DATA / "c_glued_proj_water.txt")
+    assert r.sections["Q"].paragraphs[0].text == "个别工程前期征地协调不够。"
+    assert any(u.field == "improvement" and u.text == "暂无" for u in r.unfilled)

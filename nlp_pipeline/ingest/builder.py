@@ -247,7 +247,7 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
     """预期目标实际完成情况 glued on one line with the goal and the outcome after them (a
     form whose cells were printed with no separator, :mod:`.glued`), where no parser found
     a goal or an outcome."""
-    from .glued import goal_outcome_spans
+    from .glued import goal_outcome_labels, goal_outcome_spans
     from .mapped import Mapped
 
     if any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O")) \
@@ -259,11 +259,35 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
         hit = goal_outcome_spans(text[ln.start:ln.end])
         if hit is None:
             continue
-        for sid, (a, b) in zip(("G", "O"), hit):
-            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=SECTION_KINDS[sid]))
+        titles = goal_outcome_labels(text[ln.start:ln.end])
+        for sid, (a, b), title in zip(("G", "O"), hit, titles):
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
             sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None,
                                              Mapped.span(text, ln.start + a, ln.start + b))]
         return
+
+
+def _glued_tail(text: str, draft: Draft, tables: list[IndicatorTable]) -> None:
+    """评价结论, 存在问题 and 改进措施 glued after a table on its line (a form printed with
+    no separator), where no parser found those sections."""
+    from .glued import tail_fields
+    from .labels import match_section
+    from .mapped import Mapped
+
+    for tb in tables:
+        if tb.tail is None:
+            continue
+        a0, b0 = tb.tail
+        for label, _la, c, e in tail_fields(text[a0:b0]):
+            hit = match_section(label)
+            if hit is None:
+                continue
+            sid = hit[0]
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=label))
+            if any(p.start is not None and p.start <= a0 + c < p.end for p in sec.paragraphs):
+                continue  # read already
+            sec.paragraphs.append(make_paragraph(text, f"{sid}{len(sec.paragraphs) + 1}", sid, sec.kind, None,
+                                                 Mapped.span(text, a0 + c, a0 + e)))
 
 
 def _budget_block(draft: Draft, lines) -> None:
@@ -307,6 +331,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _budget_block(draft, lines)
     _side_by_side(text, draft, lines, tables)
     _glued_goals(text, draft, lines)
+    _glued_tail(text, draft, tables)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)

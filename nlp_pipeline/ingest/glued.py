@@ -239,6 +239,12 @@ def _points_pair(v: str) -> int | None:
     return cuts[0] if len(cuts) == 1 else None
 
 
+def glued_end(s: str) -> int | None:
+    """Where a glued table's body ends (总分, 说明, 评价结论, 填表人 …), None at its end."""
+    m = _END_RE.search(s)
+    return m.start() if m else None
+
+
 def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
     """The cells of a glued table body ``m`` (all its lines joined), as table.Tok."""
     from .table import Tok
@@ -364,11 +370,17 @@ def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
 
 # 预期目标 and 实际完成情况 (年初设定目标 / 全年实际完成情况 …) written one after the other
 # with the two texts after them on the same line, glued or with single spaces
-_GOAL_PAIR_RE = re.compile(r"(?:预期目标|年初设定目标|年度目标|总体目标)[ \u3000]*(?:全年)?(?:实际完成情况|实际完成值|"
-                           r"实际完成|完成情况)[ \u3000]*")
+_GOAL_PAIR_RE = re.compile(r"(预期目标|年初设定目标|年度目标|总体目标)[ \u3000]*((?:全年)?(?:实际完成情况|实际完成值|"
+                           r"实际完成|完成情况))[ \u3000]*")
 _GOAL_END_RE = re.compile(r"绩[ \u3000]*效[ \u3000]*指[ \u3000]*标|一级指标|二级指标")
 _OUTCOME_CUE_RE = re.compile(r"[ \u3000]*(?:全年|本年度|本年|年度内|截至|截止|实际|已|累计|共完成|按照年初|经过|通过项目实施|"
                              r"项目实施后|本项目共完成)")
+
+
+def goal_outcome_labels(raw: str) -> tuple[str, str]:
+    """The two labels :func:`goal_outcome_spans` cut after (预期目标, 实际完成情况)."""
+    m = _GOAL_PAIR_RE.search(raw)
+    return (m.group(1), m.group(2)) if m else ("预期目标", "实际完成情况")
 
 
 def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -422,3 +434,31 @@ def headless_start(s: str) -> int | None:
     if not re.search(r"\d", rest):
         return None
     return m.start()
+
+
+_TAIL_LABELS = ("评价结论", "自评结论", "存在的问题", "存在问题", "主要问题", "改进措施", "整改措施", "改进建议", "下一步工作计划")
+_FOOT_RE = re.compile(r"项目负责人|财务负责人|填表人|填报人|联系电话|单位负责人|注[:：]")
+
+
+def tail_fields(raw: str) -> list[tuple[str, int, int, int]]:
+    """Fields glued after a table (「评价结论及时足额缴纳。存在问题暂无改进措施暂无」):
+    (label, label start, text start, text end) in ``raw``, each text running to the next
+    label or the form's foot (项目负责人 …)."""
+    rx = re.compile("|".join(map(re.escape, _TAIL_LABELS)))
+    hits = [(m.group(), m.start(), m.end()) for m in rx.finditer(raw)]
+    out = []
+    foot = _FOOT_RE.search(raw)
+    stop_all = foot.start() if foot else len(raw)
+    for i, (label, a, b) in enumerate(hits):
+        if a >= stop_all:
+            break
+        end = min(hits[i + 1][1] if i + 1 < len(hits) else len(raw), stop_all)
+        c = b
+        while c < end and raw[c] in " \u3000:：\r\n\t":
+            c += 1
+        e = end
+        while e > c and raw[e - 1] in " \u3000\r\n\t":
+            e -= 1
+        if e > c:
+            out.append((label, a, c, e))
+    return out

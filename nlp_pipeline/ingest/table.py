@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.text.normalize import normalize
 
-from .glued import PAGE_MARK_RE, cut_glued, glued_header, headless_start
+from .glued import PAGE_MARK_RE, cut_glued, glued_end, glued_header, headless_start
 from .mapped import Mapped
 from .table_lexicon import table_lexicon
 
@@ -532,6 +532,7 @@ class IndicatorTable:
     total_score: float | None = None
     warnings: list[str] = field(default_factory=list)
     total_span: tuple[int, int] | None = None  # the 总分 row in the text
+    tail: tuple[int, int] | None = None  # text glued after the table on its last line (评价结论…)
 
 
 def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
@@ -1004,11 +1005,15 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
             stream.extend(ln.filled)
         last = j
         j += 1
+    tail = None
     if glued:
         body = glued[0]
         for piece in glued[1:]:
             body = body + piece
         stream = cut_glued(body, cols, k)
+        at = glued_end(body.chars)
+        if at is not None and body.origs[at] is not None and body.end is not None:
+            tail = (body.origs[at], body.end)
     if stream:
         # a flattened table runs on into its 总分 row: the row closes the table
         labels = {squeeze(x) for x in table_lexicon().total_labels}
@@ -1041,7 +1046,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     return IndicatorTable(shape="flattened" if shape == "glued" else shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings,
-                          total_span=(total_from, lines[last].end) if total_from is not None else None)
+                          total_span=(total_from, lines[last].end) if total_from is not None else None,
+                          tail=tail)
 
 
 # --- the budget block of a form ----------------------------------------------------------
