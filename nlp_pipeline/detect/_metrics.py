@@ -531,10 +531,13 @@ def enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
 
     The eight numeric detectors call this on the same report in turn; the last result
     is kept (by identity of the report and the mention list) so it is computed once."""
-    if _LAST and _LAST[0] is report and _LAST[1] is mentions and _LAST[2] == len(mentions):
+    from nlp_pipeline.detect import registry
+
+    stamp = (len(mentions), registry.OVERRIDE_EPOCH)  # other rule settings, other figures
+    if _LAST and _LAST[0] is report and _LAST[1] is mentions and _LAST[2] == stamp:
         return list(_LAST[3])
     out = _enrich(report, mentions, cfg, index)
-    _LAST[:] = [report, mentions, len(mentions), out]
+    _LAST[:] = [report, mentions, stamp, out]
     return list(out)
 
 
@@ -763,7 +766,23 @@ def _same_measure(a: Num, b: Num) -> bool:
     return a.m.kind == b.m.kind and (a.m.base_unit or "") == (b.m.base_unit or "")
 
 
+_CHECKS: list = []  # (report, mention list, count, checks) of the last call: four rules ask in turn
+
+
 def indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -> list[IndicatorCheck]:
+    """Every indicator's target against its result (see IndicatorCheck), computed once per
+    report: the rules that read them get the same objects and must not change them."""
+    from nlp_pipeline.detect import registry
+
+    key = (id(report), len(nums), id(nums[0].m) if nums else None, id(cfg), registry.OVERRIDE_EPOCH)
+    if _CHECKS and _CHECKS[0] == key and _CHECKS[1] is report:
+        return list(_CHECKS[2])
+    out = _indicator_checks(report, nums, cfg)
+    _CHECKS[:] = [key, report, out]
+    return list(out)
+
+
+def _indicator_checks(report: Report, nums: list[Num], cfg: dict | None = None) -> list[IndicatorCheck]:
     cfg = cfg or config()
     by_para: dict[str, list[Num]] = {}
     for n in nums:

@@ -112,8 +112,6 @@ def detect(ctx: Context):
     if not counters:
         return []
     ev = [M.para_evidence(report, para, s, e)] + [c[0] for c in counters]
-    for x, role in zip(ev, ["claim"] + ["counter"] * len(counters)):
-        x.role = role
     quote = para.text[s:e]
     said = "；".join(f"{c[0].paragraph}「{short(c[1], 40)}」" for c in counters)
     return [make_finding(
@@ -121,5 +119,5 @@ def detect(ctx: Context):
         f"{para.id}称「{quote}」，但报告写明：{said}",
         f"{para.id} says 「{quote}」 (everything done), but the report says: {said}",
         ev,
-        {"rule": NAME, "claim": quote, "counter": said},
+        {"rule": NAME, "claim": quote, "counter": said}, roles=["claim"] + ["counter"] * len(counters),
     )]

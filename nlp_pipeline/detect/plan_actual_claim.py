@@ -35,12 +35,10 @@ def detect(ctx: Context):
         if c.form or c.target_claim or not (c.worse and c.claim) or c.target.para.section in ("G", "Q", "I"):
             continue
         t, a = c.target.m.text, c.actual.m.text
-        for e in c.evidence:
-            e.role = "claim"
         findings.append(make_finding(
             CODE, "high",
             f"{c.actual.para.id}写明计划{t}、实际完成{a}，实际少于计划，却称任务已完成",
             f"{c.actual.para.id} gives a plan of {t} and a result of {a}, less than planned, yet claims the work done",
-            c.evidence, {"rule": "PLAN_ACTUAL_CLAIM", "target": t, "actual": a},
+            c.evidence, {"rule": "PLAN_ACTUAL_CLAIM", "target": t, "actual": a}, roles="claim",
         ))
     return findings

@@ -157,6 +157,9 @@ OFFICIAL_SCORING_RULE = """\
 
 Scoring rule of the project self-evaluation form (as local forms print it, commonly quoted from 财预〔2020〕10号; check the original before citing): budget execution scores weight × min(spent / budget, 1); a quantitative indicator weight × min(actual / target, 1) (for an upper bound, weight × min(target / actual, 1)); no score above its weight; a met target earns full marks and a deviation needs its reason; weights sum to 100; grades 优 ≥90, 良 80–89, 中 60–79, 差 <60."""
 _OVERRIDE_LOCK = threading.RLock()
+# bumped whenever rule parameters change value, so that a result memoised for one report
+# (the indicator checks four rules share) is never served under other settings
+OVERRIDE_EPOCH = 0
 
 
 def rules() -> list[Rule]:
@@ -192,8 +195,10 @@ def applied(rule: Rule | None, overrides: dict | None):
             yield
         return
     rule.defaults()
+    global OVERRIDE_EPOCH
     with _OVERRIDE_LOCK:
         undo = []
+        OVERRIDE_EPOCH += 1  # results memoised under other settings are stale from here
         try:
             for name, value in vals.items():
                 p = rule.param(name)
@@ -203,6 +208,7 @@ def applied(rule: Rule | None, overrides: dict | None):
         finally:
             for p, old in reversed(undo):
                 p.write(rule, old)
+            OVERRIDE_EPOCH += 1
 
 
 def roles_at(evidence_list: list[Evidence], **where: int | None) -> list[str]:

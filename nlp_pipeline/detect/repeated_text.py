@@ -58,6 +58,12 @@ def _stock(ctx: Context) -> list[str]:
     return [c for c in (compact(p)[0] for p in data.get("phrases") or []) if len(c) >= 3]
 
 
+def _bare(text: str) -> str:
+    """``text`` without punctuation and spaces: what two writings of a clause share (cheaper
+    than compact(): a repeat needs no canonical form)."""
+    return "".join(ch for ch in text if ch.isalnum() or ch in "%％")
+
+
 def _ev(report: Report, p: Paragraph, a: int, b: int) -> Evidence:
     s, e = p.span(a, b)
     return Evidence(section=p.section, paragraph=p.id, start=s, end=e, quote=report.text[s:e])
@@ -68,7 +74,7 @@ def _merge(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]
     clause already in the run starts the next run (A，B，A，B is two runs of A，B)."""
     out: list[list] = []
     for a, b, key in sorted(spans):
-        if out and not compact(text[out[-1][1]:a])[0] and key not in out[-1][2]:
+        if out and not _bare(text[out[-1][1]:a]) and key not in out[-1][2]:
             out[-1][1] = max(out[-1][1], b)
             out[-1][2].add(key)
         else:
@@ -77,9 +83,9 @@ def _merge(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while b > a and not compact(text[b - 1])[0]:
+    while b > a and not _bare(text[b - 1]):
         b -= 1
-    while a < b and not compact(text[a])[0]:
+    while a < b and not _bare(text[a]):
         a += 1
     return a, b
 
@@ -102,7 +108,7 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     for a, b in split_clauses(text):
         if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
             continue
-        key = compact(text[a:b])[0]
+        key = _bare(text[a:b])
         if len(key) >= MIN_CLAUSE and not any(key in s for s in stock):
             groups[key].append((*_trim(text, a, b), key))
     return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
@@ -110,11 +116,11 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
 
 def _inside(report: Report, p: Paragraph, stock: list[str]):
     runs = _merge(_clause_repeats(p.text, stock), p.text)
-    keys = [compact(p.text[a:b])[0] for a, b in runs]
+    keys = [_bare(p.text[a:b]) for a, b in runs]
     # a run written again right after itself (…产品单一，产品单一…) is a slip at any length
     # from MIN_CLAUSE; a repeat further on must be MIN_SPAN long to be more than a phrase
     twice = {k for k in range(1, len(runs)) if keys[k] == keys[k - 1]
-             and not compact(p.text[runs[k - 1][1]:runs[k][0]])[0]}
+             and not _bare(p.text[runs[k - 1][1]:runs[k][0]])}
     twice |= {k - 1 for k in twice}
     spans = [r for k, r in enumerate(runs) if k in twice or len(keys[k]) >= MIN_SPAN]
     if len(spans) > 1:
