@@ -312,3 +312,23 @@ def test_while_overrides_are_in_force_rules_take_turns():
 def _value_inside(other, overrides, rule):
     with applied(other, overrides):
         return rule.value("deviation_rel")
+
+
+def test_memoised_indicator_checks_are_recomputed_under_other_settings():
+    """Four rules share one report's indicator checks; a change of rule parameters (an
+    override applied or restored) bumps the registry's epoch, and the checks are computed
+    again rather than served from the memo."""
+    from nlp_pipeline.detect import _metrics as M
+    from nlp_pipeline.detect import registry
+    from nlp_pipeline.ingest import read_text
+    from nlp_pipeline.text import extract_mentions
+
+    text = ("某县2023年度项目绩效自评报告\n一、项目绩效目标\n1.培训500人次。\n二、绩效目标完成情况\n"
+            "1.培训人次：年度指标值不少于500人次，实际完成值460人次，已完成。\n")
+    r = read_text(text)
+    nums = M.enrich(r, extract_mentions(r))
+    a, b = M.indicator_checks(r, nums), M.indicator_checks(r, nums)
+    assert a and a[0] is b[0]
+    registry.OVERRIDE_EPOCH += 1
+    c = M.indicator_checks(r, M.enrich(r, extract_mentions(r)))
+    assert c and c[0] is not a[0]
