@@ -137,3 +137,11 @@ def test_fields_glued_after_the_table():
     r = read_report(DATA / "c_glued_proj_water.txt")
     assert r.sections["Q"].paragraphs[0].text == "个别工程前期征地协调不够。"
     assert any(u.field == "improvement" and u.text == "暂无" for u in r.unfilled)
+
+
+def test_goal_glued_to_its_label_with_the_outcome_after_it():
+    r = read_report(DATA / "c_glued_proj_maternal.txt")
+    assert r.sections["G"].paragraphs[0].text == "为辖区孕产妇提供免费产前检查，降低孕产妇和新生儿健康风险"
+    assert r.sections["O"].paragraphs[0].text.startswith("按照年初设定目标，全年为3260人次")
+    # without a glued table on the line, 年度总体目标 before prose is left to the parsers
+    assert goal_outcome_spans("年度总体目标为全县群众提供服务按照年初设定目标完成了任务") is None

@@ -253,17 +253,28 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
     if any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O")) \
             or any(t.target is not None or t.outcome is not None for t in draft.tasks):
         return
-    for ln in lines:
+    from .glued import PAGE_MARK_RE
+
+    for k, ln in enumerate(lines):
         if ln.shape not in ("single", "aligned"):
             continue
-        hit = goal_outcome_spans(text[ln.start:ln.end])
+        m = Mapped.span(text, ln.start, ln.end)
+        # a page of a document-sharing site breaks the line: the next page's text, after
+        # its number 「2、」, continues it
+        for nxt in lines[k + 1:k + 3]:
+            mark = PAGE_MARK_RE.match(text[nxt.start:nxt.end])
+            if nxt.shape == "blank":
+                continue
+            if mark is None:
+                break
+            m = m + Mapped.span(text, nxt.start + mark.end(), nxt.end)
+        hit = goal_outcome_spans(m.chars)
         if hit is None:
             continue
-        titles = goal_outcome_labels(text[ln.start:ln.end])
+        titles = goal_outcome_labels(m.chars)
         for sid, (a, b), title in zip(("G", "O"), hit, titles):
             sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
-            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None,
-                                             Mapped.span(text, ln.start + a, ln.start + b))]
+            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, m.slice(a, b))]
         return
 
 

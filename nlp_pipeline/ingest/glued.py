@@ -377,10 +377,14 @@ _OUTCOME_CUE_RE = re.compile(r"[ \u3000]*(?:全年|本年度|本年|年度内|�
                              r"项目实施后|本项目共完成)")
 
 
+_GOAL_ALONE_RE = re.compile(r"年度总体目标(?!完成|实现|[ \u3000]*(?:预期|年初|实际|全年))")
+_STRONG_OUTCOME_RE = re.compile(r"按照年初设定目标|全年实际完成|截至年底|截至\d{2,4}年底|实际完成情况")
+
+
 def goal_outcome_labels(raw: str) -> tuple[str, str]:
     """The two labels :func:`goal_outcome_spans` cut after (预期目标, 实际完成情况)."""
     m = _GOAL_PAIR_RE.search(raw)
-    return (m.group(1), m.group(2)) if m else ("预期目标", "实际完成情况")
+    return (m.group(1), m.group(2)) if m else ("年度总体目标", "实际完成情况")
 
 
 def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -389,21 +393,30 @@ def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     else at the sentence end before an outcome's opening (全年, 实际, 截至 …), else
     between the two sentences when there are just two; None where no cut is clear."""
     m = _GOAL_PAIR_RE.search(raw)
+    alone = None
     if m is None:
-        return None
-    a = m.end()
+        # 年度总体目标 glued to its text in a glued form, goal and outcome one after the
+        # other: cut only where the outcome opens on 按照年初设定目标 / 全年实际完成 …
+        alone = _GOAL_ALONE_RE.search(raw)
+        if alone is None or glued_header(raw.replace(" ", "")) is None:
+            return None
+    a = m.end() if m else alone.end()
     e = _GOAL_END_RE.search(raw, a)
     b = e.start() if e else len(raw)
     while b > a and raw[b - 1] in " \u3000":
         b -= 1
     if b - a < 8:
         return None
-    stops = [i + 1 for i in range(a, b - 1) if raw[i] in "。；;"]
-    cut = next((i for i in stops if raw[i] in " \u3000"), None)
-    if cut is None:
-        cut = next((i for i in stops if _OUTCOME_CUE_RE.match(raw, i)), None)
-    if cut is None and len(stops) == 1:
-        cut = stops[0]
+    if alone is not None:
+        c = _STRONG_OUTCOME_RE.search(raw, a + 4, b)
+        cut = c.start() if c else None
+    else:
+        stops = [i + 1 for i in range(a, b - 1) if raw[i] in "。；;"]
+        cut = next((i for i in stops if raw[i] in " \u3000"), None)
+        if cut is None:
+            cut = next((i for i in stops if _OUTCOME_CUE_RE.match(raw, i)), None)
+        if cut is None and len(stops) == 1:
+            cut = stops[0]
     if cut is None or cut - a < 4 or b - cut < 4:
         return None
     o = cut
