@@ -192,3 +192,11 @@ def test_execution_rate_over_the_initial_budget_is_the_wrong_base(rate, flag):
     assert bool(fs) is flag
     if flag:
         assert fs[0].evidence[0].paragraph == "TBL"
+
+
+@pytest.mark.parametrize("target,flag", [("290%", False), ("≥90%", True)])
+def test_a_share_target_above_100_is_a_reading_slip(target, flag):
+    rows = list(OK_ROWS)
+    rows[3] = ("满意度指标", "服务对象满意度指标", "学员满意度", target, "80%", "20", "16", "")
+    fs = findings(form(rows=rows, total="83"), ("DEVIATION_UNEXPLAINED",))
+    assert bool(fs) is flag

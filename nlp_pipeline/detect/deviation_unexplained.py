@@ -28,6 +28,18 @@ RULE = Rule(
 )
 
 
+# a change or a plan's completion may pass 100%; a share of a whole (满意度, 覆盖率) cannot
+_MAY_PASS_100 = ("增长", "增幅", "提高", "提升", "完成率", "执行率", "增速")
+
+
+def _impossible_target(c: M.IndicatorCheck) -> bool:
+    """A share's target above 100% (满意度 290%: 2 points glued to 90%) is a reading slip,
+    not a target a result could miss."""
+    t = c.target.m
+    return (t.kind == "PERCENT" and (t.value or 0) > 100 and any(ch in c.name for ch in "率度")
+            and not any(w in c.name for w in _MAY_PASS_100))
+
+
 @register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -37,7 +49,7 @@ def detect(ctx: Context):
     # it is explained when any of them gives a cause, and reported once with all places
     groups: dict[tuple, list[M.IndicatorCheck]] = {}
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if not c.deviation(rel):
+        if not c.deviation(rel) or _impossible_target(c):
             continue
         key = (round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6), c.actual.m.base_unit)
         groups.setdefault(key, []).append(c)
