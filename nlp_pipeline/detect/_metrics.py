@@ -363,6 +363,18 @@ def decimals(text: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+def by_paragraph(nums: list["Num"], skip: tuple[str, ...] = ()) -> dict[str, list["Num"]]:
+    """The figures of each paragraph in reading order (paragraphs of sections in ``skip``
+    left out)."""
+    out: dict[str, list[Num]] = {}
+    for n in nums:
+        if n.para.section not in skip:
+            out.setdefault(n.para.id, []).append(n)
+    for items in out.values():
+        items.sort(key=lambda n: n.i)
+    return out
+
+
 def half_ulp(m: Mention) -> float:
     """Half a unit of the last written digit, in the base unit."""
     if m.base_value is None:

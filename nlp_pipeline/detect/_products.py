@@ -41,12 +41,8 @@ class Product:
     yearly: float | None = None
 
     def step(self) -> float:
-        """Half a unit of the last digit of the total as written, in 元."""
-        t = M.normalize(self.total.m.text).replace(",", "")
-        digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
-        dec = len(digits.split(".", 1)[1]) if "." in digits else 0
-        factor = self.total.m.base_value / self.total.m.value if self.total.m.value else 1.0
-        return 10 ** -dec * factor
+        """A unit of the last digit of the total as written, in 元."""
+        return 2 * M.half_ulp(self.total.m)
 
 
 def _per_unit(n: M.Num, cues: Cues) -> str | None:
@@ -62,11 +58,8 @@ def _per_unit(n: M.Num, cues: Cues) -> str | None:
 
 
 def products(nums: list[M.Num], cues: Cues) -> list[Product]:
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
     out = []
-    for items in by_para.values():
+    for items in M.by_paragraph(nums).values():
         para = items[0].para
         for s, e in statements(para.text, cues):
             inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)

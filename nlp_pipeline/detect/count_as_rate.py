@@ -46,9 +46,7 @@ def detect(ctx: Context):
         return []
     mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
     nums = M.enrich(report, ctx.mentions, M.config())
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(nums)
     findings = []
     for o in outcomes:
         gid = mapping.get(o.id)

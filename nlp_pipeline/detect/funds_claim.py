@@ -68,15 +68,9 @@ def _is(cues: Cues, metric: str, concept: str) -> bool:
     return bool(metric) and cues.has(metric, concept)
 
 
-def _decimals(text: str) -> int:
-    t = M.normalize(text).replace(",", "")
-    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
-    return len(digits.split(".", 1)[1]) if "." in digits else 0
-
-
 def _gap_is_real(planned: float, got: float, planned_text: str, got_text: str, factor: float) -> bool:
     """``got`` below ``planned`` by more than the rounding of either as written."""
-    step = max(10 ** -_decimals(planned_text), 10 ** -_decimals(got_text)) * factor
+    step = max(10 ** -M.decimals(planned_text), 10 ** -M.decimals(got_text)) * factor
     gap = planned - got
     return gap > step / 2 and gap > MIN_GAP_SHARE * planned
 
@@ -162,9 +156,7 @@ def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
     nums = M.enrich(report, ctx.mentions, M.config())
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(nums)
     findings = []
     for para in report.paragraphs():
         if para.section not in CLAIM_SECTIONS:

@@ -119,9 +119,7 @@ LEAD_MAX = 10  # characters of a paragraph's lead label (成本指标。/数量�
 def _labelled(report: Report, cues: Cues, nums: list[M.Num]):
     """A paragraph led by an indicator's kind (成本指标。…) that states one bound as its
     target (控制在6,000元以内) and answers it only with a completion phrase (已完成)."""
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(nums)
     for p in report.paragraphs():
         if p.section not in ("O", "K", "P", "T"):
             continue

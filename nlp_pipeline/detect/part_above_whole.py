@@ -27,14 +27,6 @@ RULE = Rule(
 )
 
 
-def _step(n: M.Num) -> float:
-    t = M.normalize(n.m.text).replace(",", "")
-    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
-    dec = len(digits.split(".", 1)[1]) if "." in digits else 0
-    factor = n.m.base_value / n.m.value if n.m.value else 1.0
-    return 10 ** -dec * factor / 2
-
-
 def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
     money = [n for n in items if n.m.kind == "MONEY" and n.m.base_value and n.m.qualifier == "exact"]
     opens = [a for a, _ in cues.find(text[s:e], "breakdown")]
@@ -47,7 +39,7 @@ def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
         return
     whole = wholes[-1]
     for part in (n for n in money if n.i > cut):
-        if part.m.base_value > whole.m.base_value + _step(part) + _step(whole):
+        if part.m.base_value > whole.m.base_value + M.half_ulp(part.m) + M.half_ulp(whole.m):
             yield whole, part
             return
 
@@ -64,10 +56,7 @@ def _name(n: M.Num, cues: Cues) -> str:
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    nums = [n for n in M.enrich(report, ctx.mentions, M.config()) if n.para.section not in ("G",)]
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G",))
     findings = []
     for pid, items in by_para.items():
         para = items[0].para

@@ -39,14 +39,8 @@ def _label(n: M.Num) -> str:
     return (n.metric or n.key or "").replace("：", ":").rsplit(":", 1)[-1]
 
 
-def _decimals(text: str) -> int:
-    t = M.normalize(text).replace(",", "")
-    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
-    return len(digits.split(".", 1)[1]) if "." in digits else 0
-
-
 def _fits(rate: M.Num, value: float) -> bool:
-    half = 0.5 * 10 ** -_decimals(rate.m.text)
+    half = 0.5 * 10 ** -M.decimals(rate.m.text)
     stated = rate.m.value or 0.0
     # rounded or cut off at the digits shown
     return abs(value - stated) <= half + 1e-9 or 0 <= value - stated < 2 * half + 1e-9 or abs(value - stated) < MIN_GAP
@@ -87,10 +81,7 @@ def _check(nums: list[M.Num], cues: Cues):
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    nums = [n for n in M.enrich(report, ctx.mentions, M.config()) if n.para.section not in ("G", "Q", "I")]
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G", "Q", "I"))
     findings = []
     for pid, items in by_para.items():
         para = items[0].para

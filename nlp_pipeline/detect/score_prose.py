@@ -30,12 +30,6 @@ RULE = Rule(
 )
 
 
-def _decimals(text: str) -> int:
-    t = M.normalize(text).replace(",", "")
-    digits = "".join(ch for ch in t if ch.isdigit() or ch == ".")
-    return len(digits.split(".", 1)[1]) if "." in digits else 0
-
-
 def _is_score(n: M.Num) -> bool:
     return n.m.kind == "COUNT" and n.m.unit == "分" and n.m.value is not None
 
@@ -73,10 +67,7 @@ def _name(n: M.Num, cues: Cues) -> str:
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    nums = [n for n in M.enrich(report, ctx.mentions, M.config()) if n.para.section not in ("G", "Q", "I")]
-    by_para: dict[str, list[M.Num]] = {}
-    for n in nums:
-        by_para.setdefault(n.para.id, []).append(n)
+    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G", "Q", "I"))
     findings = []
     for pid, items in by_para.items():
         para = items[0].para
@@ -87,7 +78,7 @@ def detect(ctx: Context):
             total, parts = got
             over = [(p, w) for p, w in parts if w is not None and p.m.value > w.m.value + 1e-9]
             tot = sum(p.m.value for p, _ in parts)
-            step = 0.5 * 10 ** -max(_decimals(total.m.text), *(_decimals(p.m.text) for p, _ in parts))
+            step = 0.5 * 10 ** -max(M.decimals(total.m.text), *(M.decimals(p.m.text) for p, _ in parts))
             names = "+".join(p.m.text for p, _ in parts)
             if over:
                 comp = "；".join(f"{_name(p, cues)}{p.m.text}超过满分{w.m.text}" for p, w in over)
