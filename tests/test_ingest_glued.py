@@ -145,3 +145,11 @@ def test_goal_glued_to_its_label_with_the_outcome_after_it():
     assert r.sections["O"].paragraphs[0].text.startswith("按照年初设定目标，全年为3260人次")
     # without a glued table on the line, 年度总体目标 before prose is left to the parsers
     assert goal_outcome_spans("年度总体目标为全县群众提供服务按照年初设定目标完成了任务") is None
+
+
+def test_goal_and_outcome_written_as_rows_and_values_with_words_twice():
+    r = read_report(DATA / "c_glued_proj_roads.txt")
+    assert r.sections["G"].paragraphs[0].text == "完成全县农村公路日常养护，路况优良率稳步提升"
+    assert r.sections["O"].paragraphs[0].text.startswith("全年完成农村公路日常养护860公里")
+    inds = {i.name: i for t in r.tasks for i in t.indicators}
+    assert inds["养护任务完成时限"].target == inds["养护任务完成时限"].result == "2022年底前"

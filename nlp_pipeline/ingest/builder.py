@@ -273,6 +273,8 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
             continue
         titles = goal_outcome_labels(m.chars)
         for sid, (a, b), title in zip(("G", "O"), hit, titles):
+            if b <= a:
+                continue  # the label with nothing written after it
             sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
             sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, m.slice(a, b))]
         return

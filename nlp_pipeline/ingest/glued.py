@@ -177,6 +177,15 @@ def _atoms(s: str) -> list[tuple[str, int, int]]:
         p += 1
         row_start = False
     flush(len(s))
+    # a value with words after its figure written twice (2022年底前2022年底前): target and
+    # actual, each one cell
+    k = 0
+    while k + 3 < len(out):
+        (k0, a0, _b0), (k1, _a1, b1), (k2, a2, _b2), (k3, _a3, b3) = out[k:k + 4]
+        if (k0, k1, k2, k3) == ("value", "text", "value", "text") and b1 == a2 and s[a0:b1] == s[a2:b3] \
+                and b1 - a0 <= 12:
+            out[k:k + 4] = [("value", a0, b1), ("value", a2, b3)]
+        k += 1
     return out
 
 
@@ -370,13 +379,15 @@ def cut_glued(m: Mapped, cols: list[str], line: int) -> list:
 
 # 预期目标 and 实际完成情况 (年初设定目标 / 全年实际完成情况 …) written one after the other
 # with the two texts after them on the same line, glued or with single spaces
-_GOAL_PAIR_RE = re.compile(r"(预期目标|年初设定目标|年度目标|总体目标)[ \u3000]*((?:全年)?(?:实际完成情况|实际完成值|"
-                           r"实际完成|完成情况))[ \u3000]*")
+_GOAL_PAIR_RE = re.compile(r"(预期目标|年初设定目标|年度目标|(?<!年度)总体目标)[ \u3000]*((?:全年)?(?:实际完成情况|实际完成值|"
+                           r"实际完成))[ \u3000]*")
 _GOAL_END_RE = re.compile(r"绩[ \u3000]*效[ \u3000]*指[ \u3000]*标|一级指标|二级指标")
 _OUTCOME_CUE_RE = re.compile(r"[ \u3000]*(?:全年|本年度|本年|年度内|截至|截止|实际|已|累计|共完成|按照年初|经过|通过项目实施|"
                              r"项目实施后|本项目共完成)")
 
 
+_GOAL_ROWS_RE = re.compile(r"(?:年初设定目标|预期目标|年度目标)(?P<goal>[^。]{4,200}?)(?:年度总体目标完成情况|全年实际完成情况|"
+                           r"实际完成情况|目标完成情况)")
 _GOAL_ALONE_RE = re.compile(r"年度总体目标(?!完成|实现|[ \u3000]*(?:预期|年初|实际|全年))")
 _STRONG_OUTCOME_RE = re.compile(r"按照年初设定目标|全年实际完成|截至年底|截至\d{2,4}年底|实际完成情况")
 
@@ -394,6 +405,17 @@ def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     between the two sentences when there are just two; None where no cut is clear."""
     m = _GOAL_PAIR_RE.search(raw)
     alone = None
+    if m is None:
+        rows = _GOAL_ROWS_RE.search(raw)
+        if rows is not None and glued_header(raw.replace(" ", "")) is not None:
+            # 年初设定目标<goal>年度总体目标完成情况<outcome>: each label before its text
+            e = _GOAL_END_RE.search(raw, rows.end())
+            b = e.start() if e else len(raw)
+            ga, gb = rows.span("goal")
+            oa = rows.end()
+            if b - oa < 4 or not re.search(r"[\u4e00-\u9fff]{4}", raw[oa:b]):
+                oa = b  # no outcome written
+            return (ga, gb), (oa, b)
     if m is None:
         # 年度总体目标 glued to its text in a glued form, goal and outcome one after the
         # other: cut only where the outcome opens on 按照年初设定目标 / 全年实际完成 …
