@@ -349,3 +349,22 @@ def test_value_cells_split_in_three_and_a_total_beside_a_remark():
         ("≧735人次", "735人次", "10"), ("≥100%", "100%", "9")]
     assert t.rows[1].values["level1"] == "产出指标"
     assert (t.total_weight, t.total_score) == (20, 19)
+
+
+def test_rows_under_a_goal_outcome_header_go_to_their_columns():
+    """| 年度总体目标 | | 实际完成情况 | with one numbered item per row: every row's first cell
+    is a goal and its last an outcome (not only the first row's)."""
+    from nlp_pipeline.ingest import read_text
+
+    text = ("部门整体支出绩效自评表\n| 部门名称 | 某县市场监督管理局 | | 被评价年度 | 2023年 |\n"
+            "| 年度总体目标 | | | 实际完成情况 | |\n"
+            "| 1.完成食品抽检1,200批次。 | | | 1.完成食品抽检1,260批次。 | |\n"
+            "| 2.特种设备定期检验率98%以上。 | | | 2.特种设备定期检验率99.2%。 | |\n"
+            "| 3.新增发明专利30件以上。 | | | 3.新增发明专利34件。 | |\n"
+            "| 存在问题 | 基层执法力量不足。 | | | |\n")
+    r = read_text(text)
+    assert [p.text for p in r.paragraphs("G")] == ["完成食品抽检1,200批次。", "特种设备定期检验率98%以上。",
+                                                  "新增发明专利30件以上。"]
+    assert [p.text for p in r.paragraphs("O")] == ["完成食品抽检1,260批次。", "特种设备定期检验率99.2%。",
+                                                  "新增发明专利34件。"]
+    assert [p.text for p in r.paragraphs("Q")] == ["基层执法力量不足。"]

@@ -82,6 +82,7 @@ class _FormParser:
         self.task_cols: dict[str, int] | None = None
         self.tasks: list[dict] = []
         self.go_cols: list[tuple[int, str, str]] | None = None
+        self.go_rows = 0  # content rows read under the current 预期目标 | 实际完成情况 header
         self.header_end: int | None = None
         self.pending_budget: dict[int, str] = {}
         # whether this table's tasks open with 任务1, 任务2 … (None: not known yet)
@@ -128,14 +129,23 @@ class _FormParser:
                 mode = "tasks"
                 self.sections.close()
                 continue
-            if self.go_cols and not labels[0] and mode != "tasks":
-                # the content row under a 预期目标 | 实际完成情况 header row
+            if self.go_cols and not labels[0] and mode != "tasks" and (
+                    not self.go_rows or self._opens_item(ne[0])):
+                # the content rows under a 预期目标 | 实际完成情况 header row: the first row, and
+                # after it each row that opens a numbered item (1.… | 1.…; 2.… | 2.…), goes to
+                # the columns' sections cell by cell; a row that opens no item (自评等级 | 优)
+                # ends the block
                 col0, sid0, title0 = self.go_cols[0]
+                cols_kept = self.go_cols
                 mode = self._section_row(sid0, title0, ne)
+                self.go_cols, self.go_rows = cols_kept, self.go_rows + 1
                 continue
+            if self.go_rows:
+                self.go_cols, self.go_rows = None, 0
             if len(ne) >= 2 and all(labels):
                 # a row of column headers (预期目标 | 目标完成情况) for the row below
                 self.go_cols = [(c.col, lab[0], self.ctext(c).strip()) for c, lab in zip(ne, labels)]
+                self.go_rows = 0
                 mode = "header" if mode == "tasks" else mode
                 continue
             sec = labels[0]
@@ -163,6 +173,10 @@ class _FormParser:
         if self.draft.year is None and self.draft.title:
             self.draft.year = header.year_of(self.draft.title)
         return self.draft
+
+    def _opens_item(self, c: Cell) -> bool:
+        blocks = cell_blocks(self.text, c.start, c.end)
+        return bool(blocks) and split_number(blocks[0]).style is not None
 
     def _row_follows_go_header(self, row: Row) -> bool:
         if not self.go_cols:
