@@ -132,3 +132,21 @@ def test_what_a_claim_is_about_decides_its_code(o1, code):
 def test_a_bracketed_target_met_is_clean():
     o1 = "1.全县主要农作物耕种收综合机械化率达到72.6%（年度目标72%），达到预期目标。"
     assert plan_actual(report("部门整体运行良好。", o1=o1)) == []
+
+
+def goal_outcome(goal: str, outcome: str) -> str:
+    return ("某县民政局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n"
+            f"1.{goal}\n二、目标完成情况\n1.{outcome}\n"
+            "三、存在问题\n1.基层经办力量不足。\n四、改进措施\n1.2024年6月底前由养老服务股组织培训。\n")
+
+
+@pytest.mark.parametrize("goal,outcome,flag", [
+    # a bare task claim is about the paragraph's work
+    ("对不少于40家调查对象开展统计执法检查。", "统计执法检查任务圆满完成。全年对32家调查对象开展统计执法检查。", True),
+    ("防雷安全检查单位不少于80家。", "全年共检查单位62家，完成年度目标任务。", True),
+    # a claim naming other work is not contradicted by this shortfall
+    ("新增居家养老服务站8个。", "8所乡镇敬老院全部完成消防设施改造，新增居家养老服务站6个。", False),
+])
+def test_a_claim_is_contradicted_only_by_its_own_work(goal, outcome, flag):
+    fs = [f for f in plan_actual(goal_outcome(goal, outcome)) if f.code == "CLAIM_CONTRADICTED"]
+    assert bool(fs) is flag

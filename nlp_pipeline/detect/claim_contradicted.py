@@ -406,12 +406,36 @@ def _mention_ev(report: Report, para: Paragraph, m: Mention) -> Evidence:
                     quote=report.text[m.start:m.end])
 
 
+OWN_OBJECT = 3  # content pairs a claim needs, beside its completion words, to name its own work
+# words of a whole-task claim that name no particular work (年度办学目标任务全面完成)
+CLAIM_SCOPE_WORDS = ("年度", "目标", "任务", "工作", "全年", "各项", "年初", "确定", "计划", "绩效")
+
+
+def _names_other_work(claim: str, short: set[str]) -> bool:
+    from nlp_pipeline.text.annotate import default_cues
+
+    cues = default_cues()
+    spans = cues.find(claim, "done") + cues.find(claim, "whole_done")
+    rest = "".join(ch for k, ch in enumerate(claim) if not any(a <= k < b for a, b in spans))
+    for w in CLAIM_SCOPE_WORDS:
+        rest = rest.replace(w, " ")
+    own = _content(rest)
+    return len(own) >= OWN_OBJECT and not (own & short)
+
+
 def _count_short(report: Report, para: Paragraph, goal: Paragraph, by_para: dict, claims: dict, status: dict):
     claimed = _claim_clauses(para.text, claims, status)
     if not claimed:
         return None
     hits = _shortfalls(report, goal, by_para.get(goal.id, []), by_para.get(para.id, []))
     if not hits:
+        return None
+    # a claim naming other work (8所敬老院全部完成消防设施改造 beside 服务站6个 of 8) is not
+    # contradicted by this shortfall; a bare claim (任务圆满完成) is about the whole paragraph
+    short = set().union(*(_content(_clause_of(goal.text, report, goal, t) + _clause_of(para.text, report, para, a))
+                          for t, a in hits))
+    claimed = [c for c in claimed if not _names_other_work(c[2], short)]
+    if not claimed:
         return None
     cs, ce, ct = claimed[0]
     ev = [evidence(report, para, cs, ce)]
