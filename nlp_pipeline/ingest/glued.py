@@ -67,9 +67,18 @@ def _level_re(lex_id: int) -> tuple[re.Pattern, re.Pattern]:
 
 @functools.lru_cache(maxsize=1)
 def _value_re() -> re.Pattern:
-    from nlp_pipeline.text.lexicon import number_lexicon
+    from nlp_pipeline.lexicons import load_yaml
 
-    units = [u for u in number_lexicon().unit_keys if 1 <= len(u) <= 4 and u not in ("成", "分", "角")]
+    # the units of lexicons/units.yaml, with their multipliers (万元, 万人次)
+    u = load_yaml("units.yaml")
+    base: set[str] = set()
+    for group, body in u.items():
+        if isinstance(body, dict) and isinstance(body.get("units"), dict):
+            base.update(str(k) for k in body["units"])
+        elif group == "counts" and isinstance(body, dict):
+            base.update(str(k) for k in body)
+    names = set(base) | {str(m) + b for m in u.get("multipliers", {}) for b in base if b not in ("%", "‰")}
+    units = [x for x in names if 1 <= len(x) <= 4 and x not in ("成", "分", "角")]
     unit = "|".join(re.escape(u) for u in sorted(set(units) | {"%", "％", "‰"}, key=len, reverse=True))
     # 「4项目立项相关性」: 项 before 目 opens the next name
     return re.compile(rf"{_OPS}?\d+(?:\.\d+)?(?:(?:{unit})(?!目))?")
