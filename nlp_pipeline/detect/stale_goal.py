@@ -31,18 +31,21 @@ RULE = Rule(
 )
 
 
-def _stale(text: str, year: int, cues: Cues) -> list[tuple[int, int, int]]:
+def _stale(text: str, dates: list[tuple[str, int, int]], year: int, cues: Cues) -> list[tuple[int, int, int]]:
+    """Deadlines before ``year`` among ``dates`` (text, start, end) of ``text``."""
     out = []
-    for m in extract_numbers(text):
-        if m.kind not in ("YEAR", "DATE"):
-            continue
-        digits = "".join(ch for ch in M.normalize(m.text) if ch.isdigit())[:4]
+    for mtext, start, end in dates:
+        digits = "".join(ch for ch in M.normalize(mtext) if ch.isdigit())[:4]
         if len(digits) < 4 or int(digits) >= year or int(digits) < 1990:
             continue
-        after = text[m.end:m.end + DEADLINE_WINDOW]
-        if cues.has(after, "deadline") and not cues.has(text[max(0, m.start - 2):m.start], "comparison_before"):
-            out.append((m.start, m.end + len(after.split("，")[0]), int(digits)))
+        after = text[end:end + DEADLINE_WINDOW]
+        if cues.has(after, "deadline") and not cues.has(text[max(0, start - 2):start], "comparison_before"):
+            out.append((start, end + len(after.split("，")[0]), int(digits)))
     return out
+
+
+def _dates_of(text: str) -> list[tuple[str, int, int]]:
+    return [(m.text, m.start, m.end) for m in extract_numbers(text) if m.kind in ("YEAR", "DATE")]
 
 
 @register(RULE)
@@ -54,8 +57,10 @@ def detect(ctx: Context):
     cues = default_cues()
     findings = []
     targets = list(report.paragraphs("G")) + [t.target for t in report.tasks if t.target is not None]
+    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()))
     for p in targets:
-        hits = _stale(p.text, year, cues)
+        dates = [(n.m.text, n.i, n.j) for n in by_para.get(p.id, []) if n.m.kind in ("YEAR", "DATE")]
+        hits = _stale(p.text, dates, year, cues)
         if hits:
             s, e, y = hits[0]
             ev = M.para_evidence(report, p, s, min(e, len(p.text)))
@@ -65,7 +70,7 @@ def detect(ctx: Context):
         for ind in t.indicators:
             if not ind.target or ind.name_paragraph is None:
                 continue
-            hits = _stale(ind.target, year, cues)
+            hits = _stale(ind.target, _dates_of(ind.target), year, cues)
             if hits:
                 rp = ind.result_paragraph or ind.name_paragraph
                 ev = Evidence(section=rp.section, paragraph=rp.id, start=rp.start, end=rp.end,

@@ -141,7 +141,7 @@ class Cues:
             for name, c in self.lex.concepts.items()
         }
 
-    @functools.lru_cache(maxsize=4096)
+    @functools.lru_cache(maxsize=16384)
     def canonical_map(self, text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         """The canonical form of ``text`` and, for each of its characters, the span of
         ``text`` it came from (a canonical word stands for the whole variant)."""
@@ -199,7 +199,17 @@ def statements(text: str, cues: Cues | None = None) -> list[tuple[int, int]]:
     """Sentences (text.segment.split_sentences), each joined with the sentences after it
     that continue it (opened by a continuation word such as 其中 or 分别为 right after a
     stop): 「共12项。其中A5项，B7项。」 is one statement."""
-    cues = cues or default_cues()
+    if cues is None or cues is default_cues():
+        return list(_default_statements(text))  # every rule asks for the same paragraphs
+    return _statements(text, cues)
+
+
+@functools.lru_cache(maxsize=8192)
+def _default_statements(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_statements(text, default_cues()))
+
+
+def _statements(text: str, cues: Cues) -> list[tuple[int, int]]:
     openers = tuple(cues.lex.continuation_openers)
     out: list[list[int]] = []
     for s, e in split_sentences(text):
