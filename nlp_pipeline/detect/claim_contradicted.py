@@ -432,8 +432,12 @@ def _count_short(report: Report, para: Paragraph, goal: Paragraph, by_para: dict
         return None
     # a claim naming other work (8所敬老院全部完成消防设施改造 beside 服务站6个 of 8) is not
     # contradicted by this shortfall; a bare claim (任务圆满完成) is about the whole paragraph
-    short = set().union(*(_content(_clause_of(goal.text, report, goal, t) + _clause_of(para.text, report, para, a))
-                          for t, a in hits))
+    # the work short: the target's clause, the goal's lead clause (办好特殊教育，…入学率95%) and
+    # the clause of the count reported
+    lead = next(iter(plain_clauses(goal.text)), (0, 0))
+    short = _content(goal.text[lead[0]:lead[1]]).union(
+        *(_content(_clause_of(goal.text, report, goal, t) + _clause_of(para.text, report, para, a))
+          for t, a in hits))
     claimed = [c for c in claimed if not _names_other_work(c[2], short)]
     if not claimed:
         return None
