@@ -200,3 +200,15 @@ def test_a_share_target_above_100_is_a_reading_slip(target, flag):
     rows[3] = ("满意度指标", "服务对象满意度指标", "学员满意度", target, "80%", "20", "16", "")
     fs = findings(form(rows=rows, total="83"), ("DEVIATION_UNEXPLAINED",))
     assert bool(fs) is flag
+
+
+def test_subtotal_rows_owe_no_result():
+    rows = list(OK_ROWS) + [("产出指标小计", "", "", "", "", "40", "", "")]
+    fs = findings(form(rows=rows), ("UNFILLED_FORM",))
+    assert fs == []
+
+
+@pytest.mark.parametrize("note", ["（对照绩效目标完成情况，分析存在的问题及原因）", "（逐项列明存在的问题）"])
+def test_a_bracketed_note_asking_for_problems_is_unfilled(note):
+    fs = findings(form(problem=note), ("UNFILLED_FORM",))
+    assert len(fs) == 1

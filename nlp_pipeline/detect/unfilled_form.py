@@ -19,6 +19,7 @@ _NAMES = {"goal": ("年度目标", "goals"), "outcome": ("实际完成情况", "
           "result": ("实际完成值", "result")}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
+SUBTOTAL_WORDS = ("小计", "合计", "总计", "总分")
 
 
 def _field_findings(report):
@@ -48,7 +49,9 @@ def _table_findings(report):
         return []
     out = []
     for task in report.tasks:
-        inds = [i for i in task.indicators if i.name_paragraph is not None]
+        # a 小计/合计 row sums its block; it has no result of its own to fill
+        inds = [i for i in task.indicators if i.name_paragraph is not None
+                and not i.name_paragraph.text.strip().endswith(SUBTOTAL_WORDS)]
         has_results = any(i.result for i in inds)
         has_scores = any(i.score is not None for i in inds)
         empty_result = [i for i in inds if has_results and not i.result and i.target is not None]
