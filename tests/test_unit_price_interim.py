@@ -277,3 +277,12 @@ def goal_report(goal: str, outcome: str) -> str:
 ])
 def test_a_count_goal_answered_with_a_rate(goal, outcome, flag):
     assert bool(found(goal_report(goal, outcome), "NUM.COUNT_AS_RATE")) is flag
+
+
+def test_a_rate_per_person_and_the_total_paid_are_no_conflict():
+    a = "全年累计拨付签约服务补助331.865万元。"
+    b = "签约服务补助标准为每人每年60元。"
+    text = report(a).replace("四、部门整体绩效\n部门整体运行良好。", f"四、部门整体绩效\n{b}")
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    assert [f for f in run_detectors(ctx) if f.code == "NUMBER_CONFLICT"] == []

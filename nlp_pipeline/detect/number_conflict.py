@@ -54,6 +54,15 @@ def _threshold(a: M.Num, b: M.Num, sim_cfg: dict) -> float | None:
     return thr
 
 
+def _per_unit(n: M.Num) -> bool:
+    """The figure is per person, per item or a standard (人均, 每户, 标准/人·年, 元/亩)."""
+    from nlp_pipeline.text.annotate import default_cues
+
+    name = n.metric or n.key or ""
+    after = n.para.text[n.j:n.j + 2]
+    return "/" in name or after.startswith("/") or "标准" in name or default_cues().has(name, "per_unit")
+
+
 def _apart(a: M.Num, b: M.Num, cfg: dict) -> bool:
     """Whether where and how the two numbers are said makes them different metrics."""
     # a cumulative figure and a yearly one, or a new one and a stock, are different metrics
@@ -66,6 +75,8 @@ def _apart(a: M.Num, b: M.Num, cfg: dict) -> bool:
         return True  # a project's own budget, spending or rate against another project's or the department's
     if _listed(a) != _listed(b):
         return True  # a total over listed objects (甲、乙共1,058名) against one of them (乙386名)
+    if _per_unit(a) != _per_unit(b):
+        return True  # a rate per person (补助标准/人·年 60元) against the total paid (331.865万元)
     la, lb = a.label, b.label
     if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
         return True  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
