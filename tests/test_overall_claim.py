@@ -150,3 +150,8 @@ def goal_outcome(goal: str, outcome: str) -> str:
 def test_a_claim_is_contradicted_only_by_its_own_work(goal, outcome, flag):
     fs = [f for f in plan_actual(goal_outcome(goal, outcome)) if f.code == "CLAIM_CONTRADICTED"]
     assert bool(fs) is flag
+
+
+def test_a_project_meeting_expectations_over_a_shortfall_is_a_contradicted_claim():
+    o1 = "1.危险废物专项：计划检查涉危企业60家，实际检查52家，检查覆盖率86.67%，项目绩效完全符合预期。"
+    assert [f.code for f in plan_actual(report("部门整体运行良好。", o1=o1))] == ["CLAIM_CONTRADICTED"]

@@ -841,6 +841,13 @@ def _sentence_checks(report: Report, by_para: dict[str, list[Num]], cfg: dict) -
     return out
 
 
+def _target_claim(tail: str) -> bool:
+    """The claim after a result is that its target was reached (达到预期目标), not that the
+    whole work or project met expectations (项目绩效完全符合预期: an overall claim)."""
+    cues = default_cues()
+    return cues.has(tail, "target_reached") and not cues.has(tail, "overall_done")
+
+
 BRACKET_TARGET_WINDOW = 3  # characters between a result and the bracket holding its target
 
 
@@ -868,7 +875,7 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: re.P
             name=name or a.key, target=t, actual=a, direction=_direction(name, t, cfg),
             claim=_claimed(tail, cfg), reason=_reasoned(tail, cfg),
             evidence=[para_evidence(report, p, s_start, close + 1 + len(tail))],
-            form=False, target_claim=default_cues().has(tail, "target_reached"),
+            form=False, target_claim=_target_claim(tail),
         ))
     return out
 
@@ -908,7 +915,7 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match
         reason=_reasoned(tail, cfg),
         evidence=[para_evidence(report, p, s_start, min(len(text), a.j + len(tail.split("。")[0])))],
         form=_form_field(mt.group(0), am.group(0), cfg),
-        target_claim=default_cues().has(tail.split("。")[0], "target_reached"),
+        target_claim=_target_claim(tail.split("。")[0]),
     )
 
 
