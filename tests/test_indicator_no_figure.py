@@ -92,3 +92,9 @@ def test_a_labelled_indicator_paragraph_answered_with_done(sentence, flag):
     ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
     fs = [f for f in run_detectors(ctx) if f.code == "INDICATOR_NO_FIGURE"]
     assert bool(fs) is flag
+
+
+def test_form_fields_set_apart_by_semicolons():
+    r = read_text(narrative("路面技术状况。年度指标值：PQI≥80；实际完成值：达到目标；完成情况：已完成。"))
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    assert len([f for f in run_detectors(ctx) if f.code == "INDICATOR_NO_FIGURE"]) == 1

@@ -21,7 +21,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence, Report
 from nlp_pipeline.text import extract_numbers
-from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.annotate import Cues, default_cues
 from nlp_pipeline.text.segment import split_clauses
 
 CODE = "INDICATOR_NO_FIGURE"
@@ -81,6 +81,18 @@ def _table_rows(report: Report, cues: Cues):
             yield _finding(report, name, ind.target.strip(), rp.text.strip(), ev)
 
 
+def _full_sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for k, ch in enumerate(text):
+        if ch in "。！？!?\n":
+            if k > start:
+                out.append((start, k + 1))
+            start = k + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
 def _sentences(report: Report, cues: Cues, cfg: dict):
     tcues = sorted(M._words(cfg, "indicator", "target_cues"), key=len, reverse=True)
     acues = sorted(M._words(cfg, "indicator", "actual_cues"), key=len, reverse=True)
@@ -88,7 +100,9 @@ def _sentences(report: Report, cues: Cues, cfg: dict):
         if p.section in ("G", "Q", "I") or p.id.startswith("TBL") or ".r" in p.id or ".k" in p.id:
             continue
         text = p.text
-        for s, e in statements(text, cues):
+        # a form's fields are set apart by semicolons (年度指标值：…；实际完成值：…；): read
+        # whole sentences, up to the 。
+        for s, e in _full_sentences(text):
             sent = text[s:e]
             a_at = next(((sent.find(w), w) for w in acues if sent.find(w) >= 0), None)
             t_at = next(((sent.find(w), w) for w in tcues if 0 <= sent.find(w) < (a_at[0] if a_at else -1)), None)
