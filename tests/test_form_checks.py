@@ -212,3 +212,13 @@ def test_subtotal_rows_owe_no_result():
 def test_a_bracketed_note_asking_for_problems_is_unfilled(note):
     fs = findings(form(problem=note), ("UNFILLED_FORM",))
     assert len(fs) == 1
+
+
+@pytest.mark.parametrize("p,flag", [
+    ("1.自评：产出指标50分得48分，效益指标30分得27.5分，满意度指标10分得9分，预算执行10分得9.39分，自评总分94.89分。", True),
+    ("1.自评：产出指标50分得48分，效益指标30分得27.5分，满意度指标10分得9分，预算执行10分得9.39分，自评总分93.89分。", False),
+    ("1.自评：产出指标50分得52分，效益指标30分得27.5分，满意度指标10分得9分，预算执行10分得9.39分，自评总分97.89分。", True),
+])
+def test_scores_written_as_weight_and_score_pairs(p, flag):
+    fs = findings(_prose(p), ("SCORE_MISMATCH",))
+    assert bool(fs) is flag

@@ -55,6 +55,24 @@ def _parts(items: list[M.Num], text: str, cues: Cues):
     return (total, parts) if len(parts) >= MIN_PARTS else None
 
 
+SCORED_WORDS = ("得", "得分", "得分为", "自评得")  # 产出指标50分得48分: the score after its weight
+
+
+def _pairs(items: list[M.Num], text: str, cues: Cues):
+    """(total, [(score, weight)]) of a statement that writes each part as its weight and
+    its score (产出指标50分得48分，效益指标30分得27.5分，…自评总分94.89分), or None."""
+    scores = [n for n in items if _is_score(n)]
+    parts, used = [], set()
+    for k, n in enumerate(scores):
+        if k and text[max(0, n.i - 3):n.i].endswith(SCORED_WORDS) and id(scores[k - 1]) not in used:
+            parts.append([n, scores[k - 1]])
+            used.update({id(n), id(scores[k - 1])})
+    totals = [n for n in scores if id(n) not in used and cues.has(n.metric or n.key or "", "score_total")]
+    if len(parts) < MIN_PARTS or not totals:
+        return None
+    return totals[-1], parts
+
+
 def _name(n: M.Num, cues: Cues) -> str:
     name = n.metric or n.key or ""
     for a, b in cues.find(name, "breakdown")[:1]:
@@ -72,7 +90,8 @@ def detect(ctx: Context):
     for pid, items in by_para.items():
         para = items[0].para
         for s, e in statements(para.text, cues):
-            got = _parts(sorted((n for n in items if s <= n.i < e), key=lambda n: n.i), para.text, cues)
+            inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)
+            got = _parts(inside, para.text, cues) or _pairs(inside, para.text, cues)
             if got is None:
                 continue
             total, parts = got
