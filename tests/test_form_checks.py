@@ -222,3 +222,14 @@ def test_a_bracketed_note_asking_for_problems_is_unfilled(note):
 def test_scores_written_as_weight_and_score_pairs(p, flag):
     fs = findings(_prose(p), ("SCORE_MISMATCH",))
     assert bool(fs) is flag
+
+
+@pytest.mark.parametrize("target,actual,weight,score", [
+    ("415万元", "15万元", "4", "4"),     # a weight glued in front of the target
+    ("6", "30分", "10", "10"),           # a score read as the result
+])
+def test_columns_run_together_are_no_deviation(target, actual, weight, score):
+    rows = list(OK_ROWS)
+    rows[2] = ("效益指标", "成本指标", "办公所需成本", target, actual, weight, score, "")
+    fs = findings(form(rows=rows), ("DEVIATION_UNEXPLAINED",))
+    assert fs == []

@@ -155,3 +155,17 @@ def test_a_claim_is_contradicted_only_by_its_own_work(goal, outcome, flag):
 def test_a_project_meeting_expectations_over_a_shortfall_is_a_contradicted_claim():
     o1 = "1.危险废物专项：计划检查涉危企业60家，实际检查52家，检查覆盖率86.67%，项目绩效完全符合预期。"
     assert [f.code for f in plan_actual(report("部门整体运行良好。", o1=o1))] == ["CLAIM_CONTRADICTED"]
+
+
+@pytest.mark.parametrize("goal,outcome,flag", [
+    ("促进就业，全年新增城镇就业800人以上。", "全年新增城镇就业726人，开展就业培训12期。", True),
+    ("地表水优良水体比例达到80%以上。", "全年监测断面6个，优良水体比例66.7%。", True),
+    ("全年新增城镇就业800人以上。", "全年新增城镇就业826人。", False),                          # met
+    ("全年新增城镇就业800人以上。", "受疫情影响，全年新增城镇就业726人。", False),              # cause given
+    ("全年接待游客不少于600万人次。", "上半年接待游客268万人次，下半年360.5万人次。", False),    # parts of the year
+])
+def test_a_goal_missed_in_its_outcome_without_a_cause(goal, outcome, flag):
+    r = read_text(goal_outcome(goal, outcome))
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    fs = [f for f in run_detectors(ctx) if f.code == "DEVIATION_UNEXPLAINED"]
+    assert bool(fs) is flag

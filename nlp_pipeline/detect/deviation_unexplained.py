@@ -32,12 +32,64 @@ RULE = Rule(
 _MAY_PASS_100 = ("增长", "增幅", "提高", "提升", "完成率", "执行率", "增速")
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in M.normalize(text) if ch.isdigit())
+
+
 def _impossible_target(c: M.IndicatorCheck) -> bool:
-    """A share's target above 100% (满意度 290%: 2 points glued to 90%) is a reading slip,
-    not a target a result could miss."""
-    t = c.target.m
-    return (t.kind == "PERCENT" and (t.value or 0) > 100 and any(ch in c.name for ch in "率度")
-            and not any(w in c.name for w in _MAY_PASS_100))
+    """A reading slip, not a target a result could miss: a share's target above 100%
+    (满意度 290%: 2 points glued to 90%), or a target whose digits are the result's with a
+    weight glued in front (415万元 against 15万元, 335 against 35, cells run together)."""
+    t, a = c.target.m, c.actual.m
+    if (t.kind == "PERCENT" and (t.value or 0) > 100 and any(ch in c.name for ch in "率度")
+            and not any(w in c.name for w in _MAY_PASS_100)):
+        return True
+    if a.unit == "分" and t.unit != "分":
+        return True  # a score read as the result (目标值6 / 30分): the columns shifted
+    td, ad = _digits(t.text), _digits(a.text)
+    return len(td) > len(ad) >= 1 and td.endswith(ad)
+
+
+GOAL_GAP_SIMILARITY = 0.6  # metric similarity that ties an outcome's figure to its goal's target
+
+
+def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
+    """A goal's lower-bound target (新增城镇就业800人以上) and a smaller figure for the same
+    metric in the outcome the alignment pairs with it (新增城镇就业726人), where the outcome
+    claims nothing (the claim rules report that) and no cause is given in it or in the
+    problems."""
+    from nlp_pipeline.detect._textcommon import alignment_map
+
+    report = ctx.report
+    goals, outcomes = report.paragraphs("G"), report.paragraphs("O")
+    if not goals or not outcomes:
+        return []
+    mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
+    by_para = M.by_paragraph(nums)
+    problems = "".join(p.text for p in report.paragraphs("Q"))
+    out = []
+    for o in outcomes:
+        gid = mapping.get(o.id)
+        if not gid or M._claimed(o.text, cfg) or M._reasoned(o.text, cfg):
+            continue
+        for t in by_para.get(gid, []):
+            if t.m.qualifier != "lower" or t.m.kind not in ("COUNT", "PERCENT", "MONEY", "QUANTITY", "AREA") \
+                    or t.interval is None or t.unitless:
+                continue
+            same = [a for a in by_para.get(o.id, []) if a.m.qualifier == "exact" and a.role != "target"
+                    and not (a.scopes & {"subperiod", "cumulative", "change", "share", "per", "base"})
+                    and M._same_measure(t, a) and a.interval is not None
+                    and M.similarity(t.key, a.key) >= GOAL_GAP_SIMILARITY]
+            if not same:
+                continue
+            a = max(same, key=lambda n: M.similarity(t.key, n.key))
+            if a.interval[1] >= t.interval[0] or (a.key and a.key[:2] in problems):
+                continue
+            out.append(M.IndicatorCheck(
+                name=a.key or a.metric, target=t, actual=a, direction=1, claim=False, reason=False,
+                evidence=[M.para_evidence(report, t.para, t.i, t.j), M.para_evidence(report, o, a.i, a.j)],
+                form=False))
+    return out
 
 
 @register(RULE)
@@ -54,6 +106,15 @@ def detect(ctx: Context):
         key = (round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6), c.actual.m.base_unit)
         groups.setdefault(key, []).append(c)
     findings = []
+    # a goal's gap written again as a task's indicator row (50场 / 42场 in both) is one
+    # deviation: the row's claim or cause decides it, as for any other place that writes it
+    claimed = {(round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6))
+               for c in M.indicator_checks(ctx.report, nums, cfg) if c.worse and c.claim}
+    seen = {id(c.actual.m) for cs in groups.values() for c in cs}
+    for c in _goal_gaps(ctx, nums, cfg):
+        key = (round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6), c.actual.m.base_unit)
+        if id(c.actual.m) not in seen and key[:2] not in claimed:
+            groups.setdefault(key, []).append(c)
     for checks in groups.values():
         if any(c.reason for c in checks):
             continue
