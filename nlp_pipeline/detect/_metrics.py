@@ -375,6 +375,19 @@ def by_paragraph(nums: list["Num"], skip: tuple[str, ...] = ()) -> dict[str, lis
     return out
 
 
+def by_statement(nums: list["Num"], skip: tuple[str, ...] = ()) -> list[tuple[Paragraph, int, int, list["Num"]]]:
+    """The figures of each statement (text.annotate.statements: a sentence with its
+    。其中 / 。合计 continuation) in reading order: (paragraph, start, end, figures)."""
+    from nlp_pipeline.text.annotate import statements
+
+    out = []
+    for items in by_paragraph(nums, skip).values():
+        para = items[0].para
+        for s, e in statements(para.text):
+            out.append((para, s, e, [n for n in items if s <= n.i < e]))
+    return out
+
+
 def half_ulp(m: Mention) -> float:
     """Half a unit of the last written digit, in the base unit."""
     if m.base_value is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.text.annotate import Cues, statements
+from nlp_pipeline.text.annotate import Cues
 
 PRICE_WINDOW = 10  # characters before a price (within its clause) read for its per-unit word
 TOTAL_CUE_WINDOW = 4  # characters before a total read for its total word
@@ -59,11 +59,8 @@ def _per_unit(n: M.Num, cues: Cues) -> str | None:
 
 def products(nums: list[M.Num], cues: Cues) -> list[Product]:
     out = []
-    for items in M.by_paragraph(nums).values():
-        para = items[0].para
-        for s, e in statements(para.text, cues):
-            inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)
-            out += _in_statement(inside, cues, para.text)
+    for para, _, _, inside in M.by_statement(nums):
+        out += _in_statement(inside, cues, para.text)
     return out
 
 

@@ -140,7 +140,6 @@ def _task_funds(report, scale: float, cfg: dict) -> list:
             if yuan <= scale * float(mc.get("task_funds_factor", 1.1)):
                 continue
             # the funds cell lies on the indicator's row, after its result
-            ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
             le = report.text.find("\n", ind.result_paragraph.end)
             le = len(report.text) if le < 0 else le
             cell = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
-from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "IMPLAUSIBLE_MAGNITUDE"
 OVER_WORDS = ("超支", "超出", "超过预算", "追加")
@@ -56,21 +56,18 @@ def _name(n: M.Num, cues: Cues) -> str:
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G",))
     findings = []
-    for pid, items in by_para.items():
-        para = items[0].para
-        for s, e in statements(para.text, cues):
-            inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)
-            for whole, part in _in_statement(inside, para.text, s, e, cues):
-                ev = [M.para_evidence(report, para, n.i, n.j) for n in (whole, part)]
-                ev[0].role, ev[1].role = "total", "part"
-                w = f"{_name(whole, cues)}{whole.m.text}"
-                p = f"{_name(part, cues)}{part.m.text}"
-                findings.append(make_finding(
-                    CODE, "high",
-                    f"{pid}中分项「{p}」大于其所属的「{w}」，分项不可能超过整体，疑为金额或单位错误",
-                    f"{pid}: the part {part.m.text} is larger than its whole {whole.m.text}",
-                    ev, {"whole": w, "part": p},
-                ))
+    for para, s, e, inside in M.by_statement(M.enrich(report, ctx.mentions, M.config()), skip=("G",)):
+        pid = para.id
+        for whole, part in _in_statement(inside, para.text, s, e, cues):
+            ev = [M.para_evidence(report, para, n.i, n.j) for n in (whole, part)]
+            ev[0].role, ev[1].role = "total", "part"
+            w = f"{_name(whole, cues)}{whole.m.text}"
+            p = f"{_name(part, cues)}{part.m.text}"
+            findings.append(make_finding(
+                CODE, "high",
+                f"{pid}中分项「{p}」大于其所属的「{w}」，分项不可能超过整体，疑为金额或单位错误",
+                f"{pid}: the part {part.m.text} is larger than its whole {whole.m.text}",
+                ev, {"whole": w, "part": p},
+            ))
     return findings

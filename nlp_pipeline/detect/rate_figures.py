@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
-from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "ARITHMETIC_MISMATCH"
 MIN_GAP = 0.1  # percentage points a rate must be off beyond its rounding (0.05 shown as 0.1)
@@ -81,12 +81,14 @@ def _check(nums: list[M.Num], cues: Cues):
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G", "Q", "I"))
+    nums = M.enrich(report, ctx.mentions, M.config())
+    by_stmt: dict[str, list[list[M.Num]]] = {}
+    for para, _, _, inside in M.by_statement(nums, skip=("G", "Q", "I")):
+        by_stmt.setdefault(para.id, []).append(inside)
     findings = []
-    for pid, items in by_para.items():
+    for pid, items in M.by_paragraph(nums, skip=("G", "Q", "I")).items():
         para = items[0].para
-        groups = [[n for n in items if s <= n.i < e] for s, e in statements(para.text, cues)]
-        hits = [h for g in groups for h in _check(g, cues)] or list(_check(items, cues))
+        hits = [h for g in by_stmt.get(pid, []) for h in _check(g, cues)] or list(_check(items, cues))
         for rate, g, ns, v, how in hits[:1]:
             ev = [M.para_evidence(report, para, n.i, n.j) for n in [rate, g] + ns]
             for x, role in zip(ev, ["claim", "part"] + ["total"] * len(ns)):

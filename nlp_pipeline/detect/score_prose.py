@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
-from nlp_pipeline.text.annotate import Cues, default_cues, statements
+from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "SCORE_MISMATCH"
 NAME = "SCORE_PROSE"
@@ -85,36 +85,35 @@ def _name(n: M.Num, cues: Cues) -> str:
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    by_para = M.by_paragraph(M.enrich(report, ctx.mentions, M.config()), skip=("G", "Q", "I"))
-    findings = []
-    for pid, items in by_para.items():
-        para = items[0].para
-        for s, e in statements(para.text, cues):
-            inside = sorted((n for n in items if s <= n.i < e), key=lambda n: n.i)
-            got = _parts(inside, para.text, cues) or _pairs(inside, para.text, cues)
-            if got is None:
-                continue
-            total, parts = got
-            over = [(p, w) for p, w in parts if w is not None and p.m.value > w.m.value + 1e-9]
-            tot = sum(p.m.value for p, _ in parts)
-            step = 0.5 * 10 ** -max(M.decimals(total.m.text), *(M.decimals(p.m.text) for p, _ in parts))
-            names = "+".join(p.m.text for p, _ in parts)
-            if over:
-                comp = "；".join(f"{_name(p, cues)}{p.m.text}超过满分{w.m.text}" for p, w in over)
-                ev = [M.para_evidence(report, para, n.i, n.j) for p, w in over for n in (p, w)]
-                for x, role in zip(ev, ["part", "target"] * len(over)):
-                    x.role = role
-            elif abs(tot - total.m.value) > step * (len(parts) + 1):
-                comp = f"{names} = {M.fmt(round(tot, 4))}分，总分写作{total.m.text}"
-                ev = [M.para_evidence(report, para, total.i, total.j)] + [
-                    M.para_evidence(report, para, p.i, p.j) for p, _ in parts]
-                for x, role in zip(ev, ["total"] + ["part"] * len(parts)):
-                    x.role = role
-            else:
-                continue
-            findings.append(make_finding(
-                CODE, "high", f"{pid}中自评得分不符：{comp}", f"{pid}: the scores do not agree: {comp}",
-                ev, {"rule": NAME, "computation": comp},
-            ))
-            break
+    findings, done = [], set()
+    for para, s, e, inside in M.by_statement(M.enrich(report, ctx.mentions, M.config()), skip=("G", "Q", "I")):
+        pid = para.id
+        if pid in done:
+            continue  # one finding per paragraph
+        got = _parts(inside, para.text, cues) or _pairs(inside, para.text, cues)
+        if got is None:
+            continue
+        total, parts = got
+        over = [(p, w) for p, w in parts if w is not None and p.m.value > w.m.value + 1e-9]
+        tot = sum(p.m.value for p, _ in parts)
+        step = 0.5 * 10 ** -max(M.decimals(total.m.text), *(M.decimals(p.m.text) for p, _ in parts))
+        names = "+".join(p.m.text for p, _ in parts)
+        if over:
+            comp = "；".join(f"{_name(p, cues)}{p.m.text}超过满分{w.m.text}" for p, w in over)
+            ev = [M.para_evidence(report, para, n.i, n.j) for p, w in over for n in (p, w)]
+            for x, role in zip(ev, ["part", "target"] * len(over)):
+                x.role = role
+        elif abs(tot - total.m.value) > step * (len(parts) + 1):
+            comp = f"{names} = {M.fmt(round(tot, 4))}分，总分写作{total.m.text}"
+            ev = [M.para_evidence(report, para, total.i, total.j)] + [
+                M.para_evidence(report, para, p.i, p.j) for p, _ in parts]
+            for x, role in zip(ev, ["total"] + ["part"] * len(parts)):
+                x.role = role
+        else:
+            continue
+        findings.append(make_finding(
+            CODE, "high", f"{pid}中自评得分不符：{comp}", f"{pid}: the scores do not agree: {comp}",
+            ev, {"rule": NAME, "computation": comp},
+        ))
+        done.add(pid)
     return findings

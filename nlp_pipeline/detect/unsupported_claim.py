@@ -20,6 +20,7 @@ import re
 from nlp_pipeline.detect._textcommon import alignment_map, compact, has_figure, lexicon, positional_fill, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.model import Paragraph, Report, Task
+from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.segment import plain_clauses
 
 
@@ -99,10 +100,9 @@ def _metric_name(clause: str, cues: dict) -> str:
     m = re.search(r"\d", clause)
     if m:
         cut = m.start()
-    for pat in cues.get("effect_metric_patterns") or []:
-        t = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause[:cut])
-        if t:
-            cut = min(cut, t.start())
+    trends = default_cues().find(clause[:cut], "trend")
+    if trends and cues.get("effect_metric_patterns"):
+        cut = min(cut, trends[0][0])
     name = compact(clause[:cut])[0]
     for w in sorted(cues.get("metric_stopwords") or [], key=len, reverse=True):
         name = name.replace(w, "")
@@ -171,7 +171,7 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
     for a, b in plain_clauses(text):
         clause = text[a:b]
         is_metric = any(re.search(p, clause) for p in cues.get("effect_metric_patterns") or [])
-        trend = re.search(r"(逐年|同比|持续)(下降|上升|增长|减少|提高|降低)", clause)
+        trend = default_cues().has(clause, "trend")
         if not is_metric or not (re.search(r"\d", clause) or trend):
             continue
         if not trend and not _is_rate_target(clause, cues):
