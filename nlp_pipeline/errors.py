@@ -48,13 +48,18 @@ def _says_what_to_do_en(problem: str) -> bool:
     return any(w in low for w in ("save it", "convert", "check", "use "))
 
 
-class LexiconError(Exception):
-    """A lexicon file does not follow its schema (an unknown or missing key)."""
+class LexiconError(ValueError):
+    """A lexicon file does not follow its schema (an unknown or missing key). A ValueError:
+    the file's content is the bad value, whichever module read it."""
 
     def __init__(self, path: str, detail: str):
         self.path = str(path)
         self.detail = detail
         super().__init__(f"{self.path}: 词表格式错误 / lexicon does not follow its schema: {detail}")
+
+    def message(self, lang: str = "zh") -> str:
+        # the user's lexicon file, not a bug: the CLI prints this as it is (both languages)
+        return str(self)
 
 
 class RulesConfigError(Exception):

@@ -56,7 +56,14 @@ def load_list(name: str) -> tuple[str, ...]:
 def _load_yaml(path: str) -> Any:
     with open(path, encoding="utf-8") as fh:
         # libyaml's parser when present: same documents, a tenth of the time
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    # checked once per resolved path (this cache): a misspelt key in the user's copy is an
+    # error naming that copy, not a rule that quietly reads nothing. Imported here: the
+    # schemas import pydantic, and some live in modules that import this one.
+    from nlp_pipeline.lexicon_schemas import validate
+
+    validate(Path(path).name, path, data)
+    return data
 
 
 @functools.lru_cache(maxsize=None)
@@ -67,7 +74,9 @@ def _load_list(path: str) -> tuple[str, ...]:
             line = line.split("#", 1)[0].strip()
             if line:
                 out.append(line.split()[0])
-    return tuple(out)
+    from nlp_pipeline.lexicon_schemas import check_words
+
+    return check_words(path, tuple(out))
 
 
 class Lexicons:

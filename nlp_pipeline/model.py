@@ -298,6 +298,10 @@ class Finding:
     confidence: float | None = None  # 0-1: the rule's prior unless the finding set its own
     explanation: str = ""  # the computation or reasoning behind it (Chinese)
     explanation_en: str = ""
+    # message/message_en are this entry of lexicons/messages.yaml filled with these
+    # parameters (JSON data); empty for findings made outside the detectors (copies)
+    message_id: str = ""
+    message_params: dict[str, Any] = field(default_factory=dict)
 
     def paragraphs(self) -> list[str]:
         return [e.paragraph for e in self.evidence]

@@ -207,13 +207,14 @@ def test_the_cache_key_includes_the_overrides():
 def test_make_finding_sets_roles_on_copies_of_the_evidence():
     e1 = Evidence("O", "O1", 0, 3, "abc")
     e2 = Evidence("O", "O2", 5, 8, "def")
-    f = make_finding("X", "low", "m", "m", [e1, e2], roles=["claim"])
+    msg = ("TXT.VAGUE.main", {"paragraph": "I1", "measure": "m"})
+    f = make_finding("X", "low", *msg, [e1, e2], roles=["claim"])
     assert [e.role for e in f.evidence] == ["claim", "context"]
     assert e1.role == "context", "shared evidence is not changed"
-    with pytest.raises(ValueError):
-        make_finding("X", "low", "m", "m", [e1], roles="nonsense")
-    with pytest.raises(ValueError):
-        make_finding("X", "low", "m", "m", [e1], confidence=1.5)
+    with pytest.raises(ValueError, match="role"):
+        make_finding("X", "low", *msg, [e1], roles="nonsense")
+    with pytest.raises(ValueError, match="confidence"):
+        make_finding("X", "low", *msg, [e1], confidence=1.5)
     assert roles_at([e1, e2, Evidence("O", "O3", 10, 20, "")], target=1, actual=6) == ["target", "actual", "context"]
     assert roles_at([Evidence("O", "O1", 0, 20, "")], target=1, actual=6) == ["claim"]
 

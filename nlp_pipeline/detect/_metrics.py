@@ -16,6 +16,9 @@ from nlp_pipeline.lexicons import load_yaml
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report
 from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.numbers import bare_figure, first_figure, without_figures, years
+from nlp_pipeline.text.segment import lead_item, lead_label, opening_subject
+from nlp_pipeline.text import patterns as P
 
 LEXICON = "detect_numeric.yaml"
 
@@ -24,12 +27,8 @@ LEXICON = "detect_numeric.yaml"
 CLAUSE_BREAK = set("，。；;！？!?\n\t\r,")
 SENTENCE_BREAK = set("。；;！？!?\n")
 _BRACKETS = str.maketrans("", "", "“”\"'‘’《》〈〉（）()【】[]「」 、·")
-_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?=年)")
-_NAME_NUMBER = re.compile(r"\d[\d.,]*\s*(?:万|亿)?[个人次家场处项名户件条座所台辆吨元%]?")
-_LABEL = re.compile(r"^\s*([^，。；：:,;\d]{2,20})[：:]")
-_FROM_TO = re.compile(r"(?:由|从)[^，。；]*?(?:提高|增加|增长|上升|下降|降低|减少|提升|扩大|缩小|降)(?:到|至)")
-_BARE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.(\d+))?")
+# the units an indicator's name may write after the target it carries (养老服务站12个)
+NAME_FIGURE_UNITS = "个人次家场处项名户件条座所台辆吨元%"
 
 
 def config() -> dict:
@@ -93,7 +92,7 @@ def evidence_at(report: Report, index: ParagraphIndex, start: int, end: int, sec
     paragraph named after ``section`` (budget lines live outside the sections)."""
     p = index.locate(start, end)
     pid, sec = (p.id, p.section) if p is not None else (section, section)
-    if p is None and section == "B" and _in_project_table(report, start):
+    if p is None and section == "B" and in_project_table(report, start):
         pid = sec = "TBL"
     return Evidence(section=sec, paragraph=pid, start=start, end=end, quote=report.text[start:end])
 
@@ -101,11 +100,14 @@ def evidence_at(report: Report, index: ParagraphIndex, start: int, end: int, sec
 PROJECT_FUNDS_LABELS = ("项目资金",)
 
 
-def _in_project_table(report: Report, pos: int) -> bool:
+def in_project_table(report: Report, pos: int) -> bool:
     """``pos`` lies in the 项目资金 rows of a project form whose indicator rows the reader
     rebuilt in the same table (one block of | or tab separated lines): the form's table,
     named TBL like its indicator rows (docs/CONVENTIONS.md)."""
     text = report.text
+    has_table = any(t.id.startswith("TBL") and t.indicators for t in report.tasks)
+    if report.layout == "cell_per_line" and report.form == "project_form" and has_table:
+        return True  # a form exported one cell per line is one table, its 项目资金 block too
 
     def row(at: int) -> tuple[int, int]:
         s = text.rfind("\n", 0, at) + 1
@@ -359,8 +361,8 @@ def metric_span(text: str, i: int, j: int, prev_end: int, next_start: int, kind:
 
 
 def decimals(text: str) -> int:
-    m = _NUMBER.search(normalize(text or ""))
-    return len(m.group(1)) if m and m.group(1) else 0
+    f = first_figure(text or "")
+    return f.decimals if f is not None else 0
 
 
 def by_paragraph(nums: list["Num"], skip: tuple[str, ...] = ()) -> dict[str, list["Num"]]:
@@ -467,8 +469,8 @@ class Num:
     @property
     def label(self) -> str:
         """The subject a paragraph opens with ("河长制项目：…"), '' when none."""
-        m = _LABEL.match(self.para.text)
-        return m.group(1) if m else ""
+        span = lead_label(self.para.text)
+        return self.para.text[span[0]:span[1]] if span else ""
 
     @property
     def unitless(self) -> bool:
@@ -478,14 +480,11 @@ class Num:
         return para_evidence(report, self.para, min(self.i, self.mi), max(self.j, self.mj))
 
 
-_SUBJECT = re.compile(r"^\s*([^，。；：:,;！？\d]{2,30}?)[，。；：:,;]")
-
-
 def project_subject(p: Paragraph) -> str:
     """The object a key-project paragraph (or a task) opens with ("医保信息平台运维项目。…"),
     '' when it opens with no such phrase."""
-    m = _SUBJECT.match(p.text)
-    return m.group(1).strip() if m else ""
+    span = opening_subject(p.text)
+    return p.text[span[0]:span[1]].strip() if span else ""
 
 
 def budget_metric(n: "Num", cfg: dict) -> bool:
@@ -532,7 +531,6 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(w and w in text for w in words)
 
 
-_BASE = re.compile(r"[^，。；,;\d]{0,12}?中(?:已有|已|有|的|共有)")
 
 
 def base_role(p: Paragraph) -> str:
@@ -578,7 +576,7 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
         i, j = to_local(p, m.start), to_local(p, m.end)
         if i is None or j is None or j <= i:
             continue
-        if m.kind not in ("DATE", "YEAR", "EXPR") and _BARE.fullmatch(normalize(m.text).strip()):
+        if m.kind not in ("DATE", "YEAR", "EXPR") and bare_figure(m.text) is not None:
             # a bare number carries no unit of its own; whatever unit an extractor gave it
             # from a header is a guess, so it is compared as a plain count
             m = dataclasses.replace(m, kind="COUNT", unit="", base_unit="", base_value=m.value,
@@ -603,7 +601,7 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             if name_para is not None:
                 # a table result cell counts what its indicator's name says (the name may
                 # carry the target: 养老服务站12个)
-                name = _NAME_NUMBER.sub("", name_para.text)
+                name = without_figures(name_para.text, NAME_FIGURE_UNITS)
                 own = normalise_metric(phrase, cfg)
                 phrase = name if (not own or own in normalise_metric(name, cfg)) else name + phrase
             key = normalise_metric(phrase, cfg)
@@ -620,14 +618,14 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             if "cumulative" in scopes and _has_any(scope_text, this_year) \
                     and not _has_any(_drop(scope_text, this_year), scope_words["cumulative"]):
                 scopes.discard("cumulative")  # 全年累计进场168,630吨: this year's total, no stock
-            if _FROM_TO.search(clause):
+            if P.has(clause, P.named("from_to")):
                 scopes.add("change")  # 由88.2%提高到92.5%: a before and an after
             if "占" in before:
                 scopes.add("share")  # 占总面积的16%: what it is a share of lies elsewhere
-            if _BASE.match(text, j):
+            if P.match(text, P.named("base_in"), j):
                 scopes.add("base")  # 78家规模养殖场中已有71家: the base of a subset
-            years = {int(y) for y in _YEAR.findall(clause)}
-            other_year = bool(report.year and years and report.year not in years)
+            written_years = {y.year for y in years(clause) if y.suffix == "年"}
+            other_year = bool(report.year and written_years and report.year not in written_years)
             out.append(
                 Num(m=m, para=p, i=i, j=j, mi=mi, mj=mj, metric=phrase, key=key, role=role,
                     scopes=scopes, clause=clause, before=before, interval=interval(m, cfg),
@@ -681,6 +679,9 @@ class IndicatorCheck:
     form: bool = True  # read from a form's target/result columns or 目标值/实际完成值 fields,
     # not from narrative (计划15次，实际18次): only a form asks for 偏差原因 of an overshoot
     target_claim: bool = False  # the claim is that the target was reached (达到预期目标), not the task
+    # the form asks for a cause here: False for a table with no 偏差原因 column, where only
+    # a large gap needs one (in the narrative)
+    asks_reason: bool = True
 
     @property
     def worse(self) -> bool:
@@ -688,6 +689,17 @@ class IndicatorCheck:
         if t is None or a is None:
             return False
         return a[1] < t[0] if self.direction > 0 else a[0] > t[1]
+
+    def off_by(self, rel: float) -> bool:
+        """The result is more than ``rel`` (relative) away from the target's nearest bound."""
+        t, a = self.target.interval, self.actual.interval
+        if t is None or a is None:
+            return False
+        bound = t[0] if a[1] < t[0] else t[1] if a[0] > t[1] else None
+        if bound is None or not bound:
+            return False
+        gap = (bound - a[1]) if a[1] < t[0] else (a[0] - bound)
+        return gap / abs(bound) > rel
 
     def deviation(self, rel: float) -> bool:
         """Worse than target, or off an exact target by more than ``rel``."""
@@ -707,7 +719,7 @@ def shown(n: Num) -> str:
     """A number as written, with the bound its qualifier gives when the text hides it."""
     t = n.m.text.strip()
     q = (n.m.qualifier or "exact").lower()
-    if re.search(r"[不以至超低高少多≥≤<>内下上]", t):
+    if P.has(t, P.named("bound_word")):
         return t
     return {"lower": "≥", "upper": "≤"}.get(q, "") + t
 
@@ -741,13 +753,13 @@ def _measures_fall(name: str, target: Num, cfg: dict) -> bool:
     suf = _words(cfg, "indicator", "fall_size_suffixes")
     if not dec or not suf:
         return False
-    d, f = "|".join(map(re.escape, dec)), "|".join(map(re.escape, suf))
-    if re.search(rf"(?:{d})(?:{f})", normalize(name or "")):
+    d, f = P.alternation(dec), P.alternation(suf)
+    if P.has(normalize(name or ""), P.named("fall_size", dec=d, suf=f)):
         return True
     if target.m.kind == "PERCENT":
         tail = normalize(target.before or "").rstrip()
-        tail = re.sub(r"(?:了|约|达|为|幅度为|幅度达)$", "", tail)
-        return bool(re.search(rf"(?:{d})$", tail)) and not any(
+        tail = P.strip(tail, P.named("percent_lead_verbs"))
+        return P.has(tail, P.named("fall_at_end", dec=d)) and not any(
             w in (name or "") for w in ic.get("level_rate_words") or [])
     return False
 
@@ -781,7 +793,7 @@ def _reasoned(text: str, cfg: dict) -> bool:
     ic = cfg.get("indicator", {})
     empty = ic.get("empty_reason_pattern")
     if empty:
-        text = re.sub(empty, "", text)
+        text = P.strip(text, empty)
     return any(w in text for w in ic.get("reason_words") or [])
 
 
@@ -835,8 +847,8 @@ def _sentence_checks(report: Report, by_para: dict[str, list[Num]], cfg: dict) -
     paragraph's figures in ``by_para`` by position (the later checks rely on it)."""
     tcues = _words(cfg, "indicator", "target_cues")
     acues = _words(cfg, "indicator", "actual_cues")
-    cue_re = re.compile("|".join(re.escape(w) for w in tcues)) if tcues else None
-    act_re = re.compile("|".join(re.escape(w) for w in acues)) if acues else None
+    cue_re = P.alternation(tcues) if tcues else None
+    act_re = P.alternation(acues) if acues else None
     out: list[IndicatorCheck] = []
     if cue_re is None or act_re is None:
         return out
@@ -845,7 +857,7 @@ def _sentence_checks(report: Report, by_para: dict[str, list[Num]], cfg: dict) -
         p = items[0].para
         if p.section in ("Q", "I"):
             continue
-        for mt in cue_re.finditer(p.text):
+        for mt in P.finditer(p.text, cue_re):
             chk = _sentence_check(report, p, items, mt, cue_re, act_re, cfg)
             if chk is not None:
                 out.append(chk)
@@ -861,10 +873,20 @@ def _target_claim(tail: str) -> bool:
     return cues.has(tail, "target_reached") and not cues.has(tail, "overall_done")
 
 
+def _cue_name(text: str) -> str:
+    """The indicator a sentence names before its target cue (1.森林覆盖率：年度目标值…):
+    without its item number and the punctuation before the cue."""
+    name = text[lead_item(text):]
+    end = len(name)
+    while end > 0 and (name[end - 1] in "：:，," or name[end - 1].isspace()):
+        end -= 1
+    return name[:end].strip()
+
+
 BRACKET_TARGET_WINDOW = 3  # characters between a result and the bracket holding its target
 
 
-def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: re.Pattern,
+def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: str,
                     cfg: dict) -> list[IndicatorCheck]:
     """A result with its target in brackets right after it (综合机械化率达到70.6%（年度目标72%）)."""
     text, out = p.text, []
@@ -876,14 +898,14 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: re.P
         close = next((j for j in range(a.j + k + 1, min(len(text), a.j + k + 30)) if text[j] in "）)"), None)
         if close is None:
             continue
-        mt = cue_re.search(text, a.j + k + 1, close)
+        mt = P.search(text, cue_re, a.j + k + 1, close)
         t = next((n for n in items if mt is not None and mt.end() <= n.i < close), None)
         if t is None or not _same_measure(t, a) or t.m.kind in ("DATE", "YEAR"):
             continue
         s_start, _ = clause_bounds(text, a.i, a.i, SENTENCE_BREAK)
         tail = text[close + 1:]
         tail = tail[: (tail.find("。") + 1) or len(tail)]
-        name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:a.i]).strip()
+        name = _cue_name(text[s_start:a.i])
         out.append(IndicatorCheck(
             name=name or a.key, target=t, actual=a, direction=_direction(name, t, cfg),
             claim=_claimed(tail, cfg), reason=_reasoned(tail, cfg),
@@ -894,7 +916,7 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: re.P
 
 
 def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match,
-                    cue_re: re.Pattern, act_re: re.Pattern, cfg: dict) -> IndicatorCheck | None:
+                    cue_re: str, act_re: str, cfg: dict) -> IndicatorCheck | None:
     """The check for the target cue ``mt`` in paragraph ``p``, if a result follows it."""
     text = p.text
     c = mt.end()
@@ -905,20 +927,20 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match
     # a form's fields are often set apart by semicolons (年度目标值：…；实际完成值：…；
     # 偏差原因：…): the result may stand in the next part of the same sentence
     _, full_end = clause_bounds(text, mt.start(), mt.start(), SENTENCE_BREAK - {"；", ";"})
-    am = act_re.search(text, t.j, s_end)
+    am = P.search(text, act_re, t.j, s_end)
     if am is None and _form_field(mt.group(0), "", cfg):
-        am = act_re.search(text, t.j, full_end)
+        am = P.search(text, act_re, t.j, full_end)
     if am is None:
         return None
     a = next((n for n in items if am.end() <= n.i <= am.end() + 8), None)
     if a is None or not _same_measure(t, a):
         return None
-    name = re.sub(r"^[（(]?\d+[)）.、]?|[：:，,\s]+$", "", text[s_start:mt.start()]).strip()
+    name = _cue_name(text[s_start:mt.start()])
     if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue
         name = text[c:t.i].strip("：:，, ")
     # the result's tail runs to the next target field (a cue with its figure), not to a cue
     # word inside a claim (已达到预期目标)
-    nxt = next((m for m in cue_re.finditer(text, a.j)
+    nxt = next((m for m in P.finditer(text, cue_re, a.j)
                 if any(m.end() <= n.i <= m.end() + 8 for n in items)), None)
     tail = text[a.j: nxt.start() if nxt else len(text)]
     return IndicatorCheck(
@@ -1018,7 +1040,10 @@ def _target_column_checks(report: Report, task, by_para: dict[str, list[Num]], o
                    key="", role="target", before=ind.target, interval=interval(tmen, cfg))
         if not _same_measure(tnum, actual) or tnum.m.kind in ("DATE", "YEAR"):
             continue  # a deadline met early is no deviation; dates are not compared here
-        out.append(_target_column_check(report, ind, tnum, actual, outcome, cfg))
+        chk = _target_column_check(report, ind, tnum, actual, outcome, cfg)
+        # a table whose rows all lack a 偏差原因 cell has no such column
+        chk.asks_reason = any(i.reason is not None for i in task.indicators)
+        out.append(chk)
     return out
 
 
@@ -1142,7 +1167,7 @@ def cell_num(report: Report, index: ParagraphIndex, cell: Cell, cfg: dict) -> Nu
     m = with_sign_bound(m, cell.text[: m.start - cell.start])
     p = cell_paragraph(report, index, cell, cfg)
     i, j = m.start - cell.start, m.end - cell.start
-    if _BARE.fullmatch(normalize(m.text).strip()):
+    if bare_figure(m.text) is not None:
         m = dataclasses.replace(m, kind="COUNT", unit="", base_unit="", base_value=m.value, low=None, high=None)
     return Num(m=m, para=p, i=i, j=j, mi=0, mj=i, metric="", key="", role="other",
                before=cell.text[:i], clause=cell.text, interval=interval(m, cfg))
@@ -1173,4 +1198,89 @@ def table_indicator_checks(report: Report, cfg: dict | None = None) -> list[Indi
             out.append(IndicatorCheck(name=name, target=t, actual=a,
                                       direction=_direction(name, t, cfg),
                                       claim=_claimed(rest, cfg), reason=reason, evidence=ev))
+    return out
+
+
+# --- a goal's target against the figure its aligned outcome reports -------------------------
+
+GOAL_GAP_SIMILARITY = 0.6  # metric similarity that ties an outcome's figure to its goal's target
+UNPAIRED_GAP_SIMILARITY = 0.85  # the same, for an outcome the alignment paired with no goal
+_GOAL_GAP_KINDS = ("COUNT", "PERCENT", "MONEY", "QUANTITY", "AREA")
+_GOAL_GAP_SKIP_SCOPES = {"subperiod", "cumulative", "change", "share", "per", "base", "part"}
+
+
+_VOLUME_KINDS = ("COUNT", "AREA", "QUANTITY")
+
+
+def _floor_target(t: Num, cfg: dict) -> bool:
+    """A target the result must reach: a lower bound (800人以上), a rate of 100% (a rate
+    cannot pass it, so 100% is the floor), or a volume of work a goal sets to be done
+    (完成退化草原修复5,000亩), unless smaller is better for it (发生数, 控制在)."""
+    q = t.m.qualifier or "exact"
+    if q == "lower":
+        return True
+    if q != "exact":
+        return False
+    if t.m.kind == "PERCENT":
+        return t.m.base_value == 100
+    # a part of the goal's breakdown (其中预算执行审计12个) is no target of its own
+    return t.m.kind in _VOLUME_KINDS and not (t.scopes & _GOAL_GAP_SKIP_SCOPES) \
+        and _direction(t.key or t.metric or "", t, cfg) > 0
+
+
+def _names_within(a: str, b: str, least: int = 4) -> bool:
+    """One metric name spelled out inside the other (按时出具率 in 检验报告按时出具率)."""
+    short, long_ = sorted((a or "", b or ""), key=len)
+    return len(short) >= least and short in long_
+
+
+def _clear_gap(t: Num, a: Num, cfg: dict) -> bool:
+    """A target written as a plain volume (聘请教师85名) is missed only by more than the
+    lexicon's relative tolerance; a written floor (以上, 100%) by any amount."""
+    if t.m.qualifier == "lower" or t.m.kind == "PERCENT":
+        return True
+    rel = float(cfg.get("indicator", {}).get("deviation_rel", 0.1))
+    floor = t.interval[0]
+    return bool(floor) and (floor - a.interval[1]) / abs(floor) > rel
+
+
+def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], cfg: dict) -> list[IndicatorCheck]:
+    """A goal's floor target (新增城镇就业800人以上, 按时出具率100%) and a smaller figure for
+    the same metric in the outcome ``mapping`` pairs with it (新增城镇就业726人). ``claim``
+    and ``target_claim`` say what the outcome's statement holding the figure claims;
+    ``reason`` whether a cause is given in the outcome or the problems name the metric."""
+    from nlp_pipeline.text.annotate import statements
+
+    by_para = by_paragraph(nums)
+    problems = "".join(p.text for p in report.paragraphs("Q"))
+    out = []
+    goal_ids = [g.id for g in report.paragraphs("G")]
+    for o in report.paragraphs("O"):
+        gid = mapping.get(o.id)
+        # an outcome the alignment left unpaired is read against every goal, for a metric
+        # named (nearly) the same way
+        gids, floor = ([gid], GOAL_GAP_SIMILARITY) if gid else (goal_ids, UNPAIRED_GAP_SIMILARITY)
+        for t in (t for g in gids for t in by_para.get(g, [])):
+            if not _floor_target(t, cfg) or t.m.kind not in _GOAL_GAP_KINDS or t.interval is None or t.unitless:
+                continue
+            same = [a for a in by_para.get(o.id, []) if a.m.qualifier == "exact" and a.role != "target"
+                    and not (a.scopes & _GOAL_GAP_SKIP_SCOPES)
+                    and _same_measure(t, a) and a.interval is not None
+                    and (similarity(t.key, a.key) >= floor or _names_within(t.key, a.key))]
+            if not same:
+                continue
+            if any(n.interval[1] >= t.interval[0] for n in same):
+                continue  # the outcome reports the target met (a part of it may be smaller)
+            a = max(same, key=lambda n: similarity(t.key, n.key))
+            if not _clear_gap(t, a, cfg):
+                continue
+            text = o.text
+            s, e = next(((s, e) for s, e in statements(text) if s <= a.i < e), (0, len(text)))
+            said = text[s:e]
+            out.append(IndicatorCheck(
+                name=a.key or a.metric, target=t, actual=a, direction=1,
+                claim=_claimed(said, cfg) or _target_claim(said),
+                reason=_reasoned(text, cfg) or bool(a.key and a.key[:2] in problems),
+                evidence=[para_evidence(report, t.para, t.i, t.j), para_evidence(report, o, a.i, a.j)],
+                form=False, target_claim=_target_claim(said)))
     return out

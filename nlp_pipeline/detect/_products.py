@@ -19,6 +19,7 @@ TOTAL_CUE_WINDOW = 4  # characters before a total read for its total word
 # characters of a per-unit word that are not its measure (每人 -> 人, 人均 -> 人)
 _NOT_MEASURE = set("每均单价标准")
 MONTHS = 12
+MEASURED = ("AREA", "QUANTITY")  # measures a price may be per (元/平方米, 每吨)
 _TIME_UNITS = "月年天日次周"  # a count of person-months is written 1,572人月
 _SAME = {"名": "人", "位": "人", "个": "个"}  # 85名 are counted 每人
 
@@ -57,6 +58,24 @@ def _per_unit(n: M.Num, cues: Cues) -> str | None:
     return words or None
 
 
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+def _count_value(n: M.Num) -> float:
+    """The count in its own measure word: 1.2万吨 is 12,000 (吨), priced 每吨."""
+    unit = n.m.unit or ""
+    return n.m.value * (_MULTIPLIERS.get(unit[0], 1.0) if len(unit) > 1 else 1.0)
+
+
+def _per_count_unit(price: M.Num, count: M.Num) -> bool:
+    """The price is per the count's own unit, named after 每 (每批次 … 1,260批次)."""
+    before = price.para.text[max(0, price.i - PRICE_WINDOW):price.i]
+    cut = max(before.rfind(ch) for ch in "，,。；;：:")
+    before = before[cut + 1:]
+    unit = count.m.unit or ""
+    return bool(unit) and any(before.startswith("每" + unit, k) for k in range(len(before)))
+
+
 def products(nums: list[M.Num], cues: Cues) -> list[Product]:
     out = []
     for para, _, _, inside in M.by_statement(nums):
@@ -67,12 +86,17 @@ def products(nums: list[M.Num], cues: Cues) -> list[Product]:
 def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
     money = [n for n in items if n.m.kind == "MONEY" and n.m.base_value]
     counts = [n for n in items if n.m.kind == "COUNT" and n.m.value and n.m.unit]
+    measures = [n for n in items if n.m.kind in MEASURED and n.m.value and n.m.unit]
     out = []
     for price in money:
         unit_words = _per_unit(price, cues)
-        if unit_words is None or not counts:
+        if unit_words is None:
             continue
-        count = min(counts, key=lambda c: abs(c.i - price.i))
+        # an area or a weight is a count only for a price per that measure (元/平方米)
+        fits = counts + [n for n in measures if set(unit_words) & set(n.m.unit) - _NOT_MEASURE]
+        if not fits:
+            continue
+        count = min(fits, key=lambda c: abs(c.i - price.i))
         later = [n for n in money if n is not price and n.i > max(price.i, count.i)]
         if not later:
             continue
@@ -81,12 +105,12 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         strict = later[0] is total and cues.has(text[max(0, total.i - TOTAL_CUE_WINDOW):total.i], "strict_total")
         measure = set(unit_words) - _NOT_MEASURE
         counted = set(count.m.unit) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
-        product = count.m.value * price.m.base_value
+        product = _count_value(count) * price.m.base_value
         yearly = product * MONTHS if "月" in unit_words and "月" not in counted else None
         matched = any(abs(n.m.base_value - v) <= max(1.0, 1e-3 * v)
                       for n in later for v in (product, yearly) if v is not None)
-        out.append(Product(count, price, total, product, strict,
-                           bool(measure) and _measure(measure) <= _measure(counted), matched, yearly))
+        same = (bool(measure) and _measure(measure) <= _measure(counted)) or _per_count_unit(price, count)
+        out.append(Product(count, price, total, product, strict, same, matched, yearly))
     return out
 
 

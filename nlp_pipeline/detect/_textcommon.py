@@ -16,6 +16,8 @@ from difflib import SequenceMatcher
 from nlp_pipeline.detect.registry import Context, evidence
 from nlp_pipeline.model import Evidence, Paragraph, Report
 from nlp_pipeline.text.annotate import default_cues
+from nlp_pipeline.text.numbers import masked_figures, years
+from nlp_pipeline.text.segment import without_spans
 
 # Paragraph kinds that carry running text (indicator names and results are table cells:
 # too short to be compared as prose).
@@ -91,12 +93,9 @@ def prose_paragraphs(report: Report) -> list[Paragraph]:
     return uniq
 
 
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
-
-
 def mask_digits(s: str) -> str:
     """Numbers replaced by one placeholder so texts that differ only in a figure match."""
-    return _DIGITS.sub("#", s)
+    return masked_figures(s)
 
 
 def ratio(a: str, b: str) -> float:
@@ -244,9 +243,6 @@ def self_repeats(s: str, shingle: int, floor: int) -> list[tuple[int, int, int]]
     return kept
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*[年\-—~至－]|学年)")
-
-
 def has_figure(text: str) -> bool:
     """True when ``text`` carries a number other than a year."""
-    return any(ch.isdigit() for ch in _YEAR.sub("", text))
+    return any(ch.isdigit() for ch in without_spans(text, [(y.start, y.end) for y in years(text)]))

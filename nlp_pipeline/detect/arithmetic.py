@@ -18,19 +18,13 @@ from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, reg
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text.annotate import statement_start
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.numbers import first_figure, written_expressions
 from nlp_pipeline.text.safe_eval import safe_eval
+from nlp_pipeline.text.segment import clause_end, without_spans
+from nlp_pipeline.text import patterns as P
 
 CODE = "ARITHMETIC_MISMATCH"
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_OPERAND = rf"{_NUM}\s*(?:万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米)?"
-_EXPR = rf"{_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_OPERAND})+"
-# 93.6万元（312*3000元） — a figure, its unit, then the expression in brackets
-_VALUE_EXPR = re.compile(
-    rf"(?<![\d.])(?P<val>{_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR})\s*[)）]"
-)
-# 153/1980=7.7% — an expression, then = and the figure
-_EXPR_VALUE = re.compile(rf"(?<![\d.])(?P<expr>{_EXPR})\s*[=＝]\s*(?P<val>{_NUM})\s*(?P<unit>%)?")
 _UNIT_IN_EXPR = re.compile(r"万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米")
 
 
@@ -66,32 +60,28 @@ def _matches(written: float, text: str, unit: str, computed: float) -> bool:
 def check_expressions(report, index) -> list:
     out = []
     for p in index.paras:
-        text = normalize(p.text)
-        for rx in (_VALUE_EXPR, _EXPR_VALUE):
-            for m in rx.finditer(text):
-                val_s = m.group("val").replace(",", "")
-                unit = m.group("unit") or ""
-                computed = _eval_expr(m.group("expr"))
-                if computed is None:
-                    continue
-                written = float(val_s)
-                if _matches(written, val_s, unit, computed):
-                    continue
-                shown = computed * 100 if unit == "%" and "/" in m.group("expr") else computed
-                out.append(
-                    make_finding(
-                        CODE,
-                        "medium",
-                        f"算式与所写结果不符：{m.group('expr')} = {M.fmt(round(shown, 4))}{unit}，"
-                        f"报告写作 {m.group('val')}{unit}",
-                        f"A written expression does not give the figure beside it: "
-                        f"{m.group('expr')} = {M.fmt(round(shown, 4))}{unit}, the report says "
-                        f"{m.group('val')}{unit}",
-                        [M.para_evidence(report, p, m.start(), m.end())],
-                        {"expression": m.group("expr"), "written": written, "computed": round(shown, 6)},
-                        roles="claim",
-                    )
+        for m in written_expressions(p.text):
+            val_s = m.written.replace(",", "")
+            unit = m.unit
+            computed = _eval_expr(m.expression)
+            if computed is None:
+                continue
+            written = float(val_s)
+            if _matches(written, val_s, unit, computed):
+                continue
+            shown = computed * 100 if unit == "%" and "/" in m.expression else computed
+            out.append(
+                make_finding(
+                    CODE,
+                    "medium",
+                    "NUM.ARITH.expression",
+                    {"expression": m.expression, "computed": M.fmt(round(shown, 4)), "unit": unit,
+                     "written": m.written},
+                    [M.para_evidence(report, p, m.start, m.end)],
+                    {"expression": m.expression, "written": written, "computed": round(shown, 6)},
+                    roles="claim",
                 )
+            )
     return out
 
 
@@ -103,7 +93,7 @@ def check_budget(report, index) -> list:
         return [M.evidence_at(report, index, v.start, v.end) for v in vals if v is not None]
 
     unit = report.currency_unit or ""
-    def rate(written, num, den, alt, zh_num, zh_den, en_name, en_num, en_den, signed=False):
+    def rate(written, num, den, alt, message_id, signed=False):
         """A budget rate must be num / den (or the alternative base some forms use)."""
         want = abs(num.value) / den.value * 100
         tol = _tol(_num_text(written.text))
@@ -111,11 +101,9 @@ def check_budget(report, index) -> list:
         if abs(got - want) <= tol or (alt is not None and abs(got - alt) <= tol):
             return
         out.append(make_finding(
-            CODE, "high",
-            f"{zh_num[0]}应为 {zh_num[1]}{num.text}{unit} ÷ {zh_den}{den.text}{unit}"
-            f" = {want:.2f}%，报告写作 {written.text}",
-            f"{en_name} should be {en_num} {num.text} / {en_den} {den.text} = {want:.2f}%, "
-            f"the report says {written.text}",
+            CODE, "high", message_id,
+            {"numerator": num.text, "unit": unit, "denominator": den.text, "computed": f"{want:.2f}",
+             "written": written.text},
             ev(written, num, den),
             {"written": got, "computed": round(want, 4)},
             roles=("claim", "budget", "budget"),
@@ -125,24 +113,20 @@ def check_budget(report, index) -> list:
         # 预算执行率 is 全年执行数 ÷ 全年预算数 (the form's B/A); a rate over the initial budget
         # is the wrong base, not a second accepted one
         alt = None
-        rate(b.completion_rate, b.actual_spending, b.adjusted_budget, alt, ("预算完成率", "实际支出"),
-             "调整预算", "Budget completion rate", "spending", "adjusted budget")
+        rate(b.completion_rate, b.actual_spending, b.adjusted_budget, alt, "NUM.ARITH.completion_rate")
     if b.adjustment_rate and b.adjustment and b.initial_budget and b.initial_budget.value:
         # the adjustment may be stated or only implied by adjusted − initial
         alt = (abs(b.adjusted_budget.value - b.initial_budget.value) / b.initial_budget.value * 100
                if b.adjusted_budget else None)
-        rate(b.adjustment_rate, b.adjustment, b.initial_budget, alt, ("预算调整率", "调整数"),
-             "年初预算", "Budget adjustment rate", "adjustment", "initial budget", signed=True)
+        rate(b.adjustment_rate, b.adjustment, b.initial_budget, alt, "NUM.ARITH.adjustment_rate", signed=True)
     if b.adjustment and b.adjusted_budget and b.initial_budget:
         diff = abs(b.adjusted_budget.value - b.initial_budget.value)
         tol = sum(_tol(_num_text(v.text)) for v in (b.adjustment, b.adjusted_budget, b.initial_budget))
         if abs(abs(b.adjustment.value) - diff) > tol:
             out.append(make_finding(
-                CODE, "high",
-                f"调整预算{b.adjusted_budget.text}与年初预算{b.initial_budget.text}相差{M.fmt(round(diff, 2))}{unit}，"
-                f"报告所写预算调整数为{b.adjustment.text}",
-                f"Adjusted budget {b.adjusted_budget.text} and initial budget {b.initial_budget.text} differ by "
-                f"{M.fmt(round(diff, 2))}, the report gives an adjustment of {b.adjustment.text}",
+                CODE, "high", "NUM.ARITH.adjustment",
+                {"adjusted": b.adjusted_budget.text, "initial": b.initial_budget.text,
+                 "difference": M.fmt(round(diff, 2)), "unit": unit, "adjustment": b.adjustment.text},
                 ev(b.adjustment, b.adjusted_budget, b.initial_budget),
                 {"written": b.adjustment.value, "computed": round(diff, 4)},
                 roles=("claim", "budget", "budget"),
@@ -151,8 +135,8 @@ def check_budget(report, index) -> list:
 
 
 def _num_text(s: str) -> str:
-    m = re.search(_NUM, normalize(s or ""))
-    return m.group(0).replace(",", "") if m else "0"
+    f = first_figure(s or "")
+    return f.plain if f is not None else "0"
 
 
 def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
@@ -163,8 +147,8 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     for items in _by_paragraph(nums):
         text = items[0].para.text
         for cue in part_cues:
-            for mt in re.finditer(re.escape(cue), text):
-                f = _check_part_list(report, items, text, mt.start(), cfg)
+            for at in P.occurrences(text, cue):
+                f = _check_part_list(report, items, text, at, cfg)
                 if f is not None:
                     out.append(f)
     return out
@@ -215,15 +199,15 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
         if not (c < n.i and n.j <= e):
             continue
         gap = text[prev:n.i]
-        if parts and _list_ends(gap, parts, text, c, stop_cues):
+        if parts and _list_ends(gap, parts, items, text, c, stop_cues):
             break  # the list is over: a new clause states something else
         prev = n.j
         if n.m.kind == total.m.kind == "COUNT" and (n.m.base_unit or "") != (total.m.base_unit or "") \
-                and not n.unitless and not re.search(r"[占比较]", gap):
+                and not n.unitless and not P.has(gap, P.named("share_or_comparison")):
             return []  # 312台、986台、48架: a list in mixed measure words is summed by no unit
         if n.m.kind != total.m.kind or (n.m.base_unit or "") != (total.m.base_unit or ""):
             continue
-        if re.search(r"[占比较]", gap):
+        if P.has(gap, P.named("share_or_comparison")):
             continue  # a share's denominator or a comparison, not a part
         if _per_unit(n, cfg):
             continue  # a unit price (每站3.2万元) is a factor, not a part
@@ -264,16 +248,20 @@ def _parts_finding(report, total: M.Num, parts: list[M.Num], got: float):
     p = total.para
     sev = "high" if got > total.m.base_value else "medium"
     return make_finding(
-        CODE, sev,
-        f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
-        f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
-        f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
-        f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
+        CODE, sev, "NUM.ARITH.sum", _sum_params(total, parts, got),
         [M.para_evidence(report, p, min(total.mi, total.i), parts[-1].j)],
         {"total": total.m.base_value, "sum": round(got, 6),
          "parts": [n.m.base_value for n in parts]},
         roles="total",
     )
+
+
+def _sum_params(total: M.Num, parts: list[M.Num], got: float) -> dict:
+    """The parameters of message NUM.ARITH.sum: the parts as an addition, their sum in the
+    total's unit."""
+    texts = [n.m.text for n in parts]
+    return {"parts_zh": "+".join(texts), "parts_en": " + ".join(texts),
+            "sum": M.fmt(round(got / _scale(total), 4)), "unit": total.m.unit or "", "total": total.m.text}
 
 
 def _min_cover(acfg: dict) -> float:
@@ -282,14 +270,17 @@ def _min_cover(acfg: dict) -> float:
     return float(acfg.get("min_cover", 0.9))
 
 
-def _list_ends(gap: str, parts: list[M.Num], text: str, cue: int, stop_cues: list[str]) -> bool:
+def _list_ends(gap: str, parts: list[M.Num], items: list[M.Num], text: str, cue: int,
+               stop_cues: list[str]) -> bool:
     """Whether a 其中 list ends before the number after ``gap``: the gap crosses a clause
     break and either the list so far was joined by 、 (其中A、B、C，已支出D: the list is the
     clause) or the new clause opens with a predicate (已, 实际, 累计 …) instead of a label."""
     k = max((gap.rfind(ch) for ch in M.CLAUSE_BREAK), default=-1)
     if k < 0:
         return False
-    inner = re.sub(r"(?<=\d),(?=\d{3})", "", text[cue: parts[-1].i])  # 1,236.48 is one number
+    # the text between the figures: a comma inside one (1,236.48) separates nothing
+    end = parts[-1].i
+    inner = without_spans(text, [(n.i, n.j) for n in items if cue <= n.i and n.j <= end], "#")[cue:end]
     if "、" in inner and not any(ch in inner for ch in "，,"):
         return True
     head = gap[k + 1:].lstrip()
@@ -334,11 +325,7 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             if got < total.m.base_value * _min_cover(acfg):
                 continue
             out.append(make_finding(
-                CODE, "high" if got > total.m.base_value else "medium",
-                f"分项之和与合计不符：{'+'.join(n.m.text for n in parts)} = "
-                f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}，合计写作{total.m.text}",
-                f"The parts do not add up to the total: {' + '.join(n.m.text for n in parts)} = "
-                f"{M.fmt(round(got / _scale(total), 4))}{total.m.unit or ''}, the total says {total.m.text}",
+                CODE, "high" if got > total.m.base_value else "medium", "NUM.ARITH.sum", _sum_params(total, parts, got),
                 [M.para_evidence(report, total.para, min(parts[0].mi, parts[0].i), total.j)],
                 {"total": total.m.base_value, "sum": round(got, 6), "parts": [n.m.base_value for n in parts]},
                 roles="total",
@@ -361,7 +348,7 @@ def _per_unit(n: M.Num, cfg: dict) -> bool:
     pat = (cfg.get("arithmetic") or {}).get("per_unit_pattern")
     if not pat:
         return False
-    return bool(re.search(pat, normalize(n.before).rstrip()))
+    return P.has(normalize(n.before).rstrip(), pat)
 
 
 def _scale(n: M.Num) -> float:
@@ -370,7 +357,7 @@ def _scale(n: M.Num) -> float:
 
 def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
     """'A…占B的P%': P must be A/B when both amounts are written."""
-    pat = re.compile(cfg.get("arithmetic", {}).get("share_pattern") or "占")
+    pat = cfg.get("arithmetic", {}).get("share_pattern") or "占"
     out = []
     for items in _by_paragraph(nums):
         for k, pct in enumerate(items):
@@ -382,9 +369,8 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
             if len(prior) < 2:
                 continue
             b = prior[-1]
-            seg = text[b.j: pct.i]
             zhan = text.rfind("占", s, b.i)
-            if zhan < 0 or not pat.match(text, zhan) or re.search(r"[，。；]", seg):
+            if zhan < 0 or not P.match(text, pat, zhan) or clause_end(text, b.j, pct.i) < pct.i:
                 continue
             cands = [n for n in prior[:-1] if n.j <= zhan and n.m.kind == b.m.kind
                      and (n.m.base_unit or "") == (b.m.base_unit or "")]
@@ -408,7 +394,7 @@ def _named_shares(report, nums: list[M.Num], cfg: dict) -> list:
             by_key.setdefault((n.key, n.m.kind, n.m.base_unit or ""), set()).add(n.m.base_value)
     for items, k, pct, a in _percent_after_figure(nums):
         text = pct.para.text
-        m = re.fullmatch(r"[，,]?\s*占([\u4e00-\u9fff]{2,10}?)的?(?:比[例重])?(?:为|达)?", text[a.j: pct.i])
+        m = P.fullmatch(text[a.j: pct.i], P.named("share_of_name"))
         if m is None or a.m.kind not in ("MONEY", "COUNT", "AREA", "QUANTITY") or not a.m.base_value:
             continue
         key = M.normalise_metric(m.group(1), cfg)
@@ -449,10 +435,8 @@ def _percent_after_figure(nums: list[M.Num]):
 
 def _share_finding(report, pct: M.Num, a: M.Num, b: M.Num, want: float):
     return make_finding(
-        CODE, "medium",
-        f"占比与所写数值不符：{a.m.text} ÷ {b.m.text} = {want:.2f}%，报告写作{pct.m.text}",
-        f"The share does not follow from its figures: {a.m.text} / {b.m.text} = {want:.2f}%, "
-        f"the report says {pct.m.text}",
+        CODE, "medium", "NUM.ARITH.share",
+        {"part": a.m.text, "whole": b.m.text, "computed": f"{want:.2f}", "written": pct.m.text},
         [M.para_evidence(report, pct.para, min(a.i, b.i), pct.j)],
         {"written": pct.m.base_value, "computed": round(want, 4)},
         roles="claim",
@@ -470,7 +454,7 @@ def _part_shares(report, nums: list[M.Num], cfg: dict) -> list:
         s = statement_start(text, s)
         gap = text[a.j: pct.i]
         zhan = gap.find("占")
-        if a.i < s or zhan < 0 or not re.match(r"占(?:比|[^，。；\d]{0,10}?(?:总|全部|合计)[^，。；\d]{0,6}的?)?(?:为|达)?$", gap[zhan:]):
+        if a.i < s or zhan < 0 or not P.match(gap[zhan:], P.named("share_of_total")):
             continue
         cue = text.rfind("其中", s, a.i)
         if cue < 0 or "。" in text[cue: a.i]:
@@ -509,7 +493,7 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
             if pct.scopes & {"change", "share", "per", "part"}:
                 continue
             name = M.normalize(pct.metric)
-            name = re.sub(r"(?:达到了|达到|达|为|是|约|了)$", "", name)
+            name = P.strip(name, P.named("rate_lead_verbs"))
             rate = next((r for r in sorted(rates, key=len, reverse=True) if name.endswith(r)), None)
             if rate is None:
                 continue
@@ -541,12 +525,9 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
                 continue
             first = min(a.i, b.i, a.mi, b.mi)
             out.append(make_finding(
-                CODE, "medium",
-                f"{M.display_metric(pct.metric, cfg)}与所写{'金额' if kind == 'MONEY' else '数量'}不符："
-                f"{a.m.text} ÷ {b.m.text} = {want:.2f}%，"
-                f"报告写作{pct.m.text}",
-                f"The rate does not follow from the counts written beside it: {a.m.text} / {b.m.text} = "
-                f"{want:.2f}%, the report says {pct.m.text}",
+                CODE, "medium", "NUM.ARITH.word_rate_money" if kind == "MONEY" else "NUM.ARITH.word_rate_count",
+                {"rate": M.display_metric(pct.metric, cfg), "numerator": a.m.text, "denominator": b.m.text,
+                 "computed": f"{want:.2f}", "written": pct.m.text},
                 [M.para_evidence(report, pct.para, first, pct.j)],
                 {"written": pct.m.base_value, "computed": round(want, 4)},
                 roles="claim",
@@ -593,10 +574,8 @@ def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
             if abs(t.m.base_value - want) <= tol:
                 continue
             out.append(make_finding(
-                CODE, "medium",
-                f"金额与人数×标准不符：{n_.m.text} × {x.m.text} = {M.fmt_money(want)}，报告写作{t.m.text}",
-                f"The amount does not equal the count times the per-head figure: {n_.m.text} x {x.m.text} = "
-                f"{M.fmt_money(want)}, the report says {t.m.text}",
+                CODE, "medium", "NUM.ARITH.per_capita",
+                {"count": n_.m.text, "per_head": x.m.text, "computed": M.fmt_money(want), "written": t.m.text},
                 [M.para_evidence(report, x.para, min(n_.mi, n_.i), t.j)],
                 {"written": t.m.base_value, "computed": round(want, 4)},
                 roles="total",
@@ -616,6 +595,9 @@ RULE = Rule(
               "the same for counts"),
     ),
     confidence=0.9,
+    messages=("NUM.ARITH.expression", "NUM.ARITH.completion_rate", "NUM.ARITH.adjustment_rate",
+              "NUM.ARITH.adjustment", "NUM.ARITH.sum", "NUM.ARITH.share", "NUM.ARITH.word_rate_money",
+              "NUM.ARITH.word_rate_count", "NUM.ARITH.per_capita"),
 )
 
 

@@ -24,6 +24,7 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="发文字号「{number}」的年份括号不成对",
     explain_en="the year's brackets in the document number 「{number}」 do not pair",
+    messages=("TXT.CITATION.unpaired",),
 )
 
 
@@ -52,9 +53,7 @@ def detect(ctx: Context):
                 continue
             num = m.group(0)
             findings.append(make_finding(
-                CODE, "low",
-                f"{p.id}引用的发文字号「{num}」年份括号不成对（应为“〔{m.group('year')}〕”），疑为笔误",
-                f"{p.id} cites the document number 「{num}」 with unpaired brackets around its year",
+                CODE, "low", "TXT.CITATION.unpaired", {"paragraph": p.id, "number": num, "year": m.group("year")},
                 [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
             ))
     return findings

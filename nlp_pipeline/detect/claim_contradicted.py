@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
-from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import statements
-from nlp_pipeline.text.segment import plain_clauses
+from nlp_pipeline.text.numbers import figures, years
+from nlp_pipeline.text.segment import lead_item, plain_clauses
 
 # bigrams too common in this genre to tie a count to a target
 _GENERIC = {"完成", "开展", "工作", "进行", "情况", "全部", "所有", "计划", "已经", "实现", "达到"}
@@ -48,13 +50,12 @@ def completion_matches(c: str, claims: dict) -> list[re.Match]:
     object (or subject) is one stage of a project (已完成招投标, 设计已完成) is left out."""
     stages = claims.get("substep_objects") or []
     out = []
-    for p in claims.get("completion_patterns") or []:
-        for m in re.finditer(p, c):
-            obj = c[m.end() : m.end() + SUBSTEP_OBJECT]
-            subj = c[max(0, m.start() - SUBSTEP_SUBJECT) : m.start()]
-            if any(w in obj or w in subj for w in stages):
-                continue
-            out.append(m)
+    for m in P.finditer(c, claims.get("completion_patterns") or []):
+        obj = c[m.end() : m.end() + SUBSTEP_OBJECT]
+        subj = c[max(0, m.start() - SUBSTEP_SUBJECT) : m.start()]
+        if any(w in obj or w in subj for w in stages):
+            continue
+        out.append(m)
     return out
 
 
@@ -76,11 +77,10 @@ def not_finished(text: str, status: dict) -> str | None:
 def partial_progress(text: str, status: dict) -> str | None:
     """The words of a share of the whole work below 100% (完成总工程量的78%, 工程形象进度
     达到85%) in ``text``, or None."""
-    for p in status.get("progress_patterns") or []:
-        for m in re.finditer(p, compact(text)[0]):
-            v = re.search(r"\d+(?:\.\d+)?(?=%)", m.group())
-            if v and float(v.group()) < 100:
-                return m.group()
+    for m in P.finditer(compact(text)[0], status.get("progress_patterns") or []):
+        v = next((f for f in figures(m.group()) if f.percent), None)
+        if v and v.value < 100:
+            return m.group()
     return None
 
 
@@ -112,15 +112,15 @@ def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
         if lab is not None:
             ev.append(evidence(report, lab))
         ev.append(evidence(report, p))
-    what = "、".join(f"「{lab.text if lab else p.id}」为「{p.text.strip()}」" for p, lab, _ in open_[:3])
+    what = phrases("what", "TXT.CONTRADICTED.status_item",
+                   [{"label": lab.text if lab else p.id, "status": p.text.strip()} for p, lab, _ in open_[:3]],
+                   sep=("、", "; "))
     claim_txt = claim_p.text.strip()
     return make_finding(
         "CLAIM_CONTRADICTED",
         "high",
-        f"{task.id}称「{claim_txt}」，但{what}，工作并未完成。",
-        f"{task.id} claims \"{claim_txt}\", but "
-        + "; ".join(f"\"{lab.text if lab else p.id}\" is \"{p.text.strip()}\"" for p, lab, _ in open_[:3])
-        + ": not finished.",
+        "TXT.CONTRADICTED.status",
+        {"task": task.id, "claim": claim_txt, **what},
         ev,
         {"claim": claim_txt, "claim_at": claim_p.id,
          "not_finished": {p.id: w for p, _, w in open_}},
@@ -134,11 +134,11 @@ def _universal_clauses(text: str, status: dict) -> list[tuple[int, int, str]]:
     out = []
     for a, b in plain_clauses(text):
         clause = text[a:b]
-        if not any(re.search(p, clause) for p in pats):
+        if not P.has(clause, pats):
             continue
         if any(q in clause for q in qualified):
             continue  # "all who qualify": fewer admitted than applied is no contradiction
-        lead = re.match(r"\s*(?:\d+[.．、]\s*)?", clause).end()  # item number
+        lead = lead_item(clause)
         out.append((a + lead, b, clause[lead:]))
     return out
 
@@ -147,16 +147,27 @@ def _content(text: str) -> set[str]:
     return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
 
 
+def _counts(text: str, a: int, b: int, units: list[str]) -> list[tuple[int, str, int, int]]:
+    """(value, unit, start, end) of each whole count in ``text[a:b]`` written in digits
+    with one of ``units`` right after it (899人, 2,480人次); a decimal counts nothing."""
+    longest = sorted(units, key=len, reverse=True)
+    out = []
+    for f in figures(text[a:b]):
+        unit = next((u for u in longest if text.startswith(u, a + f.end)), None)
+        if unit is not None and "." not in f.text:
+            out.append((int(f.value), unit, a + f.start, a + f.end + len(unit)))
+    return out
+
+
 def _funnels(text: str, status: dict) -> list[dict]:
     """Counts in one sentence where a later count is below an earlier one of the same
     unit (申请899人，通过审核813人): each as {whole, part, part_clause, whole_clause, start,
     end} (offsets in ``text``)."""
-    pat = re.compile(status.get("count_pattern") or r"(\d+)(人|个)")
+    units = status.get("count_units") or ["人", "个"]
     out = []
     # a statement: a sentence with the ones continuing it (…2,480人。其中2,210人…)
     for a, b in statements(text):
-        counts = [(int(m.group(1).replace(",", "")), m.group(2), a + m.start(), a + m.end())
-                  for m in pat.finditer(text[a:b])]
+        counts = _counts(text, a, b, units)
         if len(counts) < 2:
             continue
         for j, c in enumerate(counts):
@@ -175,7 +186,7 @@ def _funnels(text: str, status: dict) -> list[dict]:
                 "whole": f"{whole[0]}{whole[1]}", "part": f"{c[0]}{c[1]}",
                 "part_clause": text[clause_start:clause_end],
                 "whole_clause": text[ws:min(we) if we else len(text)],
-                "start": ws + re.match(r"\s*(?:\d+[.．、](?!\d))?\s*", text[ws:whole[2]]).end(),
+                "start": ws + lead_item(text[ws:whole[2]]),
                 "end": c[3],
             })
     return out
@@ -223,14 +234,11 @@ def _part_of_all(report: Report, task: Task, goal: Paragraph | None, claims: dic
                 ev.append(evidence(report, goal, gs, ge))
     ev += [evidence(report, p) for p in claimed[:2] if p is not task.outcome]
     target_txt = "；".join(uc.strip() for us, ue, uc in universal if (us, ue) in used)
-    parts = "，".join(f"{h['whole']}中仅{h['part']}（{h['part_clause'].strip()}）" for h in hits)
     return make_finding(
         "CLAIM_CONTRADICTED",
         "high",
-        f"{task.id}目标要求「{target_txt}」，实际{parts}，未达到“全部”，却仍称已完成。",
-        f"{task.id} targets \"{target_txt}\" but reports "
-        + "; ".join(f"{h['part']} of {h['whole']}" for h in hits)
-        + ", not all of them, while claiming completion.",
+        "TXT.CONTRADICTED.part_of_all",
+        {"task": task.id, "target": target_txt, **_part_items(hits)},
         ev,
         {"target": target_txt, "counts": [{"whole": h["whole"], "part": h["part"]} for h in hits],
          "claims": [p.id for p in claimed]},
@@ -280,18 +288,23 @@ def _narrative_part_of_all(report: Report, para: Paragraph, goal: Paragraph, cla
     ev = [evidence(report, para, min(h["start"] for h in hits), max(h["end"] for h in hits))]
     ev += [evidence(report, para, s, e) for s, e, _ in claimed[:1]]
     ev += [evidence(report, goal, s, e) for s, e in sorted(used)]
-    parts = "，".join(f"{h['whole']}中仅{h['part']}（{h['part_clause'].strip()}）" for h in hits)
     return make_finding(
         "CLAIM_CONTRADICTED",
         "high",
-        f"{para.id}称「{claimed[0][2]}」，但{goal.id}要求「{target_txt}」，实际{parts}，未达到“全部”。",
-        f"{para.id} claims \"{claimed[0][2]}\", but goal {goal.id} wants \"{target_txt}\" and it reports "
-        + "; ".join(f"{h['part']} of {h['whole']}" for h in hits) + ".",
+        "TXT.CONTRADICTED.narrative_part_of_all",
+        {"paragraph": para.id, "claim": claimed[0][2], "goal": goal.id, "target": target_txt, **_part_items(hits)},
         ev,
         {"target": target_txt, "claim": claimed[0][2],
          "counts": [{"whole": h["whole"], "part": h["part"]} for h in hits]},
         roles=["counter", "claim"] + ["target"] * (len(ev) - 2),
     )
+
+
+def _part_items(hits: list[dict]) -> dict[str, str]:
+    """The ``parts`` phrase of a claim of all: each whole with the part reported of it."""
+    return phrases("parts", "TXT.CONTRADICTED.part_item",
+                   [{"whole": h["whole"], "part": h["part"], "clause": h["part_clause"].strip()} for h in hits],
+                   sep=("，", "; "))
 
 
 def _goal_clause(goal: Paragraph | None, text: str) -> tuple[int, int] | None:
@@ -326,7 +339,7 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         # the clause before, when a comma joins it to this one in one sentence
         prev = para.text[clauses[k - 1][0]:clauses[k - 1][1]] if k and para.text[ma - 1] in "，," else None
         heads = [mt.strip()] + ([prev.strip()] if prev else [])
-        remainder = any(re.match(p, h) for p in status.get("remainder_patterns") or [] for h in heads)
+        remainder = any(P.match(h, status.get("remainder_patterns") or []) for h in heads)
         # a clause opening with its status word has no subject of its own: it is the one
         # of the clause before (江山馆主体完工，正在进行内部装修)
         if w and prev and compact(mt)[0].startswith(w):
@@ -342,8 +355,8 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
                 return make_finding(
                     "CLAIM_CONTRADICTED",
                     "high",
-                    f"{para.id}称「{ct}」，同段又称「{mt.strip()}」，工作并未完成。",
-                    f"{para.id} claims \"{ct}\" and also says \"{mt.strip()}\": not finished.",
+                    "TXT.CONTRADICTED.narrative_status",
+                    {"paragraph": para.id, "claim": ct, "status": mt.strip()},
                     ev,
                     {"claim": ct, "not_finished": w or progress, "goal": goal.id if gc is not None else None},
                     roles=("claim", "counter", "target"),
@@ -355,7 +368,7 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
 
 COUNT_KINDS = ("COUNT", "QUANTITY", "AREA", "PERCENT")  # a rate below its 95%以上 too
 METRIC_SIM = 0.5  # bigram Dice of two metric phrases naming the same thing
-_OTHER_PERIOD = re.compile(r"累计|(?:19|20)\d{2}")
+CUMULATIVE = "累计"
 
 
 def _same_metric(a: str | None, b: str | None) -> bool:
@@ -382,7 +395,7 @@ def _shortfalls(report: Report, goal: Paragraph, targets: list[Mention], actuals
         if t.qualifier not in ("exact", "lower", "upper"):
             continue
         clause = _clause_of(goal.text, report, goal, t)
-        if _OTHER_PERIOD.search(clause.replace(str(report.year or "~"), "")):
+        if CUMULATIVE in clause or any(y.year != report.year for y in years(clause)):
             continue  # a multi-year or cumulative target is not this year's count
         same = [a for a in actuals
                 if a.kind == t.kind and a.base_unit == t.base_unit and a.base_value is not None
@@ -445,14 +458,14 @@ def _count_short(report: Report, para: Paragraph, goal: Paragraph, by_para: dict
     ev = [evidence(report, para, cs, ce)]
     for t, a in hits:
         ev += [_mention_ev(report, para, a), _mention_ev(report, goal, t)]
-    what = "，".join(f"{t.metric}目标{t.text}、实际{a.text}" for t, a in hits[:3])
+    counts = phrases("counts", "TXT.CONTRADICTED.count_item",
+                     [{"metric": t.metric, "target": t.text, "actual": a.text} for t, a in hits[:3]],
+                     sep=("，", "; "))
     return make_finding(
         "CLAIM_CONTRADICTED",
         "high",
-        f"{para.id}称「{ct}」，但{what}，未达到{goal.id}的目标。",
-        f"{para.id} claims \"{ct}\", but "
-        + "; ".join(f"{t.metric}: target {t.text}, reported {a.text}" for t, a in hits[:3])
-        + f": goal {goal.id} not reached.",
+        "TXT.CONTRADICTED.count_short",
+        {"paragraph": para.id, "claim": ct, **counts, "goal": goal.id},
         ev,
         {"claim": ct, "goal": goal.id,
          "counts": [{"metric": t.metric, "target": t.text, "actual": a.text} for t, a in hits]},
@@ -473,11 +486,10 @@ def _directions(text: str, status: dict) -> list[tuple[int, int, str, str]]:
         clause = text[ca:cb]
         found = []
         for d in ("up", "down"):
-            for pat in status.get(f"direction_{d}") or []:
-                for m in re.finditer(pat, clause):
-                    if m.start() > 0 and clause[max(0, m.start() - 2) : m.start()].endswith(_NEGATION):
-                        continue
-                    found.append((m.start(), m.end(), d))
+            for m in P.finditer(clause, status.get(f"direction_{d}") or []):
+                if m.start() > 0 and clause[max(0, m.start() - 2) : m.start()].endswith(_NEGATION):
+                    continue
+                found.append((m.start(), m.end(), d))
         found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         kept = []
         for f in found:
@@ -537,9 +549,9 @@ def _direction_conflict(report: Report, task: Task, claims: dict, status: dict):
     return make_finding(
         "CLAIM_CONTRADICTED",
         "high",
-        f"{task.id}目标要求{tname}「{want}」，实际却为「{p.text.strip()}」（{got}），方向相反，却称「{claimed[0].text.strip()}」。",
-        f"{task.id} wants {tname} to go \"{want}\" but reports \"{p.text.strip()}\", the other way, "
-        f"while claiming \"{claimed[0].text.strip()}\".",
+        "TXT.CONTRADICTED.direction",
+        {"task": task.id, "metric": tname, "want": want, "result": p.text.strip(), "got": got,
+         "claim": claimed[0].text.strip()},
         ev,
         {"target": want, "result": p.text.strip(), "claim_at": claimed[0].id},
         roles=["claim"],
@@ -569,6 +581,10 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="报告称已完成（证据角色 claim），而自身的文字或数字显示未完成（counter、actual 对照 target）",
     explain_en="the report claims completion (evidence role claim) while its own words or figures say otherwise (counter, actual against target)",
+    messages=("TXT.CONTRADICTED.status", "TXT.CONTRADICTED.status_item", "TXT.CONTRADICTED.part_of_all",
+              "TXT.CONTRADICTED.narrative_part_of_all", "TXT.CONTRADICTED.part_item",
+              "TXT.CONTRADICTED.narrative_status", "TXT.CONTRADICTED.count_short",
+              "TXT.CONTRADICTED.count_item", "TXT.CONTRADICTED.direction"),
 )
 
 

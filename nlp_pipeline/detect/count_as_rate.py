@@ -25,6 +25,7 @@ RULE = Rule(
     confidence=0.75,
     explain_zh="目标数量{target}，完成情况只给出比率{rate}",
     explain_en="the goal counts {target}; the outcome gives only the rate {rate}",
+    messages=("NUM.COUNT_AS_RATE.main",),
 )
 
 
@@ -66,9 +67,8 @@ def detect(ctx: Context):
             ev = [M.para_evidence(report, goal, t.i, t.j), M.para_evidence(report, o, rate.i, rate.j)]
             ev[0].role, ev[1].role = "target", "actual"
             findings.append(make_finding(
-                CODE, "medium",
-                f"{gid}的目标是数量（{t.m.text}），{o.id}只报了比率「{rate.metric}{rate.m.text}」，没有给出数量",
-                f"{gid} sets a count ({t.m.text}); {o.id} reports only the rate {rate.metric} {rate.m.text}, no count",
+                CODE, "medium", "NUM.COUNT_AS_RATE.main",
+                {"goal": gid, "target": t.m.text, "outcome": o.id, "rate_name": rate.metric, "rate": rate.m.text},
                 ev, {"target": t.m.text, "rate": f"{rate.metric}{rate.m.text}"},
             ))
             break

@@ -14,17 +14,14 @@ later, an end before its own start. Baselines and running totals (截至, 自…
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import report_org_year
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.normalize import normalize
-from nlp_pipeline.text.segment import plain_clauses
+from nlp_pipeline.text.numbers import Year, years
+from nlp_pipeline.text.segment import plain_clauses, titles, without_spans
 
-_YEAR = re.compile(r"(?<![\d\-—~至到])(20\d{2})(?=\s*年(?!\s*[\-—~至到]\s*20\d{2}))")
 _PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "截至", "截止", "目标", "预算", "部署")
-_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]|（\d{4}[\-—~至]\d{4}年?）")
 
 
 def _clause(text: str, i: int, j: int) -> tuple[int, int]:
@@ -34,32 +31,43 @@ def _clause(text: str, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-_END_EVENT = re.compile(r"验收|竣工|完工|建成|投入使用|交付使用|投产|上线|完成")
-_START_EVENT = re.compile(r"开工|动工|启动|开始|实施|立项|进场")
 _BASELINE = ("截至", "截止", "自", "以来", "上年", "去年", "同期", "较", "比", "累计", "原")
-_EARLY = re.compile(r"(?<![\d\-—~至到])(20\d{2})\s*年(?:\s*\d{1,2}\s*月)?")
+
+
+def _dated(y: Year) -> bool:
+    """A year of this century written as one (2021年), no end of a range: the range's
+    other end decides what it dates (2021-2023年 is a plan or a period)."""
+    return y.suffix == "年" and y.role == "year" and y.year // 100 == 20
+
+
+def _early(y: Year) -> bool:
+    """A year of this century written as one or as the start of a range (2021年-2023年
+    dates what starts in 2021), not the end of one."""
+    return y.suffix == "年" and y.role != "to" and y.year // 100 == 20
 
 
 def _end_before_start(text: str, year: int) -> list[tuple[int, int, int]]:
     """(start, end, year) of each clause dating an end event before the evaluated year
     while another clause of ``text`` dates a start event in or after it."""
     starts, ends = [], []
-    for m in _EARLY.finditer(text):
-        y = int(m.group(1))
-        cs, ce = _clause(text, m.start(), m.end())
+    for found in filter(_early, years(text)):
+        y = found.year
+        cs, ce = _clause(text, found.start, found.end)
         clause = text[cs:ce]
-        after = text[m.end():ce]
+        after = text[found.end:ce]
         if any(w in clause for w in _BASELINE):
             continue
-        if y >= year and _START_EVENT.search(after):
-            starts.append(m.start())
-        elif y < year and _END_EVENT.search(after):
+        if y >= year and default_cues().has(after, "event_start"):
+            starts.append(found.start)
+        elif y < year and default_cues().has(after, "event_end"):
             ends.append((cs, ce, y))
     return [e for e in ends if starts] if starts else []
 
 
 def _masked_titles(text: str) -> str:
-    return _TITLE.sub(lambda m: "#" * len(m.group()), text)
+    # a year inside a title or a document number (《2023年工作方案》, 〔2023〕5号) dates no
+    # result; a year range in brackets (（2021-2023年）) is a range, which years() marks
+    return without_spans(text, titles(text), "#")
 
 
 RULE = Rule(
@@ -70,6 +78,7 @@ RULE = Rule(
     confidence=0.6,
     explain_zh="结果表述中的年份 {years} 不在评价年度 {report_year} 内",
     explain_en="the years {years} in a statement of results lie outside the evaluated year {report_year}",
+    messages=("NUM.DATE.later_year", "NUM.DATE.end_before_start"),
 )
 
 
@@ -88,11 +97,11 @@ def detect(ctx: Context):
     for p in paras:
         text = _masked_titles(normalize(p.text))  # same offsets, ASCII digits
         hits = []
-        for m in _YEAR.finditer(text):
-            y = int(m.group(1))
-            if y <= year or text[m.end():].lstrip().startswith("年学年"):
+        for found in filter(_dated, years(text)):
+            y = found.year
+            if y <= year or text[found.end:].lstrip().startswith("年学年"):
                 continue
-            cs, ce = _clause(p.text, m.start(), m.end())
+            cs, ce = _clause(p.text, found.start, found.end)
             clause = p.text[cs:ce]
             if any(w in clause for w in _PLAN) or default_cues().has(clause, "future_plan"):
                 continue
@@ -106,10 +115,8 @@ def detect(ctx: Context):
             make_finding(
                 "DATE_OUT_OF_PERIOD",
                 "low",
-                (f"{p.id}评价{year}年度，却记述了{hits[0][2]}年的情况：{quotes}" if hits[0][2] > year
-                 else f"{p.id}评价{year}年度，所述完成时间{hits[0][2]}年早于同段所述本年度的开工时间：{quotes}"),
-                (f"{p.id} is in a report on {year} but reports events of {hits[0][2]}." if hits[0][2] > year
-                 else f"{p.id} dates an end event in {hits[0][2]}, before the start it reports in {year}."),
+                "NUM.DATE.later_year" if hits[0][2] > year else "NUM.DATE.end_before_start",
+                {"paragraph": p.id, "report_year": year, "year": hits[0][2], "quotes": quotes},
                 [evidence(report, p, cs, ce) for cs, ce, _, _ in hits],
                 {"report_year": year, "years": sorted({h[2] for h in hits})},
             )

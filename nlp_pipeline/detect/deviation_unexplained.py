@@ -25,6 +25,7 @@ RULE = Rule(
     confidence=0.7,
     explain_zh="实际值与目标值相差超过允许偏差，且未见原因说明（原因、由于、受……影响等）",
     explain_en="the result is off its target beyond the tolerance and no cause (原因, 由于, 受…影响) is given",
+    messages=("NUM.DEVIATION.main",),
 )
 
 
@@ -50,14 +51,9 @@ def _impossible_target(c: M.IndicatorCheck) -> bool:
     return len(td) > len(ad) >= 1 and td.endswith(ad)
 
 
-GOAL_GAP_SIMILARITY = 0.6  # metric similarity that ties an outcome's figure to its goal's target
-
-
 def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
-    """A goal's lower-bound target (新增城镇就业800人以上) and a smaller figure for the same
-    metric in the outcome the alignment pairs with it (新增城镇就业726人), where the outcome
-    claims nothing (the claim rules report that) and no cause is given in it or in the
-    problems."""
+    """A goal's floor target missed in its aligned outcome, where the outcome claims nothing
+    (the claim rules report that) and no cause is given in it or in the problems."""
     from nlp_pipeline.detect._textcommon import alignment_map
 
     report = ctx.report
@@ -65,31 +61,26 @@ def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCh
     if not goals or not outcomes:
         return []
     mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
-    by_para = M.by_paragraph(nums)
-    problems = "".join(p.text for p in report.paragraphs("Q"))
-    out = []
-    for o in outcomes:
-        gid = mapping.get(o.id)
-        if not gid or M._claimed(o.text, cfg) or M._reasoned(o.text, cfg):
-            continue
-        for t in by_para.get(gid, []):
-            if t.m.qualifier != "lower" or t.m.kind not in ("COUNT", "PERCENT", "MONEY", "QUANTITY", "AREA") \
-                    or t.interval is None or t.unitless:
-                continue
-            same = [a for a in by_para.get(o.id, []) if a.m.qualifier == "exact" and a.role != "target"
-                    and not (a.scopes & {"subperiod", "cumulative", "change", "share", "per", "base"})
-                    and M._same_measure(t, a) and a.interval is not None
-                    and M.similarity(t.key, a.key) >= GOAL_GAP_SIMILARITY]
-            if not same:
-                continue
-            a = max(same, key=lambda n: M.similarity(t.key, n.key))
-            if a.interval[1] >= t.interval[0] or (a.key and a.key[:2] in problems):
-                continue
-            out.append(M.IndicatorCheck(
-                name=a.key or a.metric, target=t, actual=a, direction=1, claim=False, reason=False,
-                evidence=[M.para_evidence(report, t.para, t.i, t.j), M.para_evidence(report, o, a.i, a.j)],
-                form=False))
-    return out
+    # an outcome that claims anything anywhere is the claim rules' to judge
+    quiet = {o.id for o in outcomes if not M._claimed(o.text, cfg)}
+    return [c for c in M.goal_gaps(report, mapping, nums, cfg)
+            if c.evidence[-1].paragraph in quiet and not c.reason]
+
+
+def _explained_where_reported(report, c: M.IndicatorCheck, cfg: dict) -> bool:
+    """The result is written again in the narrative (接待游客271.6万人次) with its cause in
+    the same sentence (…，主要因持续沙尘天气…): the deviation is explained there."""
+    from nlp_pipeline.text.annotate import statements
+
+    shown = M.normalize(c.actual.m.text).strip()
+    if len(shown) < 2:
+        return False
+    for p in (p for s in ("O", "P", "K") for p in report.paragraphs(s)):
+        text = M.normalize(p.text)
+        for a, b in statements(text):
+            if shown in text[a:b] and M._reasoned(text[a:b], cfg):
+                return True
+    return False
 
 
 @register(RULE)
@@ -101,7 +92,7 @@ def detect(ctx: Context):
     # it is explained when any of them gives a cause, and reported once with all places
     groups: dict[tuple, list[M.IndicatorCheck]] = {}
     for c in M.indicator_checks(ctx.report, nums, cfg):
-        if not c.deviation(rel) or _impossible_target(c):
+        if not c.deviation(rel) or _impossible_target(c) or (not c.asks_reason and not c.off_by(rel)):
             continue
         key = (round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6), c.actual.m.base_unit)
         groups.setdefault(key, []).append(c)
@@ -116,17 +107,15 @@ def detect(ctx: Context):
         if id(c.actual.m) not in seen and key[:2] not in claimed:
             groups.setdefault(key, []).append(c)
     for checks in groups.values():
-        if any(c.reason for c in checks):
+        if any(c.reason for c in checks) or _explained_where_reported(ctx.report, checks[0], cfg):
             continue
         if any(c.worse and c.claim for c in checks):
             continue  # a shortfall claimed complete: INDICATOR_SHORTFALL reports it, and says so
         c = checks[0]
         evidence = [e for x in checks for e in x.evidence]
         findings.append(make_finding(
-            CODE, "medium" if c.worse else "low",
-            f"指标“{c.name}”目标值{M.shown(c.target)}，实际完成值{M.shown(c.actual)}，存在偏差但未说明偏差原因",
-            f"Indicator '{c.name}': target {M.shown(c.target)}, result {M.shown(c.actual)}; the deviation "
-            "is not explained",
+            CODE, "medium" if c.worse else "low", "NUM.DEVIATION.main",
+            {"name": c.name, "target": M.shown(c.target), "actual": M.shown(c.actual)},
             evidence,
             {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit},
         ))

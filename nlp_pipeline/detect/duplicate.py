@@ -218,6 +218,7 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="重复片段（去标点后）足够长，且覆盖较短段落的相当部分；各处见证据",
     explain_en="a repeated span long enough to be a copy (see the evidence for each place)",
+    messages=("TXT.DUPLICATE.pasted", "TXT.DUPLICATE.repeated"),
 )
 
 
@@ -335,14 +336,12 @@ def _paste_finding(report: Report, paras: list[Paragraph], comp: list, masked: l
     ev = [span_evidence(report, host, comp[x][1], s, e) for s, e in spans]
     names = sorted(guests, key=lambda g: paras[g].start)
     ev += [span_evidence(report, paras[g], comp[g][1], 0, len(comp[g][0])) for g in names]
-    ids = "、".join(paras[g].id for g in names)
     return make_finding(
         "DUPLICATE_PARAGRAPH",
         "medium",
-        f"{host.id}在自身内容之后重复粘贴了{ids}的全文（{len(names)}段，共约"
-        f"{sum(e - s for s, e in spans)}字）。",
-        f"{host.id} repeats the full text of {', '.join(paras[g].id for g in names)} "
-        f"after its own text ({len(names)} paragraphs).",
+        "TXT.DUPLICATE.pasted",
+        {"paragraph": host.id, "pasted": [paras[g].id for g in names], "count": len(names),
+         "chars": sum(e - s for s, e in spans)},
         ev,
         {"paragraph": host.id, "pasted": [paras[g].id for g in names],
          "pasted_chars": sum(e - s for s, e in spans)},
@@ -397,8 +396,7 @@ def _repeat_finding(report: Report, paras: list[Paragraph], comp: list, members:
     return make_finding(
         "DUPLICATE_PARAGRAPH",
         "medium" if len(ids) >= 3 or longest >= LONG else "low",
-        f"同一段文字在{len(ids)}处重复出现（{'、'.join(ids)}）：「{quote}」",
-        f"The same passage appears in {len(ids)} places ({', '.join(ids)}): \"{quote}\"",
+        "TXT.DUPLICATE.repeated", {"count": len(ids), "places": ids, "quote": quote},
         ev,
         {"places": ids, "chars": longest},
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register
 from nlp_pipeline.model import Evidence, Report
 from nlp_pipeline.text.annotate import Cues, default_cues, statements
 from nlp_pipeline.text.segment import split_clauses
@@ -41,8 +41,8 @@ KINDS = {
     "spent": ("funds_spent_whole", "spent_metric", "spent_rate"),
     "arrived": ("funds_arrived_whole", "arrived_metric", "arrived_rate"),
 }
-KIND_ZH = {"spent": "全部支付（无结余）", "arrived": "全部到位"}
-KIND_EN = {"spent": "wholly spent", "arrived": "wholly received"}
+# the message of a claim of each kind (lexicons/messages.yaml)
+KIND_MESSAGE = {"spent": "NUM.FUNDS_CLAIM.spent", "arrived": "NUM.FUNDS_CLAIM.arrived"}
 
 
 @dataclass
@@ -89,8 +89,8 @@ def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: 
         label = n.metric or n.key
         if n.m.kind == "PERCENT" and _is(cues, label, rate_concept) and n.m.value is not None \
                 and n.m.value < 100 - RATE_TOLERANCE and n.role != "target":
-            return _Counter(f"{label}{n.m.text}", f"{label} {n.m.text}",
-                            [M.para_evidence(report, n.para, n.i, n.j)])
+            return _Counter(**phrase("text", "NUM.FUNDS_CLAIM.counter_rate", {"label": label, "figure": n.m.text}),
+                            evidence=[M.para_evidence(report, n.para, n.i, n.j)])
     money = [n for n in inside if n.m.kind == "MONEY" and n.m.base_value and n.role != "target"]
     planned = [n for n in money if _is(cues, n.metric or n.key, "budget_metric")
                and not _is(cues, n.metric or n.key, metric_concept)]
@@ -98,10 +98,10 @@ def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: 
     for g in got:
         for p in planned:
             if _gap_is_real(p.m.base_value, g.m.base_value, p.m.text, g.m.text, _unit_factor(p)):
-                zh = f"{p.metric or p.key}{p.m.text}，{g.metric or g.key}{g.m.text}"
-                en = f"{p.metric or p.key} {p.m.text}, {g.metric or g.key} {g.m.text}"
-                return _Counter(zh, en, [M.para_evidence(report, g.para, g.i, g.j),
-                                         M.para_evidence(report, p.para, p.i, p.j)])
+                text = phrase("text", "NUM.FUNDS_CLAIM.counter_gap", {"planned_label": p.metric or p.key, "planned": p.m.text,
+                                                                      "got_label": g.metric or g.key, "got": g.m.text})
+                return _Counter(**text, evidence=[M.para_evidence(report, g.para, g.i, g.j),
+                                                  M.para_evidence(report, p.para, p.i, p.j)])
     return None
 
 
@@ -120,18 +120,20 @@ def _budget_rows(report: Report, kind: str, para) -> _Counter | None:
         return v is not None and (inside(v) or report.form == "project_form")
 
     def ev(v) -> Evidence:
-        pid = para.id if inside(v) else "B"
-        sec = para.section if inside(v) else "B"
-        return Evidence(section=sec, paragraph=pid, start=v.start, end=v.end, quote=report.text[v.start:v.end])
+        if inside(v):
+            return Evidence(section=para.section, paragraph=para.id, start=v.start, end=v.end,
+                            quote=report.text[v.start:v.end])
+        where = "TBL" if M.in_project_table(report, v.start) else "B"
+        return Evidence(section=where, paragraph=where, start=v.start, end=v.end, quote=report.text[v.start:v.end])
 
     rate = b.completion_rate
     if usable(rate) and rate.value < 100 - RATE_TOLERANCE:
-        return _Counter(f"执行率{rate.text}", f"execution rate {rate.text}", [ev(rate)])
+        return _Counter(**phrase("text", "NUM.FUNDS_CLAIM.counter_execution", {"rate": rate.text}), evidence=[ev(rate)])
     plan = b.adjusted_budget or b.initial_budget
     got = b.actual_spending
     if usable(plan) and usable(got) and _gap_is_real(plan.value, got.value, plan.text, got.text, 1.0):
-        return _Counter(f"预算{plan.text}，执行{got.text}", f"budget {plan.text}, spent {got.text}",
-                        [ev(got), ev(plan)])
+        return _Counter(**phrase("text", "NUM.FUNDS_CLAIM.counter_budget", {"budget": plan.text, "spent": got.text}),
+                        evidence=[ev(got), ev(plan)])
     return None
 
 
@@ -148,6 +150,9 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="声称「{claim}」；报告中的数据：{counter}",
     explain_en="claimed 「{claim}」; the report's figures: {counter_en}",
+    messages=("NUM.FUNDS_CLAIM.spent", "NUM.FUNDS_CLAIM.arrived", "NUM.FUNDS_CLAIM.counter_rate",
+              "NUM.FUNDS_CLAIM.counter_gap", "NUM.FUNDS_CLAIM.counter_execution",
+              "NUM.FUNDS_CLAIM.counter_budget"),
 )
 
 
@@ -183,9 +188,8 @@ def detect(ctx: Context):
             for x, role in zip(ev, ["claim"] + ["counter"] * len(counter.evidence)):
                 x.role = role
             findings.append(make_finding(
-                CODE, "high",
-                f"{para.id}称「{claim}」，但报告写明{counter.text_zh}，资金并未{KIND_ZH[kind]}",
-                f"{para.id} says 「{claim}」 (money {KIND_EN[kind]}), but the report gives {counter.text_en}",
+                CODE, "high", KIND_MESSAGE[kind],
+                {"paragraph": para.id, "claim": claim, "counter_zh": counter.text_zh, "counter_en": counter.text_en},
                 ev,
                 {"rule": NAME, "claim": claim, "kind": kind, "counter": counter.text_zh,
                  "counter_en": counter.text_en},

@@ -17,6 +17,7 @@ import re
 from nlp_pipeline.align.texts import lexical_text
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, has_figure, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+from nlp_pipeline.text import patterns as P
 
 
 def _unmatched(ctx: Context, name: str, sources, goals) -> list[str]:
@@ -31,7 +32,7 @@ def _unmatched(ctx: Context, name: str, sources, goals) -> list[str]:
 
 
 def reports_result(text: str, markers: list[str]) -> bool:
-    return has_figure(text) and any(re.search(p, text) for p in markers)
+    return has_figure(text) and P.has(text, markers)
 
 
 def _topic_bigrams(text: str, generic: list[str]) -> set[str]:
@@ -56,7 +57,21 @@ RULE = Rule(
     confidence=0.7,
     explain_zh="对齐后该目标没有对应的完成情况段落，整体绩效中也没有报告其结果",
     explain_en="the alignment leaves the goal without an outcome, and no performance paragraph reports a result for it",
+    messages=("TXT.GOAL_GAP.outcomes", "TXT.GOAL_GAP.performance"),
 )
+
+
+def _item_no(number: str | None) -> str:
+    return "".join(ch for ch in (number or "") if ch.isdigit())
+
+
+def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> set[str]:
+    """Goals whose outcome of the same item number (a form's 1.… | 1.… rows) the alignment
+    left unpaired, where the two share a topic word: that outcome reports the goal."""
+    mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
+    free = {_item_no(o.number): o for o in outcomes if not mapping.get(o.id) and _item_no(o.number)}
+    return {g.id for g in goals if _item_no(g.number) in free
+            and shares_topic(free[_item_no(g.number)].text, g.text, generic, own)}
 
 
 @register(RULE)
@@ -79,21 +94,22 @@ def detect(ctx: Context):
             reported = {g for pid, g in pmap.items() if g and reports_result(ptext[pid], markers)
                         and shares_topic(ptext[pid], gtext[g], generic, own)}
             missing = [g for g in missing if g not in reported]
-        where_zh, where_en = "目标完成情况", "the goal-completion narrative"
+        twins = _numbered_twins(ctx, goals, outcomes, generic, own)
+        missing = [g for g in missing if g not in twins]
+        message_id = "TXT.GOAL_GAP.outcomes"
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)
-        where_zh, where_en = "部门整体绩效", "the performance narrative"
+        message_id = "TXT.GOAL_GAP.performance"
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]
-    ids = "、".join(g.id for g in gp)
     heads = "；".join(f"{g.id}「{short(g.text, 16)}」" for g in gp[:4])
     return [
         make_finding(
             "GOAL_WITHOUT_OUTCOME",
             "medium",
-            f"{len(gp)}项年度目标（{ids}）在{where_zh}中没有对应的完成情况：{heads}",
-            f"{len(gp)} annual goal(s) ({', '.join(g.id for g in gp)}) are not reported on in {where_en}.",
+            message_id,
+            {"count": len(gp), "goals": [g.id for g in gp], "heads": heads},
             [evidence(report, g) for g in gp],
             {"goals": [g.id for g in gp], "section": "O" if outcomes else "P"},
         )

@@ -39,6 +39,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="目标值「{target}」是数值，实际完成值「{result}」没有数值",
     explain_en="the target 「{target}」 is a figure; the result 「{result}」 has none",
+    messages=("FORM.NO_FIGURE.main",),
 )
 
 
@@ -57,10 +58,7 @@ def _figureless(text: str, cues: Cues) -> bool:
 
 def _finding(report: Report, name: str, target: str, result: str, ev: list[Evidence]):
     return make_finding(
-        CODE, "medium",
-        f"定量指标“{name}”目标值为{target}，实际完成值只写「{result}」，没有给出数值，无法核对是否达到目标",
-        f"Quantitative indicator '{name}' has the target {target} but its result is only 「{result}」: "
-        "no figure to check it against",
+        CODE, "medium", "FORM.NO_FIGURE.main", {"name": name, "target": target, "result": result},
         ev, {"indicator": name, "target": target, "result": result},
     )
 

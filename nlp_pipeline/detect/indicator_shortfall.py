@@ -10,7 +10,7 @@ form's indicator: plan_actual_claim.py reports them as CLAIM_CONTRADICTED.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, register, roles_at
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrase, register, roles_at
 
 CODE = "INDICATOR_SHORTFALL"
 
@@ -23,7 +23,21 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="目标值 {target}，实际值 {actual}（基本单位）；方向 {direction}（1 越大越好，-1 越小越好）：实际劣于目标，却表述为已完成",
     explain_en="target {target}, actual {actual} (base units); direction {direction} (1: larger is better, -1: smaller): the result is worse than the target, yet reported complete",
+    messages=("NUM.SHORTFALL.below", "NUM.SHORTFALL.above", "NUM.SHORTFALL.no_reason"),
 )
+
+
+def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
+    """A goal's floor target (检验报告按时出具率100%) missed by the figure its aligned
+    outcome reports, where the outcome says the target was reached (98.4%，达到年度目标)."""
+    from nlp_pipeline.detect._textcommon import alignment_map
+
+    report = ctx.report
+    goals, outcomes = report.paragraphs("G"), report.paragraphs("O")
+    if not goals or not outcomes:
+        return []
+    mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
+    return [c for c in M.goal_gaps(report, mapping, nums, cfg) if c.target_claim]
 
 
 @register(RULE)
@@ -31,19 +45,16 @@ def detect(ctx: Context):
     cfg = M.config()
     nums = M.enrich(ctx.report, ctx.mentions, cfg)
     findings = []
-    for c in M.indicator_checks(ctx.report, nums, cfg):
+    checks = M.indicator_checks(ctx.report, nums, cfg)
+    seen = {(round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6)) for c in checks}
+    for c in checks + [g for g in _goal_gaps(ctx, nums, cfg)
+                       if (round(g.target.m.base_value or 0, 6), round(g.actual.m.base_value or 0, 6)) not in seen]:
         if not (c.worse and c.claim) or not (c.form or c.target_claim):
             continue
-        way_zh = "低于" if c.direction > 0 else "高于"
-        way_en = "below" if c.direction > 0 else "above"
-        kind_zh = "" if c.direction > 0 else "（反向指标，越低越好）"
-        why_zh = "" if c.reason else "，且未说明偏差原因"
-        why_en = "" if c.reason else ", and no cause is given"
         findings.append(make_finding(
-            CODE, "high",
-            f"指标“{c.name}”实际完成值{M.shown(c.actual)}{way_zh}目标值{M.shown(c.target)}{kind_zh}，却表述为已完成{why_zh}",
-            f"Indicator '{c.name}': result {M.shown(c.actual)} is {way_en} the target {M.shown(c.target)}"
-            f"{'' if c.direction > 0 else ' (a negative indicator)'}, yet it is reported as complete{why_en}",
+            CODE, "high", "NUM.SHORTFALL.below" if c.direction > 0 else "NUM.SHORTFALL.above",
+            {"name": c.name, "actual": M.shown(c.actual), "target": M.shown(c.target),
+             **phrase("why", None if c.reason else "NUM.SHORTFALL.no_reason")},
             c.evidence,
             {"target": c.target.m.base_value, "actual": c.actual.m.base_value, "unit": c.actual.m.base_unit,
              "direction": c.direction, "reason_given": c.reason},

@@ -25,6 +25,7 @@ RULE = Rule(
     confidence=0.7,
     explain_zh="年度报告的结果表述中出现年中用语「{phrase}」",
     explain_en="the mid-year phrase 「{phrase}」 in the results of a year-end report",
+    messages=("NUM.INTERIM.main",),
 )
 
 
@@ -50,11 +51,9 @@ def detect(ctx: Context):
         ev = M.para_evidence(report, p, a, b)
         ev.role = "claim"
         phrase = p.text[spans[0][0]:spans[0][1]]
-        year = f"{report.year}年度" if report.year else "年度"
         findings.append(make_finding(
-            CODE, "low",
-            f"{p.id}是{year}自评报告的结果表述，却写「{phrase}」：「{M.normalize(ev.quote)[:60]}」，像是照搬了年中材料，未按全年口径填写",
-            f"{p.id} reports on a whole year but says 「{phrase}」 (a mid-year report's words)",
+            CODE, "low", "NUM.INTERIM.main",
+            {"paragraph": p.id, "year": report.year or "", "phrase": phrase, "quote": M.normalize(ev.quote)[:60]},
             [ev], {"phrase": phrase, "report_year": report.year},
         ))
     return findings

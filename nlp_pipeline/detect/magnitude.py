@@ -17,8 +17,10 @@ import dataclasses
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register, render
 from nlp_pipeline.text.annotate import statement_start
+from nlp_pipeline.text.numbers import figures
+from nlp_pipeline.text import patterns as P
 
 CODE = "IMPLAUSIBLE_MAGNITUDE"
 
@@ -35,7 +37,7 @@ def budget_scale(report) -> float | None:
 def jurisdiction_area(nums: list[M.Num], cfg: dict) -> tuple[float | None, str]:
     """Area of the jurisdiction in m2 when the report states it, and how it was found."""
     mc = cfg.get("magnitude", {})
-    share = re.compile(mc.get("area_share_pattern") or "占[^，。；]{0,10}?总面积的?")
+    share = mc.get("area_share_pattern")
     cues = mc.get("area_total_cues") or []
     by_para: dict[str, list[M.Num]] = {}
     for n in nums:
@@ -56,8 +58,10 @@ def jurisdiction_area(nums: list[M.Num], cfg: dict) -> tuple[float | None, str]:
             between = text[n.j: nxt.i]
             if any(w in between for w in mc.get("area_subtype_words") or []):
                 continue
-            if share.search(between) and nxt.m.base_value and 0 < nxt.m.base_value <= 100:
-                return n.m.base_value / (nxt.m.base_value / 100), f"{n.m.text}占{nxt.m.text}"
+            if share and P.has(between, share) and nxt.m.base_value and 0 < nxt.m.base_value <= 100:
+                # shown in the Chinese message only (zh_only there)
+                return n.m.base_value / (nxt.m.base_value / 100), render(
+                    "NUM.MAGNITUDE.area_share", {"area": n.m.text, "share": nxt.m.text}, "zh")
     return None, ""
 
 
@@ -72,10 +76,8 @@ def stated_area(report, cfg: dict) -> tuple[float | None, str]:
     cues = [c for c in cfg.get("magnitude", {}).get("area_total_cues") or [] if c != "占地面积"]
     if not cues:
         return None, ""
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    rx = re.compile(rf"(?:{'|'.join(map(re.escape, cues))})[为约达共计：:\s]{{0,3}}"
-                    rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*({unit_alt})")
-    m = rx.search(M.normalize(report.text))
+    rx = P.named("area_statement", cues=P.alternation(cues), units=P.alternation(units))
+    m = P.search(M.normalize(report.text), rx)
     if not m:
         return None, ""
     return float(m.group(1).replace(",", "")) * units[m.group(2)], m.group(0)
@@ -143,27 +145,26 @@ def _task_funds(report, scale: float, cfg: dict) -> list:
             le = report.text.find("\n", ind.result_paragraph.end)
             le = len(report.text) if le < 0 else le
             cell = None
-            for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", report.text[ind.result_paragraph.end: le]):
-                if abs(float(m.group().replace(",", "")) - ind.funds) < 1e-6:
-                    cell = (ind.result_paragraph.end + m.start(), ind.result_paragraph.end + m.end())
+            for f in figures(report.text[ind.result_paragraph.end: le]):
+                if abs(f.value - ind.funds) < 1e-6:
+                    cell = (ind.result_paragraph.end + f.start, ind.result_paragraph.end + f.end)
             if cell is None:
                 continue
             ev = M.evidence_at(report, index, *cell, section="T")
             ev = dataclasses.replace(ev, section="T", paragraph=t.id) if ev.paragraph == "T" else ev
             written = report.text[cell[0]:cell[1]] + (report.currency_unit or "")
-            out.append(_money_finding(f"{t.id}任务涉及资金{written}", f"{t.id}: task funds {written}",
+            out.append(_money_finding("NUM.MAGNITUDE.money_task", {"task": t.id, "amount": written},
                                       yuan, scale, ev, cfg))
     return out
 
 
-def _money_finding(what_zh: str, what_en: str, yuan: float, scale: float, ev, cfg: dict):
+def _money_finding(message_id: str, params: dict, yuan: float, scale: float, ev, cfg: dict):
     f = _rescaled(yuan, scale, cfg)
-    hint_zh = f"，若按{M.fmt_money(yuan * f)}计则与预算规模相符，疑为单位错误" if f else ""
-    hint_en = f"; read as {M.fmt_money(yuan * f)} it would fit the budget (unit error?)" if f else ""
+    hint = (phrase("hint", "NUM.MAGNITUDE.money_hint", {"rescaled": M.fmt_money(yuan * f)}) if f
+            else phrase("hint", None))
     return make_finding(
-        CODE, "high",
-        f"{what_zh}（约{M.fmt_money(yuan)}）远超部门全年预算/支出规模（{M.fmt_money(scale)}）{hint_zh}",
-        f"{what_en} (about {M.fmt_money(yuan)}) is far above the whole budget/spending ({M.fmt_money(scale)}){hint_en}",
+        CODE, "high", message_id,
+        {**params, "yuan": M.fmt_money(yuan), "budget": M.fmt_money(scale), **hint},
         [ev],
         {"amount_yuan": yuan, "budget_yuan": scale, "plausible_factor": f},
     )
@@ -193,6 +194,9 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="数值超过报告规模的可信上限；乘以 {plausible_factor} 后才合理（多为单位错误）",
     explain_en="the figure is above the plausible ceiling for the report's scale; times {plausible_factor} it would be plausible (usually a unit error)",
+    messages=("NUM.MAGNITUDE.money_amount", "NUM.MAGNITUDE.money_task", "NUM.MAGNITUDE.money_hint",
+              "NUM.MAGNITUDE.area_jurisdiction", "NUM.MAGNITUDE.area_level", "NUM.MAGNITUDE.length",
+              "NUM.MAGNITUDE.plausible_hint", "NUM.MAGNITUDE.area_share"),
 )
 
 
@@ -228,7 +232,7 @@ def _money_findings(report, nums: list[M.Num], scale: float, cfg: dict) -> list:
         factor = _money_factor(report, index, n, context, mc)
         if n.m.base_value <= scale * factor + M.half_ulp(n.m):
             continue
-        findings.append(_money_finding(f"金额{n.m.text}", f"Amount {n.m.text}", n.m.base_value, scale,
+        findings.append(_money_finding("NUM.MAGNITUDE.money_amount", {"amount": n.m.text}, n.m.base_value, scale,
                                        n.evidence(report), cfg))
     return findings
 
@@ -261,10 +265,10 @@ def _area_findings(report, nums: list[M.Num], cfg: dict) -> list:
     repeat = mc.get("repeat_words") or []
     if area:
         ceiling = area * float(mc.get("area_factor", 1.5))
-        ref_zh, ref_en = f"辖区面积约{M.fmt_area(area)}（据{how}推算）", f"jurisdiction about {M.fmt_area(area)}"
+        ref = ("NUM.MAGNITUDE.area_jurisdiction", {"reference": M.fmt_area(area), "how": how})
     else:
         ceiling = level_ceiling(report, cfg)
-        ref_zh, ref_en = f"该级单位面积上限约{M.fmt_area(ceiling)}", f"ceiling {M.fmt_area(ceiling)} for its level"
+        ref = ("NUM.MAGNITUDE.area_level", {"reference": M.fmt_area(ceiling)})
     findings = []
     for n in nums:
         if n.m.kind != "AREA":
@@ -275,12 +279,10 @@ def _area_findings(report, nums: list[M.Num], cfg: dict) -> list:
         if n.m.base_value <= limit:
             continue
         f = _rescaled(n.m.base_value, area or ceiling, cfg)
-        hint_zh = f"，若按{M.fmt_area(n.m.base_value * f)}计则属合理，疑为单位错误" if f else ""
-        hint_en = f"; {M.fmt_area(n.m.base_value * f)} would be plausible (unit error?)" if f else ""
+        hint = (phrase("hint", "NUM.MAGNITUDE.plausible_hint", {"rescaled": M.fmt_area(n.m.base_value * f)}) if f
+                else phrase("hint", None))
         findings.append(make_finding(
-            CODE, "high",
-            f"面积{n.m.text}（{M.fmt_area(n.m.base_value)}）超出{ref_zh}{hint_zh}",
-            f"Area {n.m.text} ({M.fmt_area(n.m.base_value)}) exceeds the {ref_en}{hint_en}",
+            CODE, "high", ref[0], {"figure": n.m.text, "area": M.fmt_area(n.m.base_value), **ref[1], **hint},
             [n.evidence(report)],
             {"area_m2": n.m.base_value, "reference_m2": area or ceiling, "plausible_factor": f},
         ))
@@ -294,14 +296,11 @@ def _length_findings(report, nums: list[M.Num], cfg: dict) -> list:
         if n.m.kind != "QUANTITY" or n.m.base_unit != "m" or n.m.base_value <= length_ceiling:
             continue
         f = _rescaled(n.m.base_value, length_ceiling / 10, cfg)
-        hint_zh = f"，若按{fmt_length(n.m.base_value * f)}计则属合理，疑为单位错误" if f else ""
-        hint_en = f"; {fmt_length(n.m.base_value * f)} would be plausible (unit error?)" if f else ""
+        hint = (phrase("hint", "NUM.MAGNITUDE.plausible_hint", {"rescaled": fmt_length(n.m.base_value * f)}) if f
+                else phrase("hint", None))
         findings.append(make_finding(
-            CODE, "high",
-            f"长度{n.m.text}（{fmt_length(n.m.base_value)}）超出该级单位可能的规模"
-            f"（上限约{fmt_length(length_ceiling)}）{hint_zh}",
-            f"Length {n.m.text} ({fmt_length(n.m.base_value)}) exceeds what an organisation of this "
-            f"level can cover (ceiling {fmt_length(length_ceiling)}){hint_en}",
+            CODE, "high", "NUM.MAGNITUDE.length",
+            {"figure": n.m.text, "length": fmt_length(n.m.base_value), "ceiling": fmt_length(length_ceiling), **hint},
             [n.evidence(report)],
             {"length_m": n.m.base_value, "ceiling_m": length_ceiling, "plausible_factor": f},
         ))

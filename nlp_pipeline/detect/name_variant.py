@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import lexicon, report_org_year
-from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Report
 
 _CJK = "[\u4e00-\u9fff]"
@@ -140,6 +140,17 @@ def _reads_as_words(variant: str, core: str, tail: str) -> bool:
     return False
 
 
+def _ends_word(text: str, i: int) -> bool:
+    """True when ``text[i]`` ends a two-character word of the dictionary begun at ``i - 1``."""
+    from nlp_pipeline.text.segment import jieba_tokenizer
+
+    if i < 1:
+        return False
+    tok = jieba_tokenizer(True)
+    tok.check_initialized()
+    return tok.FREQ.get(text[i - 1:i + 1], 0) > 0
+
+
 def _variant_patterns(core: str, deletions: bool = True) -> list[tuple[str, bool]]:
     """(pattern, slot): one character of ``core`` replaced by a CJK character (the slot,
     a group ``(.)`` checked after matching), or one character deleted."""
@@ -185,6 +196,8 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
             diff = [(a, b) for a, b in zip(core, w) if a != b] if len(w) == len(core) else []
             if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
                 continue
+            if len(w) == len(core) and w[0] != core[0] and _ends_word(text, start):
+                continue  # 通过县文化旅游体育局: the short name (县…局) after the word 通过
             found.add(w)
     # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
     listed = set()
@@ -229,6 +242,7 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="与单位名称核心部分相差一个字且带相同后缀",
     explain_en="one character away from the core of the organisation's name, with the same suffix",
+    messages=("TXT.NAME_VARIANT.main", "TXT.NAME_VARIANT.variant"),
 )
 
 
@@ -267,15 +281,14 @@ def detect(ctx: Context):
             continue
         ev.sort(key=lambda e: e.start)
         tail = "" if deletions else suffixes[0]  # the type word after a stem
-        vs = "、".join(f"「{w}{tail}」{counts[w]}处" for w in variants if w in counts)
+        vs = phrases("variants", "TXT.NAME_VARIANT.variant",
+                     [{"name": w + tail, "count": counts[w]} for w in variants if w in counts])
         places = sorted({e.paragraph for e in ev}, key=lambda pid: next(e.start for e in ev if e.paragraph == pid))
         findings.append(
             make_finding(
                 "NAME_VARIANT",
                 "low",  # a slip of the pen: worth correcting, rarely a sign of more
-                f"单位名称为「{core}{tail}」（表头：{org}），正文中写作{vs}（{'、'.join(places)}）。",
-                f"The organisation is \"{core}{tail}\" ({org}); the text also writes "
-                + ", ".join(f"\"{w}{tail}\" ({counts[w]}x)" for w in variants if w in counts) + ".",
+                "TXT.NAME_VARIANT.main", {"name": core + tail, "header": org, **vs, "places": places},
                 ev,
                 {"name": core, "header": org, "variants": {w: counts[w] for w in variants if w in counts}},
             )

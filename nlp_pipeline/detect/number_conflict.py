@@ -13,7 +13,8 @@ import re
 from itertools import combinations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.text.segment import project_name
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register, render
 
 CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share", "base"}
@@ -27,12 +28,21 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     thr = _threshold(a, b, sim_cfg)
     if thr is None:
         return 0.0
-    if _apart(a, b, cfg):
+    if _apart(a, b, cfg) or _two_goals(a, b, goals):
         return 0.0
     sim = M.similarity(a.key, b.key)
     if _metrics_differ(a, b, cfg, goals, topics):
         return 0.0
     return sim if sim >= thr else 0.0
+
+
+def _two_goals(a: M.Num, b: M.Num, goals: dict | None) -> bool:
+    """Two outcome items that report two different goals (O1 on G1's 生活补贴, O2 on G2's
+    护理补贴) count two things, however alike their words."""
+    if not goals or a.para.section != "O" or b.para.section != "O":
+        return False
+    ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
+    return bool(ga and gb and ga != gb)
 
 
 def _threshold(a: M.Num, b: M.Num, sim_cfg: dict) -> float | None:
@@ -227,16 +237,14 @@ def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
     return out
 
 
-_PROJECT = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?(?:项目|工程|专项))")
-
-
 def _with_project(n: M.Num, cfg: dict) -> M.Num:
     """A budget figure too generic to name anything (实际支出) takes the project its
     sentence names (农村饮水安全巩固项目年度预算…，实际支出821.40万元), so the same
     project's figures can be compared across paragraphs."""
     text = n.para.text
     s, _ = M.clause_bounds(text, n.i, n.i, M.SENTENCE_BREAK)
-    found = _PROJECT.findall(text[s: n.i]) or ([M.project_subject(n.para)] if s == 0 else [])
+    span = project_name(text[s: n.i])
+    found = [text[s + span[0]: s + span[1]]] if span else ([M.project_subject(n.para)] if s == 0 else [])
     subject = re.sub(r"(?:项目|工程|专项)$", "", found[0] if found and found[0] else "")
     subject = M.normalise_metric(subject, cfg)
     if len(subject) < 2:
@@ -386,14 +394,27 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
                 if not M.disjoint(n.interval, (base - half, base + half)):
                     continue
                 out.append(make_finding(
-                    CODE, "medium",
-                    f"正文所述{M.display_metric(n.metric, cfg)}{n.m.text}（{n.para.id}）与预算表所列{bv.text}不一致",
-                    f"The text gives {M.display_metric(n.metric, cfg)} as {n.m.text} ({n.para.id}); "
-                    f"the budget figures say {bv.text}",
+                    CODE, "medium", "NUM.CONFLICT.budget",
+                    {"metric": M.display_metric(n.metric, cfg), "figure": n.m.text, "paragraph": n.para.id,
+                     "budget": bv.text},
                     [n.evidence(report), M.evidence_at(report, index, bv.start, bv.end)],
                     {"metrics": [{"metric": field, "a": n.m.base_value, "b": base}]},
                     roles=("claim", "budget"),
                 ))
+    return out
+
+
+def _metric_lines(by_metric: dict[str, dict[str, list[str]]]) -> dict[str, str]:
+    """The ``metrics`` phrase of a conflict in each language: one line per metric, each
+    value with the places that write it."""
+    out = {}
+    for lang, sep in (("zh", "；"), ("en", "; ")):
+        versus = render("NUM.CONFLICT.versus", None, lang)
+        lines = [render("NUM.CONFLICT.metric_values", {"metric": name, "values": versus.join(
+                     render("NUM.CONFLICT.value_places", {"value": v, "places": ps}, lang) for v, ps in slot.items())},
+                        lang)
+                 for name, slot in by_metric.items()]
+        out[f"metrics_{lang}"] = sep.join(lines)
     return out
 
 
@@ -413,6 +434,8 @@ RULE = Rule(
               "what precedes a shared head must be this alike too"),
     ),
     confidence=0.75,
+    messages=("NUM.CONFLICT.budget", "NUM.CONFLICT.values", "NUM.CONFLICT.metric_values",
+              "NUM.CONFLICT.value_places", "NUM.CONFLICT.versus", "NUM.CONFLICT.part_note"),
 )
 
 
@@ -448,19 +471,12 @@ def detect(ctx: Context):
                 places = slot.setdefault(n.m.text.strip(), [])
                 if n.para.id not in places:
                     places.append(n.para.id)
-        pairs_zh = [f"{name}：" + "与".join(f"{v}（{'、'.join(ps)}）" for v, ps in slot.items())
-                    for name, slot in by_metric.items()]
-        pairs_en = [f"{name}: " + " vs ".join(f"{v} ({', '.join(ps)})" for v, ps in slot.items())
-                    for name, slot in by_metric.items()]
-        note_zh = "（其中一处为部分/分批数，请核实口径）" if part else ""
-        note_en = " (one figure is a part or batch; check the scope)" if part else ""
         findings.append(
             make_finding(
                 CODE,
                 severity,
-                "同一指标在不同位置数值不一致：" + "；".join(pairs_zh) + note_zh,
-                "The same metric has different values in different places: "
-                + "; ".join(pairs_en) + note_en,
+                "NUM.CONFLICT.values",
+                {**_metric_lines(by_metric), **phrase("note", "NUM.CONFLICT.part_note" if part else None)},
                 [n.evidence(report) for n in members],
                 {"metrics": vals, "role": comp[0][0].role},
                 roles=["claim"] + ["counter"] * (len(members) - 1),

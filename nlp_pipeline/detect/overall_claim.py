@@ -8,15 +8,17 @@ overall scope word before the thing done (各项/所有/全部/年初确定的 �
 or a phrase that is overall by itself (concept ``overall_done``). A claim about one task
 (阅读推广任务已全部完成) has no scope word before its object and is left to the rules for
 that task. Counter-evidence is a statement of the outcome parts of the report (O, K, T,
-P) holding an ``unfinished`` phrase, or an indicator whose result falls short of its
-target. Goals, problems and measures are not read: they plan or look ahead.
+P) holding an ``unfinished`` phrase or a result below 100% of its plan (为年度任务的82.0%),
+an indicator whose result falls short of its target, or a goal's target its outcome
+reports missed. Goals, problems and measures are not read: they plan or look ahead.
 """
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import short
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register, render_both
 from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import Cues, default_cues, statements
 from nlp_pipeline.text.segment import split_clauses
 
@@ -40,6 +42,7 @@ RULE = Rule(
     confidence=0.75,
     explain_zh="声称「{claim}」；但报告写明：{counter}",
     explain_en="claimed 「{claim}」; but the report says: {counter}",
+    messages=("NUM.OVERALL_CLAIM.main", "NUM.OVERALL_CLAIM.shortfall"),
 )
 
 
@@ -71,7 +74,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[tuple[Evidence, str]]:
+def _below_plan(statement: str) -> bool:
+    """The statement gives a result as a share of its plan below 100% (为年度任务的82.0%)."""
+    return any(float(m.group("pct")) < 100 for m in P.finditer(statement, P.named("share_of_plan")))
+
+
+def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[tuple[Evidence, str, str]]:
     out = []
     for para in report.paragraphs():
         if para.section not in COUNTER_SECTIONS:
@@ -79,18 +87,28 @@ def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[
         for a, b in statements(para.text, cues):
             if para.id == skip[0] and a < skip[2] and b > skip[1]:
                 continue
-            if cues.has(para.text[a:b], "unfinished"):
+            if cues.has(para.text[a:b], "unfinished") or _below_plan(para.text[a:b]):
                 a, b = _trim(para.text, a, b)
-                out.append((M.para_evidence(report, para, a, b), para.text[a:b]))
+                # quoted as written, in either language's message
+                out.append((M.para_evidence(report, para, a, b), para.text[a:b], para.text[a:b]))
     return out
 
 
-def _shortfalls(report: Report, ctx: Context) -> list[tuple[Evidence, str]]:
+def _shortfalls(report: Report, ctx: Context) -> list[tuple[Evidence, str, str]]:
     nums = M.enrich(report, ctx.mentions, M.config())
     out = []
-    for c in M.indicator_checks(report, nums):
+    cfg = M.config()
+    checks = M.indicator_checks(report, nums)
+    if report.paragraphs("G") and report.paragraphs("O"):
+        from nlp_pipeline.detect._textcommon import alignment_map
+
+        # a goal's target that its outcome reports missed (完成森林抚育2万亩 -> 1.64万亩)
+        mapping = alignment_map(ctx, "outcomes_to_goals", report.paragraphs("O"), report.paragraphs("G"))
+        checks = checks + M.goal_gaps(report, mapping, nums, cfg)
+    for c in checks:
         if c.worse and c.evidence:
-            out.append((c.evidence[-1], f"{c.name}：目标{M.shown(c.target)}，实际{M.shown(c.actual)}"))
+            out.append((c.evidence[-1], *render_both("NUM.OVERALL_CLAIM.shortfall", {
+                "name": c.name, "target": M.shown(c.target), "actual": M.shown(c.actual)})))
     return out
 
 
@@ -113,11 +131,10 @@ def detect(ctx: Context):
         return []
     ev = [M.para_evidence(report, para, s, e)] + [c[0] for c in counters]
     quote = para.text[s:e]
-    said = "；".join(f"{c[0].paragraph}「{short(c[1], 40)}」" for c in counters)
+    said = ["；".join(f"{c[0].paragraph}「{short(c[k], 40)}」" for c in counters) for k in (1, 2)]
     return [make_finding(
-        CODE, "high",
-        f"{para.id}称「{quote}」，但报告写明：{said}",
-        f"{para.id} says 「{quote}」 (everything done), but the report says: {said}",
+        CODE, "high", "NUM.OVERALL_CLAIM.main",
+        {"paragraph": para.id, "claim": quote, "counters_zh": said[0], "counters_en": said[1]},
         ev,
-        {"rule": NAME, "claim": quote, "counter": said}, roles=["claim"] + ["counter"] * len(counters),
+        {"rule": NAME, "claim": quote, "counter": said[0]}, roles=["claim"] + ["counter"] * len(counters),
     )]

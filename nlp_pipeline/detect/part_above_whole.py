@@ -1,5 +1,6 @@
-"""IMPLAUSIBLE_MAGNITUDE (part above its whole): an amount given as a part of a budget or
-total that is larger than that whole (「项目总预算120万元，其中购置设备支出136万元」).
+"""IMPLAUSIBLE_MAGNITUDE (part above its whole): an amount, area or quantity given as a part
+of a total that is larger than that whole (「项目总预算120万元，其中购置设备支出136万元」,
+「建成高标准农田3.2万亩，其中高效节水灌溉面积4.6万亩」).
 
 In one statement, the whole is the last amount before a breakdown word (其中, 分别为:
 concept ``breakdown`` of lexicons/cues.yaml), a part any amount after it. A part above
@@ -15,20 +16,27 @@ from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "IMPLAUSIBLE_MAGNITUDE"
 OVER_WORDS = ("超支", "超出", "超过预算", "追加")
+# measures a whole and its parts share (万亩 of farmland, 吨, 公里); a count in a generic
+# measure word (个, 项) may count other things after 其中 (12个项目，其中5个乡镇)
+MEASURES = ("MONEY", "AREA", "QUANTITY", "COUNT")
+# (分 is a score: 效益指标25分 and an item's 27.5分 of a different total)
+GENERIC_COUNT_UNITS = ("个", "项", "次", "件", "处", "批", "类", "种", "分")
 
 RULE = Rule(
     id="NUM.PART_ABOVE_WHOLE", code=CODE, severity="high", name="PART_ABOVE_WHOLE",
-    summary_zh="分项金额大于其所属的预算或合计金额",
-    summary_en="An amount given as part of a budget or total that is larger than the whole",
+    summary_zh="分项金额或数量大于其所属的预算或合计",
+    summary_en="An amount or quantity given as part of a budget or total that is larger than the whole",
     example="项目总预算120万元，其中购置设备支出136万元。",
     confidence=0.85,
     explain_zh="分项{part}大于其所属的{whole}",
     explain_en="the part {part} is larger than its whole {whole}",
+    messages=("NUM.PART_ABOVE_WHOLE.main",),
 )
 
 
 def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
-    money = [n for n in items if n.m.kind == "MONEY" and n.m.base_value and n.m.qualifier == "exact"]
+    money = [n for n in items if n.m.kind in MEASURES and n.m.base_value and n.m.qualifier == "exact"
+             and not (n.m.kind == "COUNT" and (not n.m.unit or n.m.unit in GENERIC_COUNT_UNITS))]
     opens = [a for a, _ in cues.find(text[s:e], "breakdown")]
     if not opens or any(w in text[s:e] for w in OVER_WORDS):
         return
@@ -38,7 +46,8 @@ def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
     if not wholes:
         return
     whole = wholes[-1]
-    for part in (n for n in money if n.i > cut):
+    for part in (n for n in money if n.i > cut and n.m.kind == whole.m.kind
+                 and (n.m.base_unit or "") == (whole.m.base_unit or "")):
         if part.m.base_value > whole.m.base_value + M.half_ulp(part.m) + M.half_ulp(whole.m):
             yield whole, part
             return
@@ -62,12 +71,10 @@ def detect(ctx: Context):
         for whole, part in _in_statement(inside, para.text, s, e, cues):
             ev = [M.para_evidence(report, para, n.i, n.j) for n in (whole, part)]
             ev[0].role, ev[1].role = "total", "part"
-            w = f"{_name(whole, cues)}{whole.m.text}"
-            p = f"{_name(part, cues)}{part.m.text}"
+            names = {"part_name": _name(part, cues), "part": part.m.text,
+                     "whole_name": _name(whole, cues), "whole": whole.m.text}
             findings.append(make_finding(
-                CODE, "high",
-                f"{pid}中分项「{p}」大于其所属的「{w}」，分项不可能超过整体，疑为金额或单位错误",
-                f"{pid}: the part {part.m.text} is larger than its whole {whole.m.text}",
-                ev, {"whole": w, "part": p},
+                CODE, "high", "NUM.PART_ABOVE_WHOLE.main", {"paragraph": pid, **names},
+                ev, {"whole": names["whole_name"] + whole.m.text, "part": names["part_name"] + part.m.text},
             ))
     return findings

@@ -23,6 +23,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="计划{target}，实际{actual}，实际少于计划，却称已完成",
     explain_en="planned {target}, done {actual}: less than planned, yet claimed done",
+    messages=("NUM.PLAN_ACTUAL.main",),
 )
 
 
@@ -36,9 +37,7 @@ def detect(ctx: Context):
             continue
         t, a = c.target.m.text, c.actual.m.text
         findings.append(make_finding(
-            CODE, "high",
-            f"{c.actual.para.id}写明计划{t}、实际完成{a}，实际少于计划，却称任务已完成",
-            f"{c.actual.para.id} gives a plan of {t} and a result of {a}, less than planned, yet claims the work done",
+            CODE, "high", "NUM.PLAN_ACTUAL.main", {"paragraph": c.actual.para.id, "target": t, "actual": a},
             c.evidence, {"rule": "PLAN_ACTUAL_CLAIM", "target": t, "actual": a}, roles="claim",
         ))
     return findings

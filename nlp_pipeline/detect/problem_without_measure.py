@@ -39,6 +39,7 @@ from nlp_pipeline.detect._textcommon import (
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.detect._vague import residual
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text import patterns as P
 
 # bigrams every problem and measure may share without talking about the same thing
 _GENERIC = {
@@ -81,11 +82,10 @@ def _content(text: str) -> set[str]:
 
 # who carries a measure out (由县质量监管股负责, 由局办公室牵头): the name of an office
 # is not what the measure does
-_OWNER = re.compile(r"由(?![于此])[^，。；;,:：]{2,30}?(?:负责|牵头|组织实施|具体实施|实施|承办|落实|办理|督办)")
 
 
 def _action(text: str) -> str:
-    return _OWNER.sub("，", text)
+    return P.replace(text, P.named("owner_clause"), "，")
 
 
 WEAK_SHARE = 2  # another problem sharing this many times more bigrams claims the measure
@@ -181,6 +181,7 @@ RULE = Rule(
     confidence=0.7,
     explain_zh="没有改进措施与该问题共享实质词语（内容二元组），同序号措施也不回应它",
     explain_en="no measure shares real wording (content bigrams) with the problem, nor does its same-numbered measure",
+    messages=("TXT.PROBLEM_GAP.main",),
 )
 
 
@@ -257,14 +258,13 @@ def detect(ctx: Context):
         missing.append(q)
     if not missing:
         return []
-    ids = "、".join(q.id for q in missing)
     heads = "；".join(f"{q.id}「{short(q.text, 18)}」" for q in missing[:4])
     return [
         make_finding(
             "PROBLEM_WITHOUT_MEASURE",
             "medium",
-            f"{len(missing)}个存在问题（{ids}）在改进措施中没有对应的措施：{heads}",
-            f"{len(missing)} problem(s) ({', '.join(q.id for q in missing)}) have no improvement measure.",
+            "TXT.PROBLEM_GAP.main",
+            {"count": len(missing), "problems": [q.id for q in missing], "heads": heads},
             [evidence(report, q) for q in missing],
             {"problems": [q.id for q in missing], "measures": n_measures},
         )

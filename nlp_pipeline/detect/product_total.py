@@ -31,6 +31,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="{count} × {price} = {product}，而合计写作{total}",
     explain_en="{count} × {price} = {product}, but the total is written {total}",
+    messages=("NUM.PRODUCT.main",),
 )
 
 
@@ -62,9 +63,7 @@ def detect(ctx: Context):
         vals = {"count": p.count.m.text, "price": p.price.m.text, "product": fmt_yuan(p.product),
                 "total": p.total.m.text}
         findings.append(make_finding(
-            CODE, "high",
-            f"{pid}中{vals['count']}×{vals['price']}={vals['product']}，合计却写作{vals['total']}",
-            f"{pid}: {vals['count']} × {vals['price']} = {vals['product']}, but the total is written {vals['total']}",
+            CODE, "high", "NUM.PRODUCT.main", {"paragraph": pid, **vals},
             ev, vals,
         ))
     return findings

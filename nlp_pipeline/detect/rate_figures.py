@@ -14,7 +14,7 @@ or no amount is not read. The budget rows of a form (预算执行率 against 全
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register
 from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "ARITHMETIC_MISMATCH"
@@ -31,6 +31,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="{computation}",
     explain_en="{computation}",
+    messages=("NUM.RATE_FIGURES.main", "NUM.RATE_FIGURES.computation"),
 )
 
 
@@ -93,11 +94,10 @@ def detect(ctx: Context):
             ev = [M.para_evidence(report, para, n.i, n.j) for n in [rate, g] + ns]
             for x, role in zip(ev, ["claim", "part"] + ["total"] * len(ns)):
                 x.role = role
-            comp = f"{how} = {v:.2f}%，报告写作{rate.m.text}"
+            comp = phrase("computation", "NUM.RATE_FIGURES.computation",
+                          {"how": how, "computed": f"{v:.2f}", "stated": rate.m.text})
             findings.append(make_finding(
-                CODE, "high",
-                f"{_label(rate)}应为 {comp}",
-                f"{_label(rate)} should be {how} = {v:.2f}%, the report writes {rate.m.text}",
-                ev, {"stated": rate.m.value, "computed": round(v, 2), "computation": comp},
+                CODE, "high", "NUM.RATE_FIGURES.main", {"rate": _label(rate), **comp},
+                ev, {"stated": rate.m.value, "computed": round(v, 2), "computation": comp["computation_zh"]},
             ))
     return findings

@@ -9,7 +9,7 @@ metric, with every place that writes it above 100%.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrases, register
 
 CODE = "RATE_OVER_100"
 
@@ -66,6 +66,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="有上限的比率（部分占总体）不能超过100%",
     explain_en="a bounded rate (a part of a whole) cannot pass 100%",
+    messages=("NUM.RATE100.bounded", "NUM.RATE100.completion", "NUM.RATE100.rate_at"),
 )
 
 
@@ -87,15 +88,12 @@ def detect(ctx: Context):
     for g in groups:
         bounded = any(k == "bounded" for _, k in g)
         name = g[0][0].key or g[0][0].metric
-        vals = "、".join(f"{n.m.text}（{n.para.id}）" for n, _ in g)
+        rates = phrases("rates", "NUM.RATE100.rate_at", [{"rate": n.m.text, "paragraph": n.para.id} for n, _ in g])
         findings.append(make_finding(
             CODE,
             "high" if bounded else "low",
-            f"{name}为{vals}，超过100%"
-            + ("：覆盖/达标类比率不应超过100%，需说明计算基数" if bounded else "：请说明超额原因及计算口径"),
-            f"{name} is {', '.join(n.m.text for n, _ in g)}, above 100%"
-            + (": a coverage-type rate cannot exceed 100% without its base explained" if bounded
-               else ": explain the overshoot and the base"),
+            "NUM.RATE100.bounded" if bounded else "NUM.RATE100.completion",
+            {"metric": name, **rates},
             [n.evidence(report) for n, _ in g],
             {"rates": [n.m.base_value for n, _ in g], "type": "bounded" if bounded else "completion"},
         ))

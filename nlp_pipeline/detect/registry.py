@@ -106,6 +106,10 @@ class Rule:
     explain_zh: str = "{computation}"
     explain_en: str = "{computation}"
     reference: str = ""  # the official rule it enforces, quoted in docs/rules.md (markdown)
+    # the ids of its messages in lexicons/messages.yaml (nlp_pipeline/messages.py), its
+    # findings' and the phrases they are built from: a finding naming another rule's
+    # message is a mistake stamp() reports
+    messages: tuple[str, ...] = ()
     name: str = ""  # registry key (defaults to the code)
     module: str = ""  # set by register
     doc: str = ""  # the module's docstring, set by register
@@ -228,6 +232,8 @@ def stamp(rule: Rule | None, findings: list[Finding]) -> list[Finding]:
     if rule is None:
         return findings
     for f in findings:
+        if f.message_id and f.message_id not in rule.messages:
+            raise ValueError(f"{rule.id}: message {f.message_id!r} is not among the rule's messages {rule.messages}")
         f.rule_id = f.rule_id or rule.id
         if f.confidence is None:
             f.confidence = rule.confidence
@@ -358,6 +364,8 @@ def register(name: "str | Rule") -> Callable[[Detector], Detector]:
 # --- helpers shared by detectors -------------------------------------------------------
 
 from nlp_pipeline.model import Evidence, Paragraph  # noqa: E402
+# detectors word their messages only through the catalog: these build a phrase of it
+from nlp_pipeline.messages import json_params, phrase, phrases, render, render_both  # noqa: E402,F401
 
 
 def evidence(report: Report, para: Paragraph, i: int = 0, j: int | None = None) -> Evidence:
@@ -380,8 +388,8 @@ SEVERITIES = ("high", "medium", "low")
 def make_finding(
     code: str,
     severity: str,
-    message: str,
-    message_en: str,
+    message_id: str,
+    message_params: dict | None,
     evidence_list: list[Evidence],
     values: dict | None = None,
     *,
@@ -390,9 +398,14 @@ def make_finding(
     explanation: str = "",
     explanation_en: str = "",
 ) -> Finding:
-    """A finding. ``roles`` says what each piece of evidence is (one role for all, or one
-    per piece in order; see ROLES; unnamed pieces stay "context"); ``confidence`` (0-1)
-    and ``explanation`` default to the rule's (set by run_detectors)."""
+    """A finding whose message is ``message_id`` of lexicons/messages.yaml filled with
+    ``message_params`` (nlp_pipeline/messages.py; an unknown id or a placeholder without
+    its parameter raises MessageError). ``roles`` says what each piece of evidence is (one
+    role for all, or one per piece in order; see ROLES; unnamed pieces stay "context");
+    ``confidence`` (0-1) and ``explanation`` default to the rule's (set by
+    run_detectors)."""
+    params = json_params(message_id, message_params)
+    message, message_en = render_both(message_id, params)
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r}")
     if not evidence_list:
@@ -408,4 +421,5 @@ def make_finding(
     if confidence is not None and not 0.0 <= confidence <= 1.0:
         raise ValueError(f"{code}: confidence {confidence} outside 0-1")
     return Finding(code, severity, message, message_en, ev, dict(values or {}),
-                   rule_id="", confidence=confidence, explanation=explanation, explanation_en=explanation_en)
+                   rule_id="", confidence=confidence, explanation=explanation, explanation_en=explanation_en,
+                   message_id=message_id, message_params=params)

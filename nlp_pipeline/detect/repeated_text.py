@@ -50,6 +50,7 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="去掉标点后逐字相同：{computation}",
     explain_en="identical once punctuation is removed: {computation}",
+    messages=("TXT.REPEATED.inside", "TXT.REPEATED.pasted"),
 )
 
 
@@ -114,6 +115,14 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
 
 
+def _list_item(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` is a whole item of a list: a ；, ： or the start before it and a ；, 。
+    or the end after it."""
+    before = text[:a].rstrip()
+    after = text[b:].lstrip()
+    return (not before or before[-1] in "；;：:") and (not after or after[0] in "；;。")
+
+
 def _inside(report: Report, p: Paragraph, stock: list[str]):
     runs = _merge(_clause_repeats(p.text, stock), p.text)
     keys = [_bare(p.text[a:b]) for a, b in runs]
@@ -122,7 +131,11 @@ def _inside(report: Report, p: Paragraph, stock: list[str]):
     twice = {k for k in range(1, len(runs)) if keys[k] == keys[k - 1]
              and not _bare(p.text[runs[k - 1][1]:runs[k][0]])}
     twice |= {k - 1 for k in twice}
-    spans = [r for k, r in enumerate(runs) if k in twice or len(keys[k]) >= MIN_SPAN]
+    # a whole item of a ；-list with its figure, written again (新增视频监控点位26个) is a
+    # repeated item, not a stock phrase
+    items = {k for k, (a, b) in enumerate(runs)
+             if keys.count(keys[k]) > 1 and _list_item(p.text, a, b) and any(ch.isdigit() for ch in keys[k])}
+    spans = [r for k, r in enumerate(runs) if k in twice or k in items or len(keys[k]) >= MIN_SPAN]
     if len(spans) > 1:
         return spans
     c, idx = compact(p.text)
@@ -161,9 +174,7 @@ def detect(ctx: Context):
         ev = [_ev(report, p, a, b) for a, b in spans]
         quote = short(ev[0].quote, 30)
         findings.append(make_finding(
-            CODE, "low",
-            f"{p.id}内同一语句重复出现{len(ev)}次：「{quote}」",
-            f"{p.id} writes the same words {len(ev)} times: \"{quote}\"",
+            CODE, "low", "TXT.REPEATED.inside", {"paragraph": p.id, "times": len(ev), "quote": quote},
             ev, {"places": [p.id], "times": len(ev), "shape": "inside"},
         ))
     problems = [p for p in report.paragraphs("Q") if p.text.strip()]
@@ -172,9 +183,7 @@ def detect(ctx: Context):
         ev = [_ev(report, q, a, b), _ev(report, m, ma, mb)]
         quote = short(ev[0].quote, 30)
         findings.append(make_finding(
-            CODE, "low",
-            f"改进措施{m.id}照抄了问题{q.id}的原句「{quote}」，措施重述问题而非回应问题",
-            f"Measure {m.id} pastes problem {q.id}'s sentence \"{quote}\" word for word",
+            CODE, "low", "TXT.REPEATED.pasted", {"measure": m.id, "problem": q.id, "quote": quote},
             ev, {"places": [q.id, m.id], "shape": "pasted"},
         ))
     return findings

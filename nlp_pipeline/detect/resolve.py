@@ -8,28 +8,14 @@ from __future__ import annotations
 import functools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from nlp_pipeline.errors import LexiconError
+from nlp_pipeline.lexicon_schemas import ResolvePolicy as _Policy
 from nlp_pipeline.lexicons import lexicon_path, load_yaml
 from nlp_pipeline.model import Finding
 
 NAME = "resolve.yaml"
-
-
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    winner: str
-    winner_rule: str | None = None  # only the winner's findings from this rule (values["rule"])
-    loser: str
-    scope: Literal["paragraph", "section"]
-    winner_sections: list[str] = []
-    why: str
-
-
-class _Policy(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    rules: list[_Rule]
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,7 +35,8 @@ def resolve(findings: list[Finding]) -> list[Finding]:
             continue
         if rule.scope == "paragraph":
             # a pseudo id (TBL, B) names a whole area, not one place: it decides nothing
-            places = {e.paragraph for f in winners for e in f.evidence if any(c.isdigit() for c in e.paragraph)}
+            places = {e.paragraph for f in winners for e in f.evidence
+                      if any(c.isdigit() for c in e.paragraph) and e.role not in rule.winner_skip_roles}
             for k, f in enumerate(findings):
                 if f.code == rule.loser and any(e.paragraph in places for e in f.evidence):
                     dropped.add(k)

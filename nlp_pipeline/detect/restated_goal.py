@@ -33,8 +33,11 @@ from nlp_pipeline.detect._textcommon import (
     ratio,
     short,
 )
-from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Paragraph
+from nlp_pipeline.text.numbers import Figure, figures
+from nlp_pipeline.text.segment import plain_clauses, titles, without_spans
+from nlp_pipeline.text import patterns as P
 
 COPY_RATIO = 0.8  # masked-text similarity from which an outcome copies its goal
 BARE_COVER = 0.6  # share of a figure-less, marker-less outcome taken from its goal
@@ -42,8 +45,12 @@ TASK_COPY_RATIO = 0.9  # a task's completion text is short: ask for more
 MIN_CHARS = 12  # shorter outcomes ("已完成") are claims, not restatements
 GOAL_CUES_MIN = 2
 
-_TITLE = re.compile(r"《[^》]*》")
-_NUM = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _untitled(text: str) -> str:
+    """``text`` without its titles and document numbers (《…》, 〔…〕): a title's words
+    and figures are no goal language and no value."""
+    return without_spans(text, titles(text))
 
 
 def _cues(ctx: Context) -> dict:
@@ -52,9 +59,9 @@ def _cues(ctx: Context) -> dict:
 
 def goal_language(text: str, cues: dict) -> tuple[list[str], list[str]]:
     """(goal cues found, result markers found) in ``text`` (titles in 《》 ignored)."""
-    t = _TITLE.sub("", text)
-    goals = [m.group() for pat in cues.get("goal_cues") or [] for m in re.finditer(pat, t)]
-    results = [m.group() for pat in cues.get("result_markers") or [] for m in re.finditer(pat, t)]
+    t = _untitled(text)
+    goals = [m.group() for m in P.finditer(t, cues.get("goal_cues") or [])]
+    results = [m.group() for m in P.finditer(t, cues.get("result_markers") or [])]
     return goals, results
 
 
@@ -68,19 +75,20 @@ def _added_text(outcome: str, goal: str) -> str:
     return "".join(out)
 
 
-def _masked_numbers(text: str) -> tuple[str, dict[int, re.Match]]:
-    """``text`` with each figure replaced by '#', and figure by position of its '#'."""
+def _masked_numbers(text: str) -> tuple[str, dict[int, Figure]]:
+    """``text`` with each figure (with its % sign) replaced by '#', and figure by
+    position of its '#'."""
     out, nums, pos = [], {}, 0
-    for m in _NUM.finditer(text):
-        out.append(text[pos : m.start()])
-        nums[sum(len(x) for x in out)] = m
+    for f in figures(text):
+        out.append(text[pos : f.start])
+        nums[sum(len(x) for x in out)] = f
         out.append("#")
-        pos = m.end()
+        pos = f.end + f.percent
     out.append(text[pos:])
     return "".join(out), nums
 
 
-def _changed_figures(outcome: str, goal: str) -> list[tuple[str, re.Match]]:
+def _changed_figures(outcome: str, goal: str) -> list[tuple[str, Figure]]:
     """Figures that differ where the two texts otherwise read the same (a figure pairs
     with the one at the same place in a matching stretch of text): the goal's figure and
     the match of the outcome's."""
@@ -92,17 +100,15 @@ def _changed_figures(outcome: str, goal: str) -> list[tuple[str, re.Match]]:
             continue
         for k in range(blk.size):
             x, y = na.get(blk.a + k), nb.get(blk.b + k)
-            if x is not None and y is not None and x.group() != y.group():
-                out.append((x.group(), y))
+            if x is not None and y is not None and x.written != y.written:
+                out.append((x.written, y))
     return out
 
 
 def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
-    return [(x, y.group()) for x, y in _changed_figures(outcome, goal)]
+    return [(x, y.written) for x, y in _changed_figures(outcome, goal)]
 
 
-# clauses of a paragraph: a comma between digits (1,216) is a thousands separator
-_CLAUSE = re.compile(r"[，。；;：:！!？?\n]|,(?!\d)")
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 
 
@@ -112,20 +118,21 @@ def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) 
     are confirmed elsewhere, none of its figures carries a target qualifier (以上,
     不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports what was done with
     the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
-    changed = [y for _, y in _changed_figures(outcome, goal) if not _DATE_AFTER.match(outcome, y.end())]
+    changed = [y for _, y in _changed_figures(outcome, goal) if not _DATE_AFTER.match(outcome, y.end + y.percent)]
     if not changed and not plain_ok:
         return False
     quals = cues.get("target_qualifiers") or []
-    for clause in _CLAUSE.split(_TITLE.sub("", outcome)):
-        if re.search(r"\d", clause) and any(re.search(q, clause) for q in quals):
+    untitled = _untitled(outcome)
+    for clause in (untitled[a:b] for a, b in plain_clauses(untitled, at_colon=True)):
+        if any(c.isdecimal() for c in clause) and P.has(clause, quals):
             return False
     return not goal_language(outcome, cues)[0]
 
 
 def _figures(text: str) -> list[str]:
     """The figures of ``text`` other than dates, as written less thousands commas."""
-    t = _TITLE.sub("", text).replace(",", "")
-    return [m.group().rstrip("%") for m in _NUM.finditer(t) if not _DATE_AFTER.match(t, m.end())]
+    t = _untitled(text).replace(",", "")
+    return [f.text for f in figures(t) if not _DATE_AFTER.match(t, f.end + f.percent)]
 
 
 def indicators_confirm(outcome: str, results: list[str]) -> bool:
@@ -163,7 +170,7 @@ def _assess(
             # goal said 率98%)
             markers = [
                 pat for pat in cues.get("result_markers") or []
-                if len(re.findall(pat, outcome.text)) > len(re.findall(pat, goal.text))
+                if len(P.finditer(outcome.text, pat)) > len(P.finditer(goal.text, pat))
             ]
             if not claims and not markers and not reports_values(outcome.text, goal.text, cues, confirmed):
                 result = {"rule": "copy", "similarity": round(sim, 3), "bare": bare_copy,
@@ -174,7 +181,7 @@ def _assess(
         # cues they are no sign of a reported result (one cue twice may be a noun,
         # 年度计划的105%)
         weak = cues.get("weak_result_markers") or []
-        results_found = [r for r in results_found if not any(re.fullmatch(w, r) for w in weak)]
+        results_found = [r for r in results_found if not P.fullmatch(r, weak)]
     if len(goals_found) >= GOAL_CUES_MIN and not results_found:
         if result is None:
             result = {"rule": "goal_language"}
@@ -197,6 +204,8 @@ RULE = Rule(
     confidence=0.75,
     explain_zh="完成情况与目标在遮蔽数字后基本相同（或以目标语言表述），且未增加结果表述",
     explain_en="outcome and goal are alike once figures are masked (or the outcome is in goal language), and it adds no result",
+    messages=("TXT.RESTATED.copy", "TXT.RESTATED.changed_numbers", "TXT.RESTATED.number_change",
+              "TXT.RESTATED.no_figure", "TXT.RESTATED.near_copy", "TXT.RESTATED.goal_language"),
 )
 
 
@@ -238,28 +247,27 @@ def detect(ctx: Context):
             task = next((t for t in report.tasks if t.id == gid), None)
             goal = task.target if task else None
         ev = ([evidence(report, goal)] if goal is not None else []) + [evidence(report, o) for o, _ in items]
-        ids = "、".join(o.id for o, _ in items)
+        outcomes = [o.id for o, _ in items]
         copies = [(o, r) for o, r in items if r["rule"] == "copy"]
         if goal is not None and copies:
             changed = [c for _, r in copies for c in r.get("changed_numbers", [])]
             if changed:
-                change_zh = "，仅改动数字" + "、".join(f"{a}→{b}" for a, b in changed[:3])
-                change_en = ", only figures changed (" + ", ".join(f"{a}->{b}" for a, b in changed[:3]) + ")"
+                change = phrase("change", "TXT.RESTATED.changed_numbers", phrases(
+                    "changes", "TXT.RESTATED.number_change", [{"old": a, "new": b} for a, b in changed[:3]]))
             elif all(r.get("bare") for _, r in copies):
-                change_zh, change_en = "，文字大多取自目标且没有任何数据", ", mostly in its words and with no figure"
+                change = phrase("change", "TXT.RESTATED.no_figure")
             else:
-                change_zh, change_en = "，文字几乎相同", ", nearly word for word"
-            msg = f"{ids}照抄{goal.id}的目标表述{change_zh}，未报告实际完成结果：「{short(goal.text, 26)}」"
-            msg_en = f"{ids.replace('、', ', ')} repeat(s) goal {goal.id}{change_en} instead of reporting a result."
+                change = phrase("change", "TXT.RESTATED.near_copy")
+            mid = "TXT.RESTATED.copy"
+            params = {"outcomes": outcomes, "goal": goal.id, **change, "quote": short(goal.text, 26)}
         else:
             cues_found = sorted({c for _, r in items for c in r.get("goal_cues", [])})
-            msg = f"{ids}用目标语言（{'、'.join(cues_found)}）表述，未报告实际完成结果：「{short(items[0][0].text, 26)}」"
-            msg_en = (f"{ids.replace('、', ', ')} is written in goal language ({', '.join(cues_found)}) "
-                      "instead of reporting a result.")
+            mid = "TXT.RESTATED.goal_language"
+            params = {"outcomes": outcomes, "cues": cues_found, "quote": short(items[0][0].text, 26)}
         values = {
             "goal": goal.id if goal is not None else None,
             "outcomes": [o.id for o, _ in items],
             "details": {o.id: r for o, r in items},
         }
-        findings.append(make_finding("OUTCOME_RESTATES_GOAL", "medium", msg, msg_en, ev, values))
+        findings.append(make_finding("OUTCOME_RESTATES_GOAL", "medium", mid, params, ev, values))
     return findings

@@ -36,6 +36,7 @@ RULE = Rule(
     reference=OFFICIAL_SCORING_RULE,
     explain_zh="分值 {weight}，得分 {score}；目标 {target}，实际 {actual}；按评分规则应得 分值 × min(实际/目标, 1)",
     explain_en="weight {weight}, score {score}; target {target}, actual {actual}; the rule gives weight x min(actual/target, 1)",
+    messages=("FORM.SCORE_RULE.met", "FORM.SCORE_RULE.missed"),
 )
 
 
@@ -64,20 +65,15 @@ def detect(ctx: Context):
             gap = (t - a) if c.direction > 0 else (a - t)
             clearly_missed = c.worse and t and gap / abs(t) > missed_rel
             if not c.worse and not full and ind.score < ind.weight:
-                msg = (f"指标“{ind.name}”目标{M.shown(c.target)}、实际{M.shown(c.actual)}，已达到目标，"
-                       f"按评分规则应得满分{M.fmt(ind.weight)}分，实际得分{M.fmt(ind.score)}分，未说明扣分原因")
-                msg_en = (f"Indicator '{ind.name}' met its target ({M.shown(c.target)} vs {M.shown(c.actual)}) "
-                          f"but scored {M.fmt(ind.score)} of {M.fmt(ind.weight)} with no reason")
+                mid, params = "FORM.SCORE_RULE.met", {"weight": M.fmt(ind.weight)}
             elif clearly_missed and full:
                 ratio = (a / t) if c.direction > 0 else (t / a if a else 0)
-                msg = (f"指标“{ind.name}”目标{M.shown(c.target)}、实际{M.shown(c.actual)}，未达到目标"
-                       f"（完成比例约{ratio:.0%}），却得满分{M.fmt(ind.score)}分，未说明理由；"
-                       f"按评分规则约应得{M.fmt(round(ind.weight * min(ratio, 1), 2))}分")
-                msg_en = (f"Indicator '{ind.name}' missed its target ({M.shown(c.target)} vs {M.shown(c.actual)}) "
-                          f"but got full marks ({M.fmt(ind.score)}) with no reason")
+                mid, params = "FORM.SCORE_RULE.missed", {
+                    "ratio": f"{ratio:.0%}", "expected": M.fmt(round(ind.weight * min(ratio, 1), 2))}
             else:
                 continue
-            findings.append(make_finding(CODE, "medium", msg, msg_en, list(c.evidence),
+            params.update(name=ind.name, target=M.shown(c.target), actual=M.shown(c.actual), score=M.fmt(ind.score))
+            findings.append(make_finding(CODE, "medium", mid, params, list(c.evidence),
                                          {"rule": "SCORE_RULE", "weight": ind.weight, "score": ind.score,
                                           "target": t, "actual": a},
                                          roles=roles_at(c.evidence, target=c.target.m.start,

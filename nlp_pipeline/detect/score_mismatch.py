@@ -9,23 +9,19 @@ or two parallel lists: "投入指标20分、产出指标30分…，自评得分�
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import (OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, phrase, phrases,
+                                          register)
+from nlp_pipeline.text import patterns as P
+from nlp_pipeline.text.numbers import figures, first_figure
 
 CODE = "SCORE_MISMATCH"
 MAX_BLANK_SCORES = 2  # blank score cells a table may have and still be summed
-_NUM = r"\d+(?:\.\d+)?"
 
 
-def _item_re(cfg: dict) -> re.Pattern:
+def _item_re(cfg: dict) -> str:
     sc = cfg.get("score", {})
-    w = "|".join(map(re.escape, sorted(sc.get("weight_cues") or ["分值"], key=len, reverse=True)))
-    return re.compile(
-        rf"(?P<name>[\u4e00-\u9fff“”]{{2,16}}?)\s*[（(]?\s*(?:{w})\s*[为是：:]?\s*(?P<w>{_NUM})\s*分?\s*"
-        rf"[，,、；;]?\s*(?:自评)?(?:得分|得)\s*[为是：:]?\s*(?P<g>{_NUM})\s*分?"
-    )
+    return P.named("score_item", weight_cues=P.alternation(sc.get("weight_cues") or ["分值"]))
 
 
 def grade_for(total: float, cfg: dict) -> str:
@@ -39,25 +35,21 @@ def _tol(*texts: str) -> float:
     return sum(0.5 * 10 ** -(len(t.split(".", 1)[1]) if "." in t else 0) for t in texts) + 1e-9
 
 
-_BRACKET_ITEM = rf"[\u4e00-\u9fff“”]{{2,12}}?\s*[（(]\s*(?:{'|'.join(['分值', '权重', '满分'])})?\s*[为：:]?\s*{_NUM}\s*分\s*[)）]"
-
-
 def _bracket_weights(report, index, cfg: dict) -> list:
     """Items named with their weight in brackets, two or more in a row joined by 、 (或，和),
     in a sentence that speaks of scoring (评分, 指标体系 …)."""
     cues = (cfg.get("score") or {}).get("weight_list_cues") or []
-    run = re.compile(rf"(?:{_BRACKET_ITEM}\s*[、，,和及与]?\s*){{2,}}")
-    one = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)\s*[（(]\s*(?:分值|权重|满分)?\s*[为：:]?\s*(?P<w>{_NUM})\s*分\s*[)）]")
+    run, one = P.named("bracket_run"), P.named("bracket_one")
     out = []
     for p in index.paras:
         if p.section in ("Q", "I"):
             continue
         text = M.normalize(p.text)
-        for r in run.finditer(text):
+        for r in P.finditer(text, run):
             s0, e0 = M.clause_bounds(text, r.start(), r.end(), M.SENTENCE_BREAK)
             if not any(c in text[s0:e0] for c in cues):
                 continue
-            for m in one.finditer(text, r.start(), r.end()):
+            for m in P.finditer(text, one, r.start(), r.end()):
                 out.append((m.group("name"), m.group("w"), None,
                             M.para_evidence(report, p, m.start(), m.end())))
             if out:
@@ -65,24 +57,19 @@ def _bracket_weights(report, index, cfg: dict) -> list:
     return out
 
 
-_PAR_ITEM = rf"[\u4e00-\u9fff“”]{{2,12}}?\s*{_NUM}\s*分"
-_PAR_LISTS = re.compile(
-    rf"(?P<items>(?:{_PAR_ITEM}\s*[、，,和及]\s*)+{_PAR_ITEM})\s*[，,；;]\s*(?:自评)?(?:得分|评分)"
-    rf"(?:分别)\s*[为是：:]?\s*(?P<scores>(?:{_NUM}\s*分?\s*[、，,和及]\s*)+{_NUM}\s*分)"
-    rf"(?:\s*[，,；;]\s*(?:合计|共计|总计|总分|累计)\s*[为是：:]?\s*(?P<total>{_NUM})\s*分)?")
 
 
 def _parallel_lists(report, index, cfg: dict):
     """Weights and scores written as two parallel lists: "投入指标20分、过程指标25分…，
     自评得分分别为19.5分、23.0分…，合计87.6分". Returns (items, total) or ([], None)."""
-    one = re.compile(rf"(?P<name>[\u4e00-\u9fff“”]{{2,12}}?)\s*(?P<w>{_NUM})\s*分")
+    one, lists = P.named("parallel_one"), P.named("parallel_lists")
     for p in index.paras:
         if p.section in ("Q", "I"):
             continue
         text = M.normalize(p.text)
-        for m in _PAR_LISTS.finditer(text):
-            ws = list(one.finditer(text, m.start("items"), m.end("items")))
-            gs = re.findall(_NUM, m.group("scores"))
+        for m in P.finditer(text, lists):
+            ws = P.finditer(text, one, m.start("items"), m.end("items"))
+            gs = [f.plain for f in figures(m.group("scores"))]
             if len(ws) != len(gs) or len(ws) < 2:
                 continue
             items = [(w.group("name"), w.group("w"), g, M.para_evidence(report, p, w.start(), w.end()))
@@ -129,6 +116,8 @@ RULE = Rule(
                   "blank score cells (counted as 0) a table may have and still be summed against its total")),
     confidence=0.9,
     reference=OFFICIAL_SCORING_RULE,
+    messages=("FORM.SCORE_SUM.weights", "FORM.SCORE_SUM.over_weight", "FORM.SCORE_SUM.over_weight_item",
+              "FORM.SCORE_SUM.total", "FORM.SCORE_SUM.blank_note", "FORM.SCORE_SUM.grade"),
 )
 
 
@@ -169,7 +158,7 @@ def detect(ctx: Context):
         if m:
             total = (m.group("v"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
     if grade is None and grade_re is not None:
-        m = grade_re.search(whole)
+        m = P.search(whole, grade_re)
         if m:
             grade = (m.group("g"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
 
@@ -184,25 +173,25 @@ def detect(ctx: Context):
     return findings
 
 
-def _grade_re(sc: dict) -> tuple[dict[str, str], re.Pattern | None]:
+def _grade_re(sc: dict) -> tuple[dict[str, str], str | None]:
     """The grade synonyms and the pattern of a written grade (评价等级为良)."""
-    grade_cues = "|".join(map(re.escape, sorted(sc.get("grade_cues") or [], key=len, reverse=True)))
     syn = {str(k): str(v) for k, v in (sc.get("grade_synonyms") or {}).items()}
-    names = sorted(list(syn) + [str(g["name"]) for g in sc.get("grades") or []], key=len, reverse=True)
-    grade_re = re.compile(rf"(?:{grade_cues})\s*[为是：:]?\s*[“\"]?(?P<g>{'|'.join(map(re.escape, names))})(?=[，。；;、,.\s）)”\"]|$|等|级)") if grade_cues else None
-    return syn, grade_re
+    names = list(syn) + [str(g["name"]) for g in sc.get("grades") or []]
+    if not sc.get("grade_cues"):
+        return syn, None
+    return syn, P.named("score_grade", grade_cues=P.alternation(sc["grade_cues"]), grades=P.alternation(names))
 
 
-def _total_in(text: str, spans, total_cues: list[str]) -> re.Match | None:
+def _total_in(text: str, spans, total_cues: list[str]):
     for cue in total_cues:  # lexicon order: the most specific cue first
-        for m in re.finditer(rf"{re.escape(cue)}\s*[为是：:]?\s*(?P<v>{_NUM})\s*分", text):
+        for m in P.finditer(text, P.named("score_total", cue=P.escape(cue))):
             if not any(a <= m.start() < b for a, b in spans):  # an item's own score
                 return m
     return None
 
 
-def _paragraph_scores(report, index, item_re: re.Pattern, total_cues: list[str],
-                      grade_re: re.Pattern | None) -> tuple[list, tuple | None, tuple | None]:
+def _paragraph_scores(report, index, item_re: str, total_cues: list[str],
+                      grade_re: str | None) -> tuple[list, tuple | None, tuple | None]:
     """Items, total and grade as the paragraphs' sentences give them."""
     items, total, grade = [], None, None
     for p in index.paras:
@@ -210,7 +199,7 @@ def _paragraph_scores(report, index, item_re: re.Pattern, total_cues: list[str],
             continue
         text = M.normalize(p.text)
         spans = []
-        for m in item_re.finditer(text):
+        for m in P.finditer(text, item_re):
             spans.append((m.start(), m.end()))
             # second-level items (…，其中数量指标分值20分…) are parts of a first-level one
             s0, _ = M.clause_bounds(text, m.start(), m.start(), M.SENTENCE_BREAK)
@@ -222,7 +211,7 @@ def _paragraph_scores(report, index, item_re: re.Pattern, total_cues: list[str],
             if m:
                 total = (m.group("v"), M.para_evidence(report, p, m.start(), m.end()))
         if grade is None and grade_re is not None:
-            m = grade_re.search(text)
+            m = P.search(text, grade_re)
             if m:
                 grade = (m.group("g"), M.para_evidence(report, p, m.start(), m.end()))
     return items, total, grade
@@ -237,16 +226,16 @@ def _line_table_items(report, index, cfg: dict, total: tuple | None) -> tuple[li
         for row in rows:
             if "weight" not in row or "score" not in row:
                 continue
-            w = re.search(_NUM, M.normalize(row["weight"].text))
-            g = re.search(_NUM, M.normalize(row["score"].text))
+            w = first_figure(row["weight"].text)
+            g = first_figure(row["score"].text)
             name = row["name"].text if "name" in row else ""
             first = M.row_cells(row["row"].text)[0].text if "row" in row else name
             if any(t in first or t in name for t in total_words):
                 if g and total is None:
-                    total = (g.group(0), M.evidence_at(report, index, row["score"].start, row["score"].end, "TBL"))
+                    total = (g.plain, M.evidence_at(report, index, row["score"].start, row["score"].end, "TBL"))
                 continue
             if w and g:
-                items.append((name, w.group(0), g.group(0),
+                items.append((name, w.plain, g.plain,
                               M.evidence_at(report, index, row["weight"].start, row["score"].end, "TBL")))
     return items, total
 
@@ -260,17 +249,15 @@ def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: b
     wsum = sum(float(w) for _, w, _, _ in items)
     if abs(wsum - full) > 1e-6 and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
         findings.append(make_finding(
-            CODE, "medium",
-            f"各项指标分值合计{M.fmt(wsum)}分，不等于满分{M.fmt(full)}分",
-            f"The item weights sum to {M.fmt(wsum)}, not {M.fmt(full)}",
+            CODE, "medium", "FORM.SCORE_SUM.weights", {"weights": M.fmt(wsum), "full": M.fmt(full)},
             [e for *_, e in items], {"weights_sum": wsum}, roles="part",
         ))
     over = [x for x in items if x[2] is not None and float(x[2]) > float(x[1]) + 1e-9]
     if over:
         findings.append(make_finding(
-            CODE, "high",
-            "指标得分超过其分值：" + "；".join(f"{n}分值{w}分、得分{g}分" for n, w, g, _ in over),
-            "An item scores above its weight: " + "; ".join(f"{n} {g}/{w}" for n, w, g, _ in over),
+            CODE, "high", "FORM.SCORE_SUM.over_weight",
+            phrases("items", "FORM.SCORE_SUM.over_weight_item",
+                    [{"name": n, "weight": w, "score": g} for n, w, g, _ in over], sep=("；", "; ")),
             [e for *_, e in over], {"items": [float(g) for _, _, g, _ in over]}, roles="part",
         ))
     blanks = [x for x in items if x[2] is None]
@@ -293,12 +280,9 @@ def _total_findings(report, items: list, total: tuple, blanks: list, wsum: float
         gsum - tv if gsum > tv else max(0.0, tv - gsum - budget_points))
     if abs(off) <= _tol(total[0]):
         return []
-    blank_zh = f"（另有{len(blanks)}项得分未填，按0分计）" if blanks else ""
-    blank_en = f" ({len(blanks)} blank score(s) counted as 0)" if blanks else ""
+    blank = phrase("blank", "FORM.SCORE_SUM.blank_note" if blanks else None, {"blanks": len(blanks)})
     return [make_finding(
-        CODE, "high",
-        f"各项得分合计{M.fmt(gsum)}分{blank_zh}，与自评总分{M.fmt(tv)}分不符",
-        f"The item scores sum to {M.fmt(gsum)}{blank_en}, the stated total is {M.fmt(tv)}",
+        CODE, "high", "FORM.SCORE_SUM.total", {"sum": M.fmt(gsum), **blank, "total": M.fmt(tv)},
         [total[1]] + [e for *_, e in items], {"scores_sum": gsum, "total": tv},
         roles=["total"] + ["part"] * len(items),
     )]
@@ -311,8 +295,6 @@ def _grade_findings(total: tuple, grade: tuple, syn: dict[str, str], cfg: dict) 
     if written == want:
         return []
     return [make_finding(
-        CODE, "high",
-        f"自评得分{M.fmt(tv)}分应评为“{want}”，报告评价等级为“{grade[0]}”",
-        f"A total of {M.fmt(tv)} is grade '{want}', the report gives '{grade[0]}'",
+        CODE, "high", "FORM.SCORE_SUM.grade", {"total": M.fmt(tv), "want": want, "grade": grade[0]},
         [total[1], grade[1]], {"total": tv}, roles=("total", "claim"),
     )]

@@ -12,7 +12,7 @@ for scoring a self-evaluation form are quoted in docs/rules.md (FORM.SCORE_SUM).
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrase, phrases, register
 from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "SCORE_MISMATCH"
@@ -27,6 +27,7 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="{computation}",
     explain_en="{computation}",
+    messages=("FORM.SCORE_PROSE.main", "FORM.SCORE_PROSE.over_full", "FORM.SCORE_PROSE.sum"),
 )
 
 
@@ -63,8 +64,20 @@ def _pairs(items: list[M.Num], text: str, cues: Cues):
     its score (产出指标50分得48分，效益指标30分得27.5分，…自评总分94.89分), or None."""
     scores = [n for n in items if _is_score(n)]
     parts, used = [], set()
+
+    def weight_label(n: M.Num) -> bool:
+        return cues.has(text[max(0, n.i - 3):n.i], "score_weight")
+
     for k, n in enumerate(scores):
-        if k and text[max(0, n.i - 3):n.i].endswith(SCORED_WORDS) and id(scores[k - 1]) not in used:
+        if id(n) in used:
+            continue
+        nxt = scores[k + 1] if k + 1 < len(scores) else None
+        if nxt is not None and text[n.j:n.j + 2].lstrip()[:1] in "（(" and weight_label(nxt):
+            # 产出指标得分46分（分值50分）: the weight in brackets after the score
+            parts.append([n, nxt])
+            used.update({id(n), id(nxt)})
+        elif k and text[max(0, n.i - 3):n.i].endswith(SCORED_WORDS) and id(scores[k - 1]) not in used \
+                and not weight_label(scores[k - 1]):
             parts.append([n, scores[k - 1]])
             used.update({id(n), id(scores[k - 1])})
     totals = [n for n in scores if id(n) not in used and cues.has(n.metric or n.key or "", "score_total")]
@@ -99,12 +112,16 @@ def detect(ctx: Context):
         step = 0.5 * 10 ** -max(M.decimals(total.m.text), *(M.decimals(p.m.text) for p, _ in parts))
         names = "+".join(p.m.text for p, _ in parts)
         if over:
-            comp = "；".join(f"{_name(p, cues)}{p.m.text}超过满分{w.m.text}" for p, w in over)
+            # the English message quotes these in Chinese too (see messages.yaml)
+            comp = phrases("computation", "FORM.SCORE_PROSE.over_full",
+                           [{"name": _name(p, cues), "score": p.m.text, "full": w.m.text} for p, w in over],
+                           sep=("；", "；"))
             ev = [M.para_evidence(report, para, n.i, n.j) for p, w in over for n in (p, w)]
             for x, role in zip(ev, ["part", "target"] * len(over)):
                 x.role = role
         elif abs(tot - total.m.value) > step * (len(parts) + 1):
-            comp = f"{names} = {M.fmt(round(tot, 4))}分，总分写作{total.m.text}"
+            comp = phrase("computation", "FORM.SCORE_PROSE.sum",
+                          {"parts": names, "sum": M.fmt(round(tot, 4)), "total": total.m.text})
             ev = [M.para_evidence(report, para, total.i, total.j)] + [
                 M.para_evidence(report, para, p.i, p.j) for p, _ in parts]
             for x, role in zip(ev, ["total"] + ["part"] * len(parts)):
@@ -112,8 +129,8 @@ def detect(ctx: Context):
         else:
             continue
         findings.append(make_finding(
-            CODE, "high", f"{pid}中自评得分不符：{comp}", f"{pid}: the scores do not agree: {comp}",
-            ev, {"rule": NAME, "computation": comp},
+            CODE, "high", "FORM.SCORE_PROSE.main", {"paragraph": pid, **comp},
+            ev, {"rule": NAME, "computation": comp["computation_zh"]},
         ))
         done.add(pid)
     return findings

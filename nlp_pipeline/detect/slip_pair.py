@@ -26,6 +26,7 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="{first}与{second}数字相同、相差{factor}倍",
     explain_en="{first} and {second} have the same digits and are a factor of {factor} apart",
+    messages=("NUM.SLIP_PAIR.main",),
 )
 
 
@@ -62,9 +63,10 @@ def detect(ctx: Context):
             vals = {"first": f"{a.metric or ''}{a.m.text}（{a.para.id}）", "second": f"{b.metric or ''}{b.m.text}（{b.para.id}）",
                     "factor": f"{factor:,}"}
             findings.append(make_finding(
-                CODE, "high",
-                f"同一金额两处写法相差{factor:,}倍：{vals['first']}与{vals['second']}，其中一处单位有误",
-                f"The same amount is written {factor:,} times apart: {a.m.text} ({a.para.id}) and {b.m.text} ({b.para.id})",
+                CODE, "high", "NUM.SLIP_PAIR.main",
+                {"factor": vals["factor"],
+                 "first_metric": a.metric or "", "first": a.m.text, "first_paragraph": a.para.id,
+                 "second_metric": b.metric or "", "second": b.m.text, "second_paragraph": b.para.id},
                 ev, vals,
             ))
     return findings

@@ -28,6 +28,7 @@ RULE = Rule(
     confidence=0.75,
     explain_zh="目标「{target}」的时限早于评价年度{report_year}年",
     explain_en="the target 「{target}」 has a deadline before the evaluated year {report_year}",
+    messages=("NUM.STALE_TARGET.indicator", "NUM.STALE_TARGET.goal"),
 )
 
 
@@ -81,11 +82,9 @@ def detect(ctx: Context):
 
 
 def _finding(pid: str, ev: Evidence, y: int, year: int, target: str, name: str = ""):
-    what = f"指标“{name}”的目标值" if name else "年度目标"
-    what_en = f"the target of indicator '{name}'" if name else "the goal"
     return make_finding(
-        CODE, "low",
-        f"{pid}：{year}年度的{what}「{target.strip()[:40]}」写着{y}年的时限，早于评价年度，疑为照抄上年表格",
-        f"{pid}: {what_en} 「{target.strip()[:40]}」 of {year} has a {y} deadline, before the evaluated year",
+        CODE, "low", "NUM.STALE_TARGET.indicator" if name else "NUM.STALE_TARGET.goal",
+        {"paragraph": pid, "report_year": year, **({"name": name} if name else {}), "target": target.strip()[:40],
+         "year": y},
         [ev], {"target": target.strip()[:40], "report_year": year, "year": y},
     )

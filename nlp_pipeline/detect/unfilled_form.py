@@ -8,15 +8,17 @@ or 改进措施 field is an answer (no problem found, so no measure), not a gap;
 """
 from __future__ import annotations
 
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Evidence
 
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
 _SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T"}
-_NAMES = {"goal": ("年度目标", "goals"), "outcome": ("实际完成情况", "outcomes"),
-          "problem": ("存在问题", "problems"), "improvement": ("改进措施", "measures"),
-          "result": ("实际完成值", "result")}
+# the phrase naming each field and column in the messages (lexicons/messages.yaml)
+_FIELD_MESSAGE = {"goal": "FORM.UNFILLED.field_goal", "outcome": "FORM.UNFILLED.field_outcome",
+                  "problem": "FORM.UNFILLED.field_problem", "improvement": "FORM.UNFILLED.field_improvement",
+                  "result": "FORM.UNFILLED.field_result"}
+_COLUMN_MESSAGE = {"result": "FORM.UNFILLED.column_result", "score": "FORM.UNFILLED.column_score"}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
 SUBTOTAL_WORDS = ("小计", "合计", "总计", "总分")
@@ -30,16 +32,14 @@ def _field_findings(report):
             continue
         if not u.instruction and u.field not in _REQUIRED:
             continue  # 存在问题：无 is an answer
-        zh, en = _NAMES[u.field]
         ev = Evidence(section=sid, paragraph=u.paragraph or sid, start=u.start, end=u.end,
                       quote=report.text[u.start:u.end])
         if u.instruction:
-            msg = f"「{zh}」一栏仍是表格模板的填写说明「{u.text[:40]}」，未填写实际内容"
-            msg_en = f"The {en} field still holds the template's instruction text; it was not filled in"
+            mid, text = "FORM.UNFILLED.instruction", u.text[:40]
         else:
-            msg = f"「{zh}」一栏填写为「{u.text}」，自评表要求填写{zh}"
-            msg_en = f"The {en} field says '{u.text}'; the form asks for the {en}"
-        out.append(make_finding(CODE, "high" if u.instruction else "medium", msg, msg_en, [ev],
+            mid, text = "FORM.UNFILLED.answered", u.text
+        params = {**phrase("field", _FIELD_MESSAGE[u.field]), "text": text}
+        out.append(make_finding(CODE, "high" if u.instruction else "medium", mid, params, [ev],
                                 {"field": u.field, "instruction": u.instruction}))
     return out
 
@@ -56,17 +56,18 @@ def _table_findings(report):
         has_scores = any(i.score is not None for i in inds)
         empty_result = [i for i in inds if has_results and not i.result and i.target is not None]
         empty_score = [i for i in inds if has_scores and i.score is None and i.weight is not None]
-        for rows, zh, en in ((empty_result, "实际完成值", "result"), (empty_score, "得分", "score")):
+        for rows, column in ((empty_result, "result"), (empty_score, "score")):
             if not rows:
                 continue
-            names = "、".join(f"“{i.name}”" for i in rows[:5]) + ("等" if len(rows) > 5 else "")
+            params = {"count": len(rows), **phrase("column", _COLUMN_MESSAGE[column]),
+                      **phrases("names", "FORM.UNFILLED.row_name", [{"name": i.name} for i in rows[:5]]),
+                      **phrase("more", "FORM.UNFILLED.more_rows" if len(rows) > 5 else None)}
             ev = [Evidence(section="T", paragraph=i.name_paragraph.id, start=i.name_paragraph.start,
                            end=i.name_paragraph.end, quote=report.text[i.name_paragraph.start:i.name_paragraph.end])
                   for i in rows]
             out.append(make_finding(
-                CODE, "medium", f"指标表中{len(rows)}个指标的{zh}未填写：{names}",
-                f"{len(rows)} indicator(s) have no {en} filled in: " + ", ".join(i.name for i in rows[:5]),
-                ev, {"column": en, "rows": [i.name for i in rows]}))
+                CODE, "medium", "FORM.UNFILLED.column", params,
+                ev, {"column": column, "rows": [i.name for i in rows]}))
     return out
 
 
@@ -78,6 +79,10 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="栏目仍为模板说明文字、“无”或空白",
     explain_en="the field still holds the template's instruction, 无, or nothing",
+    messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
+              "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
+              "FORM.UNFILLED.field_result", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
+              "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows"),
 )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.text.segment import clause_end
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
+from nlp_pipeline.text import patterns as P
 
 CODE = "UNIT_MISMATCH"
 
@@ -53,8 +55,8 @@ def counted_in_target(name: str, task, nums: list["M.Num"]) -> bool:
     for n in nums:
         if n.m.kind != "COUNT" or not n.m.unit:
             continue
-        before = re.sub(r"(?:达到|达|为|共|计|约|不少于|不低于|至少)+$", "", n.before or "")
-        after = re.split(r"[，。；;,]", n.para.text[n.j:n.j + AFTER_COUNT])[0]
+        before = P.strip(n.before or "", P.named("count_lead_verbs"))
+        after = n.para.text[n.j:clause_end(n.para.text, n.j, n.j + AFTER_COUNT)]
         if before.endswith(tail) or tail in after:
             return True
     return False
@@ -77,6 +79,7 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="指标名称所示的量纲与所报数值的单位不一致",
     explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
+    messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent"),
 )
 
 
@@ -112,13 +115,12 @@ def detect(ctx: Context):
         for ind, _ in bad:
             ev.append(M.para_evidence(report, ind.name_paragraph, 0, len(ind.name_paragraph.text)))
             ev.append(M.para_evidence(report, ind.result_paragraph, 0, len(ind.result_paragraph.text)))
-        zh = "；".join(f"{i.name_paragraph.text}：{i.result_paragraph.text}" for i, _ in bad)
+        rows = phrases("rows", "NUM.UNIT.table_row",
+                       [{"name": i.name_paragraph.text, "result": i.result_paragraph.text} for i, _ in bad],
+                       sep=("；", "; "))
         counts = [i for i, t in bad if t == "count"]
         findings.append(make_finding(
-            CODE, "medium" if counts else "low",
-            f"指标计量单位与指标性质不符（数量类指标填报为百分比，或比率类指标填报为数量）：{zh}",
-            "Indicator reported in the wrong unit (a count reported as a percentage, or a rate "
-            "as a count): " + "; ".join(f"{i.name_paragraph.text}: {i.result_paragraph.text}" for i, _ in bad),
+            CODE, "medium" if counts else "low", "NUM.UNIT.table", rows,
             ev,
             {"indicators": [i.name_paragraph.text for i, _ in bad]},
         ))
@@ -126,24 +128,20 @@ def detect(ctx: Context):
     for n in nums:
         if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:
             continue
-        raw = re.sub(r"(?:达到|达|为|是|约|共)+$", "", n.para.text[n.mi:n.i])
+        raw = P.strip(n.para.text[n.mi:n.i], P.named("metric_lead_verbs"))
         typ = indicator_type(raw, cfg)
         if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit:
             findings.append(make_finding(
-                CODE, "medium",
-                f"比率类指标“{raw.strip()}”以数量{n.m.text}表述，应填报百分比",
-                f"Rate metric '{raw.strip()}' is given as a quantity {n.m.text}",
+                CODE, "medium", "NUM.UNIT.rate_as_count", {"metric": raw.strip(), "figure": n.m.text},
                 [n.evidence(report)],
                 {"metric": n.key},
             ))
             continue
         if n.m.kind != "PERCENT":
             continue
-        if typ == "count" and not re.search(r"[占比例率]", raw[-4:]):
+        if typ == "count" and not P.has(raw[-4:], P.named("share_word")):
             findings.append(make_finding(
-                CODE, "medium",
-                f"数量类指标“{raw.strip()}”以百分比{n.m.text}表述，应填报实际数量",
-                f"Count metric '{raw.strip()}' is given as a percentage {n.m.text}",
+                CODE, "medium", "NUM.UNIT.count_as_percent", {"metric": raw.strip(), "figure": n.m.text},
                 [n.evidence(report)],
                 {"metric": n.key},
             ))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._products import fmt_yuan, products
-from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register
 from nlp_pipeline.text.annotate import Cues, default_cues
 
 CODE = "UNIT_MISMATCH"
@@ -27,6 +27,7 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="{count} × {price} = {product}，而合计写作{total}，相差{factor}倍",
     explain_en="{count} × {price} = {product}, but the total is written {total}: a factor of {factor}",
+    messages=("NUM.UNIT_PRICE.main", "NUM.UNIT_PRICE.monthly"),
 )
 
 
@@ -51,15 +52,15 @@ def detect(ctx: Context):
         ev = [M.para_evidence(report, n.para, n.i, n.j) for n in (p.count, p.price, p.total)]
         for x, role in zip(ev, ("part", "part", "total")):
             x.role = role
-        months = "×12个月" if product != p.product else ""
-        vals = {"count": p.count.m.text, "price": p.price.m.text + months, "product": fmt_yuan(product),
+        price = {"price": p.price.m.text}
+        if product != p.product:  # a monthly price: the product is over the year
+            price = phrase("price", "NUM.UNIT_PRICE.monthly", price)
+        vals = {"count": p.count.m.text, "price": price.get("price_zh", p.price.m.text), "product": fmt_yuan(product),
                 "total": p.total.m.text, "factor": f"{factor:,}"}
         findings.append(make_finding(
-            CODE, "high",
-            f"{pid}中{vals['count']}×{vals['price']}={vals['product']}，合计却写作{vals['total']}，"
-            f"相差{factor:,}倍，疑为金额单位错误",
-            f"{pid}: {vals['count']} × {vals['price']} = {vals['product']}, but the total is written "
-            f"{vals['total']} (a factor of {factor:,}): a money unit slip",
+            CODE, "high", "NUM.UNIT_PRICE.main",
+            {"paragraph": pid, "count": vals["count"], "product": vals["product"], "total": vals["total"],
+             "factor": vals["factor"], **price},
             ev, vals,
         ))
     return findings

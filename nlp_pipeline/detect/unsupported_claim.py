@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 
 from nlp_pipeline.detect._textcommon import alignment_map, compact, has_figure, lexicon, positional_fill, short
-from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Paragraph, Report, Task
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import default_cues
+from nlp_pipeline.text.numbers import first_figure
 from nlp_pipeline.text.segment import plain_clauses
 
 
@@ -38,7 +40,7 @@ def _result_markers(ctx: Context) -> list[str]:
 
 def is_bare_completion(text: str, cues: dict) -> bool:
     c = compact(text)[0]
-    return any(re.search(p, c) for p in cues.get("bare_completion_patterns") or [])
+    return P.has(c, cues.get("bare_completion_patterns") or [])
 
 
 def _clause_at(text: str, i: int) -> str:
@@ -60,31 +62,24 @@ def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tupl
     text = p.text
     sourced = any(s in text for s in cues.get("evidence_sources") or [])
     out = []
-    effects = [m for pat in cues.get("effect_patterns") or [] for m in re.finditer(pat, text)]
+    effects = P.finditer(text, cues.get("effect_patterns") or [])
     # an unsourced perception rate (家长满意度达到99%) is itself a claim, not evidence
-    perceptions = [] if sourced else [
-        m for pat in cues.get("perception_figure_patterns") or [] for m in re.finditer(pat, text)
-    ]
+    perceptions = [] if sourced else P.finditer(text, cues.get("perception_figure_patterns") or [])
     if effects and not sourced and not has_figure(_blank(text, perceptions)):
         # an output named with a result marker outside the claim itself is evidence
         spans = [(m.start(), m.end()) for m in effects]
-        outside = any(
-            not any(s <= m.start() < e for s, e in spans)
-            for pat in markers
-            for m in re.finditer(pat, text)
-        )
+        outside = any(not any(s <= m.start() < e for s, e in spans) for m in P.finditer(text, markers))
         if not outside:
             for m in effects:
                 out.append((m.start(), m.end(), "effect", m.group()))
             for m in perceptions:
                 out.append((m.start(), m.end(), "perception", m.group()))
     if not sourced:
-        for pat in cues.get("perception_patterns") or []:
-            for m in re.finditer(pat, text):
-                clause = _clause_at(text, m.start())
-                if any(t in clause for t in cues.get("target_markers") or []):
-                    continue
-                out.append((m.start(), m.end(), "perception", m.group()))
+        for m in P.finditer(text, cues.get("perception_patterns") or []):
+            clause = _clause_at(text, m.start())
+            if any(t in clause for t in cues.get("target_markers") or []):
+                continue
+            out.append((m.start(), m.end(), "perception", m.group()))
     out.sort()
     merged: list[tuple[int, int, str, str]] = []
     for c in out:
@@ -96,10 +91,8 @@ def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tupl
 
 def _metric_name(clause: str, cues: dict) -> str:
     """The words of a target clause that name what is measured."""
-    cut = len(clause)
-    m = re.search(r"\d", clause)
-    if m:
-        cut = m.start()
+    first = first_figure(clause)  # the name ends where its figure begins
+    cut = first.start if first is not None else len(clause)
     trends = default_cues().find(clause[:cut], "trend")
     if trends and cues.get("effect_metric_patterns"):
         cut = min(cut, trends[0][0])
@@ -140,12 +133,8 @@ def unreported_targets(task: Task, cues: dict) -> list[tuple[int, int, str]]:
 
 def _rate_core_reported(name: str, pct_names: list[str]) -> bool:
     # the last rate word of the name, wherever it stands (再犯罪率控制在 -> 犯罪)
-    m = re.search(r"([\u4e00-\u9fff]{2})[率度](?!.*[率度])", name)
+    m = P.search(name, P.named("last_rate_word"))
     return bool(m) and any(m.group(1) in n for n in pct_names)
-
-
-_RATE_WORD = re.compile(r"(?<=[\u4e00-\u9fff]{2})[率度感]")
-_NUMBER = re.compile(r"\d+(?:[.,，]\d+)*")
 
 
 def _is_rate_target(clause: str, cues: dict) -> bool:
@@ -154,11 +143,11 @@ def _is_rate_target(clause: str, cues: dict) -> bool:
     count unit (300人, 200户) is an output, and the 度 before it is part of a word
     (重度残疾人, 年度), not a rate."""
     units = cues.get("rate_figure_units") or ["%"]
-    for w in _RATE_WORD.finditer(clause):
-        n = _NUMBER.search(clause, w.end())
+    for w in P.finditer(clause, P.named("rate_word")):
+        n = first_figure(clause, w.end())
         if n is None:
             continue
-        after = clause[n.end():].lstrip()
+        after = clause[n.end:].lstrip()
         if not after or not re.match(r"[\u4e00-\u9fff]", after) or any(after.startswith(u) for u in units):
             return True
     return False
@@ -170,7 +159,7 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
     text = target.text
     for a, b in plain_clauses(text):
         clause = text[a:b]
-        is_metric = any(re.search(p, clause) for p in cues.get("effect_metric_patterns") or [])
+        is_metric = P.has(clause, cues.get("effect_metric_patterns") or [])
         trend = default_cues().has(clause, "trend")
         if not is_metric or not (re.search(r"\d", clause) or trend):
             continue
@@ -197,6 +186,8 @@ RULE = Rule(
     confidence=0.6,
     explain_zh="段落含成效或完成表述，但没有数字、已完成的产出或数据来源",
     explain_en="the paragraph claims an effect or completion but gives no figure, completed output or source",
+    messages=("TXT.UNSUPPORTED.perception", "TXT.UNSUPPORTED.no_support", "TXT.UNSUPPORTED.claim",
+              "TXT.UNSUPPORTED.bare_outcome", "TXT.UNSUPPORTED.bare_task"),
 )
 
 
@@ -210,16 +201,14 @@ def detect(ctx: Context):
         claims = _paragraph_claims(p, cues, markers)
         if not claims:
             continue
-        quoted = "、".join(f"「{c[3]}」" for c in claims[:3])
         kinds = {c[2] for c in claims}
-        why_zh = "未说明调查或数据来源" if kinds == {"perception"} else "段内没有任何数据或来源支撑"
-        why_en = "no survey or source is named" if kinds == {"perception"} else "no figure or source in the paragraph"
         findings.append(
             make_finding(
                 "UNSUPPORTED_CLAIM",
                 "medium",
-                f"{p.id}声称{quoted}，{why_zh}。",
-                f"{p.id} claims {', '.join(c[3] for c in claims[:3])}: {why_en}.",
+                "TXT.UNSUPPORTED.perception" if kinds == {"perception"} else "TXT.UNSUPPORTED.no_support",
+                {"paragraph": p.id,
+                 **phrases("claims", "TXT.UNSUPPORTED.claim", [{"claim": c[3]} for c in claims[:3]])},
                 [evidence(report, p, s, e) for s, e, _, _ in claims],
                 {"claims": [c[3] for c in claims], "kinds": sorted(kinds)},
             )
@@ -244,9 +233,8 @@ def detect(ctx: Context):
                 make_finding(
                     "UNSUPPORTED_CLAIM",
                     "medium",
-                    f"{o.id}仅写「{claim}」，但{g.id}中的{len(missing)}项指标（{names}）没有报告任何实际值。",
-                    f"{o.id} reports only \"{claim}\", but {len(missing)} target(s) of {g.id} ({names}) "
-                    "have no reported value.",
+                    "TXT.UNSUPPORTED.bare_outcome",
+                    {"paragraph": o.id, "claim": claim, "goal": g.id, "count": len(missing), "names": names},
                     [evidence(report, o)] + [evidence(report, g, s, e) for s, e, _ in missing],
                     {"claim": claim, "goal": g.id, "unreported_targets": [c for _, _, c in missing]},
                 )
@@ -263,9 +251,8 @@ def detect(ctx: Context):
             make_finding(
                 "UNSUPPORTED_CLAIM",
                 "medium",
-                f"{t.id}完成情况仅写「{claim}」，但目标中的{len(missing)}项指标（{names}）没有任何指标值报告。",
-                f"{t.id} reports only \"{claim}\", but {len(missing)} target(s) named in it "
-                f"({names}) are reported by no indicator.",
+                "TXT.UNSUPPORTED.bare_task",
+                {"task": t.id, "claim": claim, "count": len(missing), "names": names},
                 [evidence(report, t.outcome)] + [evidence(report, t.target, s, e) for s, e, _ in missing],
                 {"claim": claim, "unreported_targets": [c for _, _, c in missing]},
             )

@@ -30,6 +30,7 @@ RULE = Rule(
     confidence=0.6,
     explain_zh="去掉泛化动词、副词、口号和单位名称后只剩空泛词语，且无数字、日期或责任主体",
     explain_en="once generic verbs, slogans and the unit's own name are removed nothing concrete is left, and there is no figure, date or owner",
+    messages=("TXT.VAGUE.main",),
 )
 
 
@@ -48,8 +49,8 @@ def detect(ctx: Context):
             make_finding(
                 "VAGUE_MEASURE",
                 "low",
-                f"{p.id}措施「{quote}」只有笼统表述，没有具体行动、目标、责任人或时限。",
-                f"{p.id} \"{quote}\" names no concrete action, target, owner or date.",
+                "TXT.VAGUE.main",
+                {"paragraph": p.id, "measure": quote},
                 [evidence(report, p)],
                 {"measure": quote, "content_words": rest},
             )

@@ -24,6 +24,7 @@ from .draft import Draft, SectionCollector, make_paragraph
 from .grid import Cell, Row, nonempty
 from .items import Item, cell_blocks, cell_items, cell_text, split_inline_items, split_number
 from .labels import header_label, is_task_number, match_column, match_section, squeeze
+from .table_lexicon import table_lexicon
 from .mapped import Mapped, join
 
 _P_TAG_RE = re.compile(r"<p\b", re.I)
@@ -111,6 +112,8 @@ class _FormParser:
                 if self.draft.year is None and header.year_line(first):
                     self.draft.year = header.year_line(first)
                     continue
+            if self._foot_row(first):
+                continue
             cols = _task_header(self.text, ne) if len(ne) >= 3 else None
             if (cols or match_section(first)) and self.header_end is None:
                 self.header_end = ne[0].start
@@ -150,9 +153,12 @@ class _FormParser:
                 continue
             sec = labels[0]
             if sec and not (mode == "tasks" and self._indicator_shaped(ne)):
-                if mode == "tasks" or not self._row_follows_go_header(row):
-                    self.go_cols = None
+                under_header = mode != "tasks" and self._row_follows_go_header(row)
+                cols_kept = self.go_cols if under_header else None
                 mode = self._section_row(sec[0], first, ne[1:])
+                # a first content row that repeats the merged label (年度总体目标 | 1.… | 1.…):
+                # the rows below it with the label left empty keep the header's columns
+                self.go_cols, self.go_rows = cols_kept, (1 if cols_kept else 0)
                 continue
             if mode == "tasks":
                 self._task_row(ne)
@@ -173,6 +179,15 @@ class _FormParser:
         if self.draft.year is None and self.draft.title:
             self.draft.year = header.year_of(self.draft.title)
         return self.draft
+
+    @staticmethod
+    def _foot_row(first: str) -> bool:
+        """The signature row (项目负责人 | 汪某 | 填报日期 | …) or the grade row (评价等级 | 优)
+        of a form: its cells are fields, never paragraphs of the section above them."""
+        lex = table_lexicon()
+        q = squeeze(first)
+        return q.startswith(tuple(squeeze(x) for x in lex.signature_labels)) or q in {
+            squeeze(x) for x in lex.grade_labels}
 
     def _opens_item(self, c: Cell) -> bool:
         blocks = cell_blocks(self.text, c.start, c.end)

@@ -78,6 +78,9 @@ def cell_blocks(text: str, start: int, end: int) -> list[Mapped]:
 
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
 _INLINE_NUM_RE = re.compile(r"(?<=[\s。；;，,])\s*(\d{1,2})[.、．](?!\d)")
+# （1）…（2）… on one line: a bracketed number opens an item wherever it stands
+_INLINE_PAREN_FIRST_RE = re.compile(r"\s*[（(](\d{1,2})[)）]")
+_INLINE_PAREN_RE = re.compile(r"[（(](\d{1,2})[)）]")
 
 # 「目标1：… 目标2：…」 as target tables number their goals
 _LABELLED_RE = re.compile(r"(?:目标|任务|指标)\s*(\d{1,2})\s*[：:]")
@@ -98,13 +101,17 @@ def split_inline_items(line: Mapped) -> list[Mapped]:
     even with no 。 between them. A number out of sequence stays text."""
     norm = normalize(line.chars)
     first = re.match(r"\s*(\d{1,2})[.、．](?!\d)", norm)
+    later = _INLINE_NUM_RE
+    if not first:
+        first, later = _INLINE_PAREN_FIRST_RE.match(norm), _INLINE_PAREN_RE
     if not first:
         return _labelled_items(line, norm)
     expect = int(first.group(1)) + 1
     cuts = []
-    for m in _INLINE_NUM_RE.finditer(norm, first.end()):
+    for m in later.finditer(norm, first.end()):
         if int(m.group(1)) == expect:
-            cuts.append(m.start(1))
+            # a digit item starts at its number, a bracketed one at its bracket
+            cuts.append(m.start(1) if later is _INLINE_NUM_RE else m.start())
             expect += 1
     if not cuts:
         return [line]

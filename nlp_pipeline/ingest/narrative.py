@@ -305,6 +305,20 @@ def _cells_of(line: Mapped) -> list[Mapped]:
     return [p for p in out if p.chars]
 
 
+def _paired_cells(line: Mapped, beside: list[tuple[str, str]], sections: SectionCollector) -> bool:
+    """A line of two numbered cells (2.goal。 2.outcome。) under two sections printed side
+    by side: each cell to its section. False (nothing done) otherwise."""
+    pieces = _cells_of(line)
+    if len(pieces) != 2:
+        return False
+    if any(number_value(split_number(p).number) is None for p in pieces):
+        return False
+    for (sid, label), piece in zip(beside, pieces):
+        sections.open(sid, label)
+        sections.add(split_number(piece), whole=piece)
+    return True
+
+
 def _looks_like_heading(item: Item) -> bool:
     """A short top-level numbered line without figures or clause marks (三、资产管理)."""
     body = re.sub(r"(?:19|20)\d{2}\s*年度?", "", normalize(item.text.chars)).strip(" ：:")
@@ -362,6 +376,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     stacked: list[tuple[str, str]] = []
     _ended = True
     queue: list[tuple[str, str]] = []
+    # two sections whose cells a line printed side by side (1.goal。 1.outcome。): the next
+    # lines that hold two cells of one item number go to them in turn
+    beside: list[tuple[str, str]] = []
     last_was_heading = False
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
@@ -370,7 +387,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         labels = _label_row(line)
         if labels:
             stacked = labels
-            queue = []
+            queue, beside = [], []
             last_was_heading = True
             sections.open(*labels[-1])
             seen_section = True
@@ -382,12 +399,14 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
             stacked = stacked + [(sid, label)] if last_was_heading else [(sid, label)]
-            queue = []
+            queue, beside = [], []
             last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
             if rest is not None:
-                sections.add(split_number(rest), whole=rest)
+                # 存在问题 （1）…（2）…: the items written after the heading on its line
+                for piece in split_inline_items(rest):
+                    sections.add(split_number(piece), whole=piece)
             continue
         if last_was_heading and len({s_ for s_, _ in stacked}) >= 2:
             # each section where it was named last: 1.目标完成情况 / 项目年度目标 / 年度目标完成
@@ -399,11 +418,18 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.open(*order[0])
             queue = order[1:]
         last_was_heading = False
+        if beside and _paired_cells(line, beside, sections):
+            continue
         if queue:
             # cells of a form printed as text: a cell wrapped over lines continues until a
             # sentence ends; two cells on one line are cut after the 。 that ends the first
             pieces = _cells_of(line)
             numbered = split_number(line).style is not None
+            if len(pieces) == 2 and len(queue) == 1 and sections.current is not None:
+                beside = [(sections.current, sections.titles.get(sections.current, "")), queue[0]]
+                if _paired_cells(line, beside, sections):
+                    queue = []
+                    continue
             if len(pieces) > 1 or numbered or not (sections.current and sections.count(sections.current)
                                                    and not _ended):
                 for piece in pieces:

@@ -27,6 +27,10 @@ def _load(path: str) -> dict[int, str]:
             for pair in line.split():
                 if len(pair) == 2 and pair[0] != pair[1]:
                     table[ord(pair[0])] = pair[1]
+    from nlp_pipeline.lexicon_schemas import check_words
+
+    # an empty table would read every report as simplified without a word
+    check_words(path, tuple(map(chr, table)))
     return table
 
 

@@ -26,6 +26,10 @@ finding code (`ARITHMETIC_MISMATCH`); two rules may emit one code.
 **Findings** carry `rule_id`, a `confidence` (0–1: the rule's prior below unless the
 finding sets its own), an `explanation` of the computation or reasoning, and a `role` on
 each piece of evidence (claim, counter, total, part, target, actual, budget, or context).
+Their messages come from one catalog, `lexicons/messages.yaml`: each finding carries a
+`message_id` (`RULE_ID.variant`, listed under "Messages" below with the Chinese template;
+the English is in the catalog) and its `message_params`; some entries are phrases that
+other messages of the rule are built from.
 Which finding wins when two cover one defect is declared in `lexicons/resolve.yaml`.
 
 **Parameters** can be overridden for a run with `--rules-config FILE.yaml` (on `analyze`
@@ -65,6 +69,25 @@ def _docstring(doc: str) -> str:
     return "\n".join(lines).strip()
 
 
+def _messages_section(rule) -> list[str]:
+    """The rule's message ids with their Chinese template (lexicons/messages.yaml)."""
+    from nlp_pipeline.messages import catalog
+
+    if not rule.messages:
+        return []
+    cat = catalog()
+    out = ["### Messages", "", "| message id | Chinese template |", "| --- | --- |"]
+    for mid in rule.messages:
+        zh = cat[mid].zh if mid in cat else "(not in the catalog)"
+        out.append(f"| `{mid}` | {_cell(zh)} |")
+    return out + [""]
+
+
+def _cell(text: str) -> str:
+    # a template inside a table cell: pipes would end the cell, an empty one would vanish
+    return text.replace("|", "\\|") if text else "(empty)"
+
+
 def rules_markdown() -> str:
     """docs/rules.md."""
     from nlp_pipeline.detect.registry import rules
@@ -86,6 +109,7 @@ def rules_markdown() -> str:
         if r.reference:
             out += ["### The official rule", "", r.reference.strip(), ""]
         out += ["### Explanation", "", f"`{r.explain_zh}`", "", f"`{r.explain_en}`", ""]
+        out += _messages_section(r)
         out += ["### Parameters", ""]
         if r.params:
             defaults = r.defaults()
@@ -109,7 +133,7 @@ def rules_json() -> list[dict]:
         out.append({
             "id": r.id, "code": r.code, "severity": r.severity, "confidence": r.confidence,
             "summary_zh": r.summary_zh, "summary_en": r.summary_en, "example": r.example,
-            "module": r.module, "doc": r.doc,
+            "module": r.module, "doc": r.doc, "messages": list(r.messages),
             "params": [{"name": p.name, "default": defaults[p.name], "doc": p.doc, "bind": p.bind}
                        for p in r.params],
         })  # fmt: skip

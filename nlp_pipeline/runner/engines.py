@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable
 
-from nlp_pipeline.errors import ReportError
+from nlp_pipeline.errors import LexiconError, ReportError
 from nlp_pipeline.model import Analysis
 from nlp_pipeline.report.tables import error_row
 
@@ -69,6 +69,8 @@ def analyze_one(
         return {"ok": True, "doc": analysis_to_json(analysis)}
     except ReportError as exc:
         return {"ok": False, **error_row(source, "read", "ReportError", exc.problem, exc.problem_en)}
+    except LexiconError as exc:  # a lexicon file (the user's copy, often) breaks its schema: no bug
+        return {"ok": False, **error_row(source, "lexicon", "LexiconError", str(exc), str(exc))}
     except Exception as exc:  # a bug on one file must not stop the corpus
         tb = traceback.extract_tb(exc.__traceback__)
         where = f" ({tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})" if tb else ""

@@ -27,8 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict, field_validator
 
+from nlp_pipeline.lexicon_schemas import CueLexicon
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.segment import split_sentences
 
@@ -81,33 +81,6 @@ def _view(obj, memo: dict):
 
 
 # --- the cue lexicon ---------------------------------------------------------------------
-
-
-class Concept(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    doc: str
-    phrases: list[str]
-    # a match followed by one of these is part of a name (已完成率, 完成值), no cue
-    not_before: list[str] = []
-
-    @field_validator("phrases")
-    @classmethod
-    def _non_empty(cls, v: list[str]) -> list[str]:
-        if not v or any(not p.strip() for p in v):
-            raise ValueError("a concept needs at least one phrase, and no empty phrase")
-        return v
-
-
-class CueLexicon(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    # optional words dropped before matching: variant -> canonical form
-    canonical: dict[str, str]
-    # where a canonical replacement must not apply (already-complete words that only
-    # look like a variant: 已经费 is 已 + 经费)
-    canonical_exceptions: list[str] = []
-    concepts: dict[str, Concept]
-    # words that open a sentence which continues the one before it
-    continuation_openers: list[str]
 
 
 @functools.lru_cache(maxsize=4)

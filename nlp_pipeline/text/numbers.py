@@ -557,3 +557,202 @@ def extract_numbers(text: str, *, currency_unit: str | None = None) -> list[Ment
     mentions = sorted(scan.out, key=lambda m: m.start)
     attach_context(text, mentions)
     return mentions
+
+
+# --- figures of short strings, years, written expressions -------------------------------
+#
+# Paragraphs have their mentions (extract_mentions). The functions below serve the rules
+# that hold a string which is no paragraph (a table cell, an indicator's result, a score
+# cell, a phrase a pattern matched) or that only need where the figures and years of a
+# text lie. They read the width-normalised text, so ８５％ and 85% are alike, and their
+# offsets are offsets into the text passed in.
+
+_FIGURE_RE = re.compile(_AR)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An Arabic number written in a short string."""
+
+    start: int
+    end: int  # after the last digit (a % sign after it is not part of the span)
+    text: str  # as written, width-normalised: "1,236.48"
+    value: float
+    percent: bool = False  # a % sign follows right after it
+
+    @property
+    def plain(self) -> str:
+        """The number without thousands separators ("1236.48")."""
+        return self.text.replace(",", "")
+
+    @property
+    def decimals(self) -> int:
+        return len(self.text.split(".", 1)[1]) if "." in self.text else 0
+
+    @property
+    def written(self) -> str:
+        """The number with its % sign when it has one ("85%")."""
+        return self.text + ("%" if self.percent else "")
+
+
+def figures(text: str) -> list[Figure]:
+    """Every Arabic number of ``text`` in order: each run of digits is one figure, with
+    its thousands separators (1,236.48) and its decimal part, so every digit belongs to
+    exactly one figure. A comma is a thousands separator only between groups of three
+    digits (12,3456 is two figures); a full-width comma only where the width
+    normalisation says so (１，２３６．４８)."""
+    norm = normalize(text)
+    out = []
+    for m in _FIGURE_RE.finditer(norm):
+        s = m.group()
+        out.append(Figure(m.start(), m.end(), s, float(s.replace(",", "")), norm[m.end():m.end() + 1] == "%"))
+    return out
+
+
+def first_figure(text: str, start: int = 0) -> Figure | None:
+    """The first figure of ``text`` that starts at or after ``start``."""
+    return next((f for f in figures(text) if f.start >= start), None)
+
+
+def bare_figure(text: str) -> Figure | None:
+    """The figure when ``text`` is one number and nothing else (whitespace around it
+    aside): a cell or a mention with no unit, no sign, no qualifier."""
+    s = text.strip()
+    figs = figures(s)
+    if len(figs) == 1 and figs[0].start == 0 and figs[0].end == len(s):
+        return figs[0]
+    return None
+
+
+def masked_figures(text: str, mark: str = "#") -> str:
+    """``text`` with each figure replaced by one ``mark``, so texts that differ only in
+    their figures read alike."""
+    out, pos = [], 0
+    for f in figures(text):
+        out.append(text[pos:f.start])
+        out.append(mark)
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def without_figures(text: str, units: str = "") -> str:
+    """``text`` with its figures cut out, each with the whitespace, the multiplier (万,
+    亿) and the one-character unit of ``units`` written right after it: what an
+    indicator's name says once the target it carries is gone (养老服务站12个 -> 养老服务站)."""
+    norm = normalize(text)
+    out, pos = [], 0
+    for f in figures(text):
+        if f.start < pos:
+            continue
+        end = f.end
+        while end < len(norm) and norm[end].isspace():
+            end += 1
+        if norm[end:end + 1] in ("万", "亿"):
+            end += 1
+        if norm[end:end + 1] and norm[end] in units:
+            end += 1
+        out.append(text[pos:f.start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_YEAR_CAND_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# between the two years of a range: 2021-2023年, 2021年至2023年, 2021—2023 (— and －
+# read as -)
+_YEAR_JOIN_RE = re.compile(r"\s*年?\s*(?:-|~|至|到)\s*")
+_YEAR_TO_NOW_RE = re.compile(r"\s*年?\s*(?:至|到|-)\s*今")
+_YEAR_SEP_BEFORE = ("-", "~", "至", "到")
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year written in digits (19xx or 20xx)."""
+
+    start: int  # the four digits
+    end: int
+    year: int
+    # "year": one year (2021年); "from": the first year of a range (2021 in 2021-2023年,
+    # 2021年-2023年); "to": a year after a range word (2023 in 2021-2023年, 到2023年)
+    role: str = "year"
+    suffix: str = ""  # "年" or "学年" written right after the digits, else ""
+
+
+def _year_suffix(norm: str, end: int) -> str:
+    k = end
+    while k < len(norm) and norm[k] in " \t":
+        k += 1
+    if norm.startswith("年", k):
+        return "年"
+    if norm.startswith("学年", k):
+        return "学年"
+    return ""
+
+
+def _after_range_word(norm: str, start: int) -> bool:
+    k = start
+    while k > 0 and norm[k - 1] in " \t":
+        k -= 1
+    return k > 0 and norm[k - 1] in _YEAR_SEP_BEFORE
+
+
+def years(text: str) -> list[Year]:
+    """The years of ``text`` written in digits: a 19xx or 20xx that is no part of a
+    longer number and is written as a year, with 年 or 学年 after it (2021年, 2021学年),
+    as the first year of a range whose other end is one (2021 in 2021-2023年), or as the
+    start of a period up to now (2019至今). 2021-05-01, 12000 and 2021个 hold no year."""
+    norm = normalize(text)
+    cands = list(_YEAR_CAND_RE.finditer(norm))
+    suffixes = [_year_suffix(norm, m.end()) for m in cands]
+    out = []
+    for k, m in enumerate(cands):
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        joined = nxt is not None and _YEAR_JOIN_RE.fullmatch(norm, m.end(), nxt.start()) is not None
+        is_year = bool(suffixes[k]) or (joined and bool(suffixes[k + 1])) \
+            or _YEAR_TO_NOW_RE.match(norm, m.end()) is not None
+        if not is_year:
+            continue
+        role = "to" if _after_range_word(norm, m.start()) else "from" if joined else "year"
+        out.append(Year(m.start(), m.end(), int(m.group()), role, suffixes[k]))
+    return out
+
+
+# 93.6万元（312*3000元） and 153/1980=7.7%: a figure and the arithmetic written for it
+_EXPR_OPERAND = rf"{_EXPR_NUM}\s*(?:万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米)?"
+_EXPR_CHAIN = rf"{_EXPR_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_EXPR_OPERAND})+"
+_VALUE_THEN_EXPR_RE = re.compile(
+    rf"(?<![\d.])(?P<val>{_EXPR_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR_CHAIN})\s*[)）]"
+)
+_EXPR_THEN_VALUE_RE = re.compile(rf"(?<![\d.])(?P<expr>{_EXPR_CHAIN})\s*[=＝]\s*(?P<val>{_EXPR_NUM})\s*(?P<unit>%)?")
+
+
+@dataclass(frozen=True)
+class WrittenExpression:
+    """Arithmetic a report writes for one of its figures: the figure, then the expression
+    in brackets (93.6万元（312*3000元）), or the expression, then = and the figure
+    (153/1980=7.7%)."""
+
+    start: int  # the figure and its expression together
+    end: int
+    expression: str  # as written, units inside it kept ("312*3000元")
+    written: str  # the figure as written ("93.6", "1,236.48")
+    unit: str  # the figure's unit as written ("万元", "%", "")
+
+    @property
+    def value(self) -> float:
+        return float(self.written.replace(",", ""))
+
+
+def written_expressions(text: str) -> list[WrittenExpression]:
+    """The figures of ``text`` written with their arithmetic: first every figure
+    followed by its expression in brackets, then every expression followed by = and its
+    figure. The expressions are not evaluated (:func:`nlp_pipeline.text.safe_eval`
+    does that once the units written inside are dealt with); ``a-b`` alone may be a
+    range, which the reader of the expression decides."""
+    norm = normalize(text)
+    out = []
+    for rx in (_VALUE_THEN_EXPR_RE, _EXPR_THEN_VALUE_RE):
+        for m in rx.finditer(norm):
+            out.append(WrittenExpression(m.start(), m.end(), m.group("expr"), m.group("val"), m.group("unit") or ""))
+    return out

@@ -179,16 +179,18 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
 _PLAIN_CLAUSE_END = "，。；;,！!？?\n"
 
 
-def plain_clauses(text: str) -> list[tuple[int, int]]:
+def plain_clauses(text: str, *, at_colon: bool = False) -> list[tuple[int, int]]:
     """Clause spans cut only at commas and sentence ends (not at 、 or ：, not before
     numbered items), untrimmed: the clause a claim or a figure belongs to, with its
-    enumerations (新建A、B、C3个) kept whole. A comma between digits (1,260) cuts nothing."""
+    enumerations (新建A、B、C3个) kept whole. A comma between digits (1,260) cuts nothing.
+    ``at_colon`` cuts at ： and : too (a label and what it labels), not inside 8:30."""
     out, start = [], 0
     n = len(text)
+    ends = _PLAIN_CLAUSE_END + "：:" if at_colon else _PLAIN_CLAUSE_END
     for i, ch in enumerate(text):
-        if ch not in _PLAIN_CLAUSE_END:
+        if ch not in ends:
             continue
-        if ch == "," and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        if ch in ",:" and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue
         if i > start:
             out.append((start, i))
@@ -196,3 +198,97 @@ def plain_clauses(text: str) -> list[tuple[int, int]]:
     if start < n:
         out.append((start, n))
     return out
+
+
+# --- spans a paragraph opens with, titles, clause ends ----------------------------------
+#
+# Computed on the width-normalised text (same offsets as the text passed in), so that
+# （２） and (2), ：and : read alike; every span is an offset into the text passed in.
+
+# 资金管理方面：… — a label of 2-20 characters (no clause punctuation, no digit) and a colon
+_LEAD_LABEL_RE = re.compile(r"\s*([^，。；：:,;\d]{2,20})[：:]")
+# 医保信息平台运维项目。… — the phrase before the first clause punctuation, 2-30 characters
+_OPENING_SUBJECT_RE = re.compile(r"\s*([^，。；：:,;！？\d]{2,30}?)[，。；：:,;]")
+# 1. 2、 （3） (3) 3）: an item number at the start (not 1.5, which is a number)
+_LEAD_ITEM_RE = re.compile(r"\s*(?:(?:\d{1,3}[.、](?!\d)|[（(]\d{1,3}[)）]|\d{1,3}[)）])\s*)?")
+# titles of documents and document numbers: 《…》, 〔2021〕, [2021]
+_TITLE_RE = re.compile(r"《[^》]*》|〔[^〕]*〕|\[[^\]]*\]")
+PROJECT_WORDS = ("项目", "工程", "专项")
+_PROJECT_RE = re.compile(r"[\u4e00-\u9fff“”\"]{2,20}?(?:" + "|".join(PROJECT_WORDS) + ")")
+
+
+def lead_label(text: str) -> tuple[int, int] | None:
+    """Span of the label a paragraph opens with (「资金管理方面」 of 「资金管理方面：…」,
+    the colon left out), None when it opens with none."""
+    from nlp_pipeline.text.normalize import normalize
+
+    m = _LEAD_LABEL_RE.match(normalize(text))
+    return m.span(1) if m else None
+
+
+def opening_subject(text: str) -> tuple[int, int] | None:
+    """Span of the phrase a paragraph opens with, up to its first clause punctuation
+    (「医保信息平台运维项目」 of 「医保信息平台运维项目。…」): 2 to 30 characters holding no
+    digit; None otherwise. Whitespace inside the span is the caller's to strip."""
+    from nlp_pipeline.text.normalize import normalize
+
+    m = _OPENING_SUBJECT_RE.match(normalize(text))
+    return m.span(1) if m else None
+
+
+def lead_item(text: str) -> int:
+    """Where the text after a leading item number begins: past leading whitespace, an
+    item number (1. 2、 （3） (3) 3）) and the whitespace after it; 0 when ``text`` opens
+    with neither. A decimal (1.5万元) is no item number."""
+    from nlp_pipeline.text.normalize import normalize
+
+    return _LEAD_ITEM_RE.match(normalize(text)).end()
+
+
+def titles(text: str) -> list[tuple[int, int]]:
+    """Spans of titles and document numbers: 《…》, 〔…〕, […] (the brackets included)."""
+    from nlp_pipeline.text.normalize import normalize
+
+    return [m.span() for m in _TITLE_RE.finditer(normalize(text))]
+
+
+def project_name(text: str) -> tuple[int, int] | None:
+    """Span of the first project name of ``text``: a run of 2-20 Chinese characters (or
+    quotes) ending in 项目, 工程 or 专项, as short as it can be."""
+    from nlp_pipeline.text.normalize import normalize
+
+    m = _PROJECT_RE.search(normalize(text))
+    return m.span() if m else None
+
+
+def without_spans(text: str, spans: list[tuple[int, int]], fill: str = "") -> str:
+    """``text`` with each span cut out, or each of its characters replaced by ``fill``
+    (one character: the offsets stay valid)."""
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        if a < pos:
+            continue
+        out.append(text[pos:a])
+        out.append(fill * (b - a))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _plain_break(text: str, i: int, ends: str) -> bool:
+    ch = text[i]
+    if ch not in ends:
+        return False
+    # a thousands separator or a clock time (1,260 / 8:30) is inside a number
+    return not (ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def clause_end(text: str, i: int, end: int | None = None) -> int:
+    """Where the plain clause holding position ``i`` ends (:func:`plain_clauses`: at a
+    comma or a sentence end, not inside 1,260): the position of the break, or ``end``
+    (default: the end of the text) when there is none before it."""
+    end = len(text) if end is None else min(end, len(text))
+    for k in range(i, end):
+        if _plain_break(text, k, _PLAIN_CLAUSE_END):
+            return k
+    return end
