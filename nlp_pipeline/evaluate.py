@@ -89,11 +89,14 @@ _SECTION_IDS = set("GOTKPQI")
 def covers(place: str, paragraph_id: str) -> bool:
     """True when ``paragraph_id`` is the gold ``place`` or lies inside it ("T3.k2" in "T3").
 
-    A form's field that is a whole section (the 存在问题 cell holding only the template's
+    The pseudo place B (budget figures, the basic part of a report) covers the basic
+    part's paragraphs B1, B2 …. A form's field that is a whole section (the 存在问题 cell holding only the template's
     note) is named by its section ("Q"); gold files name it so or as its only item ("Q1")
     (docs/CONVENTIONS.md): each covers the other."""
     if paragraph_id == place or paragraph_id.startswith(place + "."):
         return True
+    if place == "B" and paragraph_id[:1] == "B" and paragraph_id[1:].isdigit():
+        return True  # the basic part's paragraphs (B1, B2 …) lie in the area B names
     pair = {place, paragraph_id}
     return any(x in _SECTION_IDS and x + "1" in pair for x in pair)
 

@@ -615,6 +615,7 @@ class Sections(Strict):
     sections: _SectionsById
     heading_decorations: _Decorations
     outside_headings: Words
+    basic_headings: Words
     expected: _Expected
     label_slack: int
     task_columns: _TaskColumns

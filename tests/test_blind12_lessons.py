@@ -268,3 +268,42 @@ def test_scores_with_their_weights_in_brackets_after_them(perf, n):
 ])
 def test_list_item_written_twice(outcome, n):
     assert len(found(narrative(["完成森林防火任务。"], [outcome]), "TXT.REPEATED")) == n
+
+
+# --- the basic part (部门概况) is read by the number checks ---------------------------------
+
+BASIC = ("某县文化旅游体育局2024年度部门整体支出绩效自评报告\n一、部门概况\n"
+         "（一）主要职能。负责全县公共文化服务、旅游资源开发等工作。\n"
+         "（二）预算收支情况。2024年部门年初预算2,615.00万元，调整后预算3,086.42万元；全年实际支出2,940.15万元，"
+         "预算执行率95.26%。其中基本支出1,268.40万元，占总支出的{share}。\n"
+         "二、部门整体支出绩效目标\n1.开展送戏下乡演出不少于120场。\n"
+         "三、绩效目标实现情况\n1.全年开展送戏下乡演出126场。\n"
+         "四、存在的问题\n1.基层文化站人员不足。\n五、下一步改进措施\n1.2025年6月底前为乡镇文化站补充管理员8名。\n")
+
+
+def test_basic_part_is_a_section_the_number_checks_read():
+    r = read_text(BASIC.format(share="43.1%"))
+    assert [p.id for p in r.paragraphs("B")] == ["B1", "B2"]
+    assert r.paragraphs("G") and r.paragraphs("O")
+    assert found(BASIC.format(share="43.1%"), code="ARITHMETIC_MISMATCH") == []
+    fs = found(BASIC.format(share="46.8%"), code="ARITHMETIC_MISMATCH")
+    assert len(fs) == 1 and {e.paragraph for e in fs[0].evidence} == {"B2"}
+    assert len(found(BASIC.format(share="４６．８％"), code="ARITHMETIC_MISMATCH")) == 1
+
+
+def test_basic_part_is_no_goal_outcome_problem_or_measure():
+    fs = found(BASIC.format(share="43.1%"))
+    assert not [f for f in fs if f.code in ("GOAL_WITHOUT_OUTCOME", "UNSUPPORTED_CLAIM", "VAGUE_MEASURE",
+                                             "PROBLEM_WITHOUT_MEASURE", "OUTCOME_RESTATES_GOAL")]
+
+
+def test_gold_place_b_covers_the_basic_paragraphs():
+    from nlp_pipeline.evaluate import covers
+
+    assert covers("B", "B2") and covers("B", "B") and not covers("B", "BX") and not covers("B2", "B")
+
+
+def test_change_amounts_are_no_whole():
+    text = BASIC.format(share="43.1%").replace(
+        "（一）主要职能。", "（一）收入情况。全年收入792.22万元，同比上年度增加189.25万元，其中财政拨款收入792.22万元。")
+    assert found(text, "NUM.PART_ABOVE_WHOLE") == []

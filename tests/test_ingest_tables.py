@@ -368,3 +368,12 @@ def test_rows_under_a_goal_outcome_header_go_to_their_columns():
     assert [p.text for p in r.paragraphs("O")] == ["完成食品抽检1,260批次。", "特种设备定期检验率99.2%。",
                                                   "新增发明专利34件。"]
     assert [p.text for p in r.paragraphs("Q")] == ["基层执法力量不足。"]
+
+
+def test_placeholder_cells():
+    from nlp_pipeline.ingest.items import is_placeholder
+
+    for cell in ("无", "无。", " 暂无 ", "/", "／", "—", "———", "--", "空", "略", "不涉及"):
+        assert is_placeholder(cell), cell
+    for cell in ("", "资金到位较晚", "无法按期完成", "—3"):
+        assert not is_placeholder(cell), cell

@@ -84,3 +84,30 @@ def test_every_name_asked_for_is_in_the_lexicon_and_every_entry_is_asked_for():
         slots |= set(re.findall(r"@(\w+)@", entry["regex"]))
     assert asked - set(lex) == set(), "asked for but not in lexicons/patterns.yaml"
     assert set(lex) - asked - slots == set(), "entries nothing asks for"
+
+
+def test_variant_spans_substitute_or_delete_one_character_before_a_suffix():
+    text = "按照青林街道要求，青材街道完成，青林小区"
+    got = [text[a:b] for a, b in P.variant_spans(text, "青林", ["街", "街道"])]
+    assert got == ["青林", "青林", "青材"]  # the core itself is among them; 青林小区 has no suffix
+    text = "石家庄市和石家市、石a庄市"
+    spans = P.variant_spans(text, "石家庄", ["市"])
+    assert (5, 7) in spans and text[5:7] == "石家"  # 庄 left out
+    assert (8, 11) not in spans  # a slot holds a CJK character only
+    assert (5, 7) not in P.variant_spans(text, "石家庄", ["市"], deletions=False)
+
+
+def test_suffixed_spans_take_the_longest_suffix():
+    assert P.suffixed_spans("青林街道、青林街", "青林", ["街", "街道"]) == [(0, 4), (5, 8)]
+
+
+def test_shapes_of_short_strings():
+    assert P.match("养老服务站", P.named("name_start")) and not P.match("、站", P.named("name_start"))
+    assert P.fullmatch("路口", P.named("cjk_pair")) and not P.fullmatch("路1", P.named("cjk_pair"))
+    assert P.strip("农村饮水安全巩固项目", P.named("project_word_end")) == "农村饮水安全巩固"
+    assert P.strip(P.strip("完成率95%（）：", P.named("name_end_marks")), P.named("name_figure_tail")) == "完成率"
+    assert P.search("信号灯控制路口", P.named("name_last_pair")).group(1) == "路口"
+    assert P.split("粮食和物资储备", P.named("name_joiners")) == ["粮食", "物资储备"]
+    m = P.match("某某县水务局2022年度部门整体支出绩效自评报告", P.named("title_org_year"))
+    assert m.group("org") == "某某县水务局" and m.group("year") == "2022"
+    assert [m.span() for m in P.finditer("名称\t目标 | 实际", P.named("cell_separator"))] == [(2, 3), (5, 8)]

@@ -8,6 +8,7 @@ from nlp_pipeline.text.numbers import (
     bare_figure,
     figures,
     first_figure,
+    has_digit,
     masked_figures,
     without_figures,
     written_expressions,
@@ -63,6 +64,14 @@ def test_first_and_bare_figure():
 def test_masked_figures_keeps_units_and_signs():
     assert masked_figures("完成12.5%和3个，1,236人") == "完成#%和#个，#人"
     assert masked_figures("完成１２％") == "完成#％"
+    # with percent the sign goes with its figure; a % written alone stays
+    assert masked_figures("同比增长12%和3个%", "", percent=True) == "同比增长和个%"
+    assert masked_figures("完成１２％", "", percent=True) == "完成"
+
+
+def test_has_digit_any_width():
+    assert has_digit("第3批") and has_digit("第３批")
+    assert not has_digit("三批") and not has_digit("")
 
 
 def test_without_figures_drops_the_target_a_name_carries():
@@ -116,6 +125,15 @@ def test_written_expressions_full_width_and_thousands():
     assert e.written == "1,236.48" and e.value == 1236.48 and e.expression == "618.24*2"
     assert e.start == 2 and e.end == len(text)
     assert written_expressions("完成1-2场") == []
+
+
+def test_written_expression_units_operators_and_bare_form():
+    (e,) = written_expressions("补助93.6万元（312 * 3000元）")
+    assert e.units == {"元"} and e.arithmetic and e.bare == "312*3000"
+    (r,) = written_expressions("共12人（15人-3人）")
+    assert r.units == {"人"} and not r.arithmetic  # a - alone may be a range
+    (y,) = written_expressions("合计1.2亿元（0.6亿元*2）")
+    assert y.units == {"亿元"} and y.bare == "0.6*2"
 
 
 # --- spans a paragraph opens with -------------------------------------------------------------

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from nlp_pipeline.ingest.items import is_placeholder
 from nlp_pipeline.lexicons import load_yaml
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report
 from nlp_pipeline.text.annotate import default_cues
@@ -217,7 +217,7 @@ def normalise_metric(phrase: str, cfg: dict | None = None) -> str:
 
 def _normalise_metric(phrase: str, cfg: dict) -> str:
     s = normalize(phrase).translate(_BRACKETS)
-    s = re.sub(r"[\d.%,:：~\-+*/=]+", "", s)
+    s = P.strip(s, P.named("metric_figure_marks"))
     syn = cfg.get("metric", {}).get("synonyms") or {}
     syn_words, pre, suf, count_suffix = _metric_words(cfg)
     for w in syn_words:
@@ -348,7 +348,7 @@ def metric_span(text: str, i: int, j: int, prev_end: int, next_start: int, kind:
         while k > j and text[k - 1] in "和及与、等的 ":
             k -= 1
         fwd = text[j:k]
-        if re.match(r"[\u4e00-\u9fff“\"《]", fwd or " ") and len(normalise_metric(fwd, cfg)) >= 2:
+        if P.match(fwd or " ", P.named("name_start")) and len(normalise_metric(fwd, cfg)) >= 2:
             return j, k
     s = i
     while s > 0 and s > prev_end and text[s - 1] not in CLAUSE_BREAK:
@@ -516,7 +516,7 @@ def same_project(a: "Num", b: "Num", cfg: dict) -> bool:
     subj, other = (sa, b) if project_scoped(a, cfg) else (sb, a)
     if not subj:
         return False
-    subj = re.sub(r"(?:项目|专项|工程)$", "", subj)
+    subj = P.strip(subj, P.named("project_word_end"))
     return len(subj) >= 2 and subj in other.para.text
 
 
@@ -533,9 +533,15 @@ def _has_any(text: str, words: list[str]) -> bool:
 
 
 
+def _row_id(pid: str) -> bool:
+    """The id of a paragraph of a task table's row (T3.r2), which holds a result."""
+    _, dot, tail = pid.rpartition(".")
+    return bool(dot) and tail[:1] == "r" and tail[1:].isdecimal()
+
+
 def base_role(p: Paragraph) -> str:
     if p.section == "T":
-        if p.id.endswith(".outcome") or re.search(r"\.r\d+$", p.id):
+        if p.id.endswith(".outcome") or _row_id(p.id):
             return "actual"
         return "target"
     if p.section == "G":
@@ -915,7 +921,7 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: str,
     return out
 
 
-def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: re.Match,
+def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: P.Match,
                     cue_re: str, act_re: str, cfg: dict) -> IndicatorCheck | None:
     """The check for the target cue ``mt`` in paragraph ``p``, if a result follows it."""
     text = p.text
@@ -1063,8 +1069,8 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
           for pp in (ind.name_paragraph, ind.result_paragraph) if pp is not None]
     # a 偏差原因 cell the reader gave the row: any text there but a placeholder is
     # the author's cause, whatever its words
-    cell = re.sub(r"[\s。.；;]", "", ind.reason or "")
-    filled = bool(cell) and not re.fullmatch(r"(?:无|暂无|/|／|—+|-+|空|略)", cell)
+    cell = ind.reason or ""
+    filled = any(not ch.isspace() and ch not in "。.；;" for ch in cell) and not is_placeholder(cell)
     filled = filled and not claim_cell
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
@@ -1083,12 +1089,9 @@ class Cell:
     end: int
 
 
-_CELL_SEP = re.compile(r"\t+|\s*[|｜]\s*")
-
-
 def _cells(line: str, offset: int) -> list[Cell]:
     out, pos = [], 0
-    for m in list(_CELL_SEP.finditer(line)) + [None]:
+    for m in P.finditer(line, P.named("cell_separator")) + [None]:
         end = m.start() if m else len(line)
         raw = line[pos:end]
         lead = len(raw) - len(raw.lstrip())
@@ -1113,7 +1116,7 @@ def line_tables(report: Report, cfg: dict | None = None) -> list[list[dict[str, 
     while k < len(lines):
         line, o = lines[k]
         k += 1
-        if not _CELL_SEP.search(line):
+        if not P.has(line, P.named("cell_separator")):
             continue
         header = _cells(line, o)
         roles: dict[int, str] = {}
@@ -1128,7 +1131,7 @@ def line_tables(report: Report, cfg: dict | None = None) -> list[list[dict[str, 
         if not ({"target", "actual"} <= have or {"weight", "score"} <= have):
             continue
         rows = []
-        while k < len(lines) and _CELL_SEP.search(lines[k][0]):
+        while k < len(lines) and P.has(lines[k][0], P.named("cell_separator")):
             cells = _cells(*lines[k])
             k += 1
             if len(cells) != len(header):
@@ -1189,7 +1192,7 @@ def table_indicator_checks(report: Report, cfg: dict | None = None) -> list[Indi
             rest = " ".join(c.text for r, c in row.items() if r not in ("name", "target", "row"))
             reason_cell = row.get("reason")
             reason = _reasoned(reason_cell.text, cfg) if reason_cell else _reasoned(rest, cfg)
-            if reason_cell and re.fullmatch(r"\s*(?:无|/|／|—|-|暂无)?\s*", reason_cell.text):
+            if reason_cell and is_placeholder(reason_cell.text):
                 reason = False
             cells = [c for c in (row.get("name"), row["target"], row["actual"]) if c is not None]
             ev = [Evidence(section=cell_paragraph(report, index, c, cfg).section,

@@ -9,12 +9,12 @@ found there becomes evidence with offsets into ``Report.text``.
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
 from nlp_pipeline.detect.registry import Context, evidence
 from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.numbers import masked_figures, years
 from nlp_pipeline.text.segment import without_spans
@@ -165,9 +165,6 @@ def positional_fill(mapping: dict[str, str | None], sources: list[Paragraph], ta
     return out
 
 
-_TITLE_ORG = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})\s*年")
-
-
 def report_org_year(report: Report) -> tuple[str | None, int | None]:
     """Organisation and evaluated year: the reader's, else from a title such as
     "某某县水务局2022年度部门整体支出绩效自评报告"."""
@@ -175,7 +172,7 @@ def report_org_year(report: Report) -> tuple[str | None, int | None]:
     if org and year:
         return org, year
     for line in ([report.title] if report.title else []) + report.text.lstrip().splitlines()[:3]:
-        m = _TITLE_ORG.match(line or "")
+        m = P.match(line or "", P.named("title_org_year"))
         if m:
             return org or m.group("org"), year or int(m.group("year"))
     return org, year
@@ -195,7 +192,7 @@ def org_words(report: Report, ctx: Context | None = None) -> list[str]:
     levels = sorted(names.get("level_suffixes") or [], key=len, reverse=True)
     types = sorted(names.get("org_types") or [], key=len, reverse=True)
     out: list[str] = []
-    for part, suf in _split_levels(re.sub(r"[（(].*?[)）]", "", org), levels, list(names.get("not_levels") or [])):
+    for part, suf in _split_levels(P.strip(org, P.named("bracketed")), levels, list(names.get("not_levels") or [])):
         if suf:
             if len(part) >= 2 and suf != "人民政府":
                 out.append(part)
@@ -204,7 +201,7 @@ def org_words(report: Report, ctx: Context | None = None) -> list[str]:
             if part.endswith(t) and len(part) > len(t):
                 part = part[: -len(t)]
                 break
-        out += [w for w in re.split(r"[和与及、]", part) if len(w) >= 2]
+        out += [w for w in P.split(part, P.named("name_joiners")) if len(w) >= 2]
     return sorted(set(out), key=len, reverse=True)
 
 

@@ -4,9 +4,8 @@ measure answers no problem). The tests are described in vague_measure.py; the wo
 are lexicons/cues_vague.yaml."""
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import compact
+from nlp_pipeline.text.numbers import has_digit
 from nlp_pipeline.text.segment import split_clauses
 
 
@@ -54,7 +53,7 @@ def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ())
     c = compact(text)[0]
     short_max = int(cues.get("max_chars", 25))
     longest = max(short_max, int(cues.get("max_chars_generic", short_max)))
-    if not c or len(c) > (max(longest, len(c)) if clauses_ok else longest) or re.search(r"\d", c):
+    if not c or len(c) > (max(longest, len(c)) if clauses_ok else longest) or has_digit(c):
         return None
     if any(w in c for w in (cues.get("date_words") or []) + (cues.get("owner_words") or [])):
         return None

@@ -11,21 +11,22 @@ Checked by rules, with the tolerance the written precision allows (96.11% is any
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text.annotate import statement_start
 from nlp_pipeline.text.normalize import normalize
-from nlp_pipeline.text.numbers import first_figure, written_expressions
+from nlp_pipeline.text.numbers import WrittenExpression, first_figure, written_expressions
 from nlp_pipeline.text.safe_eval import safe_eval
 from nlp_pipeline.text.segment import clause_end, without_spans
 from nlp_pipeline.text import patterns as P
 
 CODE = "ARITHMETIC_MISMATCH"
 
-_UNIT_IN_EXPR = re.compile(r"万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米")
+# the units an expression may carry and still be evaluated: with any other (亿元), or with
+# two money units, the written operands cannot be trusted to share one scale
+_EXPR_UNITS_OK = {"元", "万元", "%", "小时", "人次", "人", "个", "次", "吨", "平方米"}
+_MONEY_UNITS = {"元", "万元", "亿元"}
 
 
 def _decimals(s: str) -> int:
@@ -36,13 +37,13 @@ def _tol(s: str) -> float:
     return 0.5 * 10 ** (-_decimals(s)) * (1 + 1e-6) + 1e-9
 
 
-def _eval_expr(expr: str) -> float | None:
-    units = set(_UNIT_IN_EXPR.findall(expr))
-    if units - {"元", "万元", "%", "小时", "人次", "人", "个", "次", "吨", "平方米"} or len(units & {"元", "万元", "亿元"}) > 1:
+def _eval_expr(expr: WrittenExpression) -> float | None:
+    units = expr.units
+    if units - _EXPR_UNITS_OK or len(units & _MONEY_UNITS) > 1:
         return None
-    if not re.search(r"[*/×÷xX+]", expr):  # 1-2 is a range, not arithmetic
+    if not expr.arithmetic:
         return None
-    return safe_eval(_UNIT_IN_EXPR.sub("", expr).replace(" ", ""))
+    return safe_eval(expr.bare)
 
 
 def _matches(written: float, text: str, unit: str, computed: float) -> bool:
@@ -63,7 +64,7 @@ def check_expressions(report, index) -> list:
         for m in written_expressions(p.text):
             val_s = m.written.replace(",", "")
             unit = m.unit
-            computed = _eval_expr(m.expression)
+            computed = _eval_expr(m)
             if computed is None:
                 continue
             written = float(val_s)

@@ -8,11 +8,9 @@ number) is not read, nor brackets of other shapes that pair (（2020）).
 """
 from __future__ import annotations
 
-import functools
-import re
-
 from nlp_pipeline.detect._textcommon import lexicon
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+from nlp_pipeline.text import patterns as P
 
 CODE = "CITATION_MALFORMED"
 
@@ -28,22 +26,17 @@ RULE = Rule(
 )
 
 
-@functools.lru_cache(maxsize=4)
-def _pattern(src: str) -> re.Pattern:
-    return re.compile(src)
-
-
 @register(RULE)
 def detect(ctx: Context):
     lex = lexicon(ctx, "citations.yaml") or {}
     if not lex.get("number"):
         return []
-    rx = _pattern(lex["number"])
+    number = lex["number"]  # a pattern: the shape of a document number is data
     pairs = lex.get("pairs") or {}
     closers = set(pairs.values())
     findings = []
     for p in ctx.report.paragraphs():
-        for m in rx.finditer(p.text):
+        for m in P.finditer(p.text, number):
             o, c = m.group("open"), m.group("close")
             if not o and not c:
                 continue

@@ -17,14 +17,12 @@ contradict.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
 from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import statements
-from nlp_pipeline.text.numbers import figures, years
+from nlp_pipeline.text.numbers import figures, has_digit, masked_figures, years
 from nlp_pipeline.text.segment import lead_item, plain_clauses
 
 # bigrams too common in this genre to tie a count to a target
@@ -45,7 +43,7 @@ SUBSTEP_OBJECT = 10  # compact characters after 完成 read as its object
 SUBSTEP_SUBJECT = 6  # compact characters before it read as its subject
 
 
-def completion_matches(c: str, claims: dict) -> list[re.Match]:
+def completion_matches(c: str, claims: dict) -> list[P.Match]:
     """Completion claims in compact text ``c`` that claim the whole work: a claim whose
     object (or subject) is one stage of a project (已完成招投标, 设计已完成) is left out."""
     stages = claims.get("substep_objects") or []
@@ -144,7 +142,7 @@ def _universal_clauses(text: str, status: dict) -> list[tuple[int, int, str]]:
 
 
 def _content(text: str) -> set[str]:
-    return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
+    return {g for g in bigrams(compact(text)[0]) if not has_digit(g)} - _GENERIC
 
 
 def _counts(text: str, a: int, b: int, units: list[str]) -> list[tuple[int, str, int, int]]:
@@ -255,7 +253,7 @@ def _claim_clauses(text: str, claims: dict, status: dict) -> list[tuple[int, int
         if not_finished(c, status):
             continue
         # …unless it claims the whole with the count as its subject (12座…任务已全部完成)
-        if re.search(r"\d", c) and not any(w in compact(c)[0] for w in whole):
+        if has_digit(c) and not any(w in compact(c)[0] for w in whole):
             continue
         if completion_matches(compact(c)[0], claims):
             out.append((a, b, c.strip()))
@@ -509,7 +507,8 @@ def _metric_words(text: str, status: dict) -> str:
     c = compact(text)[0]
     for w in sorted(_direction_words(status) + ["同比", "环比", "变化", "较上年", "情况"], key=len, reverse=True):
         c = c.replace(w, "")
-    return re.sub(r"\d+(?:\.\d+)?%?", "", c)
+    # compact text has no . or , left: a figure is a run of digits, with its % sign
+    return masked_figures(c, "", percent=True)
 
 
 def _wrong_direction(report: Report, target: Paragraph, results: list[tuple[Paragraph, Paragraph | None]], status: dict):

@@ -12,8 +12,6 @@ All such goals make one finding, each goal one piece of evidence.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.align.texts import lexical_text
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, has_figure, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
@@ -39,7 +37,7 @@ def _topic_bigrams(text: str, generic: list[str]) -> set[str]:
     t = lexical_text(text)
     for w in generic:
         t = t.replace(w, " ")
-    return {g for g in bigrams(t) if re.fullmatch(r"[\u4e00-\u9fff]{2}", g)}
+    return {g for g in bigrams(t) if P.fullmatch(g, P.named("cjk_pair"))}
 
 
 def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str, ...] = ()) -> bool:

@@ -14,7 +14,6 @@ The message says which unit would make the figure plausible.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register, render
@@ -224,7 +223,7 @@ def _money_findings(report, nums: list[M.Num], scale: float, cfg: dict) -> list:
     index = M.ParagraphIndex(report)
     findings = []
     for n in nums:
-        if n.m.kind != "MONEY" or not re.search(r"[元万亿]", M.normalize(n.m.text)):
+        if n.m.kind != "MONEY" or not any(ch in "元万亿" for ch in M.normalize(n.m.text)):
             continue  # a bare table number read as money proves nothing
         context = _context(report, index, n)
         if any(w in context for w in mc.get("aggregate_words") or []):

@@ -18,13 +18,10 @@ form.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import lexicon, report_org_year
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Report
-
-_CJK = "[\u4e00-\u9fff]"
+from nlp_pipeline.text import patterns as P
 
 
 def _inside_word(rest: str, i: int, suf: str, words: list[str]) -> bool:
@@ -118,7 +115,7 @@ def body_core(name: str, names: dict) -> tuple[str, list[str]] | None:
     if typ is None:
         return None
     stem = last[: -len(typ)]
-    if len(stem) < BODY_MIN or not re.fullmatch(f"{_CJK}+", stem):
+    if len(stem) < BODY_MIN or not P.fullmatch(stem, P.named("cjk_run")):
         return None
     return stem, [typ]
 
@@ -151,59 +148,25 @@ def _ends_word(text: str, i: int) -> bool:
     return tok.FREQ.get(text[i - 1:i + 1], 0) > 0
 
 
-def _variant_patterns(core: str, deletions: bool = True) -> list[tuple[str, bool]]:
-    """(pattern, slot): one character of ``core`` replaced by a CJK character (the slot,
-    a group ``(.)`` checked after matching), or one character deleted."""
-    pats = []
-    for k in range(len(core)):
-        pats.append((re.escape(core[:k]) + "(.)" + re.escape(core[k + 1:]), True))
-        if deletions and len(core) >= 3:
-            pats.append((re.escape(core[:k] + core[k + 1:]), False))
-    return pats
-
-
-def _matches(pat: str, slot: bool, length: int, sufs: str, text: str):
-    """(start, end) of the matches ``re.finditer`` would give for the pattern with
-    ``[\u4e00-\u9fff]`` in its slot, followed by a suffix.
-
-    Compiling a class of 20,000 characters cost a millisecond per pattern, a tenth of
-    the detectors' time; here every position where the pattern fits is found by a
-    lookahead, and finditer's choice (leftmost first, no overlaps, a slot holding a CJK
-    character) is made in Python."""
-    if not slot:
-        for m in re.finditer(f"(?:{pat})(?={sufs})", text):
-            yield m.start(), m.end()
-        return
-    last_end = 0
-    for m in re.finditer(f"(?=(?:{pat})(?:{sufs}))", text):
-        start = m.start()
-        if start < last_end or not "\u4e00" <= m.group(1) <= "\u9fff":
-            continue
-        last_end = start + length
-        yield start, last_end
-
-
 def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "",
                   deletions: bool = True) -> list[str]:
     text = report.text
-    sufs = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     found = set()
-    for pat, slot in _variant_patterns(core, deletions):
-        for start, end in _matches(pat, slot, len(core), sufs, text):
-            w = text[start:end]
-            if w == core or core in text[max(0, start - 1): end + 1]:
-                continue
-            diff = [(a, b) for a, b in zip(core, w) if a != b] if len(w) == len(core) else []
-            if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
-                continue
-            if len(w) == len(core) and w[0] != core[0] and _ends_word(text, start):
-                continue  # 通过县文化旅游体育局: the short name (县…局) after the word 通过
-            found.add(w)
+    for start, end in P.variant_spans(text, core, suffixes, deletions):
+        w = text[start:end]
+        if w == core or core in text[max(0, start - 1): end + 1]:
+            continue
+        diff = [(a, b) for a, b in zip(core, w) if a != b] if len(w) == len(core) else []
+        if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
+            continue
+        if len(w) == len(core) and w[0] != core[0] and _ends_word(text, start):
+            continue  # 通过县文化旅游体育局: the short name (县…局) after the word 通过
+        found.add(w)
     # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
     listed = set()
     for w in found:
-        for m in re.finditer(f"{re.escape(w)}(?:{sufs})", text):
-            before, after = text[max(0, m.start() - 1): m.start()], text[m.end(): m.end() + 1]
+        for start, end in P.suffixed_spans(text, w, suffixes):
+            before, after = text[max(0, start - 1): start], text[end: end + 1]
             if before in ("、", "和", "与", "及") or after in ("、", "和", "与", "及"):
                 listed.add(w)
     found -= listed
@@ -274,8 +237,8 @@ def detect(ctx: Context):
         ev, counts = [], {}
         for p in report.paragraphs():
             for w in variants:
-                for m in re.finditer(re.escape(w), p.text):
-                    ev.append(evidence(report, p, m.start(), m.end()))
+                for at in P.occurrences(p.text, w):
+                    ev.append(evidence(report, p, at, at + len(w)))
                     counts[w] = counts.get(w, 0) + 1
         if not ev:
             continue

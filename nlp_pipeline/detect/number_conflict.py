@@ -9,12 +9,12 @@ overlap (约, 以上, the rounding of the last digit), so 12,000万元 and 约1.
 from __future__ import annotations
 
 import dataclasses
-import re
 from itertools import combinations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.text.segment import project_name
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, register, render
+from nlp_pipeline.text import patterns as P
 
 CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share", "base"}
@@ -166,7 +166,7 @@ def _sentence_words(n: M.Num, cfg: dict, topics: dict | None = None) -> set[str]
     raw = n.para.text[s: n.i]
     if not M.normalise_metric(raw, cfg).strip():
         raw = (topics or {}).get(M.place(n.para.id), "") + raw
-    text = re.sub(r"[\d.,%，、：:（）()“”\s]+", "|", M.normalize(raw))
+    text = P.replace(M.normalize(raw), P.named("subject_breaks"), "|")
     stop = set(cfg.get("metric", {}).get("subject_stop_pairs") or [])
     own = {n.key[k:k + 2] for k in range(len(n.key) - 1)}
     return {text[k:k + 2] for k in range(len(text) - 1) if "|" not in text[k:k + 2]} - stop - own
@@ -245,7 +245,7 @@ def _with_project(n: M.Num, cfg: dict) -> M.Num:
     s, _ = M.clause_bounds(text, n.i, n.i, M.SENTENCE_BREAK)
     span = project_name(text[s: n.i])
     found = [text[s + span[0]: s + span[1]]] if span else ([M.project_subject(n.para)] if s == 0 else [])
-    subject = re.sub(r"(?:项目|工程|专项)$", "", found[0] if found and found[0] else "")
+    subject = P.strip(found[0] if found and found[0] else "", P.named("project_word_end"))
     subject = M.normalise_metric(subject, cfg)
     if len(subject) < 2:
         return n

@@ -41,8 +41,9 @@ def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
     if not opens or any(w in text[s:e] for w in OVER_WORDS):
         return
     cut = s + opens[0]
-    # the whole is the amount the breakdown follows (…860万元，其中…)
-    wholes = [n for n in money if n.i < cut]
+    # the whole is the amount the breakdown follows (…860万元，其中…); a change (同比增加
+    # 189.25万元, 压减34.20万元) or a part of another breakdown is no whole
+    wholes = [n for n in money if n.i < cut and not (n.scopes & {"change", "part", "per", "share"})]
     if not wholes:
         return
     whole = wholes[-1]

@@ -24,8 +24,6 @@ All unanswered problems make one finding.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import (
     alignment_map,
     bigrams,
@@ -39,6 +37,7 @@ from nlp_pipeline.detect._textcommon import (
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.detect._vague import residual
 from nlp_pipeline.text.normalize import normalize
+from nlp_pipeline.text.numbers import has_digit
 from nlp_pipeline.text import patterns as P
 
 # bigrams every problem and measure may share without talking about the same thing
@@ -67,7 +66,7 @@ def _without(text: str, common: set[str]) -> set[str]:
         if g in common or (i > 0 and grams[i - 1] in common) or (i + 1 < len(grams) and grams[i + 1] in common):
             continue
         keep.add(g)
-    return (keep - _GENERIC) - {g for g in keep if re.search(r"\d", g)}
+    return (keep - _GENERIC) - {g for g in keep if has_digit(g)}
 
 
 def _expand(text: str, abbr: dict) -> str:
@@ -77,7 +76,7 @@ def _expand(text: str, abbr: dict) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {g for g in bigrams(compact(text)[0]) if not re.search(r"\d", g)} - _GENERIC
+    return {g for g in bigrams(compact(text)[0]) if not has_digit(g)} - _GENERIC
 
 
 # who carries a measure out (由县质量监管股负责, 由局办公室牵头): the name of an office

@@ -22,7 +22,6 @@ evidence.
 """
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from nlp_pipeline.detect._textcommon import (
@@ -35,7 +34,7 @@ from nlp_pipeline.detect._textcommon import (
 )
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Paragraph
-from nlp_pipeline.text.numbers import Figure, figures
+from nlp_pipeline.text.numbers import Figure, figures, has_digit
 from nlp_pipeline.text.segment import plain_clauses, titles, without_spans
 from nlp_pipeline.text import patterns as P
 
@@ -109,7 +108,9 @@ def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
     return [(x, y.written) for x, y in _changed_figures(outcome, goal)]
 
 
-_DATE_AFTER = re.compile(r"\s*[年月日号]")
+def _date(text: str, f: Figure) -> bool:
+    """A figure written as a date (2021年, 6月): no value reached."""
+    return P.match(text, P.named("date_word_after"), f.end + f.percent) is not None
 
 
 def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) -> bool:
@@ -118,7 +119,7 @@ def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) 
     are confirmed elsewhere, none of its figures carries a target qualifier (以上,
     不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports what was done with
     the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
-    changed = [y for _, y in _changed_figures(outcome, goal) if not _DATE_AFTER.match(outcome, y.end + y.percent)]
+    changed = [y for _, y in _changed_figures(outcome, goal) if not _date(outcome, y)]
     if not changed and not plain_ok:
         return False
     quals = cues.get("target_qualifiers") or []
@@ -132,7 +133,7 @@ def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) 
 def _figures(text: str) -> list[str]:
     """The figures of ``text`` other than dates, as written less thousands commas."""
     t = _untitled(text).replace(",", "")
-    return [f.text for f in figures(t) if not _DATE_AFTER.match(t, f.end + f.percent)]
+    return [f.text for f in figures(t) if not _date(t, f)]
 
 
 def indicators_confirm(outcome: str, results: list[str]) -> bool:
@@ -160,7 +161,7 @@ def _assess(
         bare_copy = (
             allow_bare
             and sim < copy_ratio
-            and not re.search(r"\d", oc)
+            and not has_digit(oc)
             and 1 - len(_added_text(om, gm)) / len(om) >= BARE_COVER
         )
         if sim >= copy_ratio or bare_copy:

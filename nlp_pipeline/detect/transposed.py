@@ -78,8 +78,8 @@ def _comparable(a: M.Num, b: M.Num) -> bool:
     and a measure only against the problem it repeats (other measures plan next year's
     figures)."""
     secs = {a.para.section, b.para.section}
-    if "G" in secs:
-        return False
+    if secs & {"G", "B"}:
+        return False  # a goal's target, or the basic part's stock figures (全县农村公路612公里)
     return "I" not in secs or secs == {"I", "Q"}
 
 

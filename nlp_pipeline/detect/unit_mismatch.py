@@ -7,8 +7,6 @@ running text is checked where a count word directly names a percentage.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.text.segment import clause_end
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
@@ -20,8 +18,7 @@ CODE = "UNIT_MISMATCH"
 def indicator_type(name: str, cfg: dict) -> str | None:
     """'count', 'rate' or None, from the end of an indicator name."""
     iw = cfg.get("indicator_words", {})
-    s = re.sub(r"[\s：:（）()“”\"、，。；;]+$", "", M.normalize(name or ""))
-    s = re.sub(r"[\d.%]+[^\u4e00-\u9fff]*$", "", s)
+    s = P.strip(_bare_name(name), P.named("name_figure_tail"))
     best = None
     for typ in ("count", "rate"):
         for w in iw.get(typ) or []:
@@ -30,7 +27,11 @@ def indicator_type(name: str, cfg: dict) -> str | None:
     return best[0] if best else None
 
 
-_TAIL = re.compile(r"([\u4e00-\u9fff]{2})$")
+def _bare_name(name: str | None) -> str:
+    """An indicator's name without the marks it ends with (户数：)."""
+    return P.strip(M.normalize(name or ""), P.named("name_end_marks"))
+
+
 AFTER_COUNT = 10  # characters after a count in which the counted noun may stand
 
 
@@ -48,7 +49,7 @@ def counted_in_target(name: str, task, nums: list["M.Num"]) -> bool:
     count (15个)."""
     if task.indicators and any(i.name == name and i.target and _is_count(i.target) for i in task.indicators):
         return True
-    m = _TAIL.search(re.sub(r"[\s：:（）()“”\"、，。；;]+$", "", M.normalize(name or "")))
+    m = P.search(_bare_name(name), P.named("name_last_pair"))
     if m is None:
         return False
     tail = m.group(1)

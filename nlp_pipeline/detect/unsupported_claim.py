@@ -15,14 +15,12 @@ One finding per paragraph (per task), quoting the claims.
 """
 from __future__ import annotations
 
-import re
-
 from nlp_pipeline.detect._textcommon import alignment_map, compact, has_figure, lexicon, positional_fill, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Paragraph, Report, Task
 from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.annotate import default_cues
-from nlp_pipeline.text.numbers import first_figure
+from nlp_pipeline.text.numbers import first_figure, has_digit
 from nlp_pipeline.text.segment import plain_clauses
 
 
@@ -148,7 +146,7 @@ def _is_rate_target(clause: str, cues: dict) -> bool:
         if n is None:
             continue
         after = clause[n.end:].lstrip()
-        if not after or not re.match(r"[\u4e00-\u9fff]", after) or any(after.startswith(u) for u in units):
+        if not after or not P.match(after, P.named("cjk_char")) or any(after.startswith(u) for u in units):
             return True
     return False
 
@@ -161,7 +159,7 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
         clause = text[a:b]
         is_metric = P.has(clause, cues.get("effect_metric_patterns") or [])
         trend = default_cues().has(clause, "trend")
-        if not is_metric or not (re.search(r"\d", clause) or trend):
+        if not is_metric or not (has_digit(clause) or trend):
             continue
         if not trend and not _is_rate_target(clause, cues):
             continue  # a count (服务300人), whatever word with 度 names its people

@@ -43,7 +43,7 @@ def parse_grid(text: str, rows: list[Row]) -> Draft:
 
 
 def _coverage(draft: Draft) -> tuple[int, int]:
-    kinds = {sid for sid, sec in draft.sections.items() if sec.paragraphs and sid != "U"}
+    kinds = {sid for sid, sec in draft.sections.items() if sec.paragraphs and sid not in ("U", "B")}
     return len(kinds), -sum(len(sec.paragraphs) for sec in draft.sections.values() if sec.id == "U")
 
 
@@ -144,8 +144,8 @@ def _drop_form_foot(report: Report) -> None:
 def _mark_unfilled(report: Report) -> None:
     """Placeholders and template instructions are read as such, never as content."""
     for sid, sec in report.sections.items():
-        if sid == "U":
-            continue  # a field the reader cannot name is no field left unfilled
+        if sid in ("U", "B"):
+            continue  # a field the reader cannot name, or the basic part, is no field left unfilled
         kept, dropped = [], []
         for p in sec.paragraphs:
             verdict = _is_unfilled(p.text)

@@ -22,6 +22,12 @@ def make_paragraph(text: str, pid: str, section: str, kind: str, number: str | N
 # dropped), but no detector reads it as goals, outcomes, problems or measures.
 UNCLASSIFIED = "U"
 UNCLASSIFIED_KIND = "unclassified"
+# Section id of the report's basic part (部门概况, 预算收支情况): budget sentences and their
+# breakdowns, read by the number checks (docs/CONVENTIONS.md: gold place B), never as
+# goals, outcomes, problems or measures.
+BASIC = "B"
+BASIC_KIND = "basic"
+_KINDS = {UNCLASSIFIED: UNCLASSIFIED_KIND, BASIC: BASIC_KIND}
 
 
 @dataclass
@@ -99,12 +105,12 @@ class SectionCollector:
     def build(self, text: str) -> dict[str, Section]:
         out: dict[str, Section] = {}
         for sid in self.items:
-            kind = UNCLASSIFIED_KIND if sid == UNCLASSIFIED else SECTION_KINDS.get(sid, sid)
+            kind = _KINDS.get(sid) or SECTION_KINDS.get(sid, sid)
             sec = Section(id=sid, kind=kind, title=self.titles[sid])
             for k, it in enumerate(x for x in self.items[sid] if join(x.parts).strip().chars):
                 m = join_lines(it.parts).strip()
                 sec.paragraphs.append(make_paragraph(text, f"{sid}{k + 1}", sid, sec.kind, it.number, m))
-            if sec.paragraphs or sid != UNCLASSIFIED:
+            if sec.paragraphs or sid not in _KINDS:
                 out[sid] = sec
         return out
 
@@ -163,4 +169,4 @@ def _tasks_from_section(draft: Draft) -> None:
         draft.tasks.append(Task(id=tid, number=p.number or tid, target=target, outcome=None))
 
 
-__all__ = ["UNCLASSIFIED", "Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]
+__all__ = ["UNCLASSIFIED", "BASIC", "Draft", "SectionCollector", "finish", "make_paragraph", "section_title"]

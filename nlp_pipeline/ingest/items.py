@@ -6,6 +6,7 @@ the item number ("1.", "（二）", "①") split off and kept as written.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from nlp_pipeline.text.normalize import normalize
 
 from .labels import item_number
 from .mapped import Mapped
+from .table import squeeze
+from .table_lexicon import table_lexicon
 
 _P_RE = re.compile(r"<p\b[^>]*>(.*?)</p\s*>", re.I | re.S)
 _TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
@@ -156,3 +159,16 @@ def cell_text(text: str, start: int, end: int) -> Mapped:
     from .mapped import join
 
     return join(cell_blocks(text, start, end))
+
+
+@functools.lru_cache(maxsize=1)
+def _placeholders() -> frozenset[str]:
+    return frozenset(squeeze(x) for x in table_lexicon().unfilled.placeholders)
+
+
+def is_placeholder(text: str) -> bool:
+    """True when a cell only says it was left empty: one of the placeholders of
+    lexicons/table_columns.yaml (无, 暂无, /, —), spaces and clause marks aside, or a
+    line of dashes of any length (———), which a form uses for an empty cell too."""
+    q = squeeze(text or "")
+    return q in _placeholders() or (bool(q) and all(ch in "—-" for ch in q))

@@ -18,7 +18,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
-from .draft import UNCLASSIFIED, Draft, SectionCollector
+from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
 from .labels import STYLE_DEPTH, match_outside, match_section, squeeze
@@ -305,6 +305,20 @@ def _cells_of(line: Mapped) -> list[Mapped]:
     return [p for p in out if p.chars]
 
 
+def _open_basic(sections: SectionCollector, label: str) -> None:
+    """Under an outside heading: the basic part (section B) for the profile and budget
+    headings of lexicons/sections.yaml ``basic_headings``, no section for the others
+    (score tables, notes, attachments)."""
+    from .labels import lexicon, squeeze
+
+    w = match_outside(label)
+    basic = {squeeze(x) for x in lexicon().get("basic_headings") or []}
+    if w is not None and w in basic and "表" not in squeeze(label):
+        sections.open(BASIC, label)
+    else:
+        sections.close()
+
+
 def _paired_cells(line: Mapped, beside: list[tuple[str, str]], sections: SectionCollector) -> bool:
     """A line of two numbered cells (2.goal。 2.outcome。) under two sections printed side
     by side: each cell to its section. False (nothing done) otherwise."""
@@ -449,9 +463,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 and (_heading_shaped(item) or sections.current is None):
             label = item.text.chars.strip(" ：:")
             if match_outside(label):
-                # 部门基本情况, the score table: no section; budget figures and table rows
-                # under it are read from the text as before any section
-                sections.close()
+                # 部门基本情况: the basic part, whose budget sentences the number checks
+                # read (section B); the score table's heading: no section, its rows are
+                # read as a table
+                _open_basic(sections, label)
             else:
                 # a heading of the outline that names no known section: its text is kept
                 # in the unclassified section, never dropped (the reader warns below)
@@ -459,6 +474,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 unknown.append((label, sections.count(UNCLASSIFIED)))
             continue
         if sections.current is None:
+            if heading_style is None and _looks_like_heading(item) and match_outside(item.text.chars):
+                # 一、部门概况 opening the outline: the basic part, and the outline's style
+                heading_style = item.style
+                _open_basic(sections, item.text.chars.strip(" ：:"))
+                continue
             if heading_style is None and _looks_like_heading(item) and not match_outside(item.text.chars):
                 # a top-level heading before the first known one (the outline is not
                 # known yet) that names no section: keep what follows, as above

@@ -157,7 +157,8 @@ def extract_mentions(report: Report) -> list[Mention]:
     """Every numeric mention of ``report`` (paragraphs, indicators, funds, budget).
 
     Offsets are into ``report.text``; ``Mention.paragraph`` is the paragraph id (None for
-    the budget table, which is no paragraph).
+    the budget table, which is no paragraph; a budget figure written in the basic part's
+    sentences is there twice: the budget's, and its paragraph's).
     """
     out: list[Mention] = []
     by_para: dict[str, list[Mention]] = {}
@@ -182,7 +183,10 @@ def extract_mentions(report: Report) -> list[Mention]:
                 out.append(fm)
     budget = _budget_mentions(report)
     spans = [(b.start, b.end) for b in budget]
-    out = [m for m in out if not any(m.start < e and s < m.end for s, e in spans)]
+    # a budget figure is read once, as the budget's; in the basic part (B1 …) its sentence
+    # keeps it too, so that the breakdown after it (其中基本支出…，占总支出的46.8%) has its whole
+    out = [m for m in out if (m.paragraph or "")[:1] == "B" and (m.paragraph or "")[1:].isdigit()
+           or not any(m.start < e and s < m.end for s, e in spans)]
     out.extend(budget)
     out.sort(key=lambda m: (m.start, m.end))
     return out

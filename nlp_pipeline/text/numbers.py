@@ -624,16 +624,22 @@ def bare_figure(text: str) -> Figure | None:
     return None
 
 
-def masked_figures(text: str, mark: str = "#") -> str:
+def masked_figures(text: str, mark: str = "#", *, percent: bool = False) -> str:
     """``text`` with each figure replaced by one ``mark``, so texts that differ only in
-    their figures read alike."""
+    their figures read alike; with ``percent`` the % sign written right after a figure
+    goes with it (同比增长12% -> 同比增长 with no mark)."""
     out, pos = [], 0
     for f in figures(text):
         out.append(text[pos:f.start])
         out.append(mark)
-        pos = f.end
+        pos = f.end + (1 if percent and f.percent else 0)
     out.append(text[pos:])
     return "".join(out)
+
+
+def has_digit(text: str) -> bool:
+    """True when ``text`` holds a decimal digit of any width (3, ３)."""
+    return any(ch.isdecimal() for ch in text)
 
 
 def without_figures(text: str, units: str = "") -> str:
@@ -719,7 +725,11 @@ def years(text: str) -> list[Year]:
 
 
 # 93.6万元（312*3000元） and 153/1980=7.7%: a figure and the arithmetic written for it
-_EXPR_OPERAND = rf"{_EXPR_NUM}\s*(?:万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米)?"
+_EXPR_UNITS = "万元|亿元|元|万|%|小时|人次|人|个|次|吨|平方米"  # those an operand may carry
+_EXPR_UNIT_RE = re.compile(_EXPR_UNITS)
+# a - alone is read as a range (1-2), not arithmetic
+_EXPR_OPERATORS = "*/×÷xX+"
+_EXPR_OPERAND = rf"{_EXPR_NUM}\s*(?:{_EXPR_UNITS})?"
 _EXPR_CHAIN = rf"{_EXPR_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_EXPR_OPERAND})+"
 _VALUE_THEN_EXPR_RE = re.compile(
     rf"(?<![\d.])(?P<val>{_EXPR_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR_CHAIN})\s*[)）]"
@@ -742,6 +752,21 @@ class WrittenExpression:
     @property
     def value(self) -> float:
         return float(self.written.replace(",", ""))
+
+    @property
+    def units(self) -> set[str]:
+        """The units written inside the expression ({"元"} for 312*3000元)."""
+        return set(_EXPR_UNIT_RE.findall(self.expression))
+
+    @property
+    def arithmetic(self) -> bool:
+        """True when the expression has an operator other than -: 1-2 alone is a range."""
+        return any(ch in _EXPR_OPERATORS for ch in self.expression)
+
+    @property
+    def bare(self) -> str:
+        """The expression without its units and spaces, for safe_eval ("312*3000")."""
+        return _EXPR_UNIT_RE.sub("", self.expression).replace(" ", "")
 
 
 def written_expressions(text: str) -> list[WrittenExpression]:
