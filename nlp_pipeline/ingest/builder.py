@@ -7,6 +7,7 @@ content, marks fields left unfilled, and says what it recognised.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from nlp_pipeline.errors import ReportError
@@ -303,9 +304,11 @@ def _glued_tail(text: str, draft: Draft, tables: list[IndicatorTable]) -> None:
                                                  Mapped.span(text, a0 + c, a0 + e)))
 
 
-def _budget_block(draft: Draft, lines) -> None:
+def _budget_block(draft: Draft, lines, text: str) -> None:
     """Budget figures of the form's 项目资金 block, where the parsers found none."""
     found = find_budget(lines)
+    if len(found) < 3 and _glued_budget_block(draft, lines, text):
+        return
     # a whole block read in order beats cells matched by column: columns shift where a
     # text layer drops empty cells
     override = len(found) >= 3
@@ -317,6 +320,36 @@ def _budget_block(draft: Draft, lines) -> None:
         if value is None or tok.m.start is None or tok.m.end is None:
             continue
         setattr(draft.budget, field_, BudgetValue(value=value, text=tok.s, start=tok.m.start, end=tok.m.end))
+
+
+def _has_budget(draft: Draft) -> bool:
+    b = draft.budget
+    return any(v is not None for v in (b.adjusted_budget, b.initial_budget, b.actual_spending, b.completion_rate))
+
+
+def _glued_budget_block(draft: Draft, lines, text: str) -> bool:
+    """The block's figures from a line whose cells were glued together (glued_budget.py)."""
+    from .glued_budget import glued_budget
+    from .mapped import Mapped
+
+    for ln in lines:
+        if ln.shape not in ("single", "aligned"):
+            continue
+        vals = glued_budget(Mapped.span(text, ln.start, ln.end))
+        if vals:
+            # a cut the form's arithmetic confirms replaces what was read off the same line
+            for f in dataclasses.fields(draft.budget):
+                old = getattr(draft.budget, f.name)
+                if old is not None and ln.start <= old.start < ln.end:
+                    setattr(draft.budget, f.name, None)
+        for v in vals:
+            if hasattr(draft.budget, v.field):
+                value = _number(v.text.replace("%", ""))
+                if value is not None:
+                    setattr(draft.budget, v.field, BudgetValue(value=value, text=v.text, start=v.start, end=v.end))
+        if vals:
+            return True
+    return False
 
 
 def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
@@ -341,7 +374,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         draft.sections = classify_paragraphs(text, rows)
         draft.warnings.append("未识别到任何章节标题，段落已按内容归类 / no section heading was recognised; "
                               "paragraphs were classified by their content")
-    _budget_block(draft, lines)
+    _budget_block(draft, lines, text)
     _side_by_side(text, draft, lines, tables)
     _glued_goals(text, draft, lines)
     _glued_tail(text, draft, tables)
