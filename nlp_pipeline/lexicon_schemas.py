@@ -45,7 +45,7 @@ def _section_id(sid: str) -> str:
     return sid
 
 
-_BUDGET_FIELDS = tuple(f.name for f in dataclasses.fields(Budget))
+_BUDGET_FIELDS = tuple(f.name for f in dataclasses.fields(Budget) if f.name != "parts")
 
 
 def _budget_field(name: str) -> str:
@@ -741,6 +741,7 @@ class TableLexicon(_TableStrict):
     budget_total_labels: list[str]
     signature_labels: list[str]
     grade_labels: list[str]
+    budget_part_words: list[str]
 
 
 # file name -> model, or "module:attribute" of a model that lives with its reader

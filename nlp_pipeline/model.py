@@ -124,6 +124,15 @@ class Budget:
     adjustment_rate: BudgetValue | None = None  # 预算调整率 (percent)
     weight: BudgetValue | None = None  # 分值 of the budget-execution row of a form
     score: BudgetValue | None = None  # 得分 of that row
+    # the rows under the block's total row (其中：当年财政拨款 / 上年结转资金 / 其他资金), each
+    # its label and its figures by column (the fields above); a dash or an empty cell is absent
+    parts: list[BudgetRow] = field(default_factory=list)
+
+
+@dataclass
+class BudgetRow:
+    label: str
+    values: dict[str, BudgetValue] = field(default_factory=dict)
 
 
 @dataclass

@@ -364,7 +364,7 @@ def budget_values(report) -> dict[str, float]:
     import dataclasses
 
     return {f.name: getattr(report.budget, f.name).value for f in dataclasses.fields(report.budget)
-            if getattr(report.budget, f.name) is not None}
+            if f.name != "parts" and getattr(report.budget, f.name) is not None}
 
 
 # -- the Ministry of Finance layout of the form: columnar budget, goals under a header

@@ -556,9 +556,13 @@ def test_the_total_of_a_list_is_the_one_figure_of_its_kind_before_it():
     bad = build({"P": ["预算执行方面。全年实际支出8,640.50万元，预算执行率96.12%，其中基本支出2,210.30万元、项目支出6,330.20万元。"]})
     fs = run(bad, ["ARITHMETIC_MISMATCH"])
     assert len(fs) == 1 and fs[0].values["total"] == 86405000
-    # spending and budget both before the list: which is the total is not said, no check
+    # spending and budget both before the list: the parts' head word (支出) names the total
     two = build({"P": ["全年实际支出8,640.50万元，较调整预算9,000.00万元执行率为96.01%，其中基本支出2,210.30万元、项目支出6,330.20万元。"]})
-    assert run(two, ["ARITHMETIC_MISMATCH"]) == []
+    fs = run(two, ["ARITHMETIC_MISMATCH"])
+    assert len(fs) == 1 and fs[0].values["total"] == 86405000
+    # …and where the parts name neither, which is the total is not said: no check
+    neither = build({"P": ["全年实际支出8,640.50万元，较调整预算9,000.00万元执行率为96.01%，其中中央资金2,210.30万元、省级资金6,330.20万元。"]})
+    assert run(neither, ["ARITHMETIC_MISMATCH"]) == []
 
 
 def test_a_total_written_beside_its_parts_is_the_value_of_the_whole():

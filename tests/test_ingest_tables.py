@@ -373,7 +373,7 @@ def test_rows_under_a_goal_outcome_header_go_to_their_columns():
 def test_placeholder_cells():
     from nlp_pipeline.ingest.items import is_placeholder
 
-    for cell in ("无", "无。", " 暂无 ", "/", "／", "—", "———", "--", "空", "略", "不涉及"):
+    for cell in ("无", "无。", "略.", " 暂无 ", "/", "／", "—", "———", "--", "空", "略", "不涉及"):
         assert is_placeholder(cell), cell
     for cell in ("", "资金到位较晚", "无法按期完成", "—3"):
         assert not is_placeholder(cell), cell

@@ -106,8 +106,10 @@ def in_project_table(report: Report, pos: int) -> bool:
     named TBL like its indicator rows (docs/CONVENTIONS.md)."""
     text = report.text
     has_table = any(t.id.startswith("TBL") and t.indicators for t in report.tasks)
-    if report.layout == "cell_per_line" and report.form == "project_form" and has_table:
-        return True  # a form exported one cell per line is one table, its 项目资金 block too
+    if report.layout in ("cell_per_line", "aligned", "flattened") and report.form == "project_form" and has_table:
+        # a form exported one cell per line, as PDF columns or one row per line with spaces
+        # is one table, its 项目资金 block too (no separator tells two tables apart)
+        return True
 
     def row(at: int) -> tuple[int, int]:
         s = text.rfind("\n", 0, at) + 1

@@ -181,6 +181,12 @@ def _parts_total(items: list[M.Num], s: int, c: int, e: int) -> M.Num | None:
     if first is not None and before and before[-1].m.kind != first.m.kind:
         same = [n for n in before if n.m.kind == first.m.kind
                 and (n.m.base_unit or "") == (first.m.base_unit or "")]
+        if len(same) > 1:
+            # budget and spending before 其中基本支出…: the total is the one the parts' head
+            # word names (支出), when one does
+            head = (first.key or first.metric or "")[-2:]
+            named = [n for n in same if len(head) == 2 and head in (n.key or n.metric or "")]
+            same = named if len(named) == 1 else same
         if len(same) != 1:
             return None  # no figure, or two (spending and budget): which is the total?
         before = same

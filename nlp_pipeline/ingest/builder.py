@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from nlp_pipeline.errors import ReportError
-from nlp_pipeline.model import SECTION_KINDS, BudgetValue, Indicator, Report, Section, Task, Unfilled
+from nlp_pipeline.model import SECTION_KINDS, BudgetRow, BudgetValue, Indicator, Report, Section, Task, Unfilled
 from nlp_pipeline.text.normalize import normalize
 
 from .content import classify_paragraphs
@@ -19,7 +19,7 @@ from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
 from .grid import Row
 from .narrative import parse_narrative
-from .table import IndicatorTable, find_budget, find_tables, repair_number, split_lines, squeeze
+from .table import IndicatorTable, find_budget_block, find_tables, repair_number, split_lines, squeeze
 from .table_lexicon import table_lexicon
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -306,20 +306,29 @@ def _glued_tail(text: str, draft: Draft, tables: list[IndicatorTable]) -> None:
 
 def _budget_block(draft: Draft, lines, text: str) -> None:
     """Budget figures of the form's 项目资金 block, where the parsers found none."""
-    found = find_budget(lines)
+    found, parts = find_budget_block(lines)
     if len(found) < 3 and _glued_budget_block(draft, lines, text):
         return
+    draft.budget.parts = [BudgetRow(label, {f: v for f, tok in vals.items() if (v := _budget_value(tok)) is not None})
+                          for label, vals in parts]
     # a whole block read in order beats cells matched by column: columns shift where a
     # text layer drops empty cells
     override = len(found) >= 3
     for field_, tok in found.items():
-        if not hasattr(draft.budget, field_) or (getattr(draft.budget, field_) is not None and not override):
+        if field_ == "parts" or not hasattr(draft.budget, field_) or (
+                getattr(draft.budget, field_) is not None and not override):
             continue
-        raw = repair_number(normalize(tok.s))  # ９７.６８％ is 97.68%
-        value = _number(raw.replace("%", ""))
-        if value is None or tok.m.start is None or tok.m.end is None:
-            continue
-        setattr(draft.budget, field_, BudgetValue(value=value, text=tok.s, start=tok.m.start, end=tok.m.end))
+        bv = _budget_value(tok)
+        if bv is not None:
+            setattr(draft.budget, field_, bv)
+
+
+def _budget_value(tok) -> BudgetValue | None:
+    raw = repair_number(normalize(tok.s))  # ９７.６８％ is 97.68%
+    value = _number(raw.replace("%", "").replace(",", ""))
+    if value is None or tok.m.start is None or tok.m.end is None:
+        return None
+    return BudgetValue(value=value, text=tok.s, start=tok.m.start, end=tok.m.end)
 
 
 def _has_budget(draft: Draft) -> bool:
@@ -340,7 +349,7 @@ def _glued_budget_block(draft: Draft, lines, text: str) -> bool:
             # a cut the form's arithmetic confirms replaces what was read off the same line
             for f in dataclasses.fields(draft.budget):
                 old = getattr(draft.budget, f.name)
-                if old is not None and ln.start <= old.start < ln.end:
+                if isinstance(old, BudgetValue) and ln.start <= old.start < ln.end:
                     setattr(draft.budget, f.name, None)
         for v in vals:
             if hasattr(draft.budget, v.field):

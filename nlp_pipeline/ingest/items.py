@@ -168,7 +168,8 @@ def _placeholders() -> frozenset[str]:
 
 def is_placeholder(text: str) -> bool:
     """True when a cell only says it was left empty: one of the placeholders of
-    lexicons/table_columns.yaml (无, 暂无, /, —), spaces and clause marks aside, or a
-    line of dashes of any length (———), which a form uses for an empty cell too."""
-    q = squeeze(text or "")
+    lexicons/table_columns.yaml (无, 暂无, /, —), spaces, clause marks and a closing
+    ASCII full stop (略.) aside, or a line of dashes of any length (———), which a form
+    uses for an empty cell too."""
+    q = squeeze(text or "").rstrip(".")
     return q in _placeholders() or (bool(q) and all(ch in "—-" for ch in q))

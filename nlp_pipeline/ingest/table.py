@@ -1069,6 +1069,10 @@ def _is_budget_value(s: str) -> bool:
 
 
 def find_budget(lines: list[Line]) -> dict[str, Tok]:
+    return find_budget_block(lines)[0]
+
+
+def find_budget_block(lines: list[Line]) -> tuple[dict[str, Tok], list[tuple[str, dict[str, Tok]]]]:
     """The figures of the form's budget block (年初预算数 … 执行率 … 得分 over the row
     年度资金总额), by column: the label row may be cells, words on one line or one label
     per line, and the figures follow in the same order. A 年度资金总额 with one figure and
@@ -1096,15 +1100,15 @@ def find_budget(lines: list[Line]) -> dict[str, Tok]:
             first = next(i for i, n in enumerate(names) if n)
             run_end = next((i for i in range(first, len(names)) if not names[i]), len(names))
             lead = cells[run_end:] if j == k + 1 else []
-            found = _budget_values(lines, j, header, totals, lead)
+            found, parts = _budget_values(lines, j, header, totals, lead)
             if found:
-                return found
+                return found, parts
         k += 1
-    return _single_total(lines, totals)
+    return _single_total(lines, totals), []
 
 
 def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str],
-                   lead: list[Tok] | None = None) -> dict[str, Tok]:
+                   lead: list[Tok] | None = None) -> tuple[dict[str, Tok], list[tuple[str, dict[str, Tok]]]]:
     stream: list[Tok] = list(lead or [])
     for ln in lines[j:j + 40]:
         if ln.shape in ("blank", "sep", "furniture"):
@@ -1123,8 +1127,63 @@ def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str
             if len(vals) == len(header):
                 break
         if len(vals) >= 3:
-            return {f: v for f, v in zip(header, vals) if re.search(r"\d", v.s)}
-    return {}
+            found = {f: v for f, v in zip(header, vals) if re.search(r"\d", v.s)}
+            return found, budget_parts(lines, vals, header, totals)
+    return {}, []
+
+
+_PART_ROWS_MAX = 6  # rows under the total read as its parts
+
+
+def budget_parts(lines: list[Line], vals: list[Tok], header: list[str],
+                 totals: set[str]) -> list[tuple[str, dict[str, Tok]]]:
+    """The rows under a budget block's total row (其中：当年财政拨款 / 上年结转资金 / 其他资金):
+    (label, figures by column), each figure in the column of the total's figure above it."""
+    if not vals:
+        return []
+    words = tuple(squeeze(w) for w in table_lexicon().budget_part_words)
+    top = lines[vals[0].line]
+    out = []
+    for ln in lines[vals[-1].line + 1: vals[-1].line + 1 + _PART_ROWS_MAX * 2]:
+        if ln.shape in ("blank", "sep", "furniture"):
+            continue
+        row = _part_row(ln, top, vals)
+        if row is None:
+            break
+        label, cells = row
+        q = squeeze(label)
+        if q in totals or not (q.startswith("其中") or any(w in q for w in words)):
+            break
+        out.append((label, {f: c for f, c in zip(header, cells) if c is not None and re.search(r"\d", c.s)}))
+        if len(out) >= _PART_ROWS_MAX:
+            break
+    return out
+
+
+def _part_row(ln: Line, top: Line, vals: list[Tok]) -> tuple[str, list[Tok | None]] | None:
+    """A row's label and its figures under the total's, by cell position (pipe, tsv), by
+    display column (aligned) or in order (words on one line)."""
+    if ln.shape in ("pipe", "tsv") and top.shape == ln.shape and len(ln.cells) == len(top.cells):
+        idx = [next((k for k, c in enumerate(top.cells) if c is v), -1) for v in vals]
+        if min(idx) < 0:
+            return None
+        label = next((c.s for c in ln.cells[:idx[0]] if c.s and not _is_budget_value(c.s)), "")
+        return (label, [ln.cells[k] if ln.cells[k].s and not _is_dash(ln.cells[k].s) else None for k in idx]) \
+            if label else None
+    toks = ln.filled if ln.shape in ("pipe", "tsv", "aligned") else ln.words()
+    if not toks or _is_budget_value(toks[0].s):
+        return None
+    label, rest = toks[0].s, toks[1:]
+    if ln.shape == "aligned" and top.shape == "aligned":
+        cells = []
+        for v in vals:
+            near = [t for t in rest if abs(t.col - v.col) <= 3 and _is_budget_value(t.s)]
+            cells.append(near[0] if near and not _is_dash(near[0].s) else None)
+        return label, cells
+    values = [t for t in rest if _is_budget_value(t.s)][:len(vals)]
+    if len(values) != len(vals):
+        return None
+    return label, [t if not _is_dash(t.s) else None for t in values]
 
 
 def _single_total(lines: list[Line], totals: set[str]) -> dict[str, Tok]:

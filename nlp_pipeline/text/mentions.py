@@ -133,8 +133,8 @@ def _budget_mentions(report: Report) -> list[Mention]:
     out = []
     for f in dataclasses.fields(Budget):
         bv = getattr(report.budget, f.name)
-        if bv is None:
-            continue
+        if bv is None or f.name == "parts":
+            continue  # the rows under the total are parts, read by the rule that sums them
         found = extract_numbers(bv.text, currency_unit=report.currency_unit)
         m = found[0] if found else None
         if m is None:

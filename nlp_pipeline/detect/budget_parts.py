@@ -1,0 +1,86 @@
+"""ARITHMETIC_MISMATCH (budget rows): the rows of a form's 项目资金 block under its total
+(其中：当年财政拨款 / 上年结转资金 / 其他资金) that do not add up to the total, column by
+column (年初预算数, 全年预算数, 全年执行数).
+
+The rows of the official template are a partition of the total, so their sum must be it
+within the rounding of the figures as written. A column is checked where at least
+``MIN_ROWS`` rows were read and each of them gives a figure there (a dash or an empty cell
+is nothing written, read as 0 only when another row of the column is written); a sum
+above the total is a slip whatever else is missing. One finding per block, naming every
+column that does not add up.
+"""
+from __future__ import annotations
+
+from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, phrases, register
+from nlp_pipeline.model import BudgetValue
+
+CODE = "ARITHMETIC_MISMATCH"
+MIN_ROWS = 2  # rows under the total a column needs before it is summed
+# the columns summed, each with the message naming it
+COLUMNS = {"initial_budget": "NUM.BUDGET_PARTS.initial_budget", "adjusted_budget": "NUM.BUDGET_PARTS.adjusted_budget",
+           "actual_spending": "NUM.BUDGET_PARTS.actual_spending"}
+
+RULE = Rule(
+    id="NUM.BUDGET_PARTS", code=CODE, severity="high", name="BUDGET_PARTS",
+    summary_zh="项目资金表中各来源行（当年财政拨款、上年结转等）之和与年度资金总额不符",
+    summary_en="The source rows of a form's funds block (this year's appropriation, carry-over …) "
+               "do not add up to its total",
+    example="年度资金总额 全年执行数1,468.35；其中：中央补助982.60，省级补助337.75，县级配套158.00。",
+    params=(Param("min_rows", "MIN_ROWS", "rows under the total a column needs before it is summed"),),
+    confidence=0.85,
+    explain_zh="{computation}",
+    explain_en="{computation}",
+    messages=("NUM.BUDGET_PARTS.main", "NUM.BUDGET_PARTS.column", "NUM.BUDGET_PARTS.initial_budget",
+              "NUM.BUDGET_PARTS.adjusted_budget", "NUM.BUDGET_PARTS.actual_spending"),
+)
+
+
+def _half(v: BudgetValue) -> float:
+    t = M.normalize(v.text).replace(",", "").rstrip("%")
+    return 0.5 * 10 ** -(len(t.split(".", 1)[1]) if "." in t else 0)
+
+
+def _column(total: BudgetValue, cells: list[BudgetValue | None]) -> float | None:
+    """The sum of a column's rows when it misses the total, else None."""
+    written = [c for c in cells if c is not None]
+    if len(cells) < MIN_ROWS or not written:
+        return None
+    got = sum(c.value for c in written)
+    tol = _half(total) + sum(_half(c) for c in written) + 1e-9
+    if abs(got - total.value) <= tol:
+        return None
+    if got < total.value and len(written) < len(cells):
+        return None  # a row left blank may be what is missing
+    return got
+
+
+@register(RULE)
+def detect(ctx: Context):
+    report = ctx.report
+    b = report.budget
+    if len(b.parts) < MIN_ROWS:
+        return []
+    index = M.ParagraphIndex(report)
+    bad, ev = [], []
+    for col, column_id in COLUMNS.items():
+        total = getattr(b, col)
+        if total is None:
+            continue
+        cells = [p.values.get(col) for p in b.parts]
+        got = _column(total, cells)
+        if got is None:
+            continue
+        parts = [c for c in cells if c is not None]
+        bad.append({**phrase("column", column_id), "parts": "+".join(c.text for c in parts),
+                    "sum": M.fmt(round(got, 4)), "total": total.text})
+        ev.append(M.evidence_at(report, index, total.start, total.end))
+        ev[-1].role = "total"
+        for c in parts:
+            ev.append(M.evidence_at(report, index, c.start, c.end))
+            ev[-1].role = "part"
+    if not bad:
+        return []
+    comp = phrases("computation", "NUM.BUDGET_PARTS.column", bad, sep=("；", "; "))
+    return [make_finding(CODE, "high", "NUM.BUDGET_PARTS.main", {**comp}, ev,
+                         {"columns": [x["column_zh"] for x in bad], "computation": comp["computation_zh"]})]
