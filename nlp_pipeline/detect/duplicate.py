@@ -141,6 +141,25 @@ def _runs(a: str, b: str) -> list[tuple[int, int, int, int, int]]:
     return [tuple(r) for r in runs]  # type: ignore[misc]
 
 
+PARALLEL_MIN = 1  # figures of a span that differ between two places before they are two statements
+
+
+def _parallel(x: str, y: str) -> bool:
+    """Two matching passages that each write a figure the other does not, in the same frame
+    (2022年12月23日…下达…1300万元 / 2023年8月1日…下达…437万元): the template of a report
+    repeated for another batch, not a copied passage (a copy keeps its figures, in any
+    unit: 1,285,600元 is 128.56万元)."""
+    fx, fy = _amounts(x), _amounts(y)
+    return sum(1 for f in fx if f not in fy) >= PARALLEL_MIN and sum(1 for f in fy if f not in fx) >= PARALLEL_MIN
+
+
+def _amounts(s: str) -> list[float]:
+    """The figures of ``s`` by value in their base unit (85万元 and 850,000元 are one)."""
+    from nlp_pipeline.text import extract_numbers
+
+    return [round(m.base_value, 6) for m in extract_numbers(s) if m.base_value is not None]
+
+
 def _significant(matched: int, la: int, lb: int, whole: bool = True) -> bool:
     if matched < FLOOR:
         # a short paragraph is a copy when the other one is the same text, give or take
@@ -236,7 +255,7 @@ def detect(ctx: Context):
     findings = []
 
     shared = _candidate_pairs(masked)
-    edges, paste_edges = _edges(paras, masked, shared, goal_of)
+    edges, paste_edges = _edges(paras, masked, shared, goal_of, comp)
 
     # pastes: a paragraph carrying two or more whole other paragraphs after its own text
     pasted_in: dict[int, list[tuple[int, int]]] = {}
@@ -273,8 +292,14 @@ def _candidate_pairs(masked: list[str]) -> dict[tuple[int, int], int]:
     return shared
 
 
+def _text_of(p: Paragraph, comp: tuple[str, list[int]], a: int, b: int) -> str:
+    """The paragraph's own text under compact span ``a``..``b`` (punctuation and all)."""
+    idx = comp[1]
+    return p.text[idx[a]: idx[b - 1] + 1] if b > a else ""
+
+
 def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, int], int],
-           goal_of: dict[str, str]) -> tuple[list, list]:
+           goal_of: dict[str, str], comp: list[tuple[str, list[int]]]) -> tuple[list, list]:
     """Edges (a, b, a_start, a_end, b_start, b_end, matched): copies, and runs too short
     to be a copy alone that may be a whole paragraph pasted among others."""
     edges, paste_edges = [], []
@@ -290,6 +315,8 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
         for r in _runs(masked[a], masked[b]):
             if gk is not None and _in_goal(masked[a][r[0] : r[1]], masked[gk]):
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
+            if _parallel(_text_of(paras[a], comp[a], r[0], r[1]), _text_of(paras[b], comp[b], r[2], r[3])):
+                continue  # one sentence pattern with other dates and amounts: two statements
             if _significant(r[4], len(masked[a]), len(masked[b]), short_copies):
                 edges.append((a, b, *r))
             elif (short_copies and paras[a].section == paras[b].section != "T"

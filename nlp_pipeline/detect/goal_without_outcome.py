@@ -59,6 +59,19 @@ RULE = Rule(
 )
 
 
+def _reports_not_aims(text: str, cues: dict) -> bool:
+    from nlp_pipeline.text.annotate import default_cues
+
+    c = default_cues()
+    canon = c.canonical(text)
+    # a completion said in the past (已完成, 均已实现, 较好地完成了) or in part (基本完成): a result
+    if any(canon[a:b].startswith(("已", "均已")) or canon[b:b + 1] == "了" for a, b in c.find(canon, "done")) or any(
+            canon[a:b] in ("基本完成", "部分完成") for a, b in c.find(canon, "not_done")):
+        return True
+    # an event on a day (2022年12月23日…下达…资金), with no word of aim: a report of what was done
+    return not P.has(text, cues.get("goal_cues") or []) and P.has(text, P.named("full_date"))
+
+
 def _item_no(number: str | None) -> str:
     return "".join(ch for ch in (number or "") if ch.isdigit())
 
@@ -98,6 +111,9 @@ def detect(ctx: Context):
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)
         message_id = "TXT.GOAL_GAP.performance"
+    # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
+    # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
+    missing = [g for g in missing if not _reports_not_aims(gtext[g], cues)]
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]

@@ -36,6 +36,46 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     return sim if sim >= thr else 0.0
 
 
+BREAKDOWN_MAX = 6  # figures of one metric a total-and-parts reading is tried on
+
+
+def _without_breakdowns(comp: list, cfg: dict) -> list:
+    """The edges of a conflict without those between figures that are a total and its
+    parts (1,737万元 here, its batches 1,300万元 and 437万元 there)."""
+    members: list[M.Num] = []
+    for a, b, _ in comp:
+        members += [n for n in (a, b) if all(n is not x for x in members)]
+    explained = _breakdown(members)
+    return [e for e in comp if not (any(e[0] is n for n in explained) and any(e[1] is n for n in explained))]
+
+
+def _breakdown(members: list[M.Num]) -> list[M.Num]:
+    """A figure that is the sum of two or more of the others (within the rounding written),
+    with those others: the places give a total and its parts, not two readings of one
+    figure. [] when none is."""
+    nums = [n for n in members if n.m.base_value]
+    if not 3 <= len(nums) <= BREAKDOWN_MAX:
+        return []  # among many figures some sum by chance
+    for total in nums:
+        rest = [n for n in nums if n is not total and n.m.base_value < total.m.base_value]
+        for r in range(2, min(len(rest), 4) + 1):
+            for combo in combinations(rest, r):
+                tol = M.half_ulp(total.m) + sum(M.half_ulp(n.m) for n in combo) + 1e-9
+                if abs(sum(n.m.base_value for n in combo) - total.m.base_value) <= tol:
+                    return [total, *combo]
+    return []
+
+
+def _substituted(a: str, b: str) -> bool:
+    """Two metric names of one length that differ in one run of one or two characters
+    inside them (土壤污染防治资金 / 大气污染防治资金, 新增就业 / 新增创业): one word put for
+    another names another thing."""
+    if len(a) != len(b) or len(a) < 4 or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) <= 2 and diff[-1] - diff[0] == len(diff) - 1
+
+
 def _two_goals(a: M.Num, b: M.Num, goals: dict | None) -> bool:
     """Two outcome items that report two different goals (O1 on G1's 生活补贴, O2 on G2's
     护理补贴) count two things, however alike their words."""
@@ -90,7 +130,21 @@ def _apart(a: M.Num, b: M.Num, cfg: dict) -> bool:
     la, lb = a.label, b.label
     if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
         return True  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
+    qa, qb = _quoted_name(a), _quoted_name(b)
+    if qa and qb and qa != qb:
+        return True  # “乌拉山化肥厂地块调查项目”(723万元) and “前旗污染地块详细调查”(272万元): two projects
     return False
+
+
+def _quoted_name(n: M.Num) -> str:
+    """The name in quotation marks the figure's words end with (a project's), or ''."""
+    text = M.normalize(n.para.text[max(0, n.i - 60):n.i])
+    at = max(text.rfind("“"), text.rfind('"'))
+    if at < 0:
+        return ""
+    name = text[at + 1:]
+    end = min((k for k in (name.find("”"), name.find('"')) if k >= 0), default=len(name))
+    return name[:end] if end >= 4 else ""
 
 
 def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: dict | None) -> bool:
@@ -101,6 +155,9 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
     if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg):
         return True
     if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
+        return True
+    if _substituted(M.normalise_metric(a.metric or a.key, cfg), M.normalise_metric(b.metric or b.key, cfg)) \
+            or _substituted(a.key, b.key):
         return True
     if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
         return True  # 定期检验率 and 检验覆盖率 are two rates
@@ -448,6 +505,9 @@ def detect(ctx: Context):
     edges = conflict_edges(nums, cfg, goal_map(report, ctx.alignments), topics)
     findings = []
     for comp in _components(edges):
+        comp = _without_breakdowns(comp, cfg)
+        if not comp:
+            continue
         members: list[M.Num] = []
         for a, b, _ in comp:
             for n in (a, b):

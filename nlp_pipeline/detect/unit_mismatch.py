@@ -131,7 +131,9 @@ def detect(ctx: Context):
             continue
         raw = P.strip(n.para.text[n.mi:n.i], P.named("metric_lead_verbs"))
         typ = indicator_type(raw, cfg)
-        if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit:
+        # a count per a measure (0.064次/10万公顷, 每万人3.2起) is a rate written its own way
+        per_measure = n.para.text[n.j:n.j + 1] in ("/", "／") or n.para.text[max(0, n.i - 3):n.i].startswith("每")
+        if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit and not per_measure:
             findings.append(make_finding(
                 CODE, "medium", "NUM.UNIT.rate_as_count", {"metric": raw.strip(), "figure": n.m.text},
                 [n.evidence(report)],
