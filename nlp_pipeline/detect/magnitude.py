@@ -244,7 +244,9 @@ def _money_factor(report, index: M.ParagraphIndex, n: M.Num, context: str, mc: d
     # money of unknown owner (成交金额, 担保金额 of a trading centre) only to a far bar
     own = any(w in _context(report, index, n, own=True) for w in mc.get("own_money_words") or [])
     factor = float(mc.get("money_factor", 100) if own else mc.get("unknown_money_factor", 1000))
-    if any(w in context for w in non_spending):
+    # whose money it is may be said earlier in the sentence (异地就医直接结算…，结算金额…)
+    s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
+    if any(w in context or w in n.para.text[s:n.i] for w in non_spending):
         factor = float(mc.get("non_spending_factor", 1000))
     elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
         # money the unit itself spent or paid cannot exceed all it had to spend

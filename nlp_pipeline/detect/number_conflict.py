@@ -18,6 +18,7 @@ from nlp_pipeline.text import patterns as P
 
 CODE = "NUMBER_CONFLICT"
 _SKIP_SCOPES = {"per", "change", "share", "base"}
+NOT_REACHED = ("未达", "未达到", "未能达到", "低于", "不足", "未超过", "没有达到")
 
 
 def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics: dict | None = None) -> float:
@@ -290,6 +291,8 @@ def _candidates(nums: list[M.Num], cfg: dict) -> list[M.Num]:
             continue
         if any(w in n.clause for w in score_cues):
             continue  # weights and scores are the score check's business
+        if n.before.rstrip().endswith(NOT_REACHED):
+            continue  # 持证上岗率未达100%: the bar it missed, not a value of its own
         out.append(n)
     return out
 

@@ -14,6 +14,7 @@ from nlp_pipeline.errors import ReportError
 from nlp_pipeline.model import SECTION_KINDS, BudgetRow, BudgetValue, Indicator, Report, Section, Task, Unfilled
 from nlp_pipeline.text.normalize import normalize
 
+from . import header
 from .content import classify_paragraphs
 from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
@@ -108,6 +109,13 @@ def _is_unfilled(s: str) -> bool | None:
     """None: content; False: a placeholder (无, 暂无); True: the template's instruction."""
     lex = table_lexicon().unfilled
     q = squeeze(s)
+    # 注：对照年度绩效目标，逐项分析…: the template's note, labelled as a note
+    noted = False
+    head = normalize(s).strip()
+    for note in ("注：", "注:", "说明：", "说明:", "备注：", "备注:", "填表说明：", "填表说明:"):
+        if head.startswith(note):
+            q, noted = squeeze(head[len(note):]), True
+            break
     if re.search(r"[（(](?:限|不超过)?\d+字(?:以内|以下)?[)）]", q) and len(q) <= 120:
         return True  # a length limit in brackets: the template's instruction to the writer
     if q in {squeeze(x) for x in lex.placeholders} or q in {squeeze(x) + "。" for x in lex.placeholders}:
@@ -119,22 +127,36 @@ def _is_unfilled(s: str) -> bool | None:
     for w in lex.instructions:
         w = squeeze(w)
         bare = re.sub(r"[（(][^（）()]*[)）]", "", q)  # （200字以内） is part of an instruction
-        if inner.startswith(w) and (bracketed or (len(w) >= 3 and len(q) <= 60 and not re.search(r"\d", bare))):
+        if inner.startswith(w) and (bracketed or noted or (len(w) >= 3 and len(q) <= 60 and not re.search(r"\d", bare))):
             return True
     return None
 
 
+FOOT_LABEL_MAX = 12  # characters of a signature label standing alone (项目负责人：)
+FOOT_VALUE_MAX = 16  # characters of the value after it (a name, a phone number, a date)
+
+
 def _drop_form_foot(report: Report) -> None:
-    """The signature lines of a form and a stray 总分 row are no paragraph of a section."""
+    """The signature lines of a form, a stray 总分 row and a page's running header (the
+    title again) are no paragraph of a section."""
     lex = table_lexicon()
     signs = tuple(squeeze(x) for x in lex.signature_labels)
     totals = {squeeze(x) for x in lex.total_labels}
     for sid, sec in report.sections.items():
         kept = []
+        after_label = False
         for p in sec.paragraphs:
             q = squeeze(p.text)
             if q.startswith(signs) or re.sub(r"[\d.分]+$", "", q) in totals:
+                # 项目负责人： with its value on the next line (a form one cell per line)
+                after_label = len(q) <= FOOT_LABEL_MAX
                 continue
+            if after_label and len(q) <= FOOT_VALUE_MAX and not any(ch in q for ch in "，。；,;"):
+                after_label = False
+                continue  # the name, phone or date the label asked for
+            if header.is_title(p.text) and report.text.count(p.text.strip()) >= 2:
+                continue  # the form's title repeated at the top of each page: a running header
+            after_label = False
             kept.append(p)
         if len(kept) != len(sec.paragraphs):
             for k, p in enumerate(kept, 1):

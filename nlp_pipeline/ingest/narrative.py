@@ -377,6 +377,14 @@ def _is_signature(line: str, draft: Draft) -> bool:
     return bool(org) and s == normalize(org).strip()
 
 
+def _is_foot_label(line: str) -> bool:
+    """A form's signature label opening the line (项目负责人：, 填报日期：)."""
+    from .table_lexicon import table_lexicon
+
+    s = squeeze(line)
+    return any(s.startswith(squeeze(w)) for w in table_lexicon().signature_labels)
+
+
 def parse_narrative(text: str, rows: list[Row]) -> Draft:
     draft = Draft(layout="narrative")
     draft.currency_unit = header.currency_unit(text)
@@ -494,8 +502,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             # readers), not more of the last section
             sections.close()
             continue
-        if item.style is None and _is_signature(line.chars, draft):
-            # 某某局 / 2023年3月20日 under the last section: the report is signed, not itemised
+        if item.style is None and (_is_signature(line.chars, draft) or _is_foot_label(line.chars)):
+            # 某某局 / 2023年3月20日 / 项目负责人： under the last section: the report is
+            # signed, not itemised
             sections.close()
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None

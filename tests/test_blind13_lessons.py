@@ -1,0 +1,94 @@
+"""What the first run of blind13 taught, on own invented text: a whole claim against the
+problems (TXT.CLAIM_PROBLEM), signature values one per line, a 注： note left in a field,
+a running page header, a settlement the fund pays, a field name is no metric, a bar missed
+(未达100%) is no value, claim words of a 偏差 cell."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.detect import run_detectors
+from nlp_pipeline.detect.registry import Context
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.lexicons import Lexicons
+from nlp_pipeline.text import extract_mentions
+
+
+def report(outcomes: list[str], problems: list[str], measures: list[str] | None = None,
+           goals: list[str] | None = None) -> str:
+    def items(xs):
+        return "".join(f"{k}.{x}\n" for k, x in enumerate(xs, 1))
+    return ("青山镇人民政府2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n"
+            + items(goals or ["完成农村户厕问题整改。", "做好两项补贴发放。"])
+            + "二、目标完成情况\n" + items(outcomes) + "三、存在问题\n" + items(problems)
+            + "四、改进措施\n" + items(measures or ["2024年6月底前由农业办完成剩余问题户厕整改销号。"]))
+
+
+def found(text: str, code: str | None = None, rule: str | None = None):
+    r = read_text(text)
+    ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
+    return [f for f in run_detectors(ctx) if (code is None or f.code == code) and (rule is None or f.rule_id == rule)]
+
+
+CLAIMS = [
+    ("全镇436户问题户厕截至年底已全部整改到位，整改销号率100%。", "仍有23户问题户厕至年底尚未整改销号。"),
+    ("符合条件的困难残疾人已全部纳入补贴范围，做到了应补尽补。", "37名已核实符合条件的新申请对象未能纳入当年补贴。"),
+    ("两项补贴已全部足额发放到位，实现应补尽补。", "312名重度残疾人的护理补贴因账户变更未发放。"),
+    ("全镇12个村的饮水安全问题已全部整改到位。", "2个村的饮水安全问题因水源调整滞后，整改未到位。"),
+    ("辖区低保对象已全部纳入动态监测，实现应保尽保。", "仍有部分新增低保对象未纳入动态监测。"),
+]
+
+
+@pytest.mark.parametrize("claim,counter", CLAIMS, ids=range(len(CLAIMS)))
+def test_whole_claim_against_the_problems(claim, counter):
+    fs = found(report([claim], [counter]), rule="TXT.CLAIM_PROBLEM")
+    assert len(fs) == 1 and fs[0].code == "CLAIM_CONTRADICTED"
+    assert [e.role for e in fs[0].evidence] == ["claim", "counter"]
+
+
+@pytest.mark.parametrize("claim,counter", [
+    # the problem is about other work
+    ("3个粮库维修改造工程全部完工并通过验收，改造仓容4.8万吨。", "现有仓容中仍有约1.2万吨不具备低温储粮条件。"),
+    # the claim admits the gap itself
+    ("问题户厕已整改413户，仍有23户尚未整改。", "仍有23户问题户厕至年底尚未整改销号。"),
+    # no shortfall in the problems
+    ("全镇436户问题户厕已全部整改到位。", "户厕后续管护经费不足。"),
+], ids=range(3))
+def test_whole_claim_clean(claim, counter):
+    assert found(report([claim], [counter]), rule="TXT.CLAIM_PROBLEM") == []
+
+
+def test_claim_problem_rewrites():
+    claim, counter = CLAIMS[0]
+    for old, new in (("已全部", "已经全部"), ("436", "４３６"), ("，整改销号率", "。整改销号率")):
+        assert len(found(report([claim.replace(old, new)], [counter]), rule="TXT.CLAIM_PROBLEM")) == 1
+
+
+def test_signature_values_one_per_line_are_no_measures():
+    text = report(["完成年度任务。"], ["人员不足。"]) + "\n项目负责人：\n\n王某某\n\n填报日期：\n\n2024年2月26日\n"
+    r = read_text(text)
+    assert [p.text for p in r.paragraphs("I")] == ["2024年6月底前由农业办完成剩余问题户厕整改销号。"]
+
+
+def test_a_labelled_note_is_the_template_left_in():
+    from nlp_pipeline.ingest.builder import _is_unfilled
+
+    assert _is_unfilled("注：对照年度绩效目标，逐项分析存在的问题及原因，并提出下一步改进措施。") is True
+    assert _is_unfilled("请对照预期目标逐项填写完成情况") is True
+    assert _is_unfilled("注重对照年度绩效目标开展工作，全年完成任务12项。") is None
+
+
+def test_a_settlement_the_fund_pays_is_not_the_offices_spending():
+    text = report(["全年办理跨省异地就医直接结算1.28万人次，结算金额3,016.45万元。"], ["人员不足。"]).replace(
+        "二、目标完成情况", "部门年度预算2,402.75万元。\n二、目标完成情况")
+    assert found(text, "IMPLAUSIBLE_MAGNITUDE") == []
+
+
+def test_a_missed_bar_is_no_value():
+    text = report(["食堂从业人员持证上岗率93.7%。"], ["食堂从业人员持证上岗率未达100%。"])
+    assert found(text, "NUMBER_CONFLICT") == []
+
+
+def test_field_names_are_no_metric():
+    text = report(["指标名称：竣工验收一次合格率，年度目标值：100%，实际完成值：94.4%。",
+                   "指标名称：居民满意度，年度目标值：90%，实际完成值：95.2%。"], ["人员不足。"])
+    assert found(text, "NUMBER_CONFLICT") == []
