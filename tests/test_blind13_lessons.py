@@ -92,3 +92,38 @@ def test_field_names_are_no_metric():
     text = report(["指标名称：竣工验收一次合格率，年度目标值：100%，实际完成值：94.4%。",
                    "指标名称：居民满意度，年度目标值：90%，实际完成值：95.2%。"], ["人员不足。"])
     assert found(text, "NUMBER_CONFLICT") == []
+
+
+def test_a_source_rows_rate_against_its_own_figures():
+    from test_budget_parts import flat  # the same form shapes
+
+    rows = ["其中：基本支出 1,402.10 1,438.26 1,431.55 — 99.53% —", "项目支出 460.30 577.50 536.47 — {r} —"]
+    text = flat("1,862.40 2,015.76 1,968.02 10 97.63% 9.76", [r.replace("{r}", "{r}") for r in rows])
+    ok, bad = text.replace("{r}", "92.90%"), text.replace("{r}", "95.12%")
+    rule = "NUM.BUDGET_PARTS"
+    assert not [f for f in found(ok, rule=rule) if f.message_id == "NUM.BUDGET_PARTS.rate"]
+    fs = [f for f in found(bad, rule=rule) if f.message_id == "NUM.BUDGET_PARTS.rate"]
+    assert len(fs) == 1 and "92.90" in fs[0].message
+
+
+PROJECT = ("青山市2023年城镇老旧小区改造项目绩效自评报告\n一、项目基本情况\n"
+           "（一）项目资金情况。项目总投资6,184.37万元，截至2023年12月31日累计支付资金5,213.48万元，支付率84.30%。\n"
+           "二、项目绩效目标\n1.改造老旧小区18个。\n三、绩效目标完成情况\n1.共改造老旧小区18个。\n"
+           "四、项目整体绩效\n1.项目资金均已全部拨付到位并支付完毕，项目实施达到预期效果。\n"
+           "五、存在问题\n1.部分工程款未在年内支付。\n六、改进措施\n1.2024年6月底前完成工程款结算支付。\n")
+
+
+def test_a_funds_claim_against_the_projects_own_payment_rate():
+    fs = found(PROJECT, rule="NUM.FUNDS_CLAIM")
+    assert len(fs) == 1 and {e.paragraph for e in fs[0].evidence} >= {"P1", "B1"}
+    # a department's basic part speaks of all its money, not of one fund's claim
+    dept = PROJECT.replace("2023年城镇老旧小区改造项目绩效自评报告", "住房和城乡建设局2023年度部门整体支出绩效自评报告")
+    assert found(dept, rule="NUM.FUNDS_CLAIM") == []
+
+
+def test_transposed_head_counts_in_two_measure_words_and_a_field_in_prose():
+    text = report(["全年为9,436名重度残疾人按月发放护理补贴。",
+                   "指标名称：改造惠及居民户数，年度目标值：≥3,200户，实际完成值：3,246户，超额完成。"],
+                  ["护理补贴发放对象9,346人中有12人账户变更。"], ["2024年改造惠及居民3,426户的小区配套完善。"])
+    places = sorted(tuple(sorted({e.paragraph for e in f.evidence})) for f in found(text, rule="NUM.TRANSPOSED"))
+    assert ("O1", "Q1") in places

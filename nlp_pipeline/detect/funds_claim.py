@@ -62,6 +62,18 @@ def _claims(cues: Cues, text: str, kind: str) -> list[tuple[int, int]]:
     return out
 
 
+def _in_basic_part(report: Report, cues: Cues, by_para: dict, kind: str, para) -> _Counter | None:
+    """The report's basic part (section B: 项目资金情况, 支付率84.30%) speaks of the money
+    the whole report is about: a rate or a gap written there answers a claim anywhere."""
+    if para.section == "B" or "项目" not in (report.title or "") or "整体" in (report.title or ""):
+        return None  # a department's basic part speaks of all its money, not of this fund
+    for b in report.paragraphs("B"):
+        got = _in_paragraph(report, cues, by_para.get(b.id, []), kind, 0, len(b.text))
+        if got is not None:
+            return got
+    return None
+
+
 def _is(cues: Cues, metric: str, concept: str) -> bool:
     # a paragraph's lead label (资金支付：…项目预算) names the topic, not this amount
     metric = (metric or "").replace("：", ":").rsplit(":", 1)[-1]
@@ -176,7 +188,8 @@ def detect(ctx: Context):
             st = next(((a, b) for a, b in statements(text, cues) if a <= s < b), (0, len(text)))
             counter = (_in_paragraph(report, cues, by_para.get(para.id, []), kind, *st)
                        or _in_paragraph(report, cues, by_para.get(para.id, []), kind, 0, len(text))
-                       or _budget_rows(report, kind, para))
+                       or _budget_rows(report, kind, para)
+                       or _in_basic_part(report, cues, by_para, kind, para))
             if counter is None:
                 continue
             # the claim is quoted as its whole clause (项目资金已全部支付完毕)

@@ -17,6 +17,7 @@ from nlp_pipeline.text.numbers import figures, first_figure
 
 CODE = "SCORE_MISMATCH"
 MAX_BLANK_SCORES = 2  # blank score cells a table may have and still be summed
+MIN_ITEMS = 3  # scored items a table needs before its weights are held to the full marks
 
 
 def _item_re(cfg: dict) -> str:
@@ -166,7 +167,9 @@ def detect(ctx: Context):
     # a table whose budget-execution row the reader did not find weighs 90 of the 100
     # points (the official template): its sums are checked only where they cannot hold
     partial = bool(table_items) and report.budget.weight is None
-    if len(items) >= 2:
+    # a table read with fewer rows than a form has (an excerpt, a row the reader lost) is
+    # summed only against its written total, never against the full marks
+    if len(items) >= MIN_ITEMS or (len(items) >= 2 and total is not None):
         findings += _sum_findings(report, items, total, sc, partial)
     if total is not None and grade is not None:
         findings += _grade_findings(total, grade, syn, cfg)

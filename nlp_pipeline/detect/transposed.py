@@ -52,12 +52,21 @@ def _swapped(a: str, b: str) -> bool:
 
 
 def _content_words(n: M.Num) -> set[str]:
+    text = n.para.text
+    s, e = M.clause_bounds(text, n.i, n.j, M.SENTENCE_BREAK | {"，", ","})
+    words = _words(text[s:n.i] + " " + text[n.j:e])
+    if not words:
+        # a form's field in prose names its metric a clause before the figure (指标名称：
+        # 改造惠及居民户数，…，实际完成值：3,246户): the sentence's words then
+        s, e = M.clause_bounds(text, n.i, n.j, M.SENTENCE_BREAK)
+        words = _words(text[s:n.i] + " " + text[n.j:e])
+    return words
+
+
+def _words(clause: str) -> set[str]:
     from nlp_pipeline.text.pos import verb_words
     from nlp_pipeline.text.segment import tokenize
 
-    text = n.para.text
-    s, e = M.clause_bounds(text, n.i, n.j, M.SENTENCE_BREAK | {"，", ","})
-    clause = text[s:n.i] + " " + text[n.j:e]
     cues, verbs = default_cues(), verb_words()
     return {w for w in tokenize(clause) if len(w) >= 2 and w not in verbs
             and not any(ch.isdigit() for ch in w) and not cues.has(w, "quantity_filler")}
@@ -73,6 +82,15 @@ def _candidates(nums: list[M.Num]) -> list[M.Num]:
     return out
 
 
+# measure words that count the same things (9,436名 and 9,346人 are one head count)
+SAME_UNITS = {"名": "人", "位": "人", "人次": "人次"}
+
+
+def _unit(n: M.Num) -> str:
+    unit = n.m.unit or ""
+    return SAME_UNITS.get(unit, unit)
+
+
 def _comparable(a: M.Num, b: M.Num) -> bool:
     """Places that report one figure: not a goal (a target may differ from its result),
     and a measure only against the problem it repeats (other measures plan next year's
@@ -80,6 +98,10 @@ def _comparable(a: M.Num, b: M.Num) -> bool:
     secs = {a.para.section, b.para.section}
     if secs & {"G", "B"}:
         return False  # a goal's target, or the basic part's stock figures (全县农村公路612公里)
+    if "分" in (_unit(a), _unit(b)):
+        return False  # weights and scores (23分, 32分) are permutations of each other by nature
+    if secs == {"K"} and a.para is not b.para:
+        return False  # two key projects, two budgets
     return "I" not in secs or secs == {"I", "Q"}
 
 
@@ -91,7 +113,7 @@ def _pairs(nums: list[M.Num]):
             if b.para is a.para and M.clause_bounds(a.para.text, a.i, a.j, M.SENTENCE_BREAK) == \
                     M.clause_bounds(b.para.text, b.i, b.j, M.SENTENCE_BREAK):
                 continue  # one sentence that lists both (37人、73人) speaks of two things
-            if a.m.kind != b.m.kind or (a.m.unit or "") != (b.m.unit or "") or not _comparable(a, b):
+            if a.m.kind != b.m.kind or _unit(a) != _unit(b) or not _comparable(a, b):
                 continue
             db = _shape(b.m.text)
             if da[1] != db[1] or not _swapped(da[0], db[0]):

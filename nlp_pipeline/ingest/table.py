@@ -1174,7 +1174,9 @@ def _part_row(ln: Line, top: Line, vals: list[Tok]) -> tuple[str, list[Tok | Non
     if not toks or _is_budget_value(toks[0].s):
         return None
     label, rest = toks[0].s, toks[1:]
-    if ln.shape == "aligned" and top.shape == "aligned":
+    in_order = [t for t in rest if _is_budget_value(t.s)]
+    if ln.shape == "aligned" and top.shape == "aligned" and len(in_order) != len(vals):
+        # cells left empty: each figure under the total's figure of its column
         cells = []
         for v in vals:
             near = [t for t in rest if abs(t.col - v.col) <= 3 and _is_budget_value(t.s)]
