@@ -127,3 +127,23 @@ def test_transposed_head_counts_in_two_measure_words_and_a_field_in_prose():
                   ["护理补贴发放对象9,346人中有12人账户变更。"], ["2024年改造惠及居民3,426户的小区配套完善。"])
     places = sorted(tuple(sorted({e.paragraph for e in f.evidence})) for f in found(text, rule="NUM.TRANSPOSED"))
     assert ("O1", "Q1") in places
+
+
+@pytest.mark.parametrize("cause,n", [
+    ("未完成的2部位于新华小区，因该小区部分住户意见不一致，尚未签订协议。", 0),
+    ("未完成的２部因部分住户意见不一致尚未签订协议。", 0),
+    ("电梯均已投入使用。", 1),
+])
+def test_a_cause_in_the_sentence_after_the_result(cause, n):
+    text = report([f"指标名称：加装电梯数量，年度目标值：6部，实际完成值：4部。{cause}"], ["人员不足。"],
+                  goals=["加装电梯6部。"])
+    assert len(found(text, "DEVIATION_UNEXPLAINED")) == n
+
+
+@pytest.mark.parametrize("opener", ["一是", "其一，", "二是"])
+def test_an_item_of_a_yishi_list_pasted_into_a_measure(opener):
+    item = "柑橘新植区域部分农户缺乏修剪和病虫害防治技术，后期管护跟不上，影响挂果率"
+    problems = [f"{opener}{item}；三是村级集体经济发展不均衡。"]
+    measures = [f"强化技术服务。{item}。2024年4月底前举办管护培训班6期，由3名农技员包片指导。"]
+    fs = found(report(["完成柑橘种植。"], problems, measures), "REPEATED_TEXT")
+    assert len(fs) == 1 and {e.paragraph for e in fs[0].evidence} == {"Q1", "I1"}

@@ -77,8 +77,13 @@ def _explained_where_reported(report, c: M.IndicatorCheck, cfg: dict) -> bool:
         return False
     for p in (p for s in ("O", "P", "K") for p in report.paragraphs(s)):
         text = M.normalize(p.text)
-        for a, b in statements(text):
-            if shown in text[a:b] and M._reasoned(text[a:b], cfg):
+        sts = statements(text)
+        for k, (a, b) in enumerate(sts):
+            if shown not in text[a:b]:
+                continue
+            # the cause in the same sentence or the next (…实际完成值：4部。未完成的2部因…)
+            b2 = sts[k + 1][1] if k + 1 < len(sts) else b
+            if M._reasoned(text[a:b2], cfg):
                 return True
     return False
 

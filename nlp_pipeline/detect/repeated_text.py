@@ -22,6 +22,7 @@ from collections import defaultdict
 from nlp_pipeline.detect._textcommon import compact, compact_span, lexicon, prose_paragraphs, self_repeats, short
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence, Paragraph, Report
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.segment import split_clauses, split_sentences
 
 CODE = "REPEATED_TEXT"
@@ -147,9 +148,22 @@ def _inside(report: Report, p: Paragraph, stock: list[str]):
     return out
 
 
+def _problem_pieces(text: str) -> list[tuple[int, int]]:
+    """The sentences of a problem, and the items of a 一是…；二是… list inside one, each
+    without its counting word."""
+    out = []
+    for a, b in split_sentences(text):
+        cuts = [a] + [k + 1 for k in range(a, b) if text[k] in "；;"] + [b]
+        pieces = [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+        for x, y in pieces if len(pieces) > 1 else [(a, b)]:
+            m = P.match(text, P.named("enumeration_opener"), x, y)
+            out.append((m.end() if m else x, y))
+    return out
+
+
 def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]):
     for q in problems:
-        for a, b in split_sentences(q.text):
+        for a, b in _problem_pieces(q.text):
             key = compact(q.text[a:b])[0]
             if len(key) < MIN_PASTE:
                 continue
