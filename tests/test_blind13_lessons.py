@@ -147,3 +147,24 @@ def test_an_item_of_a_yishi_list_pasted_into_a_measure(opener):
     measures = [f"强化技术服务。{item}。2024年4月底前举办管护培训班6期，由3名农技员包片指导。"]
     fs = found(report(["完成柑橘种植。"], problems, measures), "REPEATED_TEXT")
     assert len(fs) == 1 and {e.paragraph for e in fs[0].evidence} == {"Q1", "I1"}
+
+
+def test_spending_broken_down_after_shi_ji_zhi_chu_zhong():
+    text = report(["完成年度任务。"], ["人员不足。"]).replace(
+        "一、年度绩效目标", "一、部门概况\n全年实际支出2,351.09万元，预算执行率97.85%。实际支出中，基本支出1,206.37万元，项目支出{p}万元。\n二、年度绩效目标")
+    assert len(found(text.replace("{p}", "1,135.27"), "ARITHMETIC_MISMATCH")) == 1
+    assert found(text.replace("{p}", "1,144.72"), "ARITHMETIC_MISMATCH") == []
+
+
+@pytest.mark.parametrize("outcome,n", [
+    ("修缮建筑面积5,460平方米，为计划面积的111.0%。", 1),
+    ("修缮建筑面积５，４６０平方米，为计划面积的１１１．０％。", 1),
+    ("修缮建筑面积5,460平方米，完成年度目标任务的121.3%。", 1),
+    ("修缮建筑面积5,460平方米，达到计划的91.1%。", 1),
+    ("修缮建筑面积5,460平方米，为计划面积的101.1%。", 0),
+    ("修缮建筑面积5,460平方米，完成年度目标的101.1%。", 0),
+    ("修缮建筑面积5,460平方米，占全县修缮总面积的11.0%。", 0),   # a share of something else
+])
+def test_a_share_of_the_plan_against_the_goals_target(outcome, n):
+    text = report([outcome], ["人员不足。"], goals=["修缮建筑面积5,400平方米。"])
+    assert len(found(text, rule="NUM.PLAN_SHARE")) == n

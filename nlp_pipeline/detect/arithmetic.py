@@ -147,8 +147,12 @@ def check_parts(report, nums: list[M.Num], cfg: dict) -> list:
     out = []
     for items in _by_paragraph(nums):
         text = items[0].para.text
+        ends: set[int] = set()  # 实际支出中 and 支出中 end at one place: one list
         for cue in part_cues:
             for at in P.occurrences(text, cue):
+                if at + len(cue) in ends:
+                    continue
+                ends.add(at + len(cue))
                 f = _check_part_list(report, items, text, at, cfg)
                 if f is not None:
                     out.append(f)
