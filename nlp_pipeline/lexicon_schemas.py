@@ -22,8 +22,7 @@ import importlib
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (AfterValidator, RootModel, BaseModel, ConfigDict, StringConstraints, ValidationError, create_model,
-                      field_validator, model_validator)
+from pydantic import (AfterValidator, RootModel, BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator, model_validator)
 
 from nlp_pipeline.errors import LexiconError
 from nlp_pipeline.model import SECTION_KINDS, Budget

@@ -1289,3 +1289,26 @@ def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], c
                 evidence=[para_evidence(report, t.para, t.i, t.j), para_evidence(report, o, a.i, a.j)],
                 form=False, target_claim=_target_claim(said)))
     return out
+
+
+_GAPS: list = []  # (key, report, checks) of the last report, as for indicator_checks
+
+
+def report_goal_gaps(ctx, nums: list[Num], cfg: dict) -> list[IndicatorCheck]:
+    """:func:`goal_gaps` of the report in ``ctx`` through its outcomes_to_goals alignment,
+    computed once per report for the rules that read them (deviations, shortfalls,
+    overall claims); [] for a report without goals or outcomes. The checks are shared:
+    rules must not change them."""
+    from nlp_pipeline.detect import registry
+    from nlp_pipeline.detect._textcommon import alignment_map
+
+    report = ctx.report
+    key = (id(report), id(ctx.alignments), len(nums), id(cfg), registry.OVERRIDE_EPOCH)
+    if _GAPS and _GAPS[0] == key and _GAPS[1] is report:
+        return list(_GAPS[2])
+    goals, outcomes = report.paragraphs("G"), report.paragraphs("O")
+    out = []
+    if goals and outcomes:
+        out = goal_gaps(report, alignment_map(ctx, "outcomes_to_goals", outcomes, goals), nums, cfg)
+    _GAPS[:] = [key, report, out]
+    return list(out)

@@ -54,17 +54,9 @@ def _impossible_target(c: M.IndicatorCheck) -> bool:
 def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
     """A goal's floor target missed in its aligned outcome, where the outcome claims nothing
     (the claim rules report that) and no cause is given in it or in the problems."""
-    from nlp_pipeline.detect._textcommon import alignment_map
-
-    report = ctx.report
-    goals, outcomes = report.paragraphs("G"), report.paragraphs("O")
-    if not goals or not outcomes:
-        return []
-    mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
     # an outcome that claims anything anywhere is the claim rules' to judge
-    quiet = {o.id for o in outcomes if not M._claimed(o.text, cfg)}
-    return [c for c in M.goal_gaps(report, mapping, nums, cfg)
-            if c.evidence[-1].paragraph in quiet and not c.reason]
+    quiet = {o.id for o in ctx.report.paragraphs("O") if not M._claimed(o.text, cfg)}
+    return [c for c in M.report_goal_gaps(ctx, nums, cfg) if c.evidence[-1].paragraph in quiet and not c.reason]
 
 
 def _explained_where_reported(report, c: M.IndicatorCheck, cfg: dict) -> bool:

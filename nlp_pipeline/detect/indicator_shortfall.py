@@ -30,14 +30,7 @@ RULE = Rule(
 def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
     """A goal's floor target (检验报告按时出具率100%) missed by the figure its aligned
     outcome reports, where the outcome says the target was reached (98.4%，达到年度目标)."""
-    from nlp_pipeline.detect._textcommon import alignment_map
-
-    report = ctx.report
-    goals, outcomes = report.paragraphs("G"), report.paragraphs("O")
-    if not goals or not outcomes:
-        return []
-    mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
-    return [c for c in M.goal_gaps(report, mapping, nums, cfg) if c.target_claim]
+    return [c for c in M.report_goal_gaps(ctx, nums, cfg) if c.target_claim]
 
 
 @register(RULE)

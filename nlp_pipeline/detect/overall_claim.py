@@ -98,13 +98,8 @@ def _shortfalls(report: Report, ctx: Context) -> list[tuple[Evidence, str, str]]
     nums = M.enrich(report, ctx.mentions, M.config())
     out = []
     cfg = M.config()
-    checks = M.indicator_checks(report, nums)
-    if report.paragraphs("G") and report.paragraphs("O"):
-        from nlp_pipeline.detect._textcommon import alignment_map
-
-        # a goal's target that its outcome reports missed (完成森林抚育2万亩 -> 1.64万亩)
-        mapping = alignment_map(ctx, "outcomes_to_goals", report.paragraphs("O"), report.paragraphs("G"))
-        checks = checks + M.goal_gaps(report, mapping, nums, cfg)
+    # and a goal's target that its outcome reports missed (完成森林抚育2万亩 -> 1.64万亩)
+    checks = M.indicator_checks(report, nums) + M.report_goal_gaps(ctx, nums, cfg)
     for c in checks:
         if c.worse and c.evidence:
             out.append((c.evidence[-1], *render_both("NUM.OVERALL_CLAIM.shortfall", {

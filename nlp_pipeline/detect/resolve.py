@@ -6,7 +6,6 @@ declared once, in lexicons/resolve.yaml.
 from __future__ import annotations
 
 import functools
-from typing import Literal
 
 from pydantic import ValidationError
 
