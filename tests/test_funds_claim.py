@@ -108,3 +108,40 @@ def test_a_lead_label_does_not_name_the_amount():
     is a budget, and the claim 已全部支付到位 is contradicted by 已支付1,655.40万元."""
     text = narrative("资金支付：市政道路维修改造项目预算1,860.00万元，已支付1,655.40万元，项目资金已全部支付到位。")
     assert len(funds_findings(text)) == 1
+
+
+GENERAL = [
+    # the budget figure the reader also takes as the budget stays the sentence's own
+    narrative("全年预算1,200.00万元，实际支付1,086.50万元，补贴资金全部支付完毕。"),
+    # money left over named as such contradicts a payment claim
+    narrative("全年到位资金1,200.00万元，截至年底支出1,086.50万元，结余113.50万元，项目资金均已支付完成。"),
+    # money arrived but not all spent is not money wholly paid
+    narrative("本年到位资金1,200.00万元，截至年底支出1,086.50万元，资金已足额支付到项目单位。"),
+    # an amount due (应到位) against what arrived
+    narrative("应到位资金1,200.00万元，实际到位1,086.50万元，项目资金已全部拨付到位。"),
+    # other words for the whole paid or received
+    narrative("下达资金1,200.00万元，已支付1,086.50万元，各项资金均已按时足额支付。"),
+    narrative("应到位资金1,200.00万元，实际到位1,086.50万元，上级补助资金均已按时足额下达到位。"),
+    # money not received named as such
+    narrative("省级补助资金未到位86.00万元，项目资金已全额到位。"),
+]
+
+
+@pytest.mark.parametrize("text", GENERAL, ids=range(len(GENERAL)))
+def test_funds_claim_in_other_words(text):
+    assert len(funds_findings(text)) == 1
+
+
+GENERAL_CLEAN = [
+    # money brought in from last year is a source, not money left over
+    narrative("全年预算1,200.00万元（含上年结转资金120.00万元），实际支付1,200.00万元，项目资金已全部支付完毕。"),
+    # the whole arrived and the whole was paid
+    narrative("应到位资金1,200.00万元，实际到位1,200.00万元，资金已全部拨付到位。"),
+    # a remainder of nothing
+    narrative("全年预算1,200.00万元，实际支付1,200.00万元，结余0.00万元，项目资金均已支付完成。"),
+]
+
+
+@pytest.mark.parametrize("text", GENERAL_CLEAN, ids=range(len(GENERAL_CLEAN)))
+def test_funds_claim_other_words_clean(text):
+    assert funds_findings(text) == []

@@ -80,6 +80,29 @@ def _is(cues: Cues, metric: str, concept: str) -> bool:
     return bool(metric) and cues.has(metric, concept)
 
 
+def _planned(cues: Cues, label: str, kind: str) -> bool:
+    """An amount that should have been paid or received: a budget (预算, 下达), an amount
+    due (应到位资金), and for a claim of payment also the money that arrived (到位资金1,200
+    of which 1,086.50 spent is not money wholly spent)."""
+    if _is(cues, label, "planned_metric"):
+        return True
+    if _is(cues, label, "unpaid_metric"):
+        return False
+    if kind == "spent" and _is(cues, label, "arrived_metric") and not _is(cues, label, "spent_metric"):
+        return True
+    return _is(cues, label, "budget_metric") and not _is(cues, label, KINDS[kind][1])
+
+
+def _left_over(cues: Cues, label: str, kind: str) -> bool:
+    """An amount named as left unpaid (结余, 未支付) or not received (未到位): a claim of
+    the whole is contradicted by any such amount; money carried in from last year (上年结转)
+    is a source, not a remainder."""
+    label = (label or "").replace("：", ":").rsplit(":", 1)[-1]
+    if not _is(cues, label, "unpaid_metric") or cues.has(label, "carried_in"):
+        return False
+    return _is(cues, label, "arrived_metric") == (kind == "arrived")
+
+
 def _gap_is_real(planned: float, got: float, planned_text: str, got_text: str, factor: float) -> bool:
     """``got`` below ``planned`` by more than the rounding of either as written."""
     step = max(10 ** -M.decimals(planned_text), 10 ** -M.decimals(got_text)) * factor
@@ -104,9 +127,15 @@ def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: 
             return _Counter(**phrase("text", "NUM.FUNDS_CLAIM.counter_rate", {"label": label, "figure": n.m.text}),
                             evidence=[M.para_evidence(report, n.para, n.i, n.j)])
     money = [n for n in inside if n.m.kind == "MONEY" and n.m.base_value and n.role != "target"]
-    planned = [n for n in money if _is(cues, n.metric or n.key, "budget_metric")
-               and not _is(cues, n.metric or n.key, metric_concept)]
-    got = [n for n in money if _is(cues, n.metric or n.key, metric_concept)]
+    for n in money:
+        if _left_over(cues, n.metric or n.key, kind):
+            return _Counter(**phrase("text", "NUM.FUNDS_CLAIM.counter_left", {"label": n.metric or n.key,
+                                                                             "figure": n.m.text}),
+                            evidence=[M.para_evidence(report, n.para, n.i, n.j)])
+    planned = [n for n in money if _planned(cues, n.metric or n.key, kind)]
+    got = [n for n in money if _is(cues, n.metric or n.key, metric_concept)
+           and not _is(cues, n.metric or n.key, "planned_metric")
+           and not _is(cues, n.metric or n.key, "unpaid_metric")]
     for g in got:
         for p in planned:
             if _gap_is_real(p.m.base_value, g.m.base_value, p.m.text, g.m.text, _unit_factor(p)):
@@ -163,7 +192,7 @@ RULE = Rule(
     explain_zh="声称「{claim}」；报告中的数据：{counter}",
     explain_en="claimed 「{claim}」; the report's figures: {counter_en}",
     messages=("NUM.FUNDS_CLAIM.spent", "NUM.FUNDS_CLAIM.arrived", "NUM.FUNDS_CLAIM.counter_rate",
-              "NUM.FUNDS_CLAIM.counter_gap", "NUM.FUNDS_CLAIM.counter_execution",
+              "NUM.FUNDS_CLAIM.counter_gap", "NUM.FUNDS_CLAIM.counter_left", "NUM.FUNDS_CLAIM.counter_execution",
               "NUM.FUNDS_CLAIM.counter_budget"),
 )
 

@@ -157,8 +157,8 @@ def extract_mentions(report: Report) -> list[Mention]:
     """Every numeric mention of ``report`` (paragraphs, indicators, funds, budget).
 
     Offsets are into ``report.text``; ``Mention.paragraph`` is the paragraph id (None for
-    the budget table, which is no paragraph; a budget figure written in the basic part's
-    sentences is there twice: the budget's, and its paragraph's).
+    the budget table, which is no paragraph; a budget figure written in a paragraph's
+    sentence is there twice: the budget's, and its paragraph's).
     """
     out: list[Mention] = []
     by_para: dict[str, list[Mention]] = {}
@@ -181,12 +181,9 @@ def extract_mentions(report: Report) -> list[Mention]:
             fm = _funds_mention(report, ind, task)
             if fm is not None:
                 out.append(fm)
-    budget = _budget_mentions(report)
-    spans = [(b.start, b.end) for b in budget]
-    # a budget figure is read once, as the budget's; in the basic part (B1 …) its sentence
-    # keeps it too, so that the breakdown after it (其中基本支出…，占总支出的46.8%) has its whole
-    out = [m for m in out if (m.paragraph or "")[:1] == "B" and (m.paragraph or "")[1:].isdigit()
-           or not any(m.start < e and s < m.end for s, e in spans)]
-    out.extend(budget)
+    # a budget figure written in a sentence is there twice, the budget's and its
+    # paragraph's: the sentence keeps its own reading (its unit, its metric, the breakdown
+    # after it), so a claim beside it (实际支付…，资金全部支付完毕) is read against it
+    out.extend(_budget_mentions(report))
     out.sort(key=lambda m: (m.start, m.end))
     return out
