@@ -356,6 +356,13 @@ class _Magnitude(Strict):
     task_funds_factor: float = 1.1  # magnitude.py's default; the shipped file leaves it out
 
 
+class _GenericRates(Strict):
+    any_verb: Words
+    plan_words: Words
+    done_words: Words
+    not_rates: Words
+
+
 class _Arithmetic(Strict):
     part_cues: Words
     min_cover: float
@@ -369,6 +376,7 @@ class _Arithmetic(Strict):
     # rate name -> (words of the numerator, words of the denominator)
     word_rates: dict[Word, tuple[Words, Words]]
     money_rates: dict[Word, tuple[Words, Words]]
+    generic_rates: _GenericRates
     word_rate_open_cues: Words
     per_capita_cues: dict[Word, Word]
     product_total_cues: Words
@@ -503,6 +511,8 @@ class NumbersQualifiers(Strict):
     approx_tolerance: float
     near_tolerance: float
     prefix: dict[Word, Qualifier]
+    # words that end in a prefix qualifier's characters and are no qualifier (签约 is not 约)
+    prefix_word_endings: Words = []
     infix: dict[Word, Qualifier]
     suffix: dict[Word, Qualifier]
 

@@ -506,9 +506,13 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
             name = M.normalize(pct.metric)
             name = P.strip(name, P.named("rate_lead_verbs"))
             rate = next((r for r in sorted(rates, key=len, reverse=True) if name.endswith(r)), None)
-            if rate is None:
-                continue
-            num_words, den_words = rates[rate]
+            generic = rate is None
+            if generic:
+                rate, num_words, den_words = _generic_rate(name, acfg)
+                if rate is None:
+                    continue
+            else:
+                num_words, den_words = rates[rate]
             text = pct.para.text
             s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
             if any(w in text[s:pct.i] for w in open_cues):
@@ -519,6 +523,9 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
 
             def named(n, yes, no):
                 own = M.normalize(n.metric)
+                if generic:  # 计划为65岁以上老人体检12,000人: the plan word is the clause's
+                    cs, _ = M.clause_bounds(text, n.i, n.j)
+                    own = M.normalize(text[cs:n.i])
                 return any(w in own for w in yes) and not any(w in own for w in no)
 
             nums_ = [n for n in counts if named(n, num_words, den_words)]
@@ -544,6 +551,23 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
                 roles="claim",
             ))
     return out
+
+
+def _generic_rate(name: str, acfg: dict) -> tuple[str | None, list[str], list[str]]:
+    """A rate of work done against work planned or due, named by its verb (签约率 -> 签约):
+    its numerator must be named done and carry that verb, its denominator planned or due."""
+    g = acfg.get("generic_rates") or {}
+    if not name.endswith("率") and not any(name.endswith(w) for w in g.get("any_verb") or []):
+        return None, [], []
+    if any(w in name for w in g.get("not_rates") or []):
+        return None, [], []
+    plan, done = list(g.get("plan_words") or []), list(g.get("done_words") or [])
+    if any(name.endswith(w) for w in g.get("any_verb") or []):
+        return name, done, plan
+    verb = name[-3:-1]
+    if len(verb) < 2:
+        return None, [], []
+    return name, [w + verb for w in done] + ["已经" + verb], plan + ["应" + verb]
 
 
 def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:

@@ -37,6 +37,7 @@ class NumberLexicon:
     multipliers: dict[str, float]
     blockers: dict[str, str]
     prefix_q: list[tuple[str, str]]  # longest first
+    prefix_words: tuple[str, ...]  # words ending in a prefix qualifier that are none (签约)
     infix_q: dict[str, str]
     suffix_q: list[tuple[str, str]]
     approx_tol: float
@@ -73,6 +74,7 @@ def number_lexicon() -> NumberLexicon:
         multipliers=mult,
         blockers={str(k): str(v) for k, v in (u.get("unit_blockers") or {}).items()},
         prefix_q=by_len(q["prefix"]),
+        prefix_words=tuple(q.get("prefix_word_endings") or ()),
         infix_q={str(k): v for k, v in q["infix"].items()},
         suffix_q=by_len(q["suffix"]),
         approx_tol=float(q["approx_tolerance"]),

@@ -310,6 +310,8 @@ class _Scan:
         for key, val in self.lex.prefix_q:
             k = len(key)
             if a - k >= 0 and self.norm[a - k : a] == key and self._free(a - k, a):
+                if any(w.endswith(key) and self.norm[max(0, a - len(w)) : a] == w for w in self.lex.prefix_words):
+                    continue  # 应签约9,800户: 约 ends 签约, it qualifies nothing
                 if qual == "exact" or (val.startswith("approx") and qual == "more"):
                     qual = val if qual == "exact" else "approximate"
                 return a - k, qual
