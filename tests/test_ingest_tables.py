@@ -46,6 +46,15 @@ def _pipe(sep: bool = True, repeat: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _pipe_broken_header() -> str:
+    """A pipe table exported with its header cells wrapped over three lines and no leading
+    pipes (| 一级指标 | 二级指标 | 三级指标 | 年度 指标值 | / 实际 完成值 | / 分值 | …)."""
+    head = ["一级指标 | 二级指标 | 三级指标 | 年度 指标值 |", "实际 完成值 |",
+            "分值 | 得分 | 偏差原因分析及改进措施 | |||||"]
+    body = [" | ".join(r) + " | ||" for r in ROWS]
+    return "\n".join(head + body + ["总分 | | | | | 90 | 89 | |"])
+
+
 def _tsv() -> str:
     return "\n".join(["\t".join(HEADER)] + ["\t".join(r) for r in ROWS] + ["总分\t\t\t\t\t90\t89\t"])
 
@@ -90,9 +99,9 @@ def _rows(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("make", [
-    lambda: _pipe(sep=True), lambda: _pipe(sep=False), lambda: _pipe(repeat=True), _tsv,
+    lambda: _pipe(sep=True), lambda: _pipe(sep=False), lambda: _pipe(repeat=True), _pipe_broken_header, _tsv,
     lambda: _cell_per_line(True), lambda: _cell_per_line(False), _flattened_rows, _one_line, _aligned,
-], ids=["pipe-sep", "pipe-nosep", "pipe-repeated", "tsv", "cells-blank", "cells-tight", "flat-rows",
+], ids=["pipe-sep", "pipe-nosep", "pipe-repeated", "pipe-broken-header", "tsv", "cells-blank", "cells-tight", "flat-rows",
         "one-line", "aligned"])
 def test_every_shape_gives_the_same_rows(make):
     assert _rows(make()) == EXPECTED

@@ -542,6 +542,11 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         cells = ln.cells if ln.shape != "aligned" else ln.filled
         cols = header_columns([match_header(c.s) if c.s else None for c in cells])
         if cols:
+            if ln.shape == "pipe":
+                cells, j = _header_continued(lines, k, cells)
+                if j > k + 1:
+                    cols = header_columns([match_header(c.s) if c.s else None for c in cells]) or cols
+                return cols, j, cells, ln.shape, []
             return cols, k + 1, cells, ln.shape, []
         if ln.shape == "aligned":
             return _flat_header(ln, k) or _glued_header_at(ln, k)
@@ -576,6 +581,23 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if cols:
             return cols, j, cells, "cell_per_line", []
     return None
+
+
+def _header_continued(lines: list[Line], k: int, cells: list[Tok]) -> tuple[list[Tok], int]:
+    """A pipe header broken over lines (| 一级指标 | … | 年度 指标值 | / 实际 完成值 | / 分值 | 得分 |
+    …): the lines after it whose every filled cell is a column name are more of it."""
+    out = [c for c in cells if c.s]
+    j = k + 1
+    while j < len(lines) and j <= k + 4:
+        lj = lines[j]
+        if lj.shape not in ("pipe", "single"):
+            break
+        filled = [c for c in lj.cells if c.s]
+        if not filled or any(match_header(c.s) is None for c in filled):
+            break
+        out += filled
+        j += 1
+    return (out if j > k + 1 else cells), j
 
 
 def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
