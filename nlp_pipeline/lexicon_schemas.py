@@ -144,6 +144,9 @@ class AlignStopPhrases(Strict):
 class Citations(Strict):
     number: Regex
     pairs: dict[Word, Word]
+    standard: dict[Word, Word]
+    half_width: Words
+    no_year: Regex
 
     @field_validator("number")
     @classmethod

@@ -404,3 +404,16 @@ def test_an_attachment_heading_ends_the_last_section(marker):
             f"{marker}\n项目名称\n开元街道养老服务项目\n主管部门\n开元街道办事处\n")
     r = read_text(text)
     assert [p.text for p in r.paragraphs("I")] == ["2025年新增助餐点2个，由社会事务科负责。"]
+
+
+def test_implementation_section_reports_outcomes():
+    """四、项目实施情况 says what was done (outcomes); 五、组织实施情况 (how the work was
+    organised) stays outside the sections, like 其他需要说明的事项."""
+    text = ("某县2023年度地质灾害防治专项资金绩效自评报告\n一、专项资金基本情况\n1.全年下达专项资金1,920.00万元。\n"
+            "二、绩效目标\n1.治理隐患点14处。\n三、资金使用情况\n1.全年支出1,846.55万元。\n"
+            "四、项目实施情况\n1.全年完成隐患点治理12处，验收合格率100%。\n"
+            "五、组织实施情况\n1.成立领导小组，明确分工。\n"
+            "六、存在的问题\n1.施工条件差。\n七、改进措施\n1.2024年4月底前完成剩余2处。\n")
+    r = read_text(text, "x.txt")
+    assert [p.text for p in r.sections["O"].paragraphs] == ["全年完成隐患点治理12处，验收合格率100%。"]
+    assert "U" not in r.sections

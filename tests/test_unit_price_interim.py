@@ -286,3 +286,19 @@ def test_a_rate_per_person_and_the_total_paid_are_no_conflict():
     r = read_text(text)
     ctx = Context(report=r, mentions=extract_mentions(r), alignments={}, lexicons=Lexicons())
     assert [f for f in run_detectors(ctx) if f.code == "NUMBER_CONFLICT"] == []
+
+
+@pytest.mark.parametrize("sentence,message", [
+    ("按照《巫山县地质灾害防治专项资金管理办法》（巫规资发〔〕36号）组织实施。", "TXT.CITATION.no_year"),
+    ("根据《培训补贴实施方案》（安政办发(2023)15号）开展培训。", "TXT.CITATION.brackets"),
+    # 〔〕 for one number and （） for another in the same report: the second is off the standard
+    ("依据泉财社〔2023〕15号和泉民（2023）8号文件执行。", "TXT.CITATION.brackets"),
+])
+def test_document_number_off_the_standard(sentence, message):
+    fs = found(report(sentence), "TXT.CITATION")
+    assert [f.message_id for f in fs] == [message]
+
+
+def test_the_same_number_cited_twice_is_one_finding():
+    text = report("依据泉财社〔2023 15号文件执行，泉财社〔2023 15号文件另有规定的从其规定。")
+    assert len(found(text, "TXT.CITATION")) == 1

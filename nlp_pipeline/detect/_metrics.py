@@ -596,6 +596,11 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
     this_year = _words(cfg, "within_year_cumulative")
     out: list[Num] = []
     for pid, items in by_para.items():
+        # a budget figure written in a sentence is a mention twice (the budget's and the
+        # sentence's): the sentence's own, with its unit and its words, is the one read
+        own = [(i, j) for m, _, i, j in items if m.paragraph is not None]
+        items = [t for t in items if t[0].paragraph is not None
+                 or not any(t[2] < b and a < t[3] for a, b in own)]
         items.sort(key=lambda t: t[2])
         for k, (m, p, i, j) in enumerate(items):
             text = p.text

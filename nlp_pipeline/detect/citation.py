@@ -1,10 +1,11 @@
 """CITATION_MALFORMED: a document cited with a malformed number (发文字号): the year's
-brackets lost or unpaired (「鄂财预〔2020 15号」, 「财预2020〕15号」, 「[2021〕」).
+brackets lost or unpaired (「鄂财预〔2020 15号」, 「财预2020〕15号」, 「[2021〕」), brackets
+with no year in them (「巫规资发〔〕36号」), or a year in brackets other than the hexagonal
+ones GB/T 9704 prescribes (「人社发(2023)12号」).
 
 The shape of a number (agency words, year in brackets, serial, 号) is data in
-lexicons/citations.yaml; a number whose year has one bracket without its pair is
-malformed. A number with no brackets at all (财预2020 15号 is rare; 2020年15号 is no
-number) is not read, nor brackets of other shapes that pair (（2020）).
+lexicons/citations.yaml. A number with no brackets at all (财预2020 15号 is rare;
+2020年15号 is no number) is not read.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="发文字号「{number}」的年份括号不成对",
     explain_en="the year's brackets in the document number 「{number}」 do not pair",
-    messages=("TXT.CITATION.unpaired",),
+    messages=("TXT.CITATION.unpaired", "TXT.CITATION.no_year", "TXT.CITATION.brackets"),
 )
 
 
@@ -33,20 +34,39 @@ def detect(ctx: Context):
         return []
     number = lex["number"]  # a pattern: the shape of a document number is data
     pairs = lex.get("pairs") or {}
+    standard = lex.get("standard") or {}
+    half = set(lex.get("half_width") or [])
     closers = set(pairs.values())
+    found = [(p, m) for p in ctx.report.paragraphs() for m in P.finditer(p.text, number)]
+    uses_standard = any(standard.get(m.group("open")) == m.group("close") for _, m in found)
     findings = []
+    seen: set[tuple] = set()
+    for p, m in found:
+        o, c = m.group("open"), m.group("close")
+        if not o and not c:
+            continue
+        if not o and c not in closers:
+            continue
+        if o and pairs.get(o) == c:
+            if standard.get(o) == c or not (o in half or uses_standard):
+                continue
+            message = "TXT.CITATION.brackets"
+        else:
+            message = "TXT.CITATION.unpaired"
+        num = m.group(0)
+        key = (o, m.group("year"), c, m.group("serial"))
+        if key in seen:
+            continue  # the same number cited again is the same slip
+        seen.add(key)
+        findings.append(make_finding(
+            CODE, "low", message, {"paragraph": p.id, "number": num, "year": m.group("year")},
+            [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
+        ))
     for p in ctx.report.paragraphs():
-        for m in P.finditer(p.text, number):
-            o, c = m.group("open"), m.group("close")
-            if not o and not c:
-                continue
-            if o and pairs.get(o) == c:
-                continue
-            if not o and c not in closers:
-                continue
+        for m in P.finditer(p.text, lex.get("no_year") or "(?!)"):
             num = m.group(0)
             findings.append(make_finding(
-                CODE, "low", "TXT.CITATION.unpaired", {"paragraph": p.id, "number": num, "year": m.group("year")},
+                CODE, "low", "TXT.CITATION.no_year", {"paragraph": p.id, "number": num},
                 [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
             ))
     return findings
