@@ -146,6 +146,7 @@ class Citations(Strict):
     pairs: dict[Word, Word]
     standard: dict[Word, Word]
     half_width: Words
+    off_standard_where_mixed: Words
     no_year: Regex
 
     @field_validator("number")

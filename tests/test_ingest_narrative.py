@@ -417,3 +417,19 @@ def test_implementation_section_reports_outcomes():
     r = read_text(text, "x.txt")
     assert [p.text for p in r.sections["O"].paragraphs] == ["全年完成隐患点治理12处，验收合格率100%。"]
     assert "U" not in r.sections
+
+
+@pytest.mark.parametrize("heading", ["主要绩效", "四、部门整体绩效"])
+def test_performance_without_outcome_section_is_the_outcome(heading):
+    body = ("某县疾控中心2023年度整体支出绩效自评报告\n年度绩效目标\n1.适龄儿童免疫规划疫苗接种率保持在95%以上。\n"
+            f"{heading}\n1.适龄儿童免疫规划疫苗接种率96.1%。\n存在的问题\n1.冷链设备老化。\n改进措施\n1.2024年6月底前更换冰箱。\n")
+    r = read_text(body, "x.txt")
+    assert [p.id for p in r.sections["O"].paragraphs] == ["O1"] and "P" not in r.sections
+
+
+def test_performance_beside_outcome_stays_performance():
+    body = ("某县水利局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.新建堤防2公里。\n二、绩效目标完成情况\n"
+            "1.新建堤防2.1公里。\n三、主要绩效\n1.防洪能力明显提高，保护人口1.2万人。\n四、存在的问题\n1.管护经费不足。\n"
+            "五、改进措施\n1.2024年落实管护经费。\n")
+    r = read_text(body, "x.txt")
+    assert [p.id for p in r.sections["P"].paragraphs] == ["P1"] and [p.id for p in r.sections["O"].paragraphs] == ["O1"]

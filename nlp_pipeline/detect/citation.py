@@ -36,6 +36,7 @@ def detect(ctx: Context):
     pairs = lex.get("pairs") or {}
     standard = lex.get("standard") or {}
     half = set(lex.get("half_width") or [])
+    mixed = set(lex.get("off_standard_where_mixed") or [])
     closers = set(pairs.values())
     found = [(p, m) for p in ctx.report.paragraphs() for m in P.finditer(p.text, number)]
     uses_standard = any(standard.get(m.group("open")) == m.group("close") for _, m in found)
@@ -48,7 +49,7 @@ def detect(ctx: Context):
         if not o and c not in closers:
             continue
         if o and pairs.get(o) == c:
-            if standard.get(o) == c or not (o in half or uses_standard):
+            if standard.get(o) == c or not (o in half or (uses_standard and o in mixed)):
                 continue
             message = "TXT.CITATION.brackets"
         else:

@@ -132,6 +132,7 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
     from .labels import currency_factor
 
     _tasks_from_section(draft)
+    _performance_as_outcome(draft)
     present = {sid for sid, sec in draft.sections.items() if sec.paragraphs}
     if draft.tasks:
         present.add("T")
@@ -155,6 +156,20 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
         missing_sections=[sid for sid in expected if sid not in present],
         warnings=draft.warnings,
     )
+
+
+def _performance_as_outcome(draft: Draft) -> None:
+    """A report whose results are all under one performance heading (主要绩效, 整体绩效) and
+    that has no 目标完成情况 reports its goals' outcomes there: that section is its outcome
+    section O (with 目标完成情况 beside it, 主要绩效 stays the overall performance P)."""
+    perf, goals = draft.sections.get("P"), draft.sections.get("G")
+    if perf is None or not perf.paragraphs or goals is None or not goals.paragraphs:
+        return
+    if draft.sections.get("O") is not None and draft.sections["O"].paragraphs:
+        return
+    paras = [dataclasses.replace(p, id="O" + p.id[1:], section="O", kind="outcome") for p in perf.paragraphs]
+    draft.sections.pop("P")
+    draft.sections["O"] = dataclasses.replace(perf, id="O", kind="outcome", paragraphs=paras)
 
 
 def _tasks_from_section(draft: Draft) -> None:
