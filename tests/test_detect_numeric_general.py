@@ -519,14 +519,16 @@ def test_area_parts_short_of_their_total():
     assert run(partial, ["ARITHMETIC_MISMATCH"]) == []
 
 
-def test_a_rate_below_its_goal_contradicts_a_completion_claim():
+def test_a_rate_below_its_goal_under_a_completion_claim_is_a_shortfall():
+    # a rate short of its target rate is the indicator's shortfall, one finding, not also a
+    # contradicted claim (tests/test_rate_vs_count_shortfall.py has the count case)
     r = build({"G": ["办好特殊教育，适龄残障儿童入学率达到95%以上。"],
                "O": ["全院适龄残障儿童60人，入学54人，入学率90.0%，特殊教育目标全面完成。"]})
     al = Alignment(name="outcomes_to_goals", source_section="O", target_section="G",
                    pairs=[AlignedPair("O1", "G1", 1.0, 1.0)])
     ctx = Context(report=r, mentions=mentions_of(r), alignments={al.name: al}, lexicons=Lexicons())
-    fs = run_detectors(ctx, only=["CLAIM_CONTRADICTED"])
-    assert len(fs) == 1 and {"O1", "G1"} <= set(fs[0].paragraphs())
+    fs = run_detectors(ctx, only=["CLAIM_CONTRADICTED", "INDICATOR_SHORTFALL"])
+    assert [f.code for f in fs] == ["INDICATOR_SHORTFALL"] and {"O1", "G1"} <= set(fs[0].paragraphs())
 
 
 def test_a_whole_claim_with_its_count_and_a_remainder_before_the_status():

@@ -390,6 +390,8 @@ def _shortfalls(report: Report, goal: Paragraph, targets: list[Mention], actuals
     for t in targets:
         if t.kind not in COUNT_KINDS or t.base_value is None or t.role in ("actual", "budget"):
             continue
+        if t.kind == "PERCENT":
+            continue  # a rate below its target rate is an indicator's shortfall (NUM.SHORTFALL)
         if t.qualifier not in ("exact", "lower", "upper"):
             continue
         clause = _clause_of(goal.text, report, goal, t)

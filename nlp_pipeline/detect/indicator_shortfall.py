@@ -29,8 +29,11 @@ RULE = Rule(
 
 def _goal_gaps(ctx: Context, nums: list[M.Num], cfg: dict) -> list[M.IndicatorCheck]:
     """A goal's floor target (检验报告按时出具率100%) missed by the figure its aligned
-    outcome reports, where the outcome says the target was reached (98.4%，达到年度目标)."""
-    return [c for c in M.report_goal_gaps(ctx, nums, cfg) if c.target_claim]
+    outcome reports, where the outcome says the target was reached (98.4%，达到年度目标), or,
+    for a rate, that the work was done (良种覆盖率96.3%…圆满完成任务 against 98%以上): a rate
+    short of its target rate is an indicator's shortfall, whatever the claim calls it."""
+    return [c for c in M.report_goal_gaps(ctx, nums, cfg)
+            if c.target_claim or (c.claim and c.target.m.kind == "PERCENT")]
 
 
 @register(RULE)
@@ -40,9 +43,12 @@ def detect(ctx: Context):
     findings = []
     checks = M.indicator_checks(ctx.report, nums, cfg)
     seen = {(round(c.target.m.base_value or 0, 6), round(c.actual.m.base_value or 0, 6)) for c in checks}
-    for c in checks + [g for g in _goal_gaps(ctx, nums, cfg)
-                       if (round(g.target.m.base_value or 0, 6), round(g.actual.m.base_value or 0, 6)) not in seen]:
-        if not (c.worse and c.claim) or not (c.form or c.target_claim):
+    gaps = [g for g in _goal_gaps(ctx, nums, cfg)
+            if (round(g.target.m.base_value or 0, 6), round(g.actual.m.base_value or 0, 6)) not in seen]
+    for c in checks + gaps:
+        if not (c.worse and c.claim):
+            continue
+        if not (c.form or c.target_claim or (c in gaps and c.target.m.kind == "PERCENT")):
             continue
         findings.append(make_finding(
             CODE, "high", "NUM.SHORTFALL.below" if c.direction > 0 else "NUM.SHORTFALL.above",
