@@ -36,3 +36,10 @@ def test_signing_is_no_approximation():
     assert m.qualifier == "exact" and m.text == "9,800户"
     (m,) = extract_numbers("约9,800户")
     assert m.qualifier == "approximate"
+
+
+def test_a_rate_over_its_two_figures_named_by_its_verb():
+    good = "全市秸秆可收集量146.3万吨，综合利用量132.6万吨，综合利用率90.6%。"
+    assert run(build({"O": [good]}), ["ARITHMETIC_MISMATCH"]) == []
+    for bad in (good.replace("90.6%", "93.4%"), good.replace("90.6%", "９３．４％")):
+        assert len(run(build({"O": [bad]}), ["ARITHMETIC_MISMATCH"])) == 1

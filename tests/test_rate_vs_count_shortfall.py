@@ -41,3 +41,32 @@ def test_count_short_of_its_plan_is_a_claim_contradicted(tmp_path, outcome):
 
 def test_rate_that_meets_its_target_is_clean(tmp_path):
     assert _codes(tmp_path, "主要农作物良种覆盖率达到98%以上。", "主要农作物良种覆盖率98.3%，圆满完成任务。") == []
+
+
+@pytest.mark.parametrize("outcome", [
+    "全年例行监测3180批次，合格3104批次，监测合格率97.6%，较目标值98%低0.4个百分点。",
+    "全年例行监测合格率97.6%。",
+])
+def test_a_written_floor_is_missed_by_a_figure_that_rounds_to_it(tmp_path, outcome):
+    # 98%以上 is 98 itself: 97.6% misses it (no reason given: a deviation unexplained)
+    f = tmp_path / "r.txt"
+    f.write_text(_report("农产品质量安全例行监测合格率达到98%以上。", outcome), encoding="utf-8")
+    assert [x.code for x in analyze(f).findings if x.code == "DEVIATION_UNEXPLAINED"] == ["DEVIATION_UNEXPLAINED"]
+
+
+def test_a_bare_target_is_no_amount_of_money(tmp_path):
+    # the form's money unit (万元) belongs to its budget rows; a bare target of 180 beside a
+    # bare result of 180 is met, not 1,800,000 against 180
+    text = ("项目支出绩效自评表\n（2023年度）\n单位：万元\n"
+            "| 项目名称 | 某县生猪养殖场建设项目 | | | | |\n"
+            "| 预算执行情况(万元) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 | |\n"
+            "| 年度财政资金总额 | 50 | 50 | 100% | 20 | |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+            "| 产出指标 | 数量指标 | 育肥猪舍(平方米) | 180 | 180 | 5 |\n"
+            "| 产出指标 | 数量指标 | 隔离舍(平方米) | 54 | 54 | 5 |\n"
+            "| 产出指标 | 数量指标 | 仓库(平方米) | 104 | 104 | 5 |\n")
+    f = tmp_path / "form.txt"
+    f.write_text(text, encoding="utf-8")
+    a = analyze(f)
+    assert len([i for t in a.report.tasks for i in t.indicators]) == 3
+    assert [x.code for x in a.findings if x.code in ("DEVIATION_UNEXPLAINED", "INDICATOR_SHORTFALL")] == []

@@ -1044,8 +1044,10 @@ def _target_column_checks(report: Report, task, by_para: dict[str, list[Num]], o
         if not ind.target or ind.result_paragraph is None:
             continue
         actual = next((n for n in by_para.get(ind.result_paragraph.id, [])), None)
-        # a bare target is a count, not an amount in the report's money unit (≥900樘)
-        tm = extract_numbers(ind.target, currency_unit=report.currency_unit if not ind.weight_text else None)
+        # a bare target is a count, not an amount in the report's money unit (≥900樘): it
+        # takes the money unit only where its result is an amount
+        money = actual is not None and actual.m.kind == "MONEY" and not ind.weight_text
+        tm = extract_numbers(ind.target, currency_unit=report.currency_unit if money else None)
         if actual is None or not tm:
             continue
         tmen = with_sign_bound(tm[0], ind.target[: tm[0].start])
@@ -1279,7 +1281,10 @@ def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], c
                     and (similarity(t.key, a.key) >= floor or _names_within(t.key, a.key))]
             if not same:
                 continue
-            if any(n.interval[1] >= t.interval[0] for n in same):
+            # a written floor (98%以上) is the figure itself, not the span its rounding would
+            # give a measured value (97.5 to 98.5): 97.6% misses it
+            floor_ = t.m.base_value if t.m.qualifier == "lower" and t.m.base_value is not None else t.interval[0]
+            if any(n.interval[1] >= floor_ for n in same):
                 continue  # the outcome reports the target met (a part of it may be smaller)
             a = max(same, key=lambda n: similarity(t.key, n.key))
             if not _clear_gap(t, a, cfg):

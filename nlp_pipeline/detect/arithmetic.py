@@ -517,9 +517,11 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
             s, _ = M.clause_bounds(text, pct.i, pct.j, M.SENTENCE_BREAK)
             if any(w in text[s:pct.i] for w in open_cues):
                 continue
-            kind = "MONEY" if rate in money_rates else "COUNT"
-            counts = [n for n in items[:k] if n.i >= s and n.m.kind == kind and n.m.base_value
-                      and n.m.unit and not (n.scopes & {"per", "change", "share", "part"})]
+            kinds = ("MONEY",) if rate in money_rates else ("COUNT", "QUANTITY", "AREA") if generic else ("COUNT",)
+            kind = kinds[0]
+            counts = [n for n in items[:k] if n.i >= s and n.m.kind in kinds and n.m.base_value
+                      and n.m.unit and not (n.scopes & {"per", "change", "share", "part"})
+                      and (not generic or (n.m.qualifier or "exact") == "exact")]
 
             def named(n, yes, no):
                 own = M.normalize(n.metric)
@@ -530,6 +532,12 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
 
             nums_ = [n for n in counts if named(n, num_words, den_words)]
             dens = [n for n in counts if named(n, den_words, num_words)]
+            if generic and (len(nums_) != 1 or len(dens) != 1) and len(counts) == 2 and len(name) >= 3:
+                # 可收集量146.3万吨，综合利用量132.6万吨，综合利用率93.4%: two figures, the
+                # one named by the rate's verb over the other
+                verb = name[-3:-1]
+                nums_ = [n for n in counts if verb in M.normalize(n.metric)]
+                dens = [n for n in counts if verb not in M.normalize(n.metric)]
             if len(nums_) != 1 or len(dens) != 1:
                 continue
             a, b = nums_[0], dens[0]
