@@ -18,6 +18,10 @@ from nlp_pipeline.text.numbers import figures, first_figure
 CODE = "SCORE_MISMATCH"
 MAX_BLANK_SCORES = 2  # blank score cells a table may have and still be summed
 MIN_ITEMS = 3  # scored items a table needs before its weights are held to the full marks
+# weights summing past this many times the full marks, or written to more than two decimals
+# (11.376), are other columns read as weights: a table read wrong, not a form filled wrong
+MISREAD_RATIO = 1.5
+SUBTOTAL_WORDS = ("小计",)  # a row that sums the rows of its group above it
 
 
 def _item_re(cfg: dict) -> str:
@@ -114,10 +118,13 @@ RULE = Rule(
     params=(Param("total_points", "detect_numeric.yaml:score.total_points",
                   "the weights of the scored items sum to this", type=float),
             Param("max_blank_scores", "MAX_BLANK_SCORES",
-                  "blank score cells (counted as 0) a table may have and still be summed against its total")),
+                  "blank score cells (counted as 0) a table may have and still be summed against its total"),
+            Param("misread_ratio", "MISREAD_RATIO",
+                  "weights summing past this many times the full marks are a misread table: no sums checked")),
     confidence=0.9,
     reference=OFFICIAL_SCORING_RULE,
     messages=("FORM.SCORE_SUM.weights", "FORM.SCORE_SUM.over_weight", "FORM.SCORE_SUM.over_weight_item",
+              "FORM.SCORE_SUM.subtotal",
               "FORM.SCORE_SUM.total", "FORM.SCORE_SUM.blank_note", "FORM.SCORE_SUM.grade"),
 )
 
@@ -246,10 +253,12 @@ def _line_table_items(report, index, cfg: dict, total: tuple | None) -> tuple[li
 def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: bool) -> list:
     """The weights against full marks, each score against its weight, the scores against
     the total."""
-    findings = []
+    findings, items = _subtotal_findings(items)
     full = float(sc.get("total_points", 100))
     budget_points = float(sc.get("budget_points", 10))
     wsum = sum(float(w) for _, w, _, _ in items)
+    if wsum > MISREAD_RATIO * full or any(len(str(w).partition(".")[2].rstrip("0")) > 2 for _, w, _, _ in items):
+        return []
     if abs(wsum - full) > 1e-6 and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
         findings.append(make_finding(
             CODE, "medium", "FORM.SCORE_SUM.weights", {"weights": M.fmt(wsum), "full": M.fmt(full)},
@@ -269,6 +278,38 @@ def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: b
     if total is not None and len(blanks) <= MAX_BLANK_SCORES and len(blanks) < len(items) - 1:
         findings += _total_findings(report, items, total, blanks, wsum, budget_points, partial)
     return findings
+
+
+def _subtotal_findings(items: list) -> tuple[list, list]:
+    """Each 小计 row against the rows of its group above it (weights, then scores); the
+    items without the subtotal rows, which the other sums must not count twice."""
+    findings, plain, group = [], [], []
+    for item in items:
+        name = str(item[0] or "")
+        if not name.endswith(SUBTOTAL_WORDS):
+            plain.append(item)
+            group.append(item)
+            continue
+        sums = {k: sum(float(x[k]) for x in group) if group and all(x[k] is not None for x in group) else None
+                for k in (1, 2)}
+        written = [(k, float(item[k])) for k in (1, 2) if item[k] is not None]
+        # a subtotal row read with one figure (its other cell empty or shifted) is checked
+        # against whichever sum it could be; with both, each against its own
+        checks = [(k, v) for k, v in written if sums[k] is not None] if len(written) == 2 else [
+            (2, v) for _, v in written if sums[2] is not None and all(
+                sv is None or abs(sv - v) > 1e-6 for sv in sums.values())]
+        for k, v in checks:
+            if abs(sums[k] - v) > 1e-6:
+                what, what_en = ("得分", "scores") if k == 2 else ("分值", "weights")
+                findings.append(make_finding(
+                    CODE, "high", "FORM.SCORE_SUM.subtotal",
+                    {"name": name, "written": M.fmt(v), "sum": M.fmt(sums[k]), "what": what, "what_en": what_en},
+                    [item[3]] + [x[3] for x in group], {"subtotal": v, "sum": sums[k]},
+                    roles=["total"] + ["part"] * len(group),
+                ))
+                break
+        group = []
+    return findings, plain
 
 
 def _total_findings(report, items: list, total: tuple, blanks: list, wsum: float,

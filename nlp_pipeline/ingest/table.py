@@ -839,8 +839,8 @@ class _Builder:
                 values["level1"] = parent or inherit.get("level1", "")
                 if parent:
                     inherit["level1"] = parent
-            if not values.get("name"):
-                continue
+            if not values.get("name") or not re.search(r"[\u4e00-\u9fffA-Za-z]", values["name"]):
+                continue  # a name of figures only (10, 20) is a cell read out of its column
             offs = [o for m in spans.values() for o in (m.start, m.end) if o is not None]
             out.append(TableRow(values, spans, min(offs) if offs else 0, max(offs) if offs else 0))
         return out
@@ -1149,9 +1149,36 @@ def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str
             if len(vals) == len(header):
                 break
         if len(vals) >= 3:
-            found = {f: v for f, v in zip(header, vals) if re.search(r"\d", v.s)}
+            found = {f: v for f, v in _budget_row(header, vals).items() if re.search(r"\d", v.s)}
             return found, budget_parts(lines, vals, header, totals)
     return {}, []
+
+
+_WEIGHT_MAX = 30  # a budget block's 分值 is a few points, never an amount
+
+
+def _budget_row(header: list[str], vals: list[Tok]) -> dict[str, Tok]:
+    """The values of a budget row by column. A row with a cell dropped (an empty 全年执行数
+    left out: 387664.62 | 387664.62 | 10 | 100% | 10 under six columns) is placed around its
+    one percentage, which can only be the 执行率; a small figure right before it is the 分值
+    when that column stands there; the amounts fill the columns from the left."""
+    pct = [k for k, v in enumerate(vals) if v.s.strip().endswith(("%", "％"))]
+    if len(vals) >= len(header) or "completion_rate" not in header or len(pct) != 1:
+        return dict(zip(header, vals))
+    r, p = header.index("completion_rate"), pct[0]
+    before_h, after_h = header[:r], header[r + 1:]
+    before_v, after_v = vals[:p], vals[p + 1:]
+    if len(before_v) > len(before_h) or len(after_v) > len(after_h):
+        return dict(zip(header, vals))
+    out = {"completion_rate": vals[p]}
+    out.update(zip(after_h, after_v))
+    if before_h and before_h[-1] == "weight" and len(before_v) < len(before_h) and before_v:
+        w = _number(before_v[-1].s)
+        if w is not None and 0 < w <= _WEIGHT_MAX:
+            out["weight"] = before_v[-1]
+            before_h, before_v = before_h[:-1], before_v[:-1]
+    out.update(zip(before_h, before_v))
+    return out
 
 
 _PART_ROWS_MAX = 6  # rows under the total read as its parts
