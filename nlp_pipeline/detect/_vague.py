@@ -5,6 +5,7 @@ are lexicons/cues_vague.yaml."""
 from __future__ import annotations
 
 from nlp_pipeline.detect._textcommon import compact
+from nlp_pipeline.text import patterns as P
 from nlp_pipeline.text.numbers import has_digit
 from nlp_pipeline.text.segment import split_clauses
 
@@ -62,7 +63,10 @@ def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ())
     rest = c
     for w in sorted(generic, key=len, reverse=True):
         rest = rest.replace(w, "")
-    if clauses_ok and not any(a in c for a in cues.get("action_words") or []):
+    # an action inside a frame of intensity (加大宣传力度) names how much, not what: 宣传 there
+    # is no concrete step
+    acting = P.replace(c, P.named("intensity_frame"), "")
+    if clauses_ok and not any(a in acting for a in cues.get("action_words") or []):
         return rest
     if len(c) > longest:
         return None

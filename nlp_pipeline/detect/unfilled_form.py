@@ -8,8 +8,9 @@ or 改进措施 field is an answer (no problem found, so no measure), not a gap;
 """
 from __future__ import annotations
 
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrase, phrases, register
+from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Evidence
+from nlp_pipeline.text import patterns as P
 
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
@@ -71,6 +72,31 @@ def _table_findings(report):
     return out
 
 
+BLANK_CONTEXT = 12  # characters quoted before a blank slot, so that the reader sees whose slot it is
+
+
+def _blank_findings(report):
+    """A template slot left blank in running text (综合自评得分为　　分，评价等级为（　　）)
+    or a placeholder never replaced (由××股牵头): one finding for the report, quoting the
+    first slot and giving every paragraph that has one."""
+    spans = []
+    for p in report.paragraphs():
+        if ".k" in p.id:
+            continue  # an indicator's name (公猪舍(≥**平方米)) keeps the form's own wording
+        found = P.finditer(p.text, P.named("unfilled_blank"))
+        if not found:
+            continue
+        s = max(0, found[0].start() - BLANK_CONTEXT)
+        e = found[-1].end() if found[-1].end() - s <= 60 else found[0].end()
+        spans.append((p, s, e, len(found)))
+    if not spans:
+        return []
+    p, s, e, _ = spans[0]
+    return [make_finding(CODE, "medium", "FORM.UNFILLED.blank", {"paragraph": p.id, "text": p.text[s:e]},
+                         [evidence(report, q, a, b) for q, a, b, _ in spans],
+                         {"blanks": sum(n for *_, n in spans), "paragraphs": [q.id for q, *_ in spans]})]
+
+
 RULE = Rule(
     id="FORM.UNFILLED", code=CODE, severity="medium",
     summary_zh="表格应填写的栏目未填写（保留模板说明、填“无”或留空）",
@@ -82,10 +108,11 @@ RULE = Rule(
     messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
               "FORM.UNFILLED.field_result", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
-              "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows"),
+              "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows",
+              "FORM.UNFILLED.blank"),
 )
 
 
 @register(RULE)
 def detect(ctx: Context):
-    return _field_findings(ctx.report) + _table_findings(ctx.report)
+    return _field_findings(ctx.report) + _table_findings(ctx.report) + _blank_findings(ctx.report)

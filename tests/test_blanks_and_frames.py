@@ -1,0 +1,57 @@
+"""Template slots left blank in running text, and measures whose only action sits in a frame
+of intensity (加大宣传力度). Own sentences; each with rewrites that keep the finding and
+controls that must stay clean."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.detect._vague import residual
+from nlp_pipeline.lexicons import load_yaml
+from nlp_pipeline.pipeline import analyze
+
+
+def _report(p1: str, i2: str = "2.2024年5月前由文物股组织全县文物安全培训。") -> str:
+    return ("某县文化和旅游局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.全年开展送戏下乡演出不少于300场。\n"
+            "二、目标完成情况\n1.全年开展送戏下乡演出326场。\n三、部门整体绩效\n" + p1 + "\n"
+            "四、存在的问题\n1.文物安防设施老化。\n2.专业人才短缺。\n五、改进措施\n"
+            "1.2024年6月底前完成重点文物安防系统改造，由文物股负责。\n" + i2 + "\n")
+
+
+@pytest.mark.parametrize("p1", [
+    "1.预算执行指标得9.69分，产出指标得38.5分，综合自评得分为　　分，评价等级为（　　）。",
+    "1.预算执行指标得9.69分，产出指标得38.5分，综合自评得分为分，评价等级为（）。",
+    "1.预算执行指标得9.69分，自评总分：＿＿＿＿分。",
+])
+def test_blank_slot_in_prose(tmp_path, p1):
+    f = tmp_path / "r.txt"
+    f.write_text(_report(p1), encoding="utf-8")
+    assert [x.message_id for x in analyze(f).findings if x.code == "UNFILLED_FORM"] == ["FORM.UNFILLED.blank"]
+
+
+@pytest.mark.parametrize("i2", ["2.由××股牵头，于2024年××月底前组织重点企业负责人轮训。",
+                                "2.由**股牵头，于2024年**月底前组织重点企业负责人轮训。"])
+def test_placeholder_left_in_a_measure(tmp_path, i2):
+    f = tmp_path / "r.txt"
+    f.write_text(_report("1.综合自评得分为95.5分，评价等级为优。", i2), encoding="utf-8")
+    assert [x.message_id for x in analyze(f).findings if x.code == "UNFILLED_FORM"] == ["FORM.UNFILLED.blank"]
+
+
+@pytest.mark.parametrize("p1", ["1.综合自评得分为95.5分，评价等级为优。", "1.根据XX市文旅局通知，20xx年开展评价，得分95.5分。",
+                                "1.按照****财政局要求开展自评，得分95.5分。"])
+def test_filled_or_masked_text_is_no_blank(tmp_path, p1):
+    f = tmp_path / "r.txt"
+    f.write_text(_report(p1), encoding="utf-8")
+    assert [x for x in analyze(f).findings if x.code == "UNFILLED_FORM"] == []
+
+
+CUES = load_yaml("cues_vague.yaml")
+
+
+@pytest.mark.parametrize("text", ["加大宣传力度，不断扩大平遥文旅品牌影响力。", "加大执法检查力度。", "进一步加强监管力度，持续提升服务质量。"])
+def test_an_action_in_a_frame_of_intensity_is_vague(text):
+    assert residual(text, CUES, ("平遥", "文化", "旅游")) is not None
+
+
+@pytest.mark.parametrize("text", ["加大宣传力度，2024年6月前在县电视台开设专栏。", "开展宣传进社区活动，扩大影响力。"])
+def test_a_concrete_step_beside_the_frame_is_not_vague(text):
+    assert residual(text, CUES, ("平遥", "文化", "旅游")) is None
