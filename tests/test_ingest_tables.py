@@ -386,3 +386,24 @@ def test_placeholder_cells():
         assert is_placeholder(cell), cell
     for cell in ("", "资金到位较晚", "无法按期完成", "—3"):
         assert not is_placeholder(cell), cell
+
+
+def test_goal_and_outcome_side_by_side_in_space_aligned_rows():
+    """An .xls saved as text with runs of spaces between cells: 年度总体目标 | 预期目标 |
+    实际完成情况, then one numbered item of each per row (an outcome item may glue its
+    number to a figure: 1.38处 is item 1 of 38处); the 偏差大或目标未完成原因分析 field is the
+    problems section."""
+    text = ("项目支出绩效自评表\n（2024年度）\n项目名称    2024年某县农村供水工程维修养护项目\n"
+            "年度总体目标    预期目标    实际完成情况\n"
+            "    1.对全县38处集中供水工程开展维修养护。    1.38处集中供水工程维修养护已经完成。\n"
+            "    2.更换入户智能水表2,460块。    2.全年更换入户智能水表2,460块。\n"
+            "绩效指标    一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分    偏差原因分析及改进措施\n"
+            "    产出指标    数量指标    维修养护处数    38处    38处    50    50    无\n"
+            "            智能水表更换数量    2,460块    2,460块    40    40    无\n"
+            "总分                        90    90    \n"
+            "偏差大或目标未完成原因分析    部分工程管护人员多为村级兼职，巡检记录不完整。\n"
+            "改进措施及结果应用方案    2025年4月底前完成管护人员全员培训。\n")
+    r = read_text(text, "x.txt")
+    assert [p.text for p in r.sections["G"].paragraphs] == ["对全县38处集中供水工程开展维修养护。", "更换入户智能水表2,460块。"]
+    assert [p.text for p in r.sections["O"].paragraphs] == ["38处集中供水工程维修养护已经完成。", "全年更换入户智能水表2,460块。"]
+    assert [p.text for p in r.sections["Q"].paragraphs] == ["部分工程管护人员多为村级兼职，巡检记录不完整。"]

@@ -81,8 +81,11 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
     left unpaired, where the two share a topic word: that outcome reports the goal."""
     mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
     free = {_item_no(o.number): o for o in outcomes if not mapping.get(o.id) and _item_no(o.number)}
+    # a form prints each 预期目标 item beside its 实际完成情况 item: with as many of one as of
+    # the other, the same number is the pairing, whatever words the two share
+    side_by_side = ctx.report.layout != "narrative" and len(goals) == len(outcomes)
     return {g.id for g in goals if _item_no(g.number) in free
-            and shares_topic(free[_item_no(g.number)].text, g.text, generic, own)}
+            and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
 
 
 @register(RULE)

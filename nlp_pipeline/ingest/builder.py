@@ -238,32 +238,74 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
     from .labels import match_section
     from .mapped import Mapped
 
+    from .items import split_number
+
     starts = {t.first_line for t in tables}
     for k, ln in enumerate(lines):
         if ln.shape != "aligned":
             continue
         heads = [(c.col, match_section(c.s)) for c in ln.filled]
         cols = [(col, hit[0]) for col, hit in heads if hit and hit[0] in ("G", "O")]
+        if len(cols) == 3 and [sid for _, sid in cols] == ["G", "G", "O"]:
+            cols = cols[1:]  # 年度总体目标 | 预期目标 | 实际完成情况: the first is the row's label
         if [sid for _, sid in cols] != ["G", "O"]:
             continue
-        parts: dict[str, list[Mapped]] = {"G": [], "O": []}
+        # each column's cells: a cell opening with an item number (1. 2.) starts an item,
+        # a cell without one continues the item above it (a wrapped line)
+        parts: dict[str, list[list[Mapped]]] = {"G": [], "O": []}
         for nxt in lines[k + 1:k + 30]:
             if nxt.index in starts or nxt.shape not in ("aligned", "single"):
                 break
-            for c in nxt.filled:
-                if c.col < cols[0][0] - 4:
-                    continue  # the row label (年度总体目标) written down the left edge
-                sid = min(cols, key=lambda hc: abs(hc[0] - c.col))[1]
-                parts[sid].append(c.m)
-        for sid, ms in parts.items():
-            if not ms:
+            if nxt.shape == "aligned" and match_section(nxt.filled[0].s) and nxt.filled[0].col < cols[0][0] - 4:
+                break  # the next field's label (偏差大或目标未完成原因分析 …)
+            cells = nxt.filled
+            if len(cells) == len(cols):
+                placed = [(c, sid) for c, (_, sid) in zip(cells, cols)]  # one cell a column, in order
+            else:
+                # the row label (年度总体目标) written down the left edge is no cell of either
+                placed = [(c, min(cols, key=lambda hc: abs(hc[0] - c.col))[1]) for c in cells
+                          if c.col >= cols[0][0] - 4]
+            for c, sid in placed:
+                if _item_start(c.m, len(parts[sid]) + 1) or not parts[sid]:
+                    parts[sid].append([c.m])
+                else:
+                    parts[sid][-1].append(c.m)
+        for sid, items in parts.items():
+            if not items:
                 continue
-            m = ms[0]
-            for x in ms[1:]:
-                m = m + x
-            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=ln.filled[0].s))
-            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, m)]
+            title = next((c.s for c in ln.filled if c.col == dict((v, k) for k, v in cols)[sid]), ln.filled[0].s)
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
+            numbered = len(items) > 1
+            paras = []
+            for n, ms in enumerate(items if numbered else [[m for it in items for m in it]], 1):
+                m = ms[0]
+                for x in ms[1:]:
+                    m = m + x
+                number, body = _item_parts(m, n) if numbered else (None, m)
+                paras.append(make_paragraph(text, f"{sid}{n}", sid, sec.kind, number, body))
+            sec.paragraphs = paras
         return
+
+
+def _item_start(m, expected: int) -> bool:
+    """A cell opening item ``expected``: its own item number, or the number glued to the
+    figure after it (1.38处… is item 1 of 38处 where item 1 is due)."""
+    from .items import split_number
+
+    return split_number(m).number is not None or normalize(m.chars).startswith(f"{expected}.")
+
+
+def _item_parts(m, expected: int):
+    """(item number, text) of a cell that opens item ``expected``."""
+    from .items import split_number
+
+    it = split_number(m)
+    if it.number is not None:
+        return it.number, it.text
+    head = f"{expected}."
+    if normalize(m.chars).startswith(head):
+        return m.chars[:len(head)], m.slice(len(head)).strip()
+    return None, m
 
 
 def _glued_goals(text: str, draft: Draft, lines) -> None:
