@@ -730,6 +730,7 @@ class _TableColumns(_TableStrict):
 class _TableUnfilled(_TableStrict):
     placeholders: list[str]
     instructions: list[str]
+    pending: list[str] = []
 
 
 class _TableForms(_TableStrict):

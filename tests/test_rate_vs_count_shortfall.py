@@ -70,3 +70,26 @@ def test_a_bare_target_is_no_amount_of_money(tmp_path):
     a = analyze(f)
     assert len([i for t in a.report.tasks for i in t.indicators]) == 3
     assert [x.code for x in a.findings if x.code in ("DEVIATION_UNEXPLAINED", "INDICATOR_SHORTFALL")] == []
+
+
+def _form_with_outcome(outcome: str, row: str) -> str:
+    return ("项目支出绩效自评表\n（2024年度）\n项目名称\t某县农村供水工程维修养护项目\n"
+            "年度总体目标\t预期目标\t实际完成情况\n"
+            "\t1.全年开展水质检测不少于140批次。\t1." + outcome + "\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "\t产出指标\t数量指标\t" + row + "\n")
+
+
+@pytest.mark.parametrize("outcome", ["委托县疾病预防控制中心开展水质检测148批次。", "全年委托第三方开展水质检测148批次。"])
+def test_a_narrative_count_ending_with_the_rows_name_conflicts_with_the_row(tmp_path, outcome):
+    f = tmp_path / "f.txt"
+    f.write_text(_form_with_outcome(outcome, "水质检测批次\t≥140批次\t152批次\t10\t10\t无"), encoding="utf-8")
+    assert [x.code for x in analyze(f).findings if x.code == "NUMBER_CONFLICT"] == ["NUMBER_CONFLICT"]
+
+
+def test_a_result_cell_still_to_come_is_unfilled(tmp_path):
+    f = tmp_path / "f.txt"
+    f.write_text(_form_with_outcome("全年开展水质检测152批次。", "水质检测批次\t≥140批次\t152批次\t10\t10\t无\n"
+                                    "\t效益指标\t可持续影响指标\t长效管护机制运行情况\t长效运行\t待补充\t10\t10\t无"),
+                 encoding="utf-8")
+    assert [x.code for x in analyze(f).findings if x.code == "UNFILLED_FORM"] == ["UNFILLED_FORM"]

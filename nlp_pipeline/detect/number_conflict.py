@@ -153,7 +153,8 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
     sim_cfg = cfg.get("similarity", {})
     A, B = set(a.key), set(b.key)
     jac = len(A & B) / len(A | B) if A | B else 0.0
-    if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg):
+    if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg) \
+            and not _same_tail(a, b):
         return True
     if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
         return True
@@ -173,6 +174,31 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
         if not _same_subject(a, b, cfg, topics):
             return True  # 成交金额 of government purchases and of land sales
     return False
+
+
+TAIL_MIN = 4  # characters a short metric must have to be read as the end of a long one
+
+
+# endings that name a measure, not a thing (治理面积, 发放人数): a tail made of little else
+# says nothing about what is counted
+_MEASURE_ENDINGS = ("面积", "金额", "资金", "经费", "人次", "长度", "里程", "规模", "人数", "户数", "数量", "次数", "总数")
+
+
+def _same_tail(a: M.Num, b: M.Num) -> bool:
+    """A table row's indicator and a sentence of the narrative whose metric phrase ends with
+    that indicator's name, in the same measure word, count the same thing (委托疾控中心开展水质
+    检测 148批次 / 水质检测批次 152批次): the object a count counts comes last. The name must
+    keep four characters once a measure ending (面积, 人数) is taken off."""
+    rows = [n for n in (a, b) if ".r" in n.para.id]
+    if len(rows) != 1:
+        return False
+    short, long_ = sorted((a.key, b.key), key=len)
+    core = short
+    for w in _MEASURE_ENDINGS:
+        if core.endswith(w):
+            core = core[: -len(w)]
+            break
+    return len(core) >= TAIL_MIN and long_.endswith(short) and bool(a.m.unit) and a.m.unit == b.m.unit
 
 
 def _same_goal_subsequence(a: M.Num, b: M.Num, goals: dict | None, cfg: dict) -> bool:

@@ -8,6 +8,7 @@ or 改进措施 field is an answer (no problem found, so no measure), not a gap;
 """
 from __future__ import annotations
 
+from nlp_pipeline.detect._textcommon import lexicon
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text import patterns as P
@@ -45,7 +46,7 @@ def _field_findings(report):
     return out
 
 
-def _table_findings(report):
+def _table_findings(report, pending: tuple[str, ...] = ()):
     if report.form == "target_table":
         return []
     out = []
@@ -55,7 +56,9 @@ def _table_findings(report):
                 and not i.name_paragraph.text.strip().endswith(SUBTOTAL_WORDS)]
         has_results = any(i.result for i in inds)
         has_scores = any(i.score is not None for i in inds)
-        empty_result = [i for i in inds if has_results and not i.result and i.target is not None]
+        # a result cell that says it is still to come (待补充) is not filled in either
+        empty_result = [i for i in inds if has_results and i.target is not None
+                        and (not i.result or i.result.strip(" 。.") in pending)]
         empty_score = [i for i in inds if has_scores and i.score is None and i.weight is not None]
         for rows, column in ((empty_result, "result"), (empty_score, "score")):
             if not rows:
@@ -115,4 +118,5 @@ RULE = Rule(
 
 @register(RULE)
 def detect(ctx: Context):
-    return _field_findings(ctx.report) + _table_findings(ctx.report) + _blank_findings(ctx.report)
+    pending = tuple(((lexicon(ctx, "table_columns.yaml") or {}).get("unfilled") or {}).get("pending") or ())
+    return _field_findings(ctx.report) + _table_findings(ctx.report, pending) + _blank_findings(ctx.report)
