@@ -259,14 +259,17 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
             if nxt.shape == "aligned" and match_section(nxt.filled[0].s) and nxt.filled[0].col < cols[0][0] - 4:
                 break  # the next field's label (偏差大或目标未完成原因分析 …)
             cells = nxt.filled
-            if len(cells) == len(cols):
+            whole_row = len(cells) == len(cols)
+            if whole_row:
                 placed = [(c, sid) for c, (_, sid) in zip(cells, cols)]  # one cell a column, in order
             else:
                 # the row label (年度总体目标) written down the left edge is no cell of either
                 placed = [(c, min(cols, key=lambda hc: abs(hc[0] - c.col))[1]) for c in cells
                           if c.col >= cols[0][0] - 4]
             for c, sid in placed:
-                if _item_start(c.m, len(parts[sid]) + 1) or not parts[sid]:
+                # a row with a cell in each column is an item of each; a lone cell opens an
+                # item only with its own number (else it is the wrapped end of the one above)
+                if whole_row or not parts[sid] or _item_start(c.m, len(parts[sid]) + 1):
                     parts[sid].append([c.m])
                 else:
                     parts[sid][-1].append(c.m)
@@ -281,7 +284,7 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
                 m = ms[0]
                 for x in ms[1:]:
                     m = m + x
-                number, body = _item_parts(m, n) if numbered else (None, m)
+                number, body = _item_parts(m, n, len(items)) if numbered else (None, m)
                 paras.append(make_paragraph(text, f"{sid}{n}", sid, sec.kind, number, body))
             sec.paragraphs = paras
         return
@@ -295,16 +298,19 @@ def _item_start(m, expected: int) -> bool:
     return split_number(m).number is not None or normalize(m.chars).startswith(f"{expected}.")
 
 
-def _item_parts(m, expected: int):
-    """(item number, text) of a cell that opens item ``expected``."""
+def _item_parts(m, expected: int, count: int = 9):
+    """(item number, text) of a cell that opens item ``expected`` of ``count``."""
     from .items import split_number
 
     it = split_number(m)
     if it.number is not None:
         return it.number, it.text
-    head = f"{expected}."
-    if normalize(m.chars).startswith(head):
-        return m.chars[:len(head)], m.slice(len(head)).strip()
+    # a number glued to the figure after it (1.38处): the item's own number if it is due,
+    # else any one-digit item number the column's neighbours make likely
+    norm = normalize(m.chars)
+    for head in (f"{expected}.", *(f"{k}." for k in range(1, min(count, 9) + 1))):
+        if norm.startswith(head):
+            return m.chars[:len(head)], m.slice(len(head)).strip()
     return None, m
 
 
