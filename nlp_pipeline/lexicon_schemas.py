@@ -383,6 +383,7 @@ class _Arithmetic(Strict):
     generic_rates: _GenericRates
     word_rate_open_cues: Words
     per_capita_cues: dict[Word, Word]
+    per_unit_measures: Words = []
     product_total_cues: Words
     per_unit_pattern: Regex
     per_capita_open_cues: Words

@@ -43,3 +43,17 @@ def test_a_rate_over_its_two_figures_named_by_its_verb():
     assert run(build({"O": [good]}), ["ARITHMETIC_MISMATCH"]) == []
     for bad in (good.replace("90.6%", "93.4%"), good.replace("90.6%", "９３．４％")):
         assert len(run(build({"O": [bad]}), ["ARITHMETIC_MISMATCH"])) == 1
+
+
+@pytest.mark.parametrize("good,old,new", [
+    ("全年更换入户智能水表2,460块，按每块260元标准支出63.96万元。", "63.96", "67.96"),
+    ("全年新建村级服务站12处，每处补助3.5万元，共计42万元。", "42万元", "45万元"),
+])
+def test_price_per_counted_thing(good, old, new):
+    assert run(build({"O": [good]}), ["ARITHMETIC_MISMATCH"]) == []
+    assert len(run(build({"O": [good.replace(old, new)]}), ["ARITHMETIC_MISMATCH"])) == 1
+
+
+def test_a_written_product_before_a_larger_sum():
+    text = "兑现省级研发机构奖励5家，每家30万元，计150万元，合计430万元。"
+    assert run(build({"O": [text]}), ["ARITHMETIC_MISMATCH"]) == []

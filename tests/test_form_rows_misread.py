@@ -67,3 +67,11 @@ def test_real_shape_budget_block_reads_no_spending_from_the_weight():
             "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |\n")
     r = read_text(text, "x.txt")
     assert r.budget.actual_spending is None and r.budget.completion_rate.value == 100
+
+
+def test_budget_row_with_its_rate_left_empty():
+    header = ["initial_budget", "adjusted_budget", "actual_spending", "weight", "completion_rate", "score"]
+    lines = split_lines("年度资金总额: 880 880 880 10 10\n")
+    got = {k: v.s for k, v in _budget_row(header, lines[0].words()[1:]).items()}
+    assert got == {"initial_budget": "880", "adjusted_budget": "880", "actual_spending": "880",
+                   "weight": "10", "score": "10"}

@@ -578,6 +578,16 @@ def _generic_rate(name: str, acfg: dict) -> tuple[str | None, list[str], list[st
     return name, [w + verb for w in done] + ["已经" + verb], plan + ["应" + verb]
 
 
+def _per_measure(before: str, acfg: dict) -> str:
+    """The measure word of a price per counted thing just before an amount (按每块260元 ->
+    块), or ''."""
+    at = before.rfind("每")
+    if at < 0 or len(before) - at - 2 > 4:
+        return ""
+    w = before[at + 1:at + 2]
+    return w if w in (acfg.get("per_unit_measures") or []) else ""
+
+
 def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
     """An implied product in one sentence: N人 …人均X元 … 共计T元 — T must be N × X
     within the rounding of the three figures. The count must be the only one of the
@@ -594,9 +604,9 @@ def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
             text = x.para.text
             cue = next((c for c in sorted(per_cues, key=len, reverse=True)
                         if 0 <= x.before.rfind(c) and len(x.before) - x.before.rfind(c) - len(c) <= 4), None)
-            if cue is None:
+            unit_char = str(per_cues[cue]) if cue is not None else _per_measure(x.before, acfg)
+            if not unit_char:
                 continue
-            unit_char = str(per_cues[cue])
             s, e = M.clause_bounds(text, x.i, x.j, M.SENTENCE_BREAK)
             counts = [n for n in items[:k] if n.i >= s and n.m.kind == "COUNT" and n.m.base_value
                       and ((n.m.unit or "").endswith(unit_char) or (n.m.base_unit or "") == unit_char)]
@@ -616,6 +626,9 @@ def check_per_capita(report, nums: list[M.Num], cfg: dict) -> list:
                    + M.half_ulp(t.m)) * 1.0001 + 1e-6
             if abs(t.m.base_value - want) <= tol:
                 continue
+            after = [n for n in items[k + 1:] if n.j <= e and n.m.kind == "MONEY" and n.m.base_value and n is not t]
+            if any(abs(n.m.base_value - want) <= tol + M.half_ulp(n.m) for n in after):
+                continue  # 5家，每家30万元，计150万元，合计430万元: the product is written, the 合计 sums more
             out.append(make_finding(
                 CODE, "medium", "NUM.ARITH.per_capita",
                 {"count": n_.m.text, "per_head": x.m.text, "computed": M.fmt_money(want), "written": t.m.text},

@@ -1163,6 +1163,12 @@ def _budget_row(header: list[str], vals: list[Tok]) -> dict[str, Tok]:
     one percentage, which can only be the 执行率; a small figure right before it is the 分值
     when that column stands there; the amounts fill the columns from the left."""
     pct = [k for k, v in enumerate(vals) if v.s.strip().endswith(("%", "％"))]
+    if not pct and len(vals) == len(header) - 1 and header[-3:] == ["weight", "completion_rate", "score"]:
+        # 880 880 880 10 10 under 年初 | 全年 | 执行 | 分值 | 执行率 | 得分: the rate left
+        # empty, the two points after the amounts are 分值 and 得分
+        w, g = _number(vals[-2].s), _number(vals[-1].s)
+        if w is not None and g is not None and 0 < w <= _WEIGHT_MAX and 0 <= g <= w:
+            return {**dict(zip(header[:-3], vals[:-2])), "weight": vals[-2], "score": vals[-1]}
     if len(vals) >= len(header) or "completion_rate" not in header or len(pct) != 1:
         return dict(zip(header, vals))
     r, p = header.index("completion_rate"), pct[0]
