@@ -55,3 +55,29 @@ def test_an_action_in_a_frame_of_intensity_is_vague(text):
 @pytest.mark.parametrize("text", ["加大宣传力度，2024年6月前在县电视台开设专栏。", "开展宣传进社区活动，扩大影响力。"])
 def test_a_concrete_step_beside_the_frame_is_not_vague(text):
     assert residual(text, CUES, ("平遥", "文化", "旅游")) is None
+
+
+def _qi(q: str, i: str) -> str:
+    return ("某县疾控中心2023年度整体支出绩效自评报告\n一、年度绩效目标\n1.完成理化实验室提升改造。\n"
+            "二、目标完成情况\n1.理化实验室改造主体完工。\n三、存在的问题\n1." + q + "\n四、改进措施\n1." + i + "\n")
+
+
+@pytest.mark.parametrize("q,i", [
+    ("理化实验室提升改造工程因主要检测设备招标两次流标，截至年底仍未完工验收，部分新增检测项目尚不能独立开展。",
+     "理化实验室提升改造工程因主要检测设备招标两次流标，截至年底仍未完工验收。2024年3月底前重新招标，6月底前完工验收。"),
+    ("村级供水设施管护人员多为兼职人员，日常巡检记录不完整，影响供水安全。",
+     "村级供水设施管护人员多为兼职人员，日常巡检记录不完整，2024年4月底前完成全员培训并建立电子台账。"),
+])
+def test_measure_opening_with_the_problems_clauses(tmp_path, q, i):
+    f = tmp_path / "r.txt"
+    f.write_text(_qi(q, i), encoding="utf-8")
+    codes = [x.code for x in analyze(f).findings if x.code in ("REPEATED_TEXT", "DUPLICATE_PARAGRAPH")]
+    assert codes == ["REPEATED_TEXT"]
+
+
+def test_a_shared_list_of_tasks_is_no_pasted_problem(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(_qi("河道保洁、污水管网巡查、排水设施维护、违法排水查处等工作任务繁重，人员不足。",
+                     "继续做好河道保洁、污水管网巡查、排水设施维护、违法排水查处等工作，2024年增配人员6名。"),
+                 encoding="utf-8")
+    assert [x for x in analyze(f).findings if x.code == "REPEATED_TEXT"] == []

@@ -30,6 +30,7 @@ MIN_CLAUSE = 6  # characters (no punctuation) of a clause that counts when writt
 MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
+MIN_PREFIX = 20  # characters of a problem's leading clauses that count when a measure opens with them
 SHINGLE = 8  # characters per shingle when looking for longer repeated passages
 FLOOR = 30  # shortest repeated passage found across clause boundaries
 OPEN_QUOTES = "“「『《"
@@ -161,17 +162,36 @@ def _problem_pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _leading_clauses(text: str) -> list[tuple[int, int]]:
+    """The runs of a problem sentence's first clauses (all but its last, down to two), the
+    longest first: a measure may open with the problem's statement and leave off its tail
+    (…招标两次流标，截至年底仍未完工验收 without ，部分新增检测项目尚不能独立开展)."""
+    out = []
+    for a, b in split_sentences(text):
+        # clause ends at commas only: the items of an enumeration (河道保洁、污水管网巡查、…)
+        # are one clause, a list a report may well repeat (DUPLICATE_PARAGRAPH's)
+        cuts = [k for k in range(a, b) if text[k] in "，,"]
+        for end in reversed(cuts[1:]):
+            if len(compact(text[a:end])[0]) >= MIN_PREFIX:
+                out.append((a, end))
+    return out
+
+
 def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]):
     for q in problems:
-        for a, b in _problem_pieces(q.text):
+        done: set[str] = set()
+        for a, b in _problem_pieces(q.text) + _leading_clauses(q.text):
             key = compact(q.text[a:b])[0]
             if len(key) < MIN_PASTE:
                 continue
             for m in measures:
+                if m.id in done:
+                    continue
                 mc, idx = compact(m.text)
                 at = mc.find(key)
                 if at < 0 or len(mc) - len(key) < MIN_EXTRA:
                     continue
+                done.add(m.id)
                 yield q, _trim(q.text, a, b), m, compact_span(idx, at, at + len(key))
                 break
 
