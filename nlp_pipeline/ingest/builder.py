@@ -253,6 +253,7 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
         # each column's cells: a cell opening with an item number (1. 2.) starts an item,
         # a cell without one continues the item above it (a wrapped line)
         parts: dict[str, list[list[Mapped]]] = {"G": [], "O": []}
+        last_sid = ""
         for nxt in lines[k + 1:k + 30]:
             if nxt.index in starts or nxt.shape not in ("aligned", "single"):
                 break
@@ -262,6 +263,9 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
             whole_row = len(cells) == len(cols)
             if whole_row:
                 placed = [(c, sid) for c, (_, sid) in zip(cells, cols)]  # one cell a column, in order
+            elif nxt.shape == "single" and last_sid and _item_start(cells[0].m, 0) is False:
+                # a line of its own under a row: the end of the row's last cell, wrapped
+                placed = [(cells[0], last_sid)]
             else:
                 # the row label (年度总体目标) written down the left edge is no cell of either
                 placed = [(c, min(cols, key=lambda hc: abs(hc[0] - c.col))[1]) for c in cells
@@ -273,6 +277,7 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
                     parts[sid].append([c.m])
                 else:
                     parts[sid][-1].append(c.m)
+                last_sid = sid
         for sid, items in parts.items():
             if not items:
                 continue
