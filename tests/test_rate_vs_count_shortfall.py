@@ -93,3 +93,15 @@ def test_a_result_cell_still_to_come_is_unfilled(tmp_path):
                                     "\t效益指标\t可持续影响指标\t长效管护机制运行情况\t长效运行\t待补充\t10\t10\t无"),
                  encoding="utf-8")
     assert [x.code for x in analyze(f).findings if x.code == "UNFILLED_FORM"] == ["UNFILLED_FORM"]
+
+
+@pytest.mark.parametrize("row,found", [
+    ("项目总成本\t≤412.50万元\t398.37元\t5\t5\t无", True),
+    ("项目总成本\t≤412.50万元\t3,983,700元\t5\t5\t无", False),  # the same amount in 元: right
+    ("项目总成本\t≤412.50万元\t398.37万元\t5\t5\t无", False),
+])
+def test_an_amount_in_a_unit_ten_thousand_times_off(tmp_path, row, found):
+    f = tmp_path / "f.txt"
+    f.write_text(_form_with_outcome("全年开展水质检测152批次。", row), encoding="utf-8")
+    got = [x.message_id for x in analyze(f).findings if x.code == "UNIT_MISMATCH"]
+    assert got == (["NUM.UNIT.money_scale"] if found else [])

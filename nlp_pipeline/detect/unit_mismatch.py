@@ -80,8 +80,35 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="指标名称所示的量纲与所报数值的单位不一致",
     explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
-    messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent"),
+    messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent",
+              "NUM.UNIT.money_scale"),
 )
+
+
+SCALE_SLIP = 1000  # base values this many times apart, figures as written alike: a unit slip
+ALIKE = 2.0  # written figures within this factor of each other are "alike"
+
+
+def _money_scale(report, nums: list[M.Num], cfg: dict) -> list:
+    """An indicator whose target and result are amounts in units a power of ten apart
+    (≤412.50万元 against 398.37元) while the figures as written are alike: the result's unit
+    is wrong, and the target reads as met for the wrong reason."""
+    out = []
+    for c in M.indicator_checks(report, nums, cfg):
+        t, a = c.target, c.actual
+        if t.m.kind != "MONEY" or a.m.kind != "MONEY" or not (t.m.value and a.m.value and t.m.base_value and a.m.base_value):
+            continue
+        ratio = max(t.m.base_value, a.m.base_value) / min(t.m.base_value, a.m.base_value)
+        alike = max(t.m.value, a.m.value) / min(t.m.value, a.m.value)
+        if ratio < SCALE_SLIP or alike > ALIKE:
+            continue
+        factor = round(ratio / alike, -1) if ratio / alike >= 10 else ratio / alike
+        out.append(make_finding(
+            CODE, "high", "NUM.UNIT.money_scale",
+            {"name": c.name, "target": t.m.text, "actual": a.m.text, "factor": M.fmt(factor)},
+            c.evidence, {"target": t.m.base_value, "actual": a.m.base_value},
+        ))
+    return out
 
 
 @register(RULE)
@@ -125,6 +152,7 @@ def detect(ctx: Context):
             ev,
             {"indicators": [i.name_paragraph.text for i, _ in bad]},
         ))
+    findings += _money_scale(report, nums, cfg)
     # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:
         if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:
