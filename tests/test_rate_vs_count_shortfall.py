@@ -105,3 +105,15 @@ def test_an_amount_in_a_unit_ten_thousand_times_off(tmp_path, row, found):
     f.write_text(_form_with_outcome("全年开展水质检测152批次。", row), encoding="utf-8")
     got = [x.message_id for x in analyze(f).findings if x.code == "UNIT_MISMATCH"]
     assert got == (["NUM.UNIT.money_scale"] if found else [])
+
+
+@pytest.mark.parametrize("outcome,found", [
+    ("实施排危除险工程21处，清除危岩体9.2公里。", True),
+    ("实施排危除险工程21处，清除危岩体9,200立方米。", False),
+    ("实施排危除险工程21处，清除危岩体0.92万立方米。", False),
+])
+def test_a_goal_and_its_outcome_in_measures_that_do_not_convert(tmp_path, outcome, found):
+    f = tmp_path / "r.txt"
+    f.write_text(_report("实施排危除险工程，清除危岩体不少于8,500立方米。", outcome), encoding="utf-8")
+    got = [x.message_id for x in analyze(f).findings if x.code == "UNIT_MISMATCH"]
+    assert got == (["NUM.UNIT.goal_unit"] if found else [])

@@ -8,6 +8,7 @@ running text is checked where a count word directly names a percentage.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect._textcommon import alignment_map
 from nlp_pipeline.text.segment import clause_end
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
 from nlp_pipeline.text import patterns as P
@@ -81,7 +82,7 @@ RULE = Rule(
     explain_zh="指标名称所示的量纲与所报数值的单位不一致",
     explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
     messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent",
-              "NUM.UNIT.money_scale"),
+              "NUM.UNIT.money_scale", "NUM.UNIT.goal_unit"),
 )
 
 
@@ -108,6 +109,37 @@ def _money_scale(report, nums: list[M.Num], cfg: dict) -> list:
             {"name": c.name, "target": t.m.text, "actual": a.m.text, "factor": M.fmt(factor)},
             c.evidence, {"target": t.m.base_value, "actual": a.m.base_value},
         ))
+    return out
+
+
+# measures whose units are of one kind but not of one dimension (m3 against m, m2 against m)
+_MEASURE_KINDS = ("QUANTITY", "AREA")
+
+
+def _goal_units(ctx: Context, report, nums: list[M.Num]) -> list:
+    """A goal's target and the figure its aligned outcome reports for the same metric, in
+    measures that do not convert (清除危岩体不少于8,500立方米 against 清除危岩体9.2公里)."""
+    mapping = alignment_map(ctx, "outcomes_to_goals", report.paragraphs("O"), report.paragraphs("G"))
+    by_para = M.by_paragraph(nums)
+    out = []
+    for oid, gid in mapping.items():
+        if not gid:
+            continue
+        for t in by_para.get(gid, []):
+            if t.m.kind not in _MEASURE_KINDS or not t.m.base_unit or len(t.key or "") < 3:
+                continue
+            for a in by_para.get(oid, []):
+                if a.m.kind not in _MEASURE_KINDS or not a.m.base_unit or a.m.base_unit == t.m.base_unit:
+                    continue
+                if a.key != t.key:
+                    continue
+                out.append(make_finding(
+                    CODE, "medium", "NUM.UNIT.goal_unit",
+                    {"goal": gid, "outcome": oid, "metric": t.key, "target": t.m.text, "actual": a.m.text},
+                    [M.para_evidence(report, a.para, a.i, a.j), M.para_evidence(report, t.para, t.i, t.j)],
+                    {"target_unit": t.m.base_unit, "actual_unit": a.m.base_unit},
+                ))
+                break
     return out
 
 
@@ -153,6 +185,7 @@ def detect(ctx: Context):
             {"indicators": [i.name_paragraph.text for i, _ in bad]},
         ))
     findings += _money_scale(report, nums, cfg)
+    findings += _goal_units(ctx, report, nums)
     # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:
         if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:
@@ -161,7 +194,9 @@ def detect(ctx: Context):
         typ = indicator_type(raw, cfg)
         # a count per a measure (0.064次/10万公顷, 每万人3.2起) is a rate written its own way
         per_measure = n.para.text[n.j:n.j + 1] in ("/", "／") or n.para.text[max(0, n.i - 3):n.i].startswith("每")
-        if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit and not per_measure:
+        points = (n.m.unit or "") == "分"  # 执行率…10分: the row's points, not its result
+        if typ == "rate" and n.m.kind in ("COUNT", "QUANTITY", "AREA", "MONEY") and n.m.unit and not per_measure \
+                and not points:
             findings.append(make_finding(
                 CODE, "medium", "NUM.UNIT.rate_as_count", {"metric": raw.strip(), "figure": n.m.text},
                 [n.evidence(report)],
