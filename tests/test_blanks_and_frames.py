@@ -81,3 +81,23 @@ def test_a_shared_list_of_tasks_is_no_pasted_problem(tmp_path):
                      "继续做好河道保洁、污水管网巡查、排水设施维护、违法排水查处等工作，2024年增配人员6名。"),
                  encoding="utf-8")
     assert [x for x in analyze(f).findings if x.code == "REPEATED_TEXT"] == []
+
+
+@pytest.mark.parametrize("p1,found", [
+    ("1.2022年12月完成第五批县级非物质文化遗产代表性传承人认定工作，新认定传承人18名。", True),
+    ("1.2022年11月通过省级验收的古城墙修缮工程全面投入使用。", True),
+    ("1.2022年12月完成项目招标，2023年3月开工，10月完工。", False),
+    ("1.截至2022年12月完成传承人认定86名，本年新认定18名。", False),
+    ("1.较2022年12月完成的数量增长20%。", False),
+    ("1.确保2024年通过各级验收。", False),
+])
+def test_last_years_work_reported_as_this_years(tmp_path, p1, found):
+    f = tmp_path / "r.txt"
+    f.write_text(_report(p1), encoding="utf-8")
+    assert bool([x for x in analyze(f).findings if x.code == "DATE_OUT_OF_PERIOD"]) is found
+
+
+def test_a_tender_finished_last_year_is_no_end_before_start(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(_report("1.2022年12月完成项目招标，2023年3月开工建设，10月竣工验收。"), encoding="utf-8")
+    assert [x for x in analyze(f).findings if x.code == "DATE_OUT_OF_PERIOD"] == []

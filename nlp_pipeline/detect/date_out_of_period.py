@@ -21,7 +21,7 @@ from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.numbers import Year, years
 from nlp_pipeline.text.segment import plain_clauses, titles, without_spans
 
-_PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "截至", "截止", "目标", "预算", "部署")
+_PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "确保", "争取", "截至", "截止", "目标", "预算", "部署")
 
 
 def _clause(text: str, i: int, j: int) -> tuple[int, int]:
@@ -59,9 +59,57 @@ def _end_before_start(text: str, year: int) -> list[tuple[int, int, int]]:
             continue
         if y >= year and default_cues().has(after, "event_start"):
             starts.append(found.start)
-        elif y < year and default_cues().has(after, "event_end"):
-            ends.append((cs, ce, y))
+        elif y < year and default_cues().has(after, "event_end") and not default_cues().has(after, "preparatory_step"):
+            ends.append((cs, ce, y))  # 2022年12月完成招标 ends a step before the work, not the work
     return [e for e in ends if starts] if starts else []
+
+
+# more words that make a dated clause of last year a history, not a result
+_HISTORY = ("起", "至今", "此前", "先后")
+END_WITHIN = 12  # characters after a dated month in which its end event must be named
+
+
+def _month_end(text: str, end: int) -> int | None:
+    """The offset after 「年N月」 when the year's digits ending at ``end`` carry a month."""
+    k = end
+    if k < len(text) and text[k] == "年":
+        k += 1
+    d = k
+    while k < len(text) and text[k].isdigit() and k - d < 2:
+        k += 1
+    return k + 1 if k > d and k < len(text) and text[k] == "月" else None
+
+
+def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
+    """A sentence of results that reports a piece of work finished in a month of the
+    previous year (2022年12月完成第五批传承人认定工作, in a 2023 report) and dates nothing in
+    the evaluated year: last year's result reported as this year's."""
+    out = []
+    for a, b in [(x, y) for x, y in _sentences(text)]:
+        ys = [f for f in years(text[a:b]) if _dated(f)]
+        if any(f.year >= year for f in ys):
+            continue  # 2022年12月完成招标，2023年3月开工: last year's step of this year's work
+        for f in ys:
+            if f.year != year - 1 or f.role != "year":
+                continue
+            m_end = _month_end(text, a + f.end)
+            if m_end is None:
+                continue
+            after = text[m_end:m_end + END_WITHIN]
+            if not default_cues().has(after, "event_end") \
+                    or default_cues().has(after, "preparatory_step"):
+                continue
+            cs, ce = _clause(text, a + f.start, a + f.end)
+            if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
+                continue
+            out.append((cs, ce, f.year))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from nlp_pipeline.text.segment import split_sentences
+
+    return split_sentences(text)
 
 
 def _masked_titles(text: str) -> str:
@@ -78,7 +126,7 @@ RULE = Rule(
     confidence=0.6,
     explain_zh="结果表述中的年份 {years} 不在评价年度 {report_year} 内",
     explain_en="the years {years} in a statement of results lie outside the evaluated year {report_year}",
-    messages=("NUM.DATE.later_year", "NUM.DATE.end_before_start"),
+    messages=("NUM.DATE.later_year", "NUM.DATE.end_before_start", "NUM.DATE.year_before"),
 )
 
 
@@ -106,7 +154,7 @@ def detect(ctx: Context):
             if any(w in clause for w in _PLAN) or default_cues().has(clause, "future_plan"):
                 continue
             hits.append((cs, ce, y, clause.strip()))
-        for cs, ce, y in _end_before_start(text, year):
+        for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year):
             hits.append((cs, ce, y, p.text[cs:ce].strip()))
         if not hits:
             continue
@@ -115,7 +163,8 @@ def detect(ctx: Context):
             make_finding(
                 "DATE_OUT_OF_PERIOD",
                 "low",
-                "NUM.DATE.later_year" if hits[0][2] > year else "NUM.DATE.end_before_start",
+                "NUM.DATE.later_year" if hits[0][2] > year else (
+                    "NUM.DATE.end_before_start" if _end_before_start(text, year) else "NUM.DATE.year_before"),
                 {"paragraph": p.id, "report_year": year, "year": hits[0][2], "quotes": quotes},
                 [evidence(report, p, cs, ce) for cs, ce, _, _ in hits],
                 {"report_year": year, "years": sorted({h[2] for h in hits})},
