@@ -101,3 +101,14 @@ def test_a_tender_finished_last_year_is_no_end_before_start(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(_report("1.2022年12月完成项目招标，2023年3月开工建设，10月竣工验收。"), encoding="utf-8")
     assert [x for x in analyze(f).findings if x.code == "DATE_OUT_OF_PERIOD"] == []
+
+
+@pytest.mark.parametrize("claim", ["理化实验室提升改造项目如期完成", "理化实验室提升改造工程已按期完工", "理化实验室提升改造按时完成"])
+def test_an_on_time_claim_against_the_problem_that_says_unfinished(tmp_path, claim):
+    text = ("某县疾控中心2023年度整体支出绩效自评报告\n一、年度绩效目标\n1.完成理化实验室提升改造。\n"
+            f"二、目标完成情况\n1.{claim}，新增检测项目12项。\n三、存在的问题\n"
+            "1.理化实验室提升改造工程因主要检测设备招标两次流标，截至年底仍未完工验收。\n"
+            "四、改进措施\n1.2024年3月底前重新招标，6月底前完工验收。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert [x.rule_id for x in analyze(f).findings if x.code == "CLAIM_CONTRADICTED"] == ["TXT.CLAIM_PROBLEM"]

@@ -65,12 +65,14 @@ def _claims(report):
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    problems = [(q, a, b) for q in report.paragraphs("Q") for a, b in plain_clauses(q.text)
-                if cues.has(q.text[a:b], "shortfall_admitted")]
+    # a clause admitting the shortfall, read with the words of its whole sentence (the work
+    # is often named a clause before: 理化实验室改造工程因…流标，截至年底仍未完工验收)
+    problems = [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs("Q") for sa, sb in statements(q.text)
+                for a, b in plain_clauses(q.text) if sa <= a < sb and cues.has(q.text[a:b], "shortfall_admitted")]
     findings = []
     for p, a, b, words, phrase in _claims(report):
-        for q, qa, qb in problems:
-            shared = words & _words(q.text[qa:qb])
+        for q, qa, qb, qwords in problems:
+            shared = words & qwords
             if len(shared) < MIN_SHARED:
                 continue
             claim, counter = p.text[a:b].strip(), q.text[qa:qb].strip(" ，,；;。")
