@@ -112,3 +112,14 @@ def test_an_on_time_claim_against_the_problem_that_says_unfinished(tmp_path, cla
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert [x.rule_id for x in analyze(f).findings if x.code == "CLAIM_CONTRADICTED"] == ["TXT.CLAIM_PROBLEM"]
+
+
+@pytest.mark.parametrize("p1,found", [
+    ("1.预算执行指标得9.57分，产出指标得47分，效益指标得29分，满意度指标得10分，自评总分95.57分。", False),
+    ("1.产出指标分值50分，得分52分；效益指标分值30分，得分28分；自评总分90分。", True),
+    ("1.产出指标50分得48分，效益指标30分得27分，满意度指标10分得9分，预算执行10分得9.5分，自评总分93.5分。", False),
+])
+def test_scores_in_prose_are_not_read_as_weights(tmp_path, p1, found):
+    f = tmp_path / "r.txt"
+    f.write_text(_report(p1), encoding="utf-8")
+    assert bool([x for x in analyze(f).findings if x.code == "SCORE_MISMATCH"]) is found

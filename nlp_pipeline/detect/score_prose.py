@@ -59,6 +59,22 @@ def _parts(items: list[M.Num], text: str, cues: Cues):
 SCORED_WORDS = ("得", "得分", "得分为", "自评得")  # 产出指标50分得48分: the score after its weight
 
 
+def _weight_before(prev: M.Num, n: M.Num, text: str) -> bool:
+    """``prev`` is the weight of the score ``n`` (产出指标50分得48分): itself no score (得9.57分)
+    and in the same item (no clause break between them: 预算执行指标得9.57分，产出指标得47分
+    are two scores)."""
+    if text[max(0, prev.i - 3):prev.i].endswith(SCORED_WORDS):
+        return False
+    between = text[prev.j:n.i]
+    if not any(ch in "，,；;。" for ch in between):
+        return True
+    # 产出指标分值50分，得分48分: a comma before the score's own words only
+    rest = "".join(ch for ch in between if ch not in "，,；;。 ")
+    for w in sorted(SCORED_WORDS + ("自评",), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(rest) <= 1
+
+
 def _pairs(items: list[M.Num], text: str, cues: Cues):
     """(total, [(score, weight)]) of a statement that writes each part as its weight and
     its score (产出指标50分得48分，效益指标30分得27.5分，…自评总分94.89分), or None."""
@@ -77,7 +93,7 @@ def _pairs(items: list[M.Num], text: str, cues: Cues):
             parts.append([n, nxt])
             used.update({id(n), id(nxt)})
         elif k and text[max(0, n.i - 3):n.i].endswith(SCORED_WORDS) and id(scores[k - 1]) not in used \
-                and not weight_label(scores[k - 1]):
+                and not weight_label(scores[k - 1]) and _weight_before(scores[k - 1], n, text):
             parts.append([n, scores[k - 1]])
             used.update({id(n), id(scores[k - 1])})
     totals = [n for n in scores if id(n) not in used and cues.has(n.metric or n.key or "", "score_total")]
