@@ -678,6 +678,7 @@ class ResolveRule(BaseModel):
     winner: str
     winner_rule: str | None = None  # only the winner's findings from this rule (values["rule"])
     loser: str
+    loser_rule: str | None = None  # only the loser's findings from this rule (values["rule"])
     scope: Literal["paragraph", "section"]
     winner_sections: list[str] = []
     # evidence of the winner in these roles names no place of its own (an overall claim's

@@ -1062,6 +1062,20 @@ def _target_column_checks(report: Report, task, by_para: dict[str, list[Num]], o
     return out
 
 
+def _miss_only(cell: str) -> bool:
+    """A 偏差原因 cell that only says the target was missed (未达到指标值, 未完成年度目标):
+    it gives no cause."""
+    cues = default_cues()
+    rest = cell
+    for a, b in sorted(cues.find(cell, "not_done"), reverse=True):
+        rest = rest[:a] + rest[b:]
+    if rest == cell:
+        return False
+    for w in ("年度指标值", "指标值", "目标值", "年度目标", "目标", "预期", "计划", "要求", "任务"):
+        rest = rest.replace(w, "")
+    return len([ch for ch in rest if ch.isalnum()]) <= 1
+
+
 def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: str,
                          cfg: dict) -> IndicatorCheck:
     name = ind.name_paragraph.text if ind.name_paragraph else ""
@@ -1080,7 +1094,7 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     # the author's cause, whatever its words
     cell = ind.reason or ""
     filled = any(not ch.isspace() and ch not in "。.；;" for ch in cell) and not is_placeholder(cell)
-    filled = filled and not claim_cell
+    filled = filled and not claim_cell and not _miss_only(cell)
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
         claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),

@@ -37,7 +37,8 @@ def resolve(findings: list[Finding]) -> list[Finding]:
             places = {e.paragraph for f in winners for e in f.evidence
                       if any(c.isdigit() for c in e.paragraph) and e.role not in rule.winner_skip_roles}
             for k, f in enumerate(findings):
-                if f.code == rule.loser and any(e.paragraph in places for e in f.evidence):
+                if f.code == rule.loser and (rule.loser_rule is None or f.values.get("rule") == rule.loser_rule) \
+                        and any(e.paragraph in places for e in f.evidence):
                     dropped.add(k)
         elif any(e.section in rule.winner_sections for f in winners for e in f.evidence):
             dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)

@@ -36,7 +36,7 @@ RULE = Rule(
     reference=OFFICIAL_SCORING_RULE,
     explain_zh="分值 {weight}，得分 {score}；目标 {target}，实际 {actual}；按评分规则应得 分值 × min(实际/目标, 1)",
     explain_en="weight {weight}, score {score}; target {target}, actual {actual}; the rule gives weight x min(actual/target, 1)",
-    messages=("FORM.SCORE_RULE.met", "FORM.SCORE_RULE.missed"),
+    messages=("FORM.SCORE_RULE.met", "FORM.SCORE_RULE.missed", "FORM.SCORE_RULE.budget"),
 )
 
 
@@ -78,4 +78,26 @@ def detect(ctx: Context):
                                           "target": t, "actual": a},
                                          roles=roles_at(c.evidence, target=c.target.m.start,
                                                         actual=c.actual.m.start)))
-    return findings
+    return findings + _budget_score(report)
+
+
+def _budget_score(report) -> list:
+    """The budget row's score against weight × min(执行率, 100%) (分值10, 执行率95.07%, 得分10
+    where the rule gives 9.51): the score may be rounded to the digits it shows."""
+    b = report.budget
+    if b.weight is None or b.score is None or b.completion_rate is None or not b.weight.value:
+        return []
+    rate = min(b.completion_rate.value, 100.0) / 100.0
+    want = b.weight.value * rate
+    tol = _tol(b.score.text) + b.weight.value * _tol(b.completion_rate.text.rstrip("%％")) / 100.0 + 1e-9
+    full_for_less = b.score.value >= b.weight.value and b.completion_rate.value < 99.5
+    if abs(b.score.value - want) <= tol and not full_for_less:
+        return []  # full marks for a rate below 100% are no rounding (10 for 9.51)
+    where = "TBL" if M.in_project_table(report, b.score.start) else "B"
+    ev = [M.evidence_at(report, M.ParagraphIndex(report), v.start, v.end, where)
+          for v in (b.score, b.completion_rate, b.weight)]
+    return [make_finding(CODE, "medium", "FORM.SCORE_RULE.budget",
+                         {"weight": M.fmt(b.weight.value), "rate": b.completion_rate.text,
+                          "expected": M.fmt(round(want, 2)), "score": M.fmt(b.score.value)},
+                         ev, {"rule": "SCORE_RULE", "weight": b.weight.value, "score": b.score.value,
+                              "rate": b.completion_rate.value}, roles=["claim", "part", "part"])]

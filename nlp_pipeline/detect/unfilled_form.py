@@ -78,6 +78,23 @@ def _table_findings(report, pending: tuple[str, ...] = ()):
 BLANK_CONTEXT = 12  # characters quoted before a blank slot, so that the reader sees whose slot it is
 
 
+def _unticked(report):
+    """A form's line of choices with none ticked (自评等级 □优 □良 □中 □差)."""
+    text = report.text
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if P.fullmatch(line, P.named("unticked_choices")):
+            a = pos + line.find("□")
+            e = pos + len(line.rstrip())
+            s = max(pos, a - BLANK_CONTEXT)
+            out.append(make_finding(CODE, "medium", "FORM.UNFILLED.unticked", {"text": text[s:e].strip()},
+                                    [Evidence(section="T", paragraph="TBL", start=s, end=e, quote=text[s:e])],
+                                    {"choices": text[a:e]}))
+        pos += len(line) + 1
+    return out[:1]
+
+
 def _blank_findings(report):
     """A template slot left blank in running text (综合自评得分为　　分，评价等级为（　　）)
     or a placeholder never replaced (由××股牵头): one finding for the report, quoting the
@@ -112,11 +129,12 @@ RULE = Rule(
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
               "FORM.UNFILLED.field_result", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
               "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows",
-              "FORM.UNFILLED.blank"),
+              "FORM.UNFILLED.blank", "FORM.UNFILLED.unticked"),
 )
 
 
 @register(RULE)
 def detect(ctx: Context):
     pending = tuple(((lexicon(ctx, "table_columns.yaml") or {}).get("unfilled") or {}).get("pending") or ())
-    return _field_findings(ctx.report) + _table_findings(ctx.report, pending) + _blank_findings(ctx.report)
+    return (_field_findings(ctx.report) + _table_findings(ctx.report, pending) + _blank_findings(ctx.report)
+            + _unticked(ctx.report))

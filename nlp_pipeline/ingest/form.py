@@ -169,6 +169,9 @@ class _FormParser:
                 continue
             if mode is None or mode == "header":
                 continue
+            if len(ne) == 1 and self._outline_heading(ne[0]):
+                self.sections.close()  # 四、存在问题及改进措施: its labelled rows follow
+                continue
             for c in ne:
                 for b in cell_blocks(self.text, c.start, c.end):
                     self.sections.add(split_number(b), whole=b)
@@ -189,9 +192,23 @@ class _FormParser:
         return q.startswith(tuple(squeeze(x) for x in lex.signature_labels)) or q in {
             squeeze(x) for x in lex.grade_labels}
 
+    def _outline_heading(self, c: Cell) -> bool:
+        blocks = cell_blocks(self.text, c.start, c.end)
+        if len(blocks) != 1:
+            return False
+        item = split_number(blocks[0])
+        return item.style is not None and len(item.text.chars) <= 16 and _names_sections(item.text.chars)
+
     def _opens_item(self, c: Cell) -> bool:
         blocks = cell_blocks(self.text, c.start, c.end)
-        return bool(blocks) and split_number(blocks[0]).style is not None
+        if not blocks:
+            return False
+        item = split_number(blocks[0])
+        if item.style is None:
+            return False
+        # a heading of the form's outline (四、存在问题及改进措施) is numbered too, but names
+        # sections: it ends the goal and outcome rows
+        return not (len(item.text.chars) <= 16 and _names_sections(item.text.chars))
 
     def _row_follows_go_header(self, row: Row) -> bool:
         if not self.go_cols:
@@ -440,6 +457,14 @@ class _FormParser:
                                       name_paragraph=np_, result_paragraph=rp, target=tv))
             tasks.append(Task(id=tid, number=t["number"], target=target, outcome=outcome, indicators=inds))
         return tasks
+
+
+def _names_sections(label: str) -> bool:
+    """A short label made of section names (存在问题及改进措施, 年度总体目标完成情况)."""
+    if match_section(label):
+        return True
+    parts = [p for p in re.split(r"[及和与、]", label) if p]
+    return len(parts) >= 2 and all(match_section(p) for p in parts)
 
 
 def _title_of(sid: str) -> str:
