@@ -263,6 +263,7 @@ class DetectNames(Strict):
     org_types: Words
     short_suffixes: dict[Word, Words]
     sibling_chars: Word
+    field_abbreviations: dict[Word, Words] = {}
 
 
 class _Metric(Strict):

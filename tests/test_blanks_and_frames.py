@@ -123,3 +123,14 @@ def test_scores_in_prose_are_not_read_as_weights(tmp_path, p1, found):
     f = tmp_path / "r.txt"
     f.write_text(_report(p1), encoding="utf-8")
     assert bool([x for x in analyze(f).findings if x.code == "SCORE_MISMATCH"]) is found
+
+
+def test_the_units_short_field_name_ties_no_problem_to_a_measure(tmp_path):
+    text = ("平遥县文化和旅游局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.开展送戏下乡演出不少于300场。\n"
+            "二、目标完成情况\n1.全年开展送戏下乡演出326场。\n三、存在的问题\n1.文物安防设施老化。\n"
+            "2.文旅专业人才短缺，导游、文物修复等专业技术人员年龄结构老化。\n四、改进措施\n"
+            "1.2024年6月底前完成重点文物安防系统改造，由文物股负责。\n2.加大宣传力度，不断扩大平遥文旅品牌影响力。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    got = [x for x in analyze(f).findings if x.code == "PROBLEM_WITHOUT_MEASURE"]
+    assert [e.paragraph for x in got for e in x.evidence] == ["Q2"]

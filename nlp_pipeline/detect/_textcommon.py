@@ -202,6 +202,10 @@ def org_words(report: Report, ctx: Context | None = None) -> list[str]:
                 part = part[: -len(t)]
                 break
         out += [w for w in P.split(part, P.named("name_joiners")) if len(w) >= 2]
+    # the short forms the field goes by (文化和旅游局 -> 文旅)
+    for field, shorts in (names.get("field_abbreviations") or {}).items():
+        if field in org:
+            out += list(shorts)
     return sorted(set(out), key=len, reverse=True)
 
 
