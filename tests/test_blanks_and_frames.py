@@ -134,3 +134,13 @@ def test_the_units_short_field_name_ties_no_problem_to_a_measure(tmp_path):
     f.write_text(text, encoding="utf-8")
     got = [x for x in analyze(f).findings if x.code == "PROBLEM_WITHOUT_MEASURE"]
     assert [e.paragraph for x in got for e in x.evidence] == ["Q2"]
+
+
+@pytest.mark.parametrize("written,found", [("彭阳县疾病控制中心", True), ("县疾控中心", False), ("彭阳县疾病预防控制中心", False)])
+def test_a_content_word_dropped_from_the_units_name(tmp_path, written, found):
+    text = ("彭阳县疾病预防控制中心2023年度整体支出绩效自评报告\n一、年度绩效目标\n1.适龄儿童接种率保持在95%以上。\n"
+            f"二、目标完成情况\n1.{written}全年接种疫苗48,620剂次，接种率96.1%。\n三、存在的问题\n1.冷链设备老化。\n"
+            "四、改进措施\n1.2024年6月底前更换冷藏冰箱26台，由免疫规划科负责。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert bool([x for x in analyze(f).findings if x.code == "NAME_VARIANT"]) is found

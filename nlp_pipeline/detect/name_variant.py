@@ -173,6 +173,29 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
     return sorted(found)
 
 
+DROP_MIN = 6  # characters a stem needs before a two-character word dropped from it is read
+
+
+def _dropped_word(report: Report, stem: str, typ: str) -> list[str]:
+    """The stem with one of its two-character words left out, written with the type word
+    (疾病控制中心 for 疾病预防控制中心): a content word lost, not a short form, which drops
+    characters here and there (疾控中心, 市场监管局) or a joiner (住房城乡建设局)."""
+    from nlp_pipeline.text.segment import jieba_tokenizer
+
+    if len(stem) < DROP_MIN:
+        return []
+    words = [w for w in jieba_tokenizer(True).lcut(stem) if len(w) == 2]
+    out = []
+    for w in words:
+        at = stem.find(w)
+        if at <= 0 or at + 2 >= len(stem):
+            continue  # the first or last word gone is another unit (疾病控制 beside 控制中心)
+        short = stem[:at] + stem[at + 2:]
+        if short + typ in report.text:
+            out.append(short)
+    return out
+
+
 HEAD_CHARS = 800  # the head of a report where its unit is named (title, 填报单位, 部门名称)
 
 
@@ -232,6 +255,8 @@ def detect(ctx: Context):
         variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""), deletions)
         if dictionary:
             variants = [w for w in variants if not _reads_as_words(w, core, suffixes[0])]
+        if body is not None and core == body[0]:
+            variants = sorted(set(variants) | set(_dropped_word(report, core, suffixes[0])))
         if not variants:
             continue
         ev, counts = [], {}
