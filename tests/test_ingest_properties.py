@@ -102,3 +102,11 @@ def test_html_tables_raise_only_report_errors(rows):
     except ReportError:
         return
     _check(report)
+
+
+def test_a_name_made_only_of_a_decoded_entity_is_no_indicator():
+    # found by the property above: 「&amp;」 decodes to a character that maps to no text
+    from nlp_pipeline.ingest import read_bytes
+
+    text = "主要任务\t预期目标\t目标完成情况\t关键指标\t指标完成情况\t任务涉及资金\n部门整体支出绩效自评表\n||一|一|&amp;"
+    _check(read_bytes(text.encode(), "x.txt", ".txt"))

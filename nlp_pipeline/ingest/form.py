@@ -409,6 +409,8 @@ class _FormParser:
         money = self._funds(funds, n, task)
         for k in range(n):
             nm = names[k] if k < len(names) else Item(None, None, Mapped())
+            if nm.text.chars and nm.text.start is None:
+                continue  # a name made only of decoded entities (&amp;) maps to no text to quote
             rs = results[k] if k < len(results) else None
             tv = targets[k] if k < len(targets) else None
             task["indicators"].append((nm, rs, money[k], tv))
