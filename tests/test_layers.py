@@ -15,7 +15,8 @@ LEVELS = [
     # ingest.table_lexicon) and are named there as "module:attribute", imported only when
     # such a file is checked; moving them down here would leave no such reference.
     # messages: the catalog of finding messages (lexicons/messages.yaml), used by detect/ and report/
-    {"model", "errors", "lexicons", "lexicon_schemas", "filetype", "messages"},
+    # usercache: the per-user cache folder of start-up data (jieba's dictionary, the encoder)
+    {"model", "errors", "lexicons", "lexicon_schemas", "filetype", "messages", "usercache"},
     {"ingest"},
     {"text"},
     {"align"},
