@@ -260,8 +260,11 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
             if nxt.shape == "aligned" and match_section(nxt.filled[0].s) and nxt.filled[0].col < cols[0][0] - 4:
                 break  # the next field's label (偏差大或目标未完成原因分析 …)
             cells = nxt.filled
-            whole_row = len(cells) == len(cols)
-            if whole_row:
+            # a row with a cell in each column opens an item of each when one of its cells
+            # is numbered; unnumbered, the row is the next line of the cells above (wrapped)
+            whole_row = len(cells) == len(cols) and any(
+                split_number(c.m).number is not None for c in cells)
+            if len(cells) == len(cols):
                 placed = [(c, sid) for c, (_, sid) in zip(cells, cols)]  # one cell a column, in order
             elif nxt.shape == "single" and last_sid and _item_start(cells[0].m, 0) is False:
                 # a line of its own under a row: the end of the row's last cell, wrapped
