@@ -1,0 +1,39 @@
+"""TXT.CLAIM_TABLE: a whole claim in the outcomes against the report's own indicator row for
+the same work below 100% (own invented pipe form); rewrites keep it, controls stay clean."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.pipeline import analyze
+
+
+def _form(claim: str, rate: str = "92.86%") -> str:
+    return ("部门整体支出绩效自评表\n（2023年度）\n| 部门名称 | 某县应急管理局 | | | | | | | |\n"
+            "| 年度总体目标 | 1.对排查出的重大事故隐患实行挂牌督办、闭环管理。 | | | | 1." + claim + " | | | |\n"
+            "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "| | 产出指标 | 数量指标 | 安全生产执法检查 | ≥1,200家次 | 1,236家次 | 50 | 50 | |\n"
+            f"| | | 质量指标 | 重大事故隐患整改率 | 100% | {rate} | 40 | 40 | 1项需停产改造，2024年6月底前完成整改 |\n"
+            "| | 满意度指标 | 服务对象满意度指标 | 群众安全感满意度 | ≥90% | 93.6% | 10 | 10 | |\n")
+
+
+def _codes(tmp_path, text):
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    return [x.rule_id for x in analyze(f).findings if x.code == "CLAIM_CONTRADICTED"]
+
+
+@pytest.mark.parametrize("claim", [
+    "排查重大事故隐患14项，重大事故隐患均已完成整改并销号。",
+    "排查重大事故隐患14项，重大事故隐患已全部整改到位。",
+    "排查重大事故隐患１４项，重大事故隐患全部整改完毕。",
+])
+def test_whole_claim_against_the_row(tmp_path, claim):
+    assert _codes(tmp_path, _form(claim)) == ["TXT.CLAIM_TABLE"]
+
+
+def test_the_row_at_100_percent_is_clean(tmp_path):
+    assert _codes(tmp_path, _form("重大事故隐患均已完成整改并销号。", rate="100%")) == []
+
+
+def test_a_claim_about_other_work_is_clean(tmp_path):
+    assert _codes(tmp_path, _form("全年执法检查生产经营单位1,236家次，执法检查任务全部完成。")) == []
