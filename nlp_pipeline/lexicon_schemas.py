@@ -208,6 +208,8 @@ class CuesClaims(Strict):
     rate_figure_units: Words
     metric_stopwords: Words
     bare_claim_objects: Words
+    # the work a set phrase of a whole claim names by itself (应补尽补: 补贴 paid, all 纳入)
+    claim_implied_words: dict[Word, Words] = {}
 
 
 class CuesGoalLanguage(Strict):

@@ -37,3 +37,19 @@ def test_the_row_at_100_percent_is_clean(tmp_path):
 
 def test_a_claim_about_other_work_is_clean(tmp_path):
     assert _codes(tmp_path, _form("全年执法检查生产经营单位1,236家次，执法检查任务全部完成。")) == []
+
+
+def _narrative(claim: str, problem: str) -> str:
+    return ("某县农业农村局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.做好耕地地力保护补贴发放工作。\n"
+            f"二、目标完成情况\n1.耕地地力保护补贴按时发放，{claim}。\n三、存在问题\n1.{problem}\n"
+            "四、改进措施\n1.2024年3月底前由经管站完成补贴对象信息核验。\n")
+
+
+@pytest.mark.parametrize("claim", ["做到应补尽补", "实现应补尽补", "真正做到了应补尽补"])
+def test_a_set_phrase_names_its_work(tmp_path, claim):
+    text = _narrative(claim, "仍有37户符合条件的农户未纳入补贴范围。")
+    assert _codes(tmp_path, text) == ["TXT.CLAIM_PROBLEM"]
+
+
+def test_a_problem_about_other_work_is_clean(tmp_path):
+    assert _codes(tmp_path, _narrative("做到应补尽补", "部分乡镇农技人员年龄偏大，仍有岗位未配齐。")) == []

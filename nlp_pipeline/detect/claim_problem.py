@@ -12,7 +12,7 @@ work's own verb or object next to the claim (整改, 纳入, 发放). One findin
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect._textcommon import bigrams, compact
+from nlp_pipeline.detect._textcommon import bigrams, compact, lexicon
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.text.annotate import default_cues, statements
 from nlp_pipeline.text.segment import plain_clauses
@@ -45,7 +45,7 @@ def _words(text: str) -> set[str]:
             if not any(ch.isdigit() for ch in g) and not set(g) <= _SCOPE and not stock.has(g, "quantity_filler")}
 
 
-def _claims(report):
+def _claims(report, implied_words: dict):
     cues = default_cues()
     for p in report.paragraphs():
         if p.section not in CLAIM_SECTIONS:
@@ -58,7 +58,9 @@ def _claims(report):
             # what is claimed done: the clause around the claim, not the rest of the sentence
             # (新增服务站6个，8所敬老院全部完成消防改造: the 敬老院 work)
             cs, ce = next(((x, y) for x, y in plain_clauses(text) if x <= spans[0][0] < y), (0, len(text)))
-            yield p, a, b, _words(text[cs:ce]), text[spans[0][0]:spans[0][1]]
+            phrase = text[spans[0][0]:spans[0][1]]
+            implied = {w for k, ws in implied_words.items() if k in phrase for w in ws}
+            yield p, a, b, _words(text[cs:ce]) | implied, phrase
 
 
 @register(RULE)
@@ -70,7 +72,8 @@ def detect(ctx: Context):
     problems = [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs("Q") for sa, sb in statements(q.text)
                 for a, b in plain_clauses(q.text) if sa <= a < sb and cues.has(q.text[a:b], "shortfall_admitted")]
     findings = []
-    for p, a, b, words, phrase in _claims(report):
+    implied = (lexicon(ctx, "cues_claims.yaml") or {}).get("claim_implied_words") or {}
+    for p, a, b, words, phrase in _claims(report, implied):
         for q, qa, qb, qwords in problems:
             shared = words & qwords
             if len(shared) < MIN_SHARED:
