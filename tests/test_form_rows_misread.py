@@ -75,3 +75,26 @@ def test_budget_row_with_its_rate_left_empty():
     got = {k: v.s for k, v in _budget_row(header, lines[0].words()[1:]).items()}
     assert got == {"initial_budget": "880", "adjusted_budget": "880", "actual_spending": "880",
                    "weight": "10", "score": "10"}
+
+
+def test_a_value_read_as_a_name_is_no_indicator():
+    from nlp_pipeline.ingest.form import _value_like
+
+    assert _value_like("1.5亩") and _value_like("10") and _value_like("≥95%")
+    assert not _value_like("1.5万亩高标准农田建设") and not _value_like("种植面积") and not _value_like("0-6岁儿童健康管理数")
+
+
+def test_a_goal_that_is_only_its_fields_label_is_owed_no_outcome():
+    from nlp_pipeline.detect.goal_without_outcome import _label_only
+
+    assert _label_only("年度总体") and _label_only("年度 总体 目标 86.19%")
+    assert not _label_only("完成年度总体目标中的农村供水计量设施改造")
+
+
+def test_a_problem_item_that_ends_saying_none():
+    from nlp_pipeline.detect.problem_without_measure import _says_none
+
+    assert _says_none("我校生均公用经费项目运转正常，暂无问题。")
+    assert _says_none("资金管理方面：无。")
+    assert not _says_none("部分设备老化，维修不及时，存在问题较多。")
+    assert not _says_none("项目运转正常，但资金拨付仍有延迟。")

@@ -88,6 +88,19 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
             and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
 
 
+_LABEL_WORDS = ("年度", "总体", "目标", "绩效", "预期", "年初", "设定", "指标")
+LABEL_REST = 3  # CJK characters a goal must keep beyond its field's label words
+
+
+def _label_only(text: str) -> bool:
+    """A "goal" that is the form's field label or a fragment of it (年度总体, 年度 总体 目标
+    86.19%): nothing is aimed at, so no outcome is owed."""
+    rest = text
+    for w in _LABEL_WORDS:
+        rest = rest.replace(w, "")
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") < LABEL_REST
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -116,7 +129,7 @@ def detect(ctx: Context):
         message_id = "TXT.GOAL_GAP.performance"
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
-    missing = [g for g in missing if not _reports_not_aims(gtext[g], cues)]
+    missing = [g for g in missing if not _reports_not_aims(gtext[g], cues) and not _label_only(gtext[g])]
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]

@@ -184,6 +184,9 @@ RULE = Rule(
 )
 
 
+NONE_CLAUSE_MIN = 3  # characters of a closing clause that says no problem (暂无问题, not 无)
+
+
 def _says_none(text: str) -> bool:
     """The item states there is no problem: 无 (暂无, 未发现…) opens it, or opens what
     follows its lead label (资金管理方面：无。) and ends there."""
@@ -195,6 +198,10 @@ def _says_none(text: str) -> bool:
     body = t[lead + 1:].strip() if 0 <= lead <= LEAD_MAX else t
     for s, e in cues.find(body, "no_problem"):
         if s == 0 and (e == len(body) or body[e] in "。；;，,.！"):
+            return True
+        # …项目运转正常，暂无问题。: a clause of its own that ends the item, saying none
+        if s > 0 and body[s - 1] in "，,；;。" and e - s >= NONE_CLAUSE_MIN \
+                and body[e:].strip(" 。.；;！") == "":
             return True
     return False
 

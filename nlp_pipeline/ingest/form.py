@@ -411,6 +411,8 @@ class _FormParser:
             nm = names[k] if k < len(names) else Item(None, None, Mapped())
             if nm.text.chars and nm.text.start is None:
                 continue  # a name made only of decoded entities (&amp;) maps to no text to quote
+            if nm.text.chars and _value_like(nm.text.chars):
+                continue  # 1.5亩, 10: a value read out of its column, no indicator's name
             rs = results[k] if k < len(results) else None
             tv = targets[k] if k < len(targets) else None
             task["indicators"].append((nm, rs, money[k], tv))
@@ -459,6 +461,15 @@ class _FormParser:
                                       name_paragraph=np_, result_paragraph=rp, target=tv))
             tasks.append(Task(id=tid, number=t["number"], target=target, outcome=outcome, indicators=inds))
         return tasks
+
+
+_VALUE_MARKS_RE = re.compile(r"[\d.,%‰≥≤<>＞＜＝=~～\-—\s]")
+
+
+def _value_like(name: str) -> bool:
+    """A cell that is a figure with at most a short unit (1.5亩, 10, ≥95%), not a name."""
+    s = name.strip()
+    return bool(s) and (s[0].isdigit() or s[0] in "≥≤<>＞＜") and len(_VALUE_MARKS_RE.sub("", s)) <= 2
 
 
 def _names_sections(label: str) -> bool:
