@@ -53,3 +53,13 @@ def test_a_set_phrase_names_its_work(tmp_path, claim):
 
 def test_a_problem_about_other_work_is_clean(tmp_path):
     assert _codes(tmp_path, _narrative("做到应补尽补", "部分乡镇农技人员年龄偏大，仍有岗位未配齐。")) == []
+
+
+def test_two_key_projects_budgets_are_no_conflict(tmp_path):
+    text = ("某镇2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.改善农村人居环境。\n二、目标完成情况\n1.全年完成户厕改造436户。\n"
+            "三、重点项目一：2023年农村人居环境整治项目绩效情况\n1.完成情况：完成户厕改造436户。\n2.资金使用：项目预算268.40万元，实际支出261.72万元。\n"
+            "四、重点项目二：2023年柑橘产业园基础设施提升项目绩效情况\n1.完成情况：新建生产便道4.8公里。\n2.资金使用：项目预算186.50万元，已支付142.80万元。\n"
+            "五、存在问题\n1.前期准备不足。\n六、改进措施\n1.2024年4月底前完成用电手续。\n")
+    f = tmp_path / "k.txt"
+    f.write_text(text, encoding="utf-8")
+    assert [x for x in analyze(f).findings if x.code == "NUMBER_CONFLICT"] == []

@@ -433,3 +433,25 @@ def test_performance_beside_outcome_stays_performance():
             "五、改进措施\n1.2024年落实管护经费。\n")
     r = read_text(body, "x.txt")
     assert [p.id for p in r.sections["P"].paragraphs] == ["P1"] and [p.id for p in r.sections["O"].paragraphs] == ["O1"]
+
+
+def test_headings_numbered_with_a_space():
+    text = ("某县医院2024年县域医共体建设项目绩效自评报告\n\n1 项目基本情况\n本院是全县唯一一所二级综合医院。\n\n"
+            "2 项目绩效目标\n1.建成远程会诊中心3个。\n2.全年下转患者不少于400人次。\n\n3 绩效目标完成情况\n1.建成远程会诊中心3个。\n"
+            "2.全年下转患者426人次。\n\n4 自评得分及结论\n1.项目自评得分92分，等级为优。\n\n5 存在的问题\n1.镇卫生院承接能力不足。\n\n"
+            "6 下一步改进措施\n1.2025年6月底前制定下转病种目录。\n")
+    r = read_text(text, "x.txt")
+    assert {s: len(r.sections[s].paragraphs) for s in "GOPQI"} == {"G": 2, "O": 2, "P": 1, "Q": 1, "I": 1}
+
+
+def test_a_container_heading_and_its_numbered_subsections():
+    text = ("某镇2023年度部门整体支出绩效自评报告\n一、部门基本情况\n1.本镇辖18个村。\n二、部门整体支出绩效情况\n"
+            "（一）年度绩效目标\n1.按时足额发放救助资金。\n2.发展村级集体经济。\n（二）目标完成情况\n1.全年发放救助资金1,286.42万元。\n"
+            "（三）部门整体绩效自评\n1.自评得分95分。\n三、重点项目一：2023年农村人居环境整治项目绩效情况\n1.项目目标：完成户厕改造420户。\n"
+            "2.完成情况：完成户厕改造436户。\n四、重点项目二：2023年柑橘产业园基础设施提升项目绩效情况\n1.项目目标：新建生产便道4.8公里。\n"
+            "2.完成情况：新建生产便道4.8公里。\n五、存在问题\n1.前期准备不足。\n六、改进措施\n1.2024年4月底前完成用电手续。\n")
+    r = read_text(text, "x.txt")
+    assert [p.text for p in r.sections["G"].paragraphs] == ["按时足额发放救助资金。", "发展村级集体经济。"]
+    assert [p.text for p in r.sections["P"].paragraphs] == ["自评得分95分。"]
+    assert [p.id for p in r.sections["K"].paragraphs] == ["K1", "K2", "K3", "K4"]
+    assert r.sections["K"].paragraphs[0].text.startswith("项目目标")

@@ -80,7 +80,7 @@ def _substituted(a: str, b: str) -> bool:
 def _two_goals(a: M.Num, b: M.Num, goals: dict | None) -> bool:
     """Two outcome items that report two different goals (O1 on G1's 生活补贴, O2 on G2's
     护理补贴) count two things, however alike their words."""
-    if not goals or a.para.section != "O" or b.para.section != "O":
+    if not goals or a.para.section != b.para.section or a.para.section not in ("O", "K"):
         return False
     ga, gb = goals.get(M.place(a.para.id)), goals.get(M.place(b.para.id))
     return bool(ga and gb and ga != gb)
@@ -281,6 +281,13 @@ def goal_map(report, alignments: dict | None) -> dict[str, str]:
         for pair in al.pairs:
             if pair.target:
                 out.setdefault(M.place(pair.source), pair.target)
+    # key projects written as groups of items, each numbered from 1 under its own heading
+    # (重点项目一：… 1.项目目标 2.完成情况 3.资金使用; 重点项目二：… 1. …): a group is one project
+    group = 0
+    for k, p in enumerate(report.paragraphs("K")):
+        if k and (p.number or "").strip(" .、．") == "1":
+            group += 1
+        out.setdefault(p.id, f"K#{group}")
     return out
 
 

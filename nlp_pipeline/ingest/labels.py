@@ -14,6 +14,9 @@ _STYLES: list[tuple[str, str]] = [
     ("part", r"第[一二三四五六七八九十\d]+(?:部分|章|节)[、.．:：\s]*"),
     ("cn", r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*"),
     ("pcn", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）][、.．]?\s*"),
+    # "1 项目基本情况": a heading numbered with a space, its title alone on the line (a
+    # report exported from a word processor's outline); never an item of running text
+    ("nums", r"\d{1,2}[ \u3000]+(?=[\u4e00-\u9fff][^\d。，；,;：:]{1,19}$)"),
     # "1.2021年…" is item 1 about 2021; "1.5万元" is a number
     ("num", r"\d{1,2}\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))\s*"),
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),

@@ -233,7 +233,9 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     deeper = it.style is not None and not outline
     for k, ch in enumerate("" if deeper else body.chars):
         if ch in "：:" and k <= 24:
-            sec = match_section(body.chars[:k], slack)
+            # 重点项目一：2023年…项目: the label counts its projects (一, 二, 3)
+            sec = match_section(body.chars[:k], slack) or match_section(
+                body.chars[:k].rstrip("一二三四五六七八九十0123456789"), slack)
             if sec:
                 rest = body.slice(k + 1).strip()
                 return sec[0], body.chars[:k].strip(), rest if rest.chars else None
@@ -271,6 +273,12 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     if sec:
         return sec[0], body.chars.strip(" ：:。"), None
     return None
+
+
+def _project_title(sid: str, rest: str) -> bool:
+    """重点项目一：2023年农村人居环境整治项目绩效情况 — what follows a key project's label is
+    the project's title (no sentence in it), not a paragraph of results."""
+    return sid == "K" and len(rest) <= 40 and not re.search(r"[。，；,;！？]", rest)
 
 
 def _label_row(line: Mapped) -> list[tuple[str, str]] | None:
@@ -402,6 +410,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     # lines that hold two cells of one item number go to them in turn
     beside: list[tuple[str, str]] = []
     last_was_heading = False
+    last_style: str | None = None  # the item style of the last heading
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
@@ -420,12 +429,17 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
-            stacked = stacked + [(sid, label)] if last_was_heading else [(sid, label)]
+            # a heading numbered deeper than the one just before it opens a subsection of
+            # it (二、部门整体支出绩效情况 / （一）年度绩效目标): the outer one is a container, no
+            # stack of column heads
+            deeper_sub = bool(last_was_heading and style and last_style and STYLE_DEPTH[style] > STYLE_DEPTH[last_style])
+            stacked = stacked + [(sid, label)] if last_was_heading and not deeper_sub else [(sid, label)]
+            last_style = style
             queue, beside = [], []
             last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
-            if rest is not None:
+            if rest is not None and not _project_title(sid, rest.chars):
                 # 存在问题 （1）…（2）…: the items written after the heading on its line
                 for piece in split_inline_items(rest):
                     sections.add(split_number(piece), whole=piece)
