@@ -247,3 +247,17 @@ def self_repeats(s: str, shingle: int, floor: int) -> list[tuple[int, int, int]]
 def has_figure(text: str) -> bool:
     """True when ``text`` carries a number other than a year."""
     return any(ch.isdigit() for ch in without_spans(text, [(y.start, y.end) for y in years(text)]))
+
+
+# the scope and status words of a whole claim (全部, 均已, 完成, 到位): every claim has
+# them, they name no work
+CLAIM_SCOPE_CHARS = frozenset("全部面均已完成工到位了齐足额实现并")
+
+
+def work_words(text: str) -> set[str]:
+    """Two-character words of ``text`` that can name a piece of work: no digits, no stock
+    quantity words, none made only of a claim's scope words."""
+    stock = default_cues()
+    return {g for g in bigrams(compact(text)[0])
+            if not any(ch.isdigit() for ch in g) and not set(g) <= CLAIM_SCOPE_CHARS
+            and not stock.has(g, "quantity_filler")}

@@ -12,7 +12,7 @@ work's own verb or object next to the claim (整改, 纳入, 发放). One findin
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect._textcommon import bigrams, compact, lexicon
+from nlp_pipeline.detect._textcommon import lexicon, work_words
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.text.annotate import default_cues, statements
 from nlp_pipeline.text.segment import plain_clauses
@@ -34,15 +34,7 @@ RULE = Rule(
 )
 
 
-# the claim's own scope and status words: every claim has them, they name no work
-_SCOPE = set("全部面均已完成工到位了齐足额实现")
-
-
-def _words(text: str) -> set[str]:
-    """Two-character words of ``text``: no digits, no stock words, not made of scope words."""
-    stock = default_cues()
-    return {g for g in bigrams(compact(text)[0])
-            if not any(ch.isdigit() for ch in g) and not set(g) <= _SCOPE and not stock.has(g, "quantity_filler")}
+_words = work_words
 
 
 def _claims(report, implied_words: dict):

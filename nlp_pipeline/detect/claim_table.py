@@ -12,7 +12,7 @@ claim's clause, one of them beside the claim phrase. One finding per claim.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect._textcommon import bigrams, compact
+from nlp_pipeline.detect._textcommon import work_words
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.text import extract_numbers
 from nlp_pipeline.text.annotate import default_cues, statements
@@ -35,11 +35,7 @@ RULE = Rule(
     messages=("TXT.CLAIM_TABLE.main",),
 )
 
-_SCOPE = set("全部面均已完成工到位了齐足额实现并")
-
-
-def _words(text: str) -> set[str]:
-    return {g for g in bigrams(compact(text)[0]) if not any(ch.isdigit() for ch in g) and not set(g) <= _SCOPE}
+_words = work_words
 
 
 def _short_rows(report):
