@@ -407,3 +407,18 @@ def test_goal_and_outcome_side_by_side_in_space_aligned_rows():
     assert [p.text for p in r.sections["G"].paragraphs] == ["对全县38处集中供水工程开展维修养护。", "更换入户智能水表2,460块。"]
     assert [p.text for p in r.sections["O"].paragraphs] == ["38处集中供水工程维修养护已经完成。", "全年更换入户智能水表2,460块。"]
     assert [p.text for p in r.sections["Q"].paragraphs] == ["部分工程管护人员多为村级兼职，巡检记录不完整。"]
+
+
+def test_docx_rows_without_outer_pipes_and_two_cell_rows():
+    """A .docx table saved as text: cells joined by 「 | 」 with no outer pipes, the merged
+    label repeated on every row, and two-cell rows (存在问题 | 1.…) with a single pipe."""
+    text = ("某市司法局2023年度部门整体支出绩效自评表\n部门名称 | 某市司法局 | 某市司法局\n"
+            "年度总体目标 | 预期目标 | 实际完成情况\n"
+            "年度总体目标 | 1.健全三级调解网络。 | 1.全年受理矛盾纠纷1,188件。\n"
+            "年度总体目标 | 2.办理法律援助案件不少于520件。 | 2.全年办理法律援助案件563件。\n"
+            "存在问题 | 1.法律援助办案补贴结算链条较长。\n存在问题 | 2.基层司法所力量薄弱。\n"
+            "改进措施 | 1.2024年6月底前由法律援助中心简化结算流程。\n")
+    r = read_text(text, "x.txt")
+    assert [p.text for p in r.sections["G"].paragraphs] == ["健全三级调解网络。", "办理法律援助案件不少于520件。"]
+    assert [p.text for p in r.sections["O"].paragraphs] == ["全年受理矛盾纠纷1,188件。", "全年办理法律援助案件563件。"]
+    assert [p.text for p in r.sections["Q"].paragraphs] == ["法律援助办案补贴结算链条较长。", "基层司法所力量薄弱。"]

@@ -31,7 +31,11 @@ def _pipe_row(text: str, start: int, end: int) -> Row | None:
     """A pipe-table line (| 项目名称 | … |) as cells; a ``|---|`` line as no cells."""
     line = text[start:end]
     stripped = line.strip()
-    if not stripped or sum(line.count(p) for p in _PIPES) < 2:
+    pipes = sum(line.count(p) for p in _PIPES)
+    # a row of two cells exported with no outer pipes (存在问题 | 1.…): one pipe, spaced, inside
+    inner = pipes == 1 and (" | " in line or " ｜ " in line) and stripped[:1] not in _PIPES \
+        and stripped[-1:] not in _PIPES
+    if not stripped or (pipes < 2 and not inner):
         return None
     bounds = [k for k, ch in enumerate(line) if ch in _PIPES]
     if stripped[0] not in _PIPES:
