@@ -455,3 +455,10 @@ def test_a_container_heading_and_its_numbered_subsections():
     assert [p.text for p in r.sections["P"].paragraphs] == ["自评得分95分。"]
     assert [p.id for p in r.sections["K"].paragraphs] == ["K1", "K2", "K3", "K4"]
     assert r.sections["K"].paragraphs[0].text.startswith("项目目标")
+
+
+def test_degree_of_completion_heading_is_the_outcome_section():
+    text = ("某中心项目支出绩效自评报告\n一、项目绩效目标\n1.全年完成项目建设21个。\n二、项目预期目标完成程度\n"
+            "1.全年续建及新开工建设项目21个，完工16个。\n三、存在问题\n1.拆迁难度大。\n")
+    r = read_text(text, "x.txt")
+    assert [p.id for p in r.sections["O"].paragraphs] == ["O1"]

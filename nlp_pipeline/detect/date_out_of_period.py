@@ -19,7 +19,7 @@ from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, 
 from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.numbers import Year, years
-from nlp_pipeline.text.segment import plain_clauses, titles, without_spans
+from nlp_pipeline.text.segment import plain_clauses, split_sentences, titles, without_spans
 
 _PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "确保", "争取", "截至", "截止", "目标", "预算", "部署")
 
@@ -85,7 +85,7 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
     previous year (2022年12月完成第五批传承人认定工作, in a 2023 report) and dates nothing in
     the evaluated year: last year's result reported as this year's."""
     out = []
-    for a, b in [(x, y) for x, y in _sentences(text)]:
+    for a, b in split_sentences(text):
         ys = [f for f in years(text[a:b]) if _dated(f)]
         if any(f.year >= year for f in ys):
             continue  # 2022年12月完成招标，2023年3月开工: last year's step of this year's work
@@ -104,12 +104,6 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
                 continue
             out.append((cs, ce, f.year))
     return out
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    from nlp_pipeline.text.segment import split_sentences
-
-    return split_sentences(text)
 
 
 def _masked_titles(text: str) -> str:

@@ -19,6 +19,7 @@ from .content import classify_paragraphs
 from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
 from .grid import Row
+from .items import split_number
 from .narrative import parse_narrative
 from .table import IndicatorTable, find_budget_block, find_tables, repair_number, split_lines, squeeze
 from .table_lexicon import table_lexicon
@@ -232,13 +233,11 @@ def _form_kind(report: Report, tables: list[IndicatorTable], layout: str) -> str
 
 
 def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) -> None:
-    """预期目标 and 实际完成情况 printed side by side in columns of a PDF text layer, each
-    cell wrapped over several lines: the lines are cut by the columns' positions and each
-    column joined into one paragraph."""
+    """预期目标 and 实际完成情况 printed side by side in columns (a PDF text layer, an .xls
+    saved with runs of spaces): the lines are cut by the columns, a row with a numbered cell
+    opens an item of each column, other lines continue the items above (wrapped cells)."""
     from .labels import match_section
     from .mapped import Mapped
-
-    from .items import split_number
 
     starts = {t.first_line for t in tables}
     for k, ln in enumerate(lines):
@@ -301,15 +300,11 @@ def _side_by_side(text: str, draft: Draft, lines, tables: list[IndicatorTable]) 
 def _item_start(m, expected: int) -> bool:
     """A cell opening item ``expected``: its own item number, or the number glued to the
     figure after it (1.38处… is item 1 of 38处 where item 1 is due)."""
-    from .items import split_number
-
     return split_number(m).number is not None or normalize(m.chars).startswith(f"{expected}.")
 
 
 def _item_parts(m, expected: int, count: int = 9):
     """(item number, text) of a cell that opens item ``expected`` of ``count``."""
-    from .items import split_number
-
     it = split_number(m)
     if it.number is not None:
         return it.number, it.text
