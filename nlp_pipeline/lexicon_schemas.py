@@ -747,6 +747,7 @@ class _TableForms(_TableStrict):
 class TableLexicon(_TableStrict):
     header_slack: int
     columns: _TableColumns
+    header_contains: dict[Literal["reason"], list[str]]
     min_header_columns: int
     level1: list[str]
     level2: list[str]

@@ -140,6 +140,11 @@ class _FormParser:
                 # ends the block
                 col0, sid0, title0 = self.go_cols[0]
                 cols_kept = self.go_cols
+                if len(ne) == len(self.go_cols) - 1 and ne[0].col <= col0:
+                    # 年度总体目标 | 年初设定目标 | 完成情况综述 over 落实… | 落实…: the header
+                    # opens with the merged row label and the content row is exported
+                    # without it, one cell to the left of its header
+                    self.go_cols = [(c.col, s, lab) for c, (_, s, lab) in zip(ne, self.go_cols[1:])]
                 mode = self._section_row(sid0, title0, ne)
                 self.go_cols, self.go_rows = cols_kept, self.go_rows + 1
                 continue

@@ -306,7 +306,9 @@ def _match_header(cell: str, lex, pairs) -> str | None:
         ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
         if ok and (best is None or len(syn) > best[0]):
             best = (len(syn), col)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return next((col for col, words in lex.header_contains.items() if any(w in s for w in words)), None)
 
 
 def header_columns(names: list[str | None]) -> list[str] | None:
@@ -550,6 +552,14 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
             return cols, k + 1, cells, ln.shape, []
         if ln.shape == "aligned":
             return _flat_header(ln, k) or _glued_header_at(ln, k)
+        filled = [c for c in cells if c.s]
+        if ln.shape == "pipe" and filled and all(match_header(c.s) for c in filled):
+            # 绩效指标 | 一级指标 | / 二级指标 | 三级指标 | …: the header's first cells on a
+            # line of their own, too few to name a table alone
+            more, j = _header_continued(lines, k, cells)
+            cols = header_columns([match_header(c.s) for c in more]) if j > k + 1 else None
+            if cols:
+                return cols, j, more, ln.shape, []
         return None
     if ln.shape != "single":
         return None
@@ -771,6 +781,18 @@ class _Builder:
     def add_stream(self, toks: list[Tok]) -> None:
         if not toks:
             return
+        if len(toks) <= 2 and all(any(_level_kind(t.s)[:2]) for t in toks):
+            # a merged level cell alone on its row (质量指标 | | | …): no indicator, but
+            # the rows below inherit it
+            rc = RowCells()
+            for t in toks:
+                l1, l2, _ = _level_kind(t.s)
+                col = "level1" if l1 and "level1" in self.cols else "level2"
+                if col in self.cols:
+                    rc.cells[col] = [t]
+            if rc.cells:
+                self._push(rc)
+            return
         toks = glue_split_values(toks)
         near = None
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
@@ -786,15 +808,16 @@ class _Builder:
     def _push(self, rc: RowCells) -> None:
         has_values = bool(rc.cells.keys() & set(_VALUE_COLUMNS))
         lex = table_lexicon()
-        whole_level = any(squeeze("".join(t.s for t in rc.cells.get(c, []))) in getattr(lex, c)
-                          for c in ("level1", "level2"))
+        whole_level = any(_LEVEL_POINTS_RE.sub("", squeeze("".join(t.s for t in rc.cells.get(c, []))))
+                          in getattr(lex, c) for c in ("level1", "level2"))
         if self.rows and not has_values and not whole_level:
             # a wrapped cell: its text continues the row above, column by column
             prev = self.rows[-1]
             for col, toks in rc.cells.items():
                 prev.cells.setdefault(col, []).extend(toks)
             return
-        if "name" not in rc.cells and not has_values:
+        if "name" not in rc.cells and not has_values and not whole_level:
+            # (a level alone on its row is kept: the rows below inherit it)
             return
         self.rows.append(rc)
 
@@ -997,6 +1020,9 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
                 b.add_stream(ln.filled)
             elif _is_end(ln):
                 break
+            elif any(_level_kind(ln.cells[0].s)[:2]):
+                # a merged 一级/二级指标 cell exported onto a line of its own (产出指标(50分))
+                b.add_stream([ln.cells[0]])
             elif re.fullmatch(r"\d{1,3}", ln.cells[0].s) or ln.cells[0].s in repeated or (
                     len(ln.cells[0].s) == 1 and _CJK_RE.match(ln.cells[0].s)):
                 # a bare page number, a running page header, or one character of a
