@@ -3,11 +3,14 @@ statement that claims the whole of a piece of work done (已全部整改到位, 
 补贴范围) while the problems section says part of that same work was not (仍有23户至年底尚未
 整改销号, 37名符合条件的对象未能纳入当年补贴).
 
-The claim is a statement of O, P or K holding a ``whole_done`` phrase of lexicons/cues.yaml;
-the counter a clause of the problems (Q) holding a ``shortfall_admitted`` phrase. They speak
-of the same work when the clause shares at least ``MIN_SHARED`` two-character words with the
-claim's statement besides the claim phrase and stock words (全年, 年底 …), one of them the
-work's own verb or object next to the claim (整改, 纳入, 发放). One finding per claim.
+The claim is a statement of O, P or K holding a ``whole_done`` phrase of lexicons/cues.yaml,
+or a ``whole_subject`` quantifier with a ``done_verb`` after it in one clause (全部改造户于年底前
+顺利通过竣工验收; 项目11个…均按期交付使用). The counter is a clause of the problems (Q) holding a
+``shortfall_admitted`` phrase, or a clause of another outcome paragraph that says the work is
+not done or runs late (``not_done``, ``delayed``: 提灌站因手续办理滞后，预计次年4月建成). They
+speak of the same work when the counter's sentence shares at least ``MIN_SHARED`` two-character
+words with the claim's clause besides stock words (全年, 年底 …); a claim clause that names no
+work of its own (实现应纳尽纳) is read with the clause before it. One finding per claim.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from nlp_pipeline.text.segment import plain_clauses
 
 CODE = "CLAIM_CONTRADICTED"
 MIN_SHARED = 2  # two-character words a problem clause must share with the claim
+SUBJECTLESS = 2  # characters before the claim phrase (均, 已, 并) that name no work
 CLAIM_SECTIONS = ("O", "P", "K")
 
 RULE = Rule(
@@ -26,7 +30,9 @@ RULE = Rule(
     summary_zh="完成情况声称某项工作已全部完成（应补尽补、全部整改到位），存在问题却写明同一工作仍有未完成",
     summary_en="An outcome claims a piece of work wholly done while the problems say part of the same work was not",
     example="O2：问题户厕已全部整改到位。Q1：仍有23户至年底尚未整改销号。",
-    params=(Param("min_shared", "MIN_SHARED", "two-character words a problem clause must share with the claim"),),
+    params=(Param("min_shared", "MIN_SHARED", "two-character words a problem clause must share with the claim"),
+            Param("subjectless", "SUBJECTLESS",
+                  "characters a claim clause may hold before its claim and still be read with the clause before")),
     confidence=0.8,
     explain_zh="「{claim}」与存在问题中的「{counter}」说的是同一项工作（共同词语：{shared}）",
     explain_en="「{claim}」 and the problem 「{counter}」 speak of the same work (shared words: {shared})",
@@ -37,6 +43,18 @@ RULE = Rule(
 _words = work_words
 
 
+def _whole_span(cues, text: str, clauses) -> tuple[int, int] | None:
+    spans = cues.find(text, "whole_done")
+    if spans:
+        return spans[0]
+    for x, y in clauses:
+        q = cues.find(text[x:y], "whole_subject")
+        d = [s for s in cues.find(text[x:y], "done_verb") if q and s[0] >= q[0][1]]
+        if q and d:
+            return x + q[0][0], x + d[0][1]
+    return None
+
+
 def _claims(report, implied_words: dict):
     cues = default_cues()
     for p in report.paragraphs():
@@ -44,14 +62,20 @@ def _claims(report, implied_words: dict):
             continue
         for a, b in statements(p.text):
             text = p.text[a:b]
-            spans = cues.find(text, "whole_done")
-            if not spans or cues.has(text, "shortfall_admitted") or cues.has(text, "not_done"):
+            clauses = plain_clauses(text)
+            span = _whole_span(cues, text, clauses)
+            if span is None or cues.has(text, "shortfall_admitted") or cues.has(text, "not_done"):
                 continue
             # what is claimed done: the clause around the claim, not the rest of the sentence
             # (新增服务站6个，8所敬老院全部完成消防改造: the 敬老院 work)
-            cs, ce = next(((x, y) for x, y in plain_clauses(text) if x <= spans[0][0] < y), (0, len(text)))
-            phrase = text[spans[0][0]:spans[0][1]]
-            implied = {w for k, ws in implied_words.items() if k in phrase for w in ws}
+            k = next((i for i, (x, y) in enumerate(clauses) if x <= span[0] < y), None)
+            cs, ce = clauses[k] if k is not None else (0, len(text))
+            phrase = text[span[0]:span[1]]
+            if k and span[0] - cs <= SUBJECTLESS:
+                # 将1,036名优抚对象纳入发放范围，实现应纳尽纳; 补贴共计48.6万元，已如数拨付: the
+                # claim's clause opens on the claim, its work is named in the clause before
+                cs = clauses[k - 1][0]
+            implied = {w for key, ws in implied_words.items() if key in phrase for w in ws}
             yield p, a, b, _words(text[cs:ce]) | implied, phrase
 
 
@@ -63,10 +87,16 @@ def detect(ctx: Context):
     # is often named a clause before: 理化实验室改造工程因…流标，截至年底仍未完工验收)
     problems = [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs("Q") for sa, sb in statements(q.text)
                 for a, b in plain_clauses(q.text) if sa <= a < sb and cues.has(q.text[a:b], "shortfall_admitted")]
+    # the outcome parts say what was not finished too (a 重点项目's 资金使用 item)
+    problems += [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs() if q.section in CLAIM_SECTIONS
+                 for sa, sb in statements(q.text) for a, b in plain_clauses(q.text)
+                 if sa <= a < sb and (cues.has(q.text[a:b], "not_done") or cues.has(q.text[a:b], "delayed"))]
     findings = []
     implied = (lexicon(ctx, "cues_claims.yaml") or {}).get("claim_implied_words") or {}
     for p, a, b, words, phrase in _claims(report, implied):
         for q, qa, qb, qwords in problems:
+            if q is p:
+                continue
             shared = words & qwords
             if len(shared) < MIN_SHARED:
                 continue
