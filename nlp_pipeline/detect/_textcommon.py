@@ -261,3 +261,61 @@ def work_words(text: str) -> set[str]:
     return {g for g in bigrams(compact(text)[0])
             if not any(ch.isdigit() for ch in g) and not set(g) <= CLAIM_SCOPE_CHARS
             and not stock.has(g, "quantity_filler")}
+
+
+CUT_TAIL = 12  # characters after a table's last row within which a text that ends there was cut
+
+
+def table_cut_short(report: Report) -> bool:
+    """The text ends inside the indicator table (a page copied in part, an excerpt): the
+    table has no total row and at most ``CUT_TAIL`` characters follow its last row read.
+    Its last row may be cut mid-cell and its sums miss the rows that were never copied."""
+    if report.total_score is not None or report.total_weight is not None:
+        return False
+    ends = [p.end for t in report.tasks for i in t.indicators
+            for p in (i.name_paragraph, i.result_paragraph) if p is not None]
+    if not ends:
+        return False
+    tail = report.text[max(ends):]
+    return sum(1 for ch in tail if not ch.isspace() and ch not in "|-") <= CUT_TAIL
+
+
+CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
+PUNCTUATED = 0.7  # share of a report's prose paragraphs ending with a stop: the author ends sentences
+_CLOSERS = frozenset("。！？；.!?;)）」”』》】]…>|")  # > ends markup (</p>), | a table row
+_OPENERS = {"（": "）", "(": ")", "《": "》", "「": "」"}
+
+
+def _ends_open(s: str) -> bool:
+    return any(s.count(a) > s.count(b) for a, b in _OPENERS.items())
+
+
+def text_cut_short(report: Report) -> bool:
+    """The text stops mid-sentence (an excerpt, a page copied in part): its last line opens
+    a bracket it never closes (二、部门(单位), or is a long line with no stop in a report
+    whose prose paragraphs end with one. Field lines (填报日期：2024年3月), table rows and
+    the unpunctuated lists some reports are written in end a report as written."""
+    lines = [ln.strip() for ln in report.text.strip().splitlines() if ln.strip()]
+    if not lines:
+        return False
+    last = lines[-1]
+    if _ends_open(last):
+        return True
+    if len(last) <= CUT_LINE or last[-1] in _CLOSERS or last[-1] in "：:" or last[-1].isdigit():
+        return False
+    if (last[-1] in "日月" and last[-2:-1].isdigit()) or last.count("：") + last.count(":") >= 2:
+        return False  # 填报人：… 填报日期：2025年3月14日
+    paras = [p.text.strip() for p in report.paragraphs() if p.section in PROSE_SECTIONS and p.text.strip()]
+    if len(paras) < 3:
+        return False
+    stopped = sum(1 for t in paras[:-1] if t[-1] in _CLOSERS)
+    return stopped >= PUNCTUATED * (len(paras) - 1)
+
+
+def cut_in(report: Report, sections: tuple[str, ...]) -> bool:
+    """The text stops mid-sentence inside one of ``sections`` (its last paragraph is
+    there): what those sections said after the cut was never copied."""
+    if not text_cut_short(report):
+        return False
+    paras = [p for p in report.paragraphs() if p.section in PROSE_SECTIONS]
+    return bool(paras) and max(paras, key=lambda p: p.end).section in sections

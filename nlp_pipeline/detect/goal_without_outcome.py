@@ -13,7 +13,7 @@ All such goals make one finding, each goal one piece of evidence.
 from __future__ import annotations
 
 from nlp_pipeline.align.texts import lexical_text
-from nlp_pipeline.detect._textcommon import alignment_map, bigrams, has_alignment, has_figure, lexicon, org_words, short
+from nlp_pipeline.detect._textcommon import alignment_map, bigrams, cut_in, has_alignment, has_figure, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text import patterns as P
 
@@ -106,7 +106,8 @@ def detect(ctx: Context):
     report = ctx.report
     goals = report.paragraphs("G")
     outcomes, perf = report.paragraphs("O"), report.paragraphs("P")
-    if not goals or not (outcomes or perf):
+    if not goals or not (outcomes or perf) or cut_in(report, ("O", "P", "K")):
+        # (a text cut inside its outcomes reported what it did after the cut)
         return []
     cues = lexicon(ctx, "cues_goal_language.yaml") or {}
     markers = list(cues.get("result_markers") or [])

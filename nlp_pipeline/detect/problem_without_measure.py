@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect._textcommon import (
     alignment_map,
+    cut_in,
     bigrams,
     compact,
     has_alignment,
@@ -210,7 +211,8 @@ def _says_none(text: str) -> bool:
 def detect(ctx: Context):
     report = ctx.report
     problems, measures = report.paragraphs("Q"), report.paragraphs("I")
-    if not problems:
+    if not problems or cut_in(report, ("Q", "I")):
+        # a text cut inside its problems or measures: the measures after the cut were never copied
         return []
     name = "problems_to_improvements"
     if has_alignment(ctx, name):

@@ -10,6 +10,7 @@ or two parallel lists: "投入指标20分、产出指标30分…，自评得分�
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
+from nlp_pipeline.detect._textcommon import table_cut_short
 from nlp_pipeline.detect.registry import (OFFICIAL_SCORING_RULE, Context, Param, Rule, make_finding, phrase, phrases,
                                           register)
 from nlp_pipeline.text import patterns as P
@@ -22,6 +23,7 @@ MIN_ITEMS = 3  # scored items a table needs before its weights are held to the f
 # (11.376), are other columns read as weights: a table read wrong, not a form filled wrong
 MISREAD_RATIO = 1.5
 SUBTOTAL_WORDS = ("小计",)  # a row that sums the rows of its group above it
+SUB_ROW_WORDS = ("其中",)  # a breakdown row under an indicator: no points of its own
 
 
 def _item_re(cfg: dict) -> str:
@@ -84,6 +86,16 @@ def _parallel_lists(report, index, cfg: dict):
                 total = (m.group("total"), M.para_evidence(report, p, m.start("total"), m.end("total") + 1))
             return items, total
     return [], None
+
+
+def _rows_without_weight(report) -> bool:
+    """An indicator row with a target and a result but no weight, in a table whose other
+    rows have weights (其中 sub-rows carry no points by design)."""
+    inds = [i for t in report.tasks for i in t.indicators if i.name_paragraph is not None]
+    if not any(i.weight is not None for i in inds):
+        return False
+    return any(i.weight is None and i.target and i.result and not i.name.lstrip("★*☆ ").startswith(SUB_ROW_WORDS)
+               for i in inds)
 
 
 def _reader_items(report, index) -> tuple[list, tuple | None]:
@@ -174,10 +186,13 @@ def detect(ctx: Context):
     # a table whose budget-execution row the reader did not find weighs 90 of the 100
     # points (the official template): its sums are checked only where they cannot hold
     partial = bool(table_items) and report.budget.weight is None
+    # rows missing from the items (the text ends in the table; a row whose weight the reader
+    # could not part from its target): only each score against its weight can be checked
+    incomplete = bool(table_items) and (table_cut_short(report) or _rows_without_weight(report))
     # a table read with fewer rows than a form has (an excerpt, a row the reader lost) is
     # summed only against its written total, never against the full marks
     if len(items) >= MIN_ITEMS or (len(items) >= 2 and total is not None):
-        findings += _sum_findings(report, items, total, sc, partial)
+        findings += _sum_findings(report, items, None if incomplete else total, sc, partial, incomplete)
     if total is not None and grade is not None:
         findings += _grade_findings(total, grade, syn, cfg)
     return findings
@@ -250,7 +265,8 @@ def _line_table_items(report, index, cfg: dict, total: tuple | None) -> tuple[li
     return items, total
 
 
-def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: bool) -> list:
+def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: bool,
+                  incomplete: bool = False) -> list:
     """The weights against full marks, each score against its weight, the scores against
     the total."""
     findings, items = _subtotal_findings(items)
@@ -259,7 +275,7 @@ def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: b
     wsum = sum(float(w) for _, w, _, _ in items)
     if wsum > MISREAD_RATIO * full or any(len(str(w).partition(".")[2].rstrip("0")) > 2 for _, w, _, _ in items):
         return []
-    if abs(wsum - full) > 1e-6 and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
+    if abs(wsum - full) > 1e-6 and not incomplete and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
         findings.append(make_finding(
             CODE, "medium", "FORM.SCORE_SUM.weights", {"weights": M.fmt(wsum), "full": M.fmt(full)},
             [e for *_, e in items], {"weights_sum": wsum}, roles="part",

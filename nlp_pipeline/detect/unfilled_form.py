@@ -8,7 +8,7 @@ or 改进措施 field is an answer (no problem found, so no measure), not a gap;
 """
 from __future__ import annotations
 
-from nlp_pipeline.detect._textcommon import lexicon
+from nlp_pipeline.detect._textcommon import lexicon, table_cut_short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, phrase, phrases, register
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text import patterns as P
@@ -54,6 +54,8 @@ def _table_findings(report, pending: tuple[str, ...] = ()):
         # a 小计/合计 row sums its block; it has no result of its own to fill
         inds = [i for i in task.indicators if i.name_paragraph is not None
                 and not i.name_paragraph.text.strip().endswith(SUBTOTAL_WORDS)]
+        if inds and table_cut_short(report):
+            inds = inds[:-1]  # the text ends in the last row: its cells were never copied
         has_results = any(i.result for i in inds)
         has_scores = any(i.score is not None for i in inds)
         # a result cell that says it is still to come (待补充) is not filled in either
@@ -100,10 +102,13 @@ def _blank_findings(report):
     or a placeholder never replaced (由××股牵头): one finding for the report, quoting the
     first slot and giving every paragraph that has one."""
     spans = []
+    masked = P.search(report.text, P.named("masked_title")) is not None
     for p in report.paragraphs():
         if ".k" in p.id:
             continue  # an indicator's name (公猪舍(≥**平方米)) keeps the form's own wording
         found = P.finditer(p.text, P.named("unfilled_blank"))
+        if masked:
+            found = [m for m in found if m.group(0).strip("*×")]
         if not found:
             continue
         s = max(0, found[0].start() - BLANK_CONTEXT)

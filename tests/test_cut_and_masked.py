@@ -1,0 +1,75 @@
+"""Precision on real pages (own invented text in their shapes): a text that stops mid-
+sentence owes nothing after the cut (no goals without outcome, no problems without
+measure, no blank last row, no weights short of 100), a page whose cited titles are starred
+out by the site that re-posted it has masks, not template slots, and a row whose weight
+could not be read keeps the weights from being summed. The same reports whole still give
+their findings."""
+from __future__ import annotations
+
+from nlp_pipeline.pipeline import analyze
+
+NARR = ("清河县水利局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成农村饮水安全巩固提升工程12处。\n"
+        "2.完成中小河流治理8.6公里。\n3.完成水土流失综合治理15平方公里。\n"
+        "二、目标完成情况\n1.完成农村饮水安全巩固提升工程12处，受益人口3.2万人。\n"
+        "2.完成中小河流治理8.6公里，新建堤防4.1公里。\n3.完成水土流失综合治理15平方公里，栽植水保林2,300亩。\n"
+        "三、存在问题\n1.部分工程前期工作深度不够，设计变更较多。\n2.基层水利站技术人员不足，工程管护能力较弱。\n"
+        "3.农村供水工程水费收缴率偏低，运行维护资金保障不足。\n"
+        "四、改进措施\n1.2024年3月底前由规划股完成前期工作审查，严格控制设计变更。\n")
+
+
+def _codes(tmp_path, text, name="r.txt"):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return [x.code for x in analyze(f).findings]
+
+
+def test_problems_cut_before_their_measures_owe_none(tmp_path):
+    whole = NARR + "2.2024年招聘水利专业技术人员6名，由人事股负责。\n"
+    assert "PROBLEM_WITHOUT_MEASURE" in _codes(tmp_path, whole)  # Q3 has no measure
+    cut = NARR.split("四、改进措施")[0].rstrip("。\n") + "\n"  # stops inside Q3, mid-sentence
+    cut = cut[:-6] + "\n"
+    assert "PROBLEM_WITHOUT_MEASURE" not in _codes(tmp_path, cut)
+
+
+def test_goals_cut_inside_their_outcomes_owe_none(tmp_path):
+    goals = ("某县民政局2023年度项目支出绩效自评报告\n一、年度绩效目标\n1.发放城乡低保金2,860万元。\n"
+             "2.完成特困供养机构消防改造6所。\n3.开展养老服务质量提升行动。\n二、目标完成情况\n"
+             "1.全年发放城乡低保金2,860万元，保障对象1.1万人。\n")
+    assert "GOAL_WITHOUT_OUTCOME" in _codes(tmp_path, goals + "三、存在问题\n1.养老机构护理人员不足。\n"
+                                           "四、改进措施\n1.2024年由养老股组织护理员培训200人次。\n")
+    assert "GOAL_WITHOUT_OUTCOME" not in _codes(tmp_path, goals + "2.完成特困供养机构消防改造6所，其中新增喷淋系统")
+
+
+def test_a_signature_line_is_no_cut(tmp_path):
+    text = NARR + "2.2024年招聘水利专业技术人员6名，由人事股负责。\n填报人：周某  联系电话：0000-1234567  填报日期：2024年3月8日\n"
+    assert "PROBLEM_WITHOUT_MEASURE" in _codes(tmp_path, text)
+
+
+MASKED = ("某县农业农村局2023年度项目支出绩效自评报告\n一、项目概况\n根据《关于下达2023年乡村**衔接资金的通知》，"
+          "下达**河县资金300万元。\n二、年度绩效目标\n1.建设高标准农田1.2万亩。\n三、目标完成情况\n"
+          "1.建设高标准农田1.2万亩，验收合格。\n四、存在问题\n1.项目前期工作滞后。\n五、改进措施\n1.2024年3月底前由项目股完成前期工作。\n")
+
+
+def test_stars_on_a_masked_page_are_masks(tmp_path):
+    assert "UNFILLED_FORM" not in _codes(tmp_path, MASKED)
+    # a real slot left in a report whose cited titles are whole is still found
+    slot = MASKED.replace("乡村**衔接资金", "乡村振兴衔接资金").replace("由项目股", "由**股")
+    assert "UNFILLED_FORM" in _codes(tmp_path, slot)
+
+
+FORM = ("项目支出绩效自评表\n（2023年度）\n| 项目名称 | 村道养护项目 | | | | | | |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+        "| 产出指标 | 数量指标 | 养护村道里程 | 120公里 | 120公里 | 20 | 20 | |\n"
+        "| | 质量指标 | 养护合格率 | ≥95% | 97% | 20 | 20 | |\n"
+        "| | 时效指标 | 完成及时率 | 100% | 100% | 10 | 10 | |\n"
+        "| 效益指标 | 社会效益指标 | 群众出行条件改善 | 明显改善 | 明显改善 | 20 | 20 | |\n"
+        "| | 可持续影响指标 | 道路长效管护 | 长期 | 长期 | 10 | 10 | |\n")
+
+
+def test_a_table_cut_in_its_last_row(tmp_path):
+    cut = FORM + "| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 |"
+    codes = _codes(tmp_path, cut)
+    assert "UNFILLED_FORM" not in codes and "SCORE_MISMATCH" not in codes
+    whole = FORM + ("| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | | 10 | 10 | |\n"
+                    "\n存在问题：无\n改进措施：无\n")
+    assert "UNFILLED_FORM" in _codes(tmp_path, whole)
