@@ -11,6 +11,7 @@ import yaml
 
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.ingest import read_report
+from nlp_pipeline.ingest.variants import to_simplified
 from nlp_pipeline.model import Report
 
 # section ids of the tool -> section kinds of the gold
@@ -21,9 +22,11 @@ BUDGET_FIELDS = {"initial_budget": "initial_budget", "adjusted_budget": "adjuste
 
 
 def norm(s: object) -> str:
+    """Compared as simplified characters: a report in traditional characters is read
+    through a simplified copy, and its gold may quote either."""
     if s is None:
         return ""
-    return "".join(unicodedata.normalize("NFKC", str(s)).split())
+    return to_simplified("".join(unicodedata.normalize("NFKC", str(s)).split()))
 
 
 @dataclass

@@ -73,3 +73,46 @@ def test_a_goal_row_exported_without_its_merged_label(goal_head):
     assert any(t.startswith("落实52户") for t in sec.get("G", []))
     assert any(t.startswith("完成52户") for t in sec.get("O", []))
     assert not any(t.startswith("完成52户") for t in sec.get("G", []))
+
+
+BASIC_ITEMS = """关于2023年度东岭村通组道路工程绩效评价报告
+一、项目基本情况
+（一）项目概况：为解决东岭村出行难问题，2023年实施通组道路硬化工程，项目总投资26万元。
+（二）{goal_label}：道路硬化≥0.8km；项目验收合格率100%；受益群众满意度≥95%。
+二、评价结论和绩效分析
+（一）评价结论：该项目按照年初设定的目标实施，完成道路硬化0.82km，验收合格。
+（二）绩效分析：项目由村民申请，经民主评议申报实施，群众出行条件明显改善。
+三、存在的问题
+1.项目前期勘察不够细致，部分路段设计变更。
+四、改进措施
+1.2024年起由镇建设办在立项前完成实地勘察。
+"""
+
+
+@pytest.mark.parametrize("goal_label", ["绩效目标", "年度绩效目标", "项目绩效目标"])
+def test_an_item_labelled_with_a_section_name_is_that_section(goal_label):
+    r = read_text(BASIC_ITEMS.format(goal_label=goal_label), "r.txt")
+    g = [p.text for p in r.paragraphs("G")]
+    assert g and g[0].startswith("道路硬化≥0.8km")
+    assert not any("≥0.8km" in p.text for p in r.paragraphs("B"))
+    o = [p.text for p in r.paragraphs("O")]
+    assert o and o[0].startswith("该项目按照年初设定")
+
+
+def test_an_item_of_the_basic_part_without_a_section_name_stays_there():
+    r = read_text(BASIC_ITEMS.format(goal_label="资金来源"), "r.txt")
+    assert not r.paragraphs("G")
+    assert any("≥0.8km" in p.text for p in r.paragraphs("B"))
+
+
+TARGET_ROWS = """再生资源回收管理经费项目绩效目标表
+一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注
+产出指标 数量指标 出差人次 正向 =24 人/次 4
+产出指标 质量指标 工作任务完成率 正向 =100 % 4
+产出指标 成本指标 出差总成本 反向 ≤1.5 万元 4
+"""
+
+
+def test_a_comparison_written_with_its_number_takes_its_unit():
+    rows = {i.name: i.target for t in read_text(TARGET_ROWS, "t.txt").tasks for i in t.indicators}
+    assert rows == {"出差人次": "=24人/次", "工作任务完成率": "=100%", "出差总成本": "≤1.5万元"}

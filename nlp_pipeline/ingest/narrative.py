@@ -275,6 +275,25 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     return None
 
 
+_LABELLED_SECTIONS = ("G", "O", "P", "Q", "I")
+
+
+def _labelled_item(item: Item) -> tuple[str, str, Mapped] | None:
+    """(section, label, text) of a numbered item that opens with a section's name and a
+    colon (（二）绩效目标：道路硬化≥0.5公里…), its text on the same line."""
+    if item.style is None:
+        return None
+    body = item.text
+    k = next((i for i, ch in enumerate(body.chars[:14]) if ch in "：:"), None)
+    if not k:
+        return None
+    sec = match_section(body.chars[:k], 2)
+    rest = body.slice(k + 1).strip()
+    if sec is None or sec[0] not in _LABELLED_SECTIONS or len(rest.chars) < 4:
+        return None
+    return sec[0], body.chars[:k].strip(), rest
+
+
 def _project_title(sid: str, rest: str) -> bool:
     """重点项目一：2023年农村人居环境整治项目绩效情况 — what follows a key project's label is
     the project's title (no sentence in it), not a paragraph of results."""
@@ -526,6 +545,16 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.item_style = None
             continue
         if item.style is None and normalize(item.text.chars).startswith(_CONTINUES) and sections.extend(line):
+            continue
+        labelled = _labelled_item(item) if sections.current in (BASIC, UNCLASSIFIED) else None
+        if labelled is not None:
+            # 一、项目基本情况 / （二）绩效目标：道路硬化…; 评价结论和绩效分析 / （一）评价结论：…: an
+            # item of the basic part or of an unknown heading labelled with a section's own
+            # name is that section's text
+            sid, label, rest = labelled
+            sections.open(sid, label)
+            for piece in split_inline_items(rest):
+                sections.add(split_number(piece), whole=piece)
             continue
         for piece in split_inline_items(line):
             sections.add(split_number(piece), whole=piece)

@@ -928,9 +928,13 @@ def glue_split_values(toks: list[Tok]) -> list[Tok]:
     while k < len(toks):
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and _OPERATOR_RE.fullmatch(squeeze(t.s)) and _NUM_RE.match(squeeze(nxt.s)):
-            t = Tok(t.m + nxt.m, t.line, t.col)
-            k += 1
+        op = _OPERATOR_RE.match(squeeze(t.s))
+        if nxt is not None and op and (op.end() == len(squeeze(t.s)) and _NUM_RE.match(squeeze(nxt.s))
+                                       or _NUM_RE.fullmatch(squeeze(t.s)[op.end():])):
+            # ≧ | 735 | 人次, or =24 | 人/次 (the comparison written with its number)
+            if op.end() == len(squeeze(t.s)):
+                t = Tok(t.m + nxt.m, t.line, t.col)
+                k += 1
             after = toks[k + 1] if k + 1 < len(toks) else None
             if after is not None and _UNIT_CELL_RE.fullmatch(squeeze(after.s)) and not any(_level_kind(after.s)) \
                     and squeeze(after.s) not in table_lexicon().unfilled.placeholders:
