@@ -633,6 +633,7 @@ class Sections(Strict):
     heading_decorations: _Decorations
     outside_headings: Words
     basic_headings: Words
+    profile_endings: Words
     expected: _Expected
     label_slack: int
     task_columns: _TaskColumns

@@ -95,8 +95,10 @@ def test_an_item_labelled_with_a_section_name_is_that_section(goal_label):
     g = [p.text for p in r.paragraphs("G")]
     assert g and g[0].startswith("道路硬化≥0.8km")
     assert not any("≥0.8km" in p.text for p in r.paragraphs("B"))
-    o = [p.text for p in r.paragraphs("O")]
-    assert o and o[0].startswith("该项目按照年初设定")
+    # 评价结论和绩效分析: the conclusion is the overall part (P)
+    o = [p.text for p in r.paragraphs("O") + r.paragraphs("P")]
+    assert any("该项目按照年初设定" in t for t in o)
+    assert not any("该项目按照年初设定" in p.text for p in r.paragraphs("U"))
 
 
 def test_an_item_of_the_basic_part_without_a_section_name_stays_there():

@@ -320,6 +320,8 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
             # 分别: two parallel lists (weights, then the scores of the same items)
             if len(parts) < 2 or any(w in span for w in open_cues + ["其中", "分别"] + score_cues):
                 continue
+            if any(text[n.j:n.j + 2].lstrip("）)").startswith(SCORED_AFTER) for n in parts):
+                continue  # 产出指标50分得47.5分、…: weights and scores in pairs (SCORE_PROSE reads them)
             if total.m.kind == "COUNT" and any(
                     n.m.kind == "COUNT" and n.i >= parts[0].i and all(n is not p for p in parts) for n in items[:k]):
                 continue  # a count in the list that cannot be added (冲锋舟12艘 to 件): no sum
@@ -342,6 +344,9 @@ def check_sums_after(report, nums: list[M.Num], cfg: dict) -> list:
                 roles="total",
             ))
     return out
+
+
+SCORED_AFTER = ("得",)  # a weight followed by its score: 50分得47.5分
 
 
 def _addable(part: M.Num, total: M.Num, acfg: dict) -> bool:

@@ -88,6 +88,26 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
             and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
 
 
+COVER_RUN = 7  # Chinese characters in a row a goal and an outcome that reports on it share
+
+
+def _named_in(goal: str, outcomes, generic: list[str], own) -> bool:
+    """An outcome names the goal's own work at length (建设粪污收集转运点, 粪污无害化处理率):
+    a goal whose parts two outcomes report is covered though the alignment gave each
+    outcome another goal. The organisation's own name is no work."""
+    names = [w for w in own if len(w) >= COVER_RUN]
+    runs, cur = [], []
+    for ch in goal + " ":
+        if "\u4e00" <= ch <= "\u9fff":
+            cur.append(ch)
+        elif cur:
+            runs.append("".join(cur))
+            cur = []
+    pieces = {r[i:i + COVER_RUN] for r in runs for i in range(len(r) - COVER_RUN + 1)}
+    pieces = {p for p in pieces if not any(p in w for w in names)}
+    return any(p in o.text for o in outcomes for p in pieces)
+
+
 _LABEL_WORDS = ("年度", "总体", "目标", "绩效", "预期", "年初", "设定", "指标")
 LABEL_REST = 3  # CJK characters a goal must keep beyond its field's label words
 
@@ -123,7 +143,7 @@ def detect(ctx: Context):
                         and shares_topic(ptext[pid], gtext[g], generic, own)}
             missing = [g for g in missing if g not in reported]
         twins = _numbered_twins(ctx, goals, outcomes, generic, own)
-        missing = [g for g in missing if g not in twins]
+        missing = [g for g in missing if g not in twins and not _named_in(gtext[g], outcomes, generic, own)]
         message_id = "TXT.GOAL_GAP.outcomes"
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)

@@ -35,9 +35,18 @@ def _is_score(n: M.Num) -> bool:
     return n.m.kind == "COUNT" and n.m.unit == "分" and n.m.value is not None
 
 
+SCALE_LOOKAHEAD = 3  # characters after a score read for the words of a grading scale
+
+
+def _scale_bound(n: M.Num, text: str, cues: Cues) -> bool:
+    """A score that bounds a grade (90分及以上为优, 80分以下): the report's scale, no part."""
+    after = text[n.j:n.j + SCALE_LOOKAHEAD]
+    return any(a == 0 for a, _ in cues.find(after, "score_scale"))
+
+
 def _parts(items: list[M.Num], text: str, cues: Cues):
     """(total, [(part, full marks or None)]) of a statement, or None."""
-    scores = [n for n in items if _is_score(n)]
+    scores = [n for n in items if _is_score(n) and not _scale_bound(n, text, cues)]
     totals = [n for n in scores if cues.has(n.metric or n.key or "", "score_total")]
     if not totals:
         return None
@@ -78,7 +87,7 @@ def _weight_before(prev: M.Num, n: M.Num, text: str) -> bool:
 def _pairs(items: list[M.Num], text: str, cues: Cues):
     """(total, [(score, weight)]) of a statement that writes each part as its weight and
     its score (产出指标50分得48分，效益指标30分得27.5分，…自评总分94.89分), or None."""
-    scores = [n for n in items if _is_score(n)]
+    scores = [n for n in items if _is_score(n) and not _scale_bound(n, text, cues)]
     parts, used = [], set()
 
     def weight_label(n: M.Num) -> bool:
@@ -93,7 +102,8 @@ def _pairs(items: list[M.Num], text: str, cues: Cues):
             parts.append([n, nxt])
             used.update({id(n), id(nxt)})
         elif k and text[max(0, n.i - 3):n.i].endswith(SCORED_WORDS) and id(scores[k - 1]) not in used \
-                and not weight_label(scores[k - 1]) and _weight_before(scores[k - 1], n, text):
+                and _weight_before(scores[k - 1], n, text):
+            # 产出指标50分得48分; 过程（权重20分）得21.5分
             parts.append([n, scores[k - 1]])
             used.update({id(n), id(scores[k - 1])})
     totals = [n for n in scores if id(n) not in used and cues.has(n.metric or n.key or "", "score_total")]

@@ -39,9 +39,32 @@ def _lines(text: str, rows: list[Row]) -> list[Mapped]:
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
                 if not is_furniture(b.chars):
-                    for piece in _without_leader_entries(unbreak(b)):
+                    for piece in _without_leader_entries(unbreak(_without_emphasis(b))):
                         out.extend(split_run_on(piece))
     return _join_split_labels(_without_contents_block(out))
+
+
+_EMPHASIS_MAX = 40  # characters a bold heading may hold between its marks
+
+
+def _without_emphasis(line: Mapped) -> Mapped:
+    """A line without the markdown marks of its heading (**第一部分　部门概况**, ## 一、…,
+    **（一）绩效目标：**全年…): text exported from an editor or a web page. Stars inside a
+    line (≥**平方米, a site's masks) are kept."""
+    s = line.chars
+    lead = len(s) - len(s.lstrip())
+    k = lead
+    while k < len(s) and s[k] == "#":
+        k += 1
+    if k > lead and k < len(s) and s[k] == " ":
+        line, s = line.slice(k + 1), s[k + 1:]
+        lead = 0
+    for mark in ("**", "__"):
+        if s.startswith(mark, lead):
+            close = s.find(mark, lead + 2)
+            if lead + 2 < close <= lead + 2 + _EMPHASIS_MAX:
+                return line.slice(lead + 2, close) + line.slice(close + 2)
+    return line
 
 
 # --- tables of contents ------------------------------------------------------------------
@@ -292,6 +315,25 @@ def _labelled_item(item: Item) -> tuple[str, str, Mapped] | None:
     if sec is None or sec[0] not in _LABELLED_SECTIONS or len(rest.chars) < 4:
         return None
     return sec[0], body.chars[:k].strip(), rest
+
+
+def _basic_item(item: Item) -> tuple[str, Mapped] | None:
+    """(label, text) of a numbered item that opens with a basic heading closed by 。 or a
+    colon (1.项目基本情况。本项目由…), its text on the same line."""
+    if item.style is None:
+        return None
+    body = item.text
+    k = next((i for i, ch in enumerate(body.chars[:14]) if ch in "。：:"), None)
+    if not k or match_section(body.chars[:k], 2):
+        return None
+    from .labels import lexicon
+
+    rest = body.slice(k + 1).strip()
+    label = body.chars[:k].strip()
+    if len(rest.chars) < 4 or not match_outside(label, 2) or not label.endswith(
+            tuple(lexicon().get("profile_endings") or ())):
+        return None
+    return label, rest
 
 
 def _project_title(sid: str, rest: str) -> bool:
@@ -546,6 +588,15 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         if item.style is None and normalize(item.text.chars).startswith(_CONTINUES) and sections.extend(line):
             continue
+        basic = _basic_item(item) if sections.current != BASIC else None
+        if basic is not None:
+            # 二、绩效自评情况 / 1.项目基本情况。本项目由…: the basic part, run into its text
+            # (kept under its item number, so that a wrapped line continues it)
+            label, rest = basic
+            _open_basic(sections, label)
+            if sections.current == BASIC:
+                sections.add(Item(item.number, item.style, rest), whole=line)
+                continue
         labelled = _labelled_item(item) if sections.current in (BASIC, UNCLASSIFIED) else None
         if labelled is not None:
             # 一、项目基本情况 / （二）绩效目标：道路硬化…; 评价结论和绩效分析 / （一）评价结论：…: an
