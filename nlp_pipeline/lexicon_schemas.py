@@ -148,6 +148,8 @@ class Citations(Strict):
     half_width: Words
     off_standard_where_mixed: Words
     no_year: Regex
+    no_serial: Regex
+    no_hao: Regex
 
     @field_validator("number")
     @classmethod

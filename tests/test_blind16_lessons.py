@@ -122,3 +122,67 @@ def test_a_goal_two_outcomes_report_in_parts_is_covered(tmp_path):
     f.write_text(AFTER_TABLE.replace("\t2.配套建设", "\t2.建立户厕长效管护机制，落实管护人员。\n\t3.配套建设"),
                  encoding="utf-8")
     assert "GOAL_WITHOUT_OUTCOME" in [x.code for x in analyze(f).findings]
+
+
+PDF = """清江市卫生健康委员会
+2023年度基本公共卫生服务项目支出绩效自评报告
+一、项目基本情况
+　　国家基本公共卫生服务项目是我市面向全体城乡居民免费提供的公共卫生
+服务，由市卫生健康委员会组织实施，各乡镇卫生院和村卫生室具体承担，全
+年实际支出3,263.17万元。
+二、项目绩效目标
+　　1.城乡居民健康档案：居民电子健康档案建档率达到90%以上，档案动态
+使用率达到70%以上。
+　　2.老年人健康管理：65岁及以上老年人健康管理率达到65%以上，群众满
+意度达到85%以上。
+
+— 1 —
+
+清江市卫生健康委员会2023年度基本公共卫生服务项目支出绩效自评报告
+三、绩效目标完成情况
+　　1.城乡居民健康档案。全市累计建立居民电子健康档案37.62万份，电子
+建档率93.97%，档案动态使用率71.3%，高于年度目标，
+各项指标均达到年度目标。全年向村卫生室拨付补助1,128.36万元，按季度结算。
+　　2.老年人健康管理。全年接受健康管理40,046人，老年人健康管理率
+{rate}（年度目标≥65%），该项指标如期达标。
+
+— 2 —
+
+清江市卫生健康委员会2023年度基本公共卫生服务项目支出绩效自评报告
+四、存在的问题
+　　1.村级公共卫生服务队伍老化，部分村医对信息化随访操作不熟练，随访记
+录不规范。
+五、改进措施
+　　1.2024年内由市卫生健康委基层卫生股组织村医信息化随访操作轮训2期。
+"""
+
+
+def test_a_pdf_text_wrapped_at_a_fixed_width():
+    r = read_text(PDF.format(rate="66.20%"), "r.txt")
+    assert len(r.paragraphs("B")) == 1 and r.paragraphs("B")[0].text.endswith("3,263.17万元。")
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["城乡居民健康", "老年人健康管"]
+    outcomes = r.paragraphs("O")
+    assert [p.text[:6] for p in outcomes] == ["城乡居民健康", "老年人健康管"]
+    assert "均达到年度目标。全年向村卫生室" in outcomes[0].text.replace("\n", "")
+    assert not any("自评报告" in p.text for s in "BGOQI" for p in r.paragraphs(s))
+
+
+def test_a_rate_short_of_its_target_rate_claimed_met(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(PDF.format(rate="61.80%"), encoding="utf-8")
+    codes = [x.code for x in analyze(f).findings]
+    assert "INDICATOR_SHORTFALL" in codes and "CLAIM_CONTRADICTED" not in codes
+    f.write_text(PDF.format(rate="66.20%"), encoding="utf-8")
+    assert "INDICATOR_SHORTFALL" not in [x.code for x in analyze(f).findings]
+
+
+@pytest.mark.parametrize("cited,bad", [
+    ("（赣财社指〔2023〕号）", True), ("（益财建〔2024〕37）", True), ("按益财建〔2024〕37文件", True),
+    ("（赣财社指〔2023〕21号）", False), ("于〔2024〕年", False),
+])
+def test_a_document_number_without_its_serial_or_its_hao(tmp_path, cited, bad):
+    text = NARR.format(head="自评结论", body="自评得分95分，等级为优。").replace(
+        "1.改造校舍3所。\n", f"1.根据{cited}要求，改造校舍3所。\n", 1)
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert ("CITATION_MALFORMED" in [x.code for x in analyze(f).findings]) == bad

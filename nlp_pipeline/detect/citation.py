@@ -1,6 +1,7 @@
 """CITATION_MALFORMED: a document cited with a malformed number (发文字号): the year's
 brackets lost or unpaired (「鄂财预〔2020 15号」, 「财预2020〕15号」, 「[2021〕」), brackets
-with no year in them (「巫规资发〔〕36号」), or a year in brackets other than the hexagonal
+with no year in them (「巫规资发〔〕36号」), no serial before 号 (「赣财社指〔2023〕号」), no 号
+after the serial (「益财建〔2024〕37文件」), or a year in brackets other than the hexagonal
 ones GB/T 9704 prescribes (「人社发(2023)12号」).
 
 The shape of a number (agency words, year in brackets, serial, 号) is data in
@@ -23,7 +24,8 @@ RULE = Rule(
     confidence=0.8,
     explain_zh="发文字号「{number}」的年份括号不成对",
     explain_en="the year's brackets in the document number 「{number}」 do not pair",
-    messages=("TXT.CITATION.unpaired", "TXT.CITATION.no_year", "TXT.CITATION.brackets"),
+    messages=("TXT.CITATION.unpaired", "TXT.CITATION.no_year", "TXT.CITATION.brackets", "TXT.CITATION.no_serial",
+              "TXT.CITATION.no_hao"),
 )
 
 
@@ -63,11 +65,13 @@ def detect(ctx: Context):
             CODE, "low", message, {"paragraph": p.id, "number": num, "year": m.group("year")},
             [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
         ))
-    for p in ctx.report.paragraphs():
-        for m in P.finditer(p.text, lex.get("no_year") or "(?!)"):
-            num = m.group(0)
-            findings.append(make_finding(
-                CODE, "low", "TXT.CITATION.no_year", {"paragraph": p.id, "number": num},
-                [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
-            ))
+    for key, message in (("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
+                         ("no_hao", "TXT.CITATION.no_hao")):
+        for p in ctx.report.paragraphs():
+            for m in P.finditer(p.text, lex.get(key) or "(?!)"):
+                num = m.group(0)
+                findings.append(make_finding(
+                    CODE, "low", message, {"paragraph": p.id, "number": num},
+                    [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
+                ))
     return findings

@@ -6,7 +6,8 @@ The plan and the result are those the indicator reading finds in sentences that 
 form's fields (计划…实际…, _metrics.indicator_checks with ``form`` false); the claim is a
 completion phrase after the result in the same paragraph (concept ``done`` of
 lexicons/cues.yaml, none of ``not_done``). A shortfall in a form's fields or table rows
-claimed complete is INDICATOR_SHORTFALL (indicator_shortfall.py).
+claimed complete, or a rate short of its target rate, is INDICATOR_SHORTFALL
+(indicator_shortfall.py).
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def detect(ctx: Context):
     for c in M.indicator_checks(ctx.report, nums, cfg):
         if c.form or c.target_claim or not (c.worse and c.claim) or c.target.para.section in ("G", "Q", "I"):
             continue
+        if c.target.m.kind == "PERCENT":
+            continue  # a rate short of its target rate is an indicator's shortfall (indicator_shortfall.py)
         t, a = c.target.m.text, c.actual.m.text
         findings.append(make_finding(
             CODE, "high", "NUM.PLAN_ACTUAL.main", {"paragraph": c.actual.para.id, "target": t, "actual": a},

@@ -41,7 +41,70 @@ def _lines(text: str, rows: list[Row]) -> list[Mapped]:
                 if not is_furniture(b.chars):
                     for piece in _without_leader_entries(unbreak(_without_emphasis(b))):
                         out.extend(split_run_on(piece))
-    return _join_split_labels(_without_contents_block(out))
+    return _join_split_labels(_without_contents_block(_without_running_heads(out)))
+
+
+TITLE_LINES = 3  # lines at the top of a text where the title stands
+RUNNING_HEAD_MIN = 12  # characters of a line repeated at the top of each page (the report's title)
+_SENTENCE_MARKS = frozenset("。，；：,;:")
+
+
+def _without_running_heads(lines: list[Mapped]) -> list[Mapped]:
+    """Lines without the running head a PDF prints at the top of every page (瑞金市…绩效自评
+    报告): a long line with no sentence mark, written two or more times."""
+    seen: dict[str, int] = {}
+    for ln in lines:
+        s = ln.chars.strip()
+        if len(s) >= RUNNING_HEAD_MIN and not _SENTENCE_MARKS & set(s):
+            seen[s] = seen.get(s, 0) + 1
+    heads = {s for s, n in seen.items() if n >= 2}
+    if not heads:
+        return lines
+    # the title on the first lines is kept; below them the same line is the page's head
+    return [ln for k, ln in enumerate(lines) if k < TITLE_LINES or ln.chars.strip() not in heads]
+
+
+_MID_SENTENCE = frozenset("，、,")
+WRAP_SHARE = 0.85  # of the widest line: a line this long with no stop was wrapped by the layout
+_STOPS = frozenset("。！？；!?;：:")
+
+
+def _raw_line(text: str, m: Mapped) -> str:
+    at = next((o for o in m.origs if o is not None), None)
+    if at is None:
+        return m.chars
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def _wrap_width(text: str) -> int:
+    """The width a text was wrapped at (a PDF's text layer, a fixed-width editor): the
+    length most of its long lines share, 0 when its lines are not wrapped at one width."""
+    from .table import display_width
+
+    widths = sorted(display_width(ln.rstrip()) for ln in text.splitlines() if len(ln.strip()) >= 20)
+    if len(widths) < 8:
+        return 0
+    top = widths[int(0.75 * len(widths))]  # (display width: a digit is half a character)
+    near = sum(1 for w in widths if WRAP_SHARE * top <= w <= top / WRAP_SHARE)
+    return top if near >= 0.5 * len(widths) and top <= 120 else 0
+
+
+def _continues(text: str, prev: Mapped | None, line: Mapped, width: int) -> bool:
+    """``line`` continues ``prev``: the text is wrapped at ``width``, ``prev`` filled its
+    line and ended with no stop, and ``line`` is not indented (a new paragraph is) nor
+    numbered."""
+    if not width or prev is None or not prev.chars.strip() or prev.chars.rstrip()[-1] in _STOPS:
+        return False
+    from .table import display_width
+
+    if display_width(_raw_line(text, prev).rstrip()) < WRAP_SHARE * width:
+        return False
+    raw = _raw_line(text, line)
+    if raw[:1] in (" ", "\u3000", "\t") or split_number(line).style is not None:
+        return False
+    return True
 
 
 _EMPHASIS_MAX = 40  # characters a bold heading may hold between its marks
@@ -472,9 +535,14 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     beside: list[tuple[str, str]] = []
     last_was_heading = False
     last_style: str | None = None  # the item style of the last heading
+    width = _wrap_width(text)
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
+            continue
+        if not queue and not beside and sections.current is not None and \
+                _continues(text, lines[k - 1] if k else None, line, width) and sections.extend(line):
+            # a line the layout wrapped: the rest of the paragraph above, never a heading
             continue
         labels = _label_row(line)
         if labels:
@@ -485,6 +553,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             seen_section = True
             continue
         head = _heading(line, heading_style)
+        if head and head[2] is not None and k and split_number(line).style is None \
+                and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE:
+            # …各项指标，/ 均达到年度目标。全年…: a sentence running on, not a heading with its text
+            head = None
         if head:
             sid, label, rest = head
             style = split_number(line).style
