@@ -408,6 +408,7 @@ class _Indicator(Strict):
     upper_bound_words: Words
     reason_words: Words
     empty_reason_pattern: Regex
+    reference_only: Words
     deviation_rel: float
 
 

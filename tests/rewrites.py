@@ -82,8 +82,11 @@ def _item_runs(lines: list[str]) -> list[list[int]]:
     runs, cur = [], []
     for k, line in enumerate(lines):
         m = _ITEM.match(line)
+        # (only blank lines between: 1.goal / 1.outcome / 2.goal / 2.outcome, the cells of a
+        # two-column form one per line, are two lists, not one)
         if m and cur and int(m.group(2)) == int(_ITEM.match(lines[cur[-1]]).group(2)) + 1 \
-                and m.group(3)[0] == _ITEM.match(lines[cur[-1]]).group(3)[0]:
+                and m.group(3)[0] == _ITEM.match(lines[cur[-1]]).group(3)[0] \
+                and all(not lines[q].strip() for q in range(cur[-1] + 1, k)):
             cur.append(k)
         elif m and int(m.group(2)) == 1:
             if len(cur) >= 2:

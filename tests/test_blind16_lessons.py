@@ -186,3 +186,98 @@ def test_a_document_number_without_its_serial_or_its_hao(tmp_path, cited, bad):
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert ("CITATION_MALFORMED" in [x.code for x in analyze(f).findings]) == bad
+
+
+CELLS = """项目支出绩效自评表
+（2023年度）
+项目名称
+2023年公共文化服务补助资金
+年度总体目标
+预期目标
+实际完成情况
+1.全年开展送戏下乡演出100场以上。
+1.全年开展送戏下乡演出104场。
+2.县图书馆全年免费开放2,000小时以上。
+2.县图书馆全年免费开放300天。
+绩效指标
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+送戏下乡演出场次
+≥100场
+104场
+20
+20
+无
+农家书屋补充图书
+≥10,000册
+{books}
+20
+20
+无
+
+— 1 —
+
+项目支出绩效自评表（续）
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+图书馆免费开放时长
+≥2,000小时
+{hours}
+20
+20
+无
+效益指标
+社会效益指标
+群众参与文化活动人次
+≥8万人次
+7.42万人次
+30
+24
+{reason}
+总分
+100
+{total}
+"""
+
+
+def _cells(**kw):
+    args = {"books": "10,260册", "hours": "2,016小时", "reason": "受汛期影响，部分演出取消", "total": "94"}
+    args.update(kw)
+    return CELLS.format(**args)
+
+
+def test_a_form_one_cell_a_line_continued_over_a_page():
+    r = read_text(_cells(), "f.txt")
+    assert [p.text[:8] for p in r.paragraphs("G")] == ["全年开展送戏下乡", "县图书馆全年免费"]
+    assert [p.text[:8] for p in r.paragraphs("O")] == ["全年开展送戏下乡", "县图书馆全年免费"]
+    rows = {i.name: i for t in r.tasks for i in t.indicators}
+    assert list(rows) == ["送戏下乡演出场次", "农家书屋补充图书", "图书馆免费开放时长", "群众参与文化活动人次"]
+    assert (rows["图书馆免费开放时长"].level2, rows["图书馆免费开放时长"].result) == ("数量指标", "2,016小时")
+    assert r.total_score == 94
+
+
+@pytest.mark.parametrize("kw,code", [
+    ({"books": "已补充"}, "INDICATOR_NO_FIGURE"),
+    ({"hours": "288天"}, "UNIT_MISMATCH"),
+    ({"reason": "见附件说明"}, "DEVIATION_UNEXPLAINED"),
+])
+def test_what_the_continued_form_hides(tmp_path, kw, code):
+    f = tmp_path / "f.txt"
+    f.write_text(_cells(), encoding="utf-8")
+    assert code not in [x.code for x in analyze(f).findings]
+    f.write_text(_cells(**kw), encoding="utf-8")
+    assert code in [x.code for x in analyze(f).findings]

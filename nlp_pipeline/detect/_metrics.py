@@ -1094,7 +1094,8 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     # the author's cause, whatever its words
     cell = ind.reason or ""
     filled = any(not ch.isspace() and ch not in "。.；;" for ch in cell) and not is_placeholder(cell)
-    filled = filled and not claim_cell and not _miss_only(cell)
+    filled = filled and not claim_cell and not _miss_only(cell) and cell.strip(" 。.") not in (
+        cfg.get("indicator", {}).get("reference_only") or ())
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
         claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),

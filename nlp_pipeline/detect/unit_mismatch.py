@@ -11,6 +11,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import alignment_map
 from nlp_pipeline.text.segment import clause_end
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
+from nlp_pipeline.text import extract_numbers
 from nlp_pipeline.text import patterns as P
 
 CODE = "UNIT_MISMATCH"
@@ -38,8 +39,6 @@ AFTER_COUNT = 10  # characters after a count in which the counted noun may stand
 
 def _is_count(target: str) -> bool:
     """A target cell that is a count with its measure word (不少于15个)."""
-    from nlp_pipeline.text import extract_numbers
-
     ms = extract_numbers(target)
     return len(ms) == 1 and ms[0].kind == "COUNT" and bool(ms[0].unit)
 
@@ -82,7 +81,7 @@ RULE = Rule(
     explain_zh="指标名称所示的量纲与所报数值的单位不一致",
     explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
     messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent",
-              "NUM.UNIT.money_scale", "NUM.UNIT.goal_unit"),
+              "NUM.UNIT.money_scale", "NUM.UNIT.goal_unit", "NUM.UNIT.row_unit"),
 )
 
 
@@ -143,6 +142,36 @@ def _goal_units(ctx: Context, report, nums: list[M.Num]) -> list:
     return out
 
 
+def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
+    """An indicator row whose target and result measure different things: a length against
+    an area (≥3,000平方米 / 2.1公里), or a time in other units than its target (≥2,400小时 /
+    312天: days open are no hours open, whatever they convert to)."""
+    out = []
+    for task in report.tasks:
+        for ind in task.indicators:
+            if ind.name_paragraph is None or ind.result_paragraph is None or not ind.target:
+                continue
+            ts = [m for m in extract_numbers(ind.target) if m.kind in _ROW_KINDS and m.unit]
+            rs = [n.m for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in _ROW_KINDS and n.m.unit]
+            if len(ts) != 1 or len(rs) != 1:
+                continue
+            t, a = ts[0], rs[0]
+            clash = (t.kind != a.kind and {t.kind, a.kind} <= set(_MEASURE_KINDS)) or (
+                t.kind == a.kind and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit))
+            if not clash:
+                continue
+            out.append(make_finding(
+                CODE, "medium", "NUM.UNIT.row_unit",
+                {"name": ind.name, "target": ind.target.strip(), "actual": a.text},
+                [M.para_evidence(report, p, 0, len(p.text)) for p in (ind.name_paragraph, ind.result_paragraph)],
+                {"target_unit": t.unit, "actual_unit": a.unit},
+            ))
+    return out
+
+
+_ROW_KINDS = _MEASURE_KINDS + ("DURATION",)
+
+
 @register(RULE)
 def detect(ctx: Context):
     cfg = M.config()
@@ -186,6 +215,7 @@ def detect(ctx: Context):
         ))
     findings += _money_scale(report, nums, cfg)
     findings += _goal_units(ctx, report, nums)
+    findings += _row_units(report, by_para)
     # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:
         if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:

@@ -94,6 +94,11 @@ class SectionCollector:
         else:
             items.append(_Open(None, None, [item.text]))
 
+    def last_number(self, sid: str) -> int | None:
+        """The value of the item number of the last paragraph of ``sid`` (None: none)."""
+        items = self.items.get(sid) or []
+        return number_value(items[-1].number) if items and items[-1].number else None
+
     def extend(self, m: Mapped) -> bool:
         """Append a line to the last item of the current section (a sentence that
         continues it, such as the 其中 breakdown of its total)."""

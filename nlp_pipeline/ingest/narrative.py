@@ -535,6 +535,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     beside: list[tuple[str, str]] = []
     last_was_heading = False
     last_style: str | None = None  # the item style of the last heading
+    alternate: tuple[tuple[str, str], tuple[str, str]] | None = None
     width = _wrap_width(text)
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
@@ -568,7 +569,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             deeper_sub = bool(last_was_heading and style and last_style and STYLE_DEPTH[style] > STYLE_DEPTH[last_style])
             stacked = stacked + [(sid, label)] if last_was_heading and not deeper_sub else [(sid, label)]
             last_style = style
-            queue, beside = [], []
+            queue, beside, alternate = [], [], None
             last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
@@ -589,6 +590,18 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         last_was_heading = False
         if beside and _paired_cells(line, beside, sections):
             continue
+        if alternate and not queue:
+            # 1.goal / 1.outcome / 2.goal / 2.outcome: the cells of a two-column form row,
+            # one per line, go to their columns in turn while the numbers pair up
+            n = number_value(split_number(line).number or "") if split_number(line).number else None
+            (sa, ta), (sb, tb) = alternate
+            la, lb = sections.last_number(sa), sections.last_number(sb)
+            if n is not None and la is not None and n == la and lb == n - 1 and sections.current == sa:
+                sections.open(sb, tb)
+            elif n is not None and la is not None and n == la + 1 and lb == la and sections.current == sb:
+                sections.open(sa, ta)
+            elif n is not None:
+                alternate = None
         if queue:
             # cells of a form printed as text: a cell wrapped over lines continues until a
             # sentence ends; two cells on one line are cut after the 。 that ends the first
@@ -606,7 +619,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                     restart = (number_value(it0.number) == 1 if it0.number
                                else sections.item_style is None)
                     if queue and restart and sections.current is not None and sections.count(sections.current):
-                        sections.open(*queue.pop(0))
+                        prev = (sections.current, sections.titles.get(sections.current, ""))
+                        nxt = queue.pop(0)
+                        sections.open(*nxt)
+                        if sections.count(prev[0]) == 1 and not queue:
+                            alternate = (prev, nxt)
                     sections.add(it0, whole=piece)
                     _ended = piece.chars.rstrip().endswith(_SENTENCE_END)
                 continue

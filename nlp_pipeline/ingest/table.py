@@ -581,8 +581,8 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if lj.shape != "single":
             break
         name = match_header(lj.cells[0].s)
-        if name is None:
-            break
+        if name is None or (name in names and name not in ("other", "label")):
+            break  # (a column named again is the first row's cell: 请输入三级指标名称)
         names.append(name)
         cells.append(lj.cells[0])
         j += 1
@@ -696,6 +696,9 @@ def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
     return None, nums[-1]
 
 
+_REFERENCE_WORDS = ("见", "详见", "参见")
+
+
 def _is_end(ln: Line) -> bool:
     """A line that closes a table: a section heading or a long sentence of prose."""
     from .items import split_number
@@ -710,6 +713,8 @@ def _is_end(ln: Line) -> bool:
     s = ln.cells[0].s
     it = split_number(Mapped.synthetic(s))
     body = it.text.chars
+    if body.startswith(_REFERENCE_WORDS):
+        return False  # 见附件说明: a cell that points elsewhere, not the attachment's heading
     if it.style in ("part", "cn", "pcn") and len(body) <= 30:
         return True
     if len(body) <= 30 and (match_section(body, 4) or match_outside(body, 4)):
@@ -954,9 +959,13 @@ def _repeated(lines: list[Line]) -> set[str]:
     return {s for s, n in seen.items() if n >= 2}
 
 
+_CONTINUED_TITLE = ("（续）", "(续)", "续表", "（续表）", "(续表)")
+
+
 def _same_header(lines: list[Line], j: int, cols: list[str]) -> int | None:
     head = _header_at(lines, j)
-    if head and head[0] == cols:
+    # (the repeated header may leave out the table's label cell: 绩效指标 | 一级指标 | …)
+    if head and [c for c in head[0] if c != "label"] == [c for c in cols if c != "label"]:
         return head[1]
     return None
 
@@ -987,6 +996,10 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
             j += 1
             continue
         if ln.shape in ("blank", "sep", "furniture") or (ln.shape == "empty" and shape != "cell_per_line"):
+            j += 1
+            continue
+        if ln.shape == "single" and squeeze(ln.cells[0].s).endswith(_CONTINUED_TITLE):
+            # 项目支出绩效自评表（续）: the title of the table's next page, its header follows
             j += 1
             continue
         again = _same_header(lines, j, cols)
