@@ -281,3 +281,25 @@ def test_what_the_continued_form_hides(tmp_path, kw, code):
     assert code not in [x.code for x in analyze(f).findings]
     f.write_text(_cells(**kw), encoding="utf-8")
     assert code in [x.code for x in analyze(f).findings]
+
+
+TOTALS = ("某县林业局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.新造和改造油茶林2,000亩，带动林农增收。\n"
+          "二、绩效目标完成情况\n1.全年新造油茶林{new}亩、改造低产油茶林870亩，合计{total}亩，超额完成年度任务。\n"
+          "2.全年城镇新增就业1,286人，失业人员再就业574人，城镇登记失业率2.86%。\n"
+          "三、存在问题\n1.油茶林管护资金不足。\n四、改进措施\n1.2024年由县林业局争取油茶林管护资金50万元。\n")
+
+
+def test_the_parts_total_is_what_the_target_counts(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(TOTALS.format(new="1,280", total="2,150"), encoding="utf-8")
+    codes = [x.code for x in analyze(f).findings]
+    assert "CLAIM_CONTRADICTED" not in codes and "DEVIATION_UNEXPLAINED" not in codes
+    # a total short of the target is still short
+    f.write_text(TOTALS.format(new="1,080", total="1,950"), encoding="utf-8")
+    assert "CLAIM_CONTRADICTED" in [x.code for x in analyze(f).findings]
+
+
+def test_a_population_rate_is_not_computed_from_nearby_counts(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text(TOTALS.format(new="1,280", total="2,150"), encoding="utf-8")
+    assert "ARITHMETIC_MISMATCH" not in [x.code for x in analyze(f).findings]

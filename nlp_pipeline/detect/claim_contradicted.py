@@ -17,6 +17,7 @@ contradict.
 """
 from __future__ import annotations
 
+from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, compact, dice, lexicon
 from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, phrases, register
 from nlp_pipeline.model import Evidence, Mention, Paragraph, Report, Task
@@ -403,6 +404,11 @@ def _shortfalls(report: Report, goal: Paragraph, targets: list[Mention], actuals
                 and _same_metric(a.metric, t.metric)]
         if not same:
             continue
+        # 新造油茶林1,280亩、改造870亩，合计2,150亩 against 新造和改造2,000亩: the parts' total
+        # is what the target counts
+        same += [a for a in actuals if a.kind == t.kind and a.base_unit == t.base_unit and a.base_value is not None
+                 and (compact(a.metric or "")[0].endswith(M.TOTAL_WORDS) or M.after_total_word(report.text, a.start))
+                 and a not in same]
         if t.qualifier == "upper":
             best = min(same, key=lambda a: a.base_value)
             if best.base_value > (t.high if t.high is not None else t.base_value):
