@@ -109,12 +109,14 @@ def test_budget_figures_after_their_labels_on_one_line():
     assert r.sections["G"].paragraphs[0].text.startswith("保障柳塘镇文化站")
 
 
-def test_evaluation_conclusion_is_an_outcome(tmp_path):
+def test_evaluation_conclusion_is_the_overall_part(tmp_path):
+    # (a conclusion states the score, the grade and what was achieved overall: section P,
+    # which the reader scores as an outcome kind)
     p = tmp_path / "r.txt"
     p.write_text("某某项目支出绩效自评报告\n一、项目概况\n项目资金60万元，年末使用完毕。\n二、评价结论\n"
                  "本项目自评得分95分，达成了预期的绩效目标。\n三、存在问题\n宣传力度不够。\n", encoding="utf-8")
     r = read_report(p)
-    assert r.sections["O"].paragraphs[0].text.startswith("本项目自评得分95分")
+    assert r.sections["P"].paragraphs[0].text.startswith("本项目自评得分95分")
 
 
 def test_a_table_whose_header_was_cut_off():

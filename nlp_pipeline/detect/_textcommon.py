@@ -264,6 +264,7 @@ def work_words(text: str) -> set[str]:
 
 
 CUT_TAIL = 12  # characters after a table's last row within which a text that ends there was cut
+FULL_ROWS = 0.8  # share of the rows above with a cell the cut last row lacks
 
 
 def table_cut_short(report: Report) -> bool:
@@ -272,12 +273,22 @@ def table_cut_short(report: Report) -> bool:
     Its last row may be cut mid-cell and its sums miss the rows that were never copied."""
     if report.total_score is not None or report.total_weight is not None:
         return False
-    ends = [p.end for t in report.tasks for i in t.indicators
-            for p in (i.name_paragraph, i.result_paragraph) if p is not None]
-    if not ends:
+    inds = [i for t in report.tasks for i in t.indicators if i.name_paragraph is not None]
+    ends = [p.end for i in inds for p in (i.name_paragraph, i.result_paragraph) if p is not None]
+    if len(inds) < 2:
         return False
-    tail = report.text[max(ends):]
-    return sum(1 for ch in tail if not ch.isspace() and ch not in "|-") <= CUT_TAIL
+    # (from the end of the last row's line: its weight and score cells come after the result)
+    eol = report.text.find("\n", max(ends))
+    tail = "".join(ch for ch in report.text[eol if eol >= 0 else len(report.text):]
+                   if not ch.isspace() and ch not in "|-")
+    if len(tail) > CUT_TAIL:
+        return False
+    if tail and tail[-1] in "：:":
+        return True  # 成本指标 | 指标1:  — the next row begun and cut after its label
+    # …and its last row lacks the score the rows above it have (a score is the row's last
+    # figure: a row with its score but a blank result was left blank, not cut)
+    last, rest = inds[-1], inds[:-1]
+    return last.score is None and sum(1 for i in rest if i.score is not None) >= FULL_ROWS * len(rest)
 
 
 CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
