@@ -73,3 +73,31 @@ def test_a_table_cut_in_its_last_row(tmp_path):
     whole = FORM + ("| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | | 10 | 10 | |\n"
                     "\n存在问题：无\n改进措施：无\n")
     assert "UNFILLED_FORM" in _codes(tmp_path, whole)
+
+
+def test_a_column_name_is_no_section_heading():
+    from nlp_pipeline.ingest.labels import match_section
+
+    assert match_section("自评得分") is None and match_section("年度指标值") is None
+    assert match_section("自评得分情况") == ("P", match_section("自评得分情况")[1])
+    assert match_section("存在问题")[0] == "Q"
+
+
+ROW_FORM = ("部门预算项目支出绩效自评表(2023年度)\n项目名称 | 安可替代补助资金项目 | | |\n"
+            "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |\n"
+            "根据要求购买安可设备，并完成项目资金支付。 | {outcome} |\n"
+            "存在问题 | 无 |\n改进措施 | 无 |\n")
+
+
+def test_a_form_row_pairs_its_unnumbered_goal_and_outcome(tmp_path):
+    f = tmp_path / "f.txt"
+    f.write_text(ROW_FORM.format(outcome="购买安可电脑13台，已完成资金支付。"), encoding="utf-8")
+    assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in analyze(f).findings]
+
+
+def test_weights_of_one_and_a_half_forms_are_two_tables(tmp_path):
+    rows = "".join(f"| 产出指标 | 数量指标 | 指标{k} | ≥{k}个 | {k}个 | 10 | 10 | |\n" for k in range(1, 16))
+    f = tmp_path / "f.txt"
+    f.write_text("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+                 + rows + "\n存在问题：无\n", encoding="utf-8")
+    assert "SCORE_MISMATCH" not in [x.code for x in analyze(f).findings]

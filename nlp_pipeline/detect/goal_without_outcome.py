@@ -84,6 +84,9 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
     # a form prints each 预期目标 item beside its 实际完成情况 item: with as many of one as of
     # the other, the same number is the pairing, whatever words the two share
     side_by_side = ctx.report.layout != "narrative" and len(goals) == len(outcomes)
+    if side_by_side and not any(_item_no(x.number) for x in goals + outcomes):
+        # 项目年度目标 | 年度目标完成情况 cells with no numbers: the row pairs them
+        return {g.id for g in goals}
     return {g.id for g in goals if _item_no(g.number) in free
             and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
 

@@ -273,7 +273,7 @@ def _sum_findings(report, items: list, total: tuple | None, sc: dict, partial: b
     full = float(sc.get("total_points", 100))
     budget_points = float(sc.get("budget_points", 10))
     wsum = sum(float(w) for _, w, _, _ in items)
-    if wsum > MISREAD_RATIO * full or any(len(str(w).partition(".")[2].rstrip("0")) > 2 for _, w, _, _ in items):
+    if wsum >= MISREAD_RATIO * full or any(len(str(w).partition(".")[2].rstrip("0")) > 2 for _, w, _, _ in items):
         return []
     if abs(wsum - full) > 1e-6 and not incomplete and not (partial and abs(wsum - (full - budget_points)) <= 1e-6):
         findings.append(make_finding(

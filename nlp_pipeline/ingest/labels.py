@@ -61,6 +61,15 @@ def _section_synonyms() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@functools.lru_cache(maxsize=1)
+def _column_names() -> frozenset[str]:
+    """The value columns' names of an indicator table (lexicons/table_columns.yaml)."""
+    from .table_lexicon import table_lexicon
+
+    cols = table_lexicon().columns
+    return frozenset(squeeze(w) for name in ("target", "actual", "weight", "score") for w in getattr(cols, name))
+
+
 def match_section(label: str, slack: int | None = None) -> tuple[str, str] | None:
     """(section id, synonym) when ``label`` reads as the label of a section.
 
@@ -76,6 +85,8 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
     body = _YEAR_RE.sub("", normalize(label).strip().rstrip("：:"))
     if not s or re.search(r"\d|%|[，,。；;！!？?]", body):
         return None
+    if s.rstrip("：:") in _column_names():
+        return None  # 自评得分, 分值: a column of a table, never a section's heading
     if body[:1] in "（([【":
         # item numbers are split off before: a bracket opening a cell is the template's
         # instruction （填写存在的问题）, no label
