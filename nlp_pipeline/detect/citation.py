@@ -13,6 +13,7 @@ from __future__ import annotations
 from nlp_pipeline.detect._textcommon import lexicon
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text import patterns as P
+from nlp_pipeline.text.normalize import normalize
 
 CODE = "CITATION_MALFORMED"
 
@@ -40,7 +41,8 @@ def detect(ctx: Context):
     half = set(lex.get("half_width") or [])
     mixed = set(lex.get("off_standard_where_mixed") or [])
     closers = set(pairs.values())
-    found = [(p, m) for p in ctx.report.paragraphs() for m in P.finditer(p.text, number)]
+    # matched on the width-normalised text (２０２３ is 2023; same length, same offsets)
+    found = [(p, m) for p in ctx.report.paragraphs() for m in P.finditer(normalize(p.text), number)]
     uses_standard = any(standard.get(m.group("open")) == m.group("close") for _, m in found)
     findings = []
     seen: set[tuple] = set()
@@ -68,7 +70,7 @@ def detect(ctx: Context):
     for key, message in (("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
                          ("no_hao", "TXT.CITATION.no_hao")):
         for p in ctx.report.paragraphs():
-            for m in P.finditer(p.text, lex.get(key) or "(?!)"):
+            for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)
                 findings.append(make_finding(
                     CODE, "low", message, {"paragraph": p.id, "number": num},

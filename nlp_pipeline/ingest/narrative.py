@@ -393,7 +393,7 @@ def _basic_item(item: Item) -> tuple[str, Mapped] | None:
 
     rest = body.slice(k + 1).strip()
     label = body.chars[:k].strip()
-    if len(rest.chars) < 4 or not match_outside(label, 2) or not label.endswith(
+    if len(rest.chars) < 4 or not match_outside(label) or not label.endswith(
             tuple(lexicon().get("profile_endings") or ())):
         return None
     return label, rest
@@ -646,6 +646,14 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 unknown.append((label, sections.count(UNCLASSIFIED)))
             continue
         if sections.current is None:
+            basic = _basic_item(item)
+            if basic is not None:
+                # 一、专项资金基本情况：根据…: the basic part opening the report, run into its text
+                _open_basic(sections, basic[0])
+                if sections.current == BASIC:
+                    heading_style = heading_style or item.style
+                    sections.add(Item(item.number, item.style, basic[1]), whole=line)
+                    continue
             if heading_style is None and _looks_like_heading(item) and match_outside(item.text.chars):
                 # 一、部门概况 opening the outline: the basic part, and the outline's style
                 heading_style = item.style
