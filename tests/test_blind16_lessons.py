@@ -303,3 +303,27 @@ def test_a_population_rate_is_not_computed_from_nearby_counts(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(TOTALS.format(new="1,280", total="2,150"), encoding="utf-8")
     assert "ARITHMETIC_MISMATCH" not in [x.code for x in analyze(f).findings]
+
+
+def test_a_web_page_s_metadata_is_no_title():
+    from nlp_pipeline.ingest import header
+
+    assert not header.is_title("关键词：整体支出 绩效自评")
+    assert header.is_title("青山县林业局2023年度部门整体支出绩效自评报告")
+    page = ("首页 > 信息公开 > 青山县林业局\n发布机构：青山县林业局\n关键词：整体支出 绩效自评\n"
+            "青山县林业局2023年度部门整体支出绩效自评报告\n来源：青山县林业局　发布时间：2024-04-16\n"
+            "一、年度绩效目标\n1.完成人工造林1.2万亩。\n二、绩效目标完成情况\n1.完成人工造林1.26万亩。\n"
+            "三、部门整体绩效\n按照评价指标体系，青岭县林业局2023年度自评得分93分。\n")
+    r = read_text(page, "p.txt")
+    assert (r.organisation, r.year) == ("青山县林业局", 2023)
+
+
+def test_a_report_opening_on_its_basic_part_with_text(tmp_path):
+    text = ("白河市教育局２０２３年薄弱环节改善补助资金绩效自评报告\n"
+            "一、专项资金基本情况：根据《关于下达２０２３年补助资金的通知》（白财教〔２０２３ ２１号），我市获得补助资金１２８６万元。\n"
+            "二、绩效目标：\n１．完成５所学校校舍改造。\n三、绩效目标完成情况：\n１．完成５所学校校舍改造，面积６８４０平方米。\n")
+    r = read_text(text, "r.txt")
+    assert [p.text[:6] for p in r.paragraphs("B")] == ["根据《关于下"]
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "CITATION_MALFORMED" in [x.code for x in analyze(f).findings]

@@ -27,8 +27,13 @@ def year_line(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+FIELD_LABEL = 8  # characters before a colon that make a line a field (关键词：…), not a title
+
+
 def is_title(line: str) -> bool:
     s = squeeze(line)
+    if any(ch in line.strip()[:FIELD_LABEL + 1] for ch in "：:"):
+        return False  # 关键词：整体支出 绩效自评, 标题：…: a web page's metadata field
     return 4 <= len(s) <= 60 and any(c in s for c in title_cues()) and not re.search(r"[。；]", line)
 
 
