@@ -222,6 +222,7 @@ class CuesGoalLanguage(Strict):
     weak_result_markers: Regexes
     added_claim_markers: Words
     generic_action_words: Words
+    goal_setting_words: Words
 
 
 class CuesStatus(Strict):
@@ -259,6 +260,7 @@ class CuesVague(Strict):
 
 class DetectBoilerplate(Strict):
     phrases: Words
+    table_words: Words
 
 
 class DetectNames(Strict):

@@ -6,6 +6,8 @@ could not be read keeps the weights from being summed. The same reports whole st
 their findings."""
 from __future__ import annotations
 
+import pytest
+
 from nlp_pipeline.pipeline import analyze
 
 NARR = ("清河县水利局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成农村饮水安全巩固提升工程12处。\n"
@@ -101,3 +103,49 @@ def test_weights_of_one_and_a_half_forms_are_two_tables(tmp_path):
     f.write_text("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
                  + rows + "\n存在问题：无\n", encoding="utf-8")
     assert "SCORE_MISMATCH" not in [x.code for x in analyze(f).findings]
+
+
+def test_a_download_site_file_name_is_no_paragraph(tmp_path):
+    name = "某市2022年市直部门预算项目支出绩效目标表.docx"
+    text = (name + "\n文档分类：工作报告\n" + name + "\n项目名称：办公大楼运行保障\n"
+            "年度目标：保障办公大楼安全运行，全年设备完好率达到98%以上。\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "DUPLICATE_PARAGRAPH" not in [x.code for x in analyze(f).findings]
+
+
+def test_a_flattened_form_s_repeated_header_is_no_repeated_text(tmp_path):
+    block = "绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100质量指标88100时效指标"
+    text = ("某镇人民政府项目绩效目标表（2021年度）\n一、绩效目标\n1.长期绩效指标：" + block + "；年度绩效指标：" + block + "。\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "REPEATED_TEXT" not in [x.code for x in analyze(f).findings]
+
+
+def test_a_blank_template_is_no_unfilled_report(tmp_path):
+    text = ("部门预算项目绩效目标申报表（参考模板）\n（20XX年度）\n一、年度目标\n1.完成**人培训，覆盖**个乡镇。\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "UNFILLED_FORM" not in [x.code for x in analyze(f).findings]
+    f.write_text(text.replace("（参考模板）", "").replace("20XX", "2023"), encoding="utf-8")
+    assert "UNFILLED_FORM" in [x.code for x in analyze(f).findings]
+
+
+def test_a_goal_setting_paragraph_owes_no_outcome(tmp_path):
+    text = ("某镇2023年衔接资金项目绩效自评报告\n一、绩效目标\n1.完成村道硬化5公里。\n"
+            "2.绩效目标设定情况：根据项目参考指标，结合我镇落地项目，围绕农户收益等方面进行设定。\n"
+            "二、绩效目标完成情况\n1.完成村道硬化5.2公里，验收合格。\n"
+            "三、存在问题\n1.后期管护资金不足。\n四、改进措施\n1.2024年由镇财政所安排管护资金10万元。\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in analyze(f).findings]
+
+
+@pytest.mark.parametrize("target,found", [("收入达到5亿元", False), ("收入5亿元", True)])
+def test_a_target_to_reach_is_a_floor(tmp_path, target, found):
+    text = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            f"| 效益指标 | 经济效益指标 | 医院医疗{target} | 5亿元 | 6.47亿元 | 10 | 10 | |\n"
+            "| 产出指标 | 数量指标 | 新增床位 | 200张 | 200张 | 90 | 90 | |\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert ("DEVIATION_UNEXPLAINED" in [x.code for x in analyze(f).findings]) == found

@@ -720,12 +720,21 @@ class IndicatorCheck:
             return True
         if not self.explicit or not self.form or (self.target.m.qualifier or "exact") != "exact":
             return False  # overshooting a figure in a name or in narrative is no deviation
+        named = "".join(normalize(self.name or "").split())
+        floor = self.target.before.rstrip().endswith(FLOOR_VERBS) or any(
+            v + "".join(normalize(self.target.m.text).split()) in named for v in FLOOR_VERBS)
+        if floor and self.actual.m.base_value is not None and self.target.m.base_value is not None \
+                and self.actual.m.base_value >= self.target.m.base_value:
+            return False  # 收入达到5亿元 met with 6.47亿元: a target to reach is a floor
         t, a = self.target.m.base_value, self.actual.m.base_value
         if not t or a is None:
             return False
         if _maybe_disjoint(self.target.interval, self.actual.interval) is False:
             return False
         return abs(a - t) / abs(t) > rel
+
+
+FLOOR_VERBS = ("达到", "突破")  # a target written as a level to reach is a floor, not an exact figure
 
 
 def shown(n: Num) -> str:

@@ -285,10 +285,16 @@ def table_cut_short(report: Report) -> bool:
         return False
     if tail and tail[-1] in "：:":
         return True  # 成本指标 | 指标1:  — the next row begun and cut after its label
+    if tail and any(w.startswith(tail) for w in _level_words()):
+        return True  # 效 / 效益指标: the next group's label begun and cut
     # …and its last row lacks the score the rows above it have (a score is the row's last
     # figure: a row with its score but a blank result was left blank, not cut)
     last, rest = inds[-1], inds[:-1]
-    return last.score is None and sum(1 for i in rest if i.score is not None) >= FULL_ROWS * len(rest)
+    if last.score is None and sum(1 for i in rest if i.score is not None) >= FULL_ROWS * len(rest):
+        return True
+    # a target table has no score: its weight is the row's last figure
+    return (not any(i.score is not None for i in inds) and last.weight is None
+            and sum(1 for i in rest if i.weight is not None) >= FULL_ROWS * len(rest))
 
 
 CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
@@ -330,3 +336,12 @@ def cut_in(report: Report, sections: tuple[str, ...]) -> bool:
         return False
     paras = [p for p in report.paragraphs() if p.section in PROSE_SECTIONS]
     return bool(paras) and max(paras, key=lambda p: p.end).section in sections
+
+
+@functools.lru_cache(maxsize=1)
+def _level_words() -> tuple[str, ...]:
+    """The 一级/二级指标 words of lexicons/table_columns.yaml."""
+    from nlp_pipeline.ingest.table_lexicon import table_lexicon
+
+    lex = table_lexicon()
+    return tuple(lex.level1) + tuple(lex.level2)

@@ -153,7 +153,9 @@ def detect(ctx: Context):
         message_id = "TXT.GOAL_GAP.performance"
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
-    missing = [g for g in missing if not _reports_not_aims(gtext[g], cues) and not _label_only(gtext[g])]
+    setting = cues.get("goal_setting_words") or []
+    missing = [g for g in missing if not _reports_not_aims(gtext[g], cues) and not _label_only(gtext[g])
+               and not any(w in gtext[g] for w in setting)]
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]

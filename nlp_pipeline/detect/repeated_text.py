@@ -200,11 +200,14 @@ def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]
 def detect(ctx: Context):
     report = ctx.report
     stock = _stock(ctx)
+    table_words = [compact(w)[0] for w in (lexicon(ctx, "detect_boilerplate.yaml") or {}).get("table_words") or []]
     findings = []
     for p in prose_paragraphs(report):
         spans = _inside(report, p, stock)
         if len(spans) < 2:
             continue
+        if any(w in compact(p.text[a:b])[0] for a, b in spans for w in table_words):
+            continue  # a form's tables flattened into a paragraph share their header and labels
         ev = [_ev(report, p, a, b) for a, b in spans]
         quote = short(ev[0].quote, 30)
         findings.append(make_finding(

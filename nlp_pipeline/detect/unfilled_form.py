@@ -77,6 +77,7 @@ def _table_findings(report, pending: tuple[str, ...] = ()):
     return out
 
 
+TEMPLATE_HEAD = 400  # characters at the top of a text where a template says it is one
 BLANK_CONTEXT = 12  # characters quoted before a blank slot, so that the reader sees whose slot it is
 
 
@@ -102,7 +103,8 @@ def _blank_findings(report):
     or a placeholder never replaced (由××股牵头): one finding for the report, quoting the
     first slot and giving every paragraph that has one."""
     spans = []
-    masked = P.search(report.text, P.named("masked_title")) is not None
+    masked = P.search(report.text, P.named("masked_title")) is not None or P.search(
+        report.text[:TEMPLATE_HEAD], P.named("template_marks")) is not None
     for p in report.paragraphs():
         if ".k" in p.id:
             continue  # an indicator's name (公猪舍(≥**平方米)) keeps the form's own wording

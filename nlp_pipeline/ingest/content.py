@@ -19,6 +19,7 @@ from .draft import UNCLASSIFIED, SectionCollector
 from .grid import Row
 from .items import cell_blocks, split_number
 from .labels import section_title
+from .table import is_furniture
 
 NAME = "section_cues.yaml"
 
@@ -53,8 +54,8 @@ def classify_paragraphs(text: str, rows: list[Row]) -> dict[str, Section]:
             for b in cell_blocks(text, c.start, c.end):
                 it = split_number(b)
                 t = it.text.chars
-                if len(t) < 8 or (len(t) <= 25 and not any(c in t for c in "，。；,;")):
-                    continue  # a title, a heading, a date, a signature: no paragraph
+                if len(t) < 8 or (len(t) <= 25 and not any(c in t for c in "，。；,;")) or is_furniture(t):
+                    continue  # a title, a heading, a date, a signature, a file name: no paragraph
                 sid = classify(it.text.chars)
                 collector.open(sid, "未分类" if sid == UNCLASSIFIED else section_title(sid))
                 collector.add(it, force_new=True)

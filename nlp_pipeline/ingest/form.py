@@ -25,6 +25,7 @@ from .grid import Cell, Row, nonempty
 from .items import Item, cell_blocks, cell_items, cell_text, split_inline_items, split_number
 from .labels import header_label, is_task_number, match_column, match_section, squeeze
 from .table_lexicon import table_lexicon
+from .table import is_furniture
 from .mapped import Mapped, join
 
 _P_TAG_RE = re.compile(r"<p\b", re.I)
@@ -105,6 +106,8 @@ class _FormParser:
             if not ne:
                 continue
             first = self.ctext(ne[0])
+            if len(ne) == 1 and is_furniture(first):
+                continue  # a page number, a download site's file name
             if mode is None and len(ne) == 1:
                 if self.draft.title is None and header.is_title(first):
                     self.draft.title = first.strip()

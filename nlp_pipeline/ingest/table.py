@@ -32,7 +32,9 @@ from .table_lexicon import table_lexicon
 # Page furniture of PDF text layers: page numbers and 第 2 页 共 4 页.
 _FURNITURE_RE = re.compile(
     r"^(?:[-—–_·•]+\s*\d{1,3}\s*[-—–_·•]+|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
-    r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$", re.I)
+    r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
+    # a download site's file name printed above its preview (某某绩效目标表.docx)
+    r"[^。；\n]{1,80}\.(?:docx?|pdf|xlsx?|wps|et|ofd))$", re.I)
 _SEP_CELL_RE = re.compile(r"^[\s:：\-—=+_]*$")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -56,7 +58,8 @@ _VALUE_COLUMNS = ("target", "actual", "weight", "score")
 
 
 def is_furniture(s: str) -> bool:
-    """A page number line of a PDF text layer (— 2 —, 第 2 页 共 4 页)."""
+    """A page number line of a PDF text layer (— 2 —, 第 2 页 共 4 页), or a file name a
+    download site prints above its preview (…绩效目标表.docx)."""
     return bool(_FURNITURE_RE.match(normalize(s).strip()))
 
 
