@@ -399,6 +399,7 @@ class _Arithmetic(Strict):
 
 class _Indicator(Strict):
     claim_cell_rest: int
+    claim_cell_scope_words: Words
     target_cues: Words
     actual_cues: Words
     form_field_cues: Words
@@ -411,6 +412,7 @@ class _Indicator(Strict):
     reason_words: Words
     empty_reason_pattern: Regex
     reference_only: Words
+    non_reasons: Words
     deviation_rel: float
 
 

@@ -806,7 +806,9 @@ def _claim_only(cell: str, cfg: dict) -> bool:
     if not _claimed(cell, cfg) or _reasoned(cell, cfg):
         return False
     spans = default_cues().find(cell, "done")
-    rest = [ch for k, ch in enumerate(cell) if not any(a <= k < b for a, b in spans)]
+    rest = "".join(ch for k, ch in enumerate(cell) if not any(a <= k < b for a, b in spans))
+    for w in cfg.get("indicator", {}).get("claim_cell_scope_words") or ():
+        rest = rest.replace(w, "")
     left = "".join(ch for ch in rest if ch.isalnum())
     return len(left) <= int(cfg.get("indicator", {}).get("claim_cell_rest", 2))
 
@@ -1103,8 +1105,10 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     # the author's cause, whatever its words
     cell = ind.reason or ""
     filled = any(not ch.isspace() and ch not in "。.；;" for ch in cell) and not is_placeholder(cell)
-    filled = filled and not claim_cell and not _miss_only(cell) and cell.strip(" 。.") not in (
-        cfg.get("indicator", {}).get("reference_only") or ())
+    ic = cfg.get("indicator", {})
+    said = cell.strip(" 。.")
+    filled = filled and not claim_cell and not _miss_only(cell) and said not in (ic.get("reference_only") or ()) \
+        and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()]
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
         claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),

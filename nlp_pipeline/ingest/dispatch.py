@@ -37,8 +37,49 @@ def read_text(text: str, source: str = "<text>", encoding: str | None = None, ht
         from .html import read_html
 
         return read_html(text, source, encoding)
+    table = csv_table(text)
+    if table is not None:
+        # a form saved as CSV (cells joined by commas, a cell with a comma in quotes): read
+        # as the table it is, cell by cell
+        from .sheet import read_table
+
+        report = read_table(table, source, "csv")
+        report.encoding = encoding
+        return report
     text, rows, notes = text_grid(source, text)
     return build_report(source, "text", encoding, text, rows, notes)
+
+
+CSV_SHARE = 0.6  # of a text's lines that must split into three or more comma cells
+CSV_MIN_LINES = 5
+
+
+def csv_table(text: str) -> list[list[str]] | None:
+    """The rows of a text that is a CSV file (a spreadsheet saved as .csv), else None.
+
+    Most of its rows have the same number of cells (a sheet's width), three or more, and
+    most hold an empty cell (,,): a narrative typed with half-width commas has neither."""
+    import csv
+    import io
+
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < CSV_MIN_LINES:
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        return None
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return None
+    widths: dict[int, int] = {}
+    for r in rows:
+        widths[len(r)] = widths.get(len(r), 0) + 1
+    width, n = max(widths.items(), key=lambda kv: kv[1])
+    empty = sum(1 for r in rows if any(not c.strip() for c in r))
+    if width < 3 or n < CSV_SHARE * len(rows) or empty < CSV_SHARE * len(rows):
+        return None
+    return [[c.strip() for c in r] for r in rows]
 
 
 def read_bytes(data: bytes, source: str = "<bytes>", suffix: str = "") -> Report:
