@@ -641,6 +641,7 @@ class Sections(Strict):
     outside_headings: Words
     basic_headings: Words
     profile_endings: Words
+    heading_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words]
     expected: _Expected
     label_slack: int
     task_columns: _TaskColumns

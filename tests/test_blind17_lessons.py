@@ -55,3 +55,50 @@ def test_a_reason_cell_that_only_rates_the_gap(tmp_path, reason, found):
     f = tmp_path / "f.csv"
     f.write_text(_csv(density="87.6%", score="9", reason=reason, total="99"), encoding="utf-8")
     assert ("DEVIATION_UNEXPLAINED" in [x.code for x in analyze(f).findings]) == found
+
+
+DECIMAL = """某街道办事处2023年度部门整体支出绩效评价报告
+目  录
+1.引言 ………………………… 1
+1.3年度绩效目标 …………………… 2
+3.3产出 ………………………… 3
+某街道办事处2023年度部门整体支出绩效评价报告
+1.引言
+1.3年度绩效目标
+1.完成4个老旧小区提质改造。
+2.矛盾纠纷调处成功率达到95%以上。
+3.部门整体支出绩效分析
+3.1投入
+年初预算编制完整，预算调整率为8.2%。
+3.3产出
+1.完成4个老旧小区提质改造，新增停车位160个。
+3.4效果
+1.矛盾纠纷调处成功率97.6%。
+4.绩效评价结论
+4.2存在的问题
+1.部分小区无物业服务企业。
+5.改进建议
+1.2024年6月底前由城管办引入物业服务企业。
+"""
+
+
+def test_decimal_outline_headings():
+    r = read_text(DECIMAL, "r.txt")
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["完成4个老旧", "矛盾纠纷调处"]
+    assert [p.text[:6] for p in r.paragraphs("O")] == ["完成4个老旧", "矛盾纠纷调处"]
+    assert [p.text[:6] for p in r.paragraphs("P")] == ["年初预算编制"]
+    assert len(r.paragraphs("Q")) == 1 and len(r.paragraphs("I")) == 1
+
+
+@pytest.mark.parametrize("line", ["1.5万元", "2.5公里", "3.6亿元"])
+def test_a_decimal_figure_alone_on_a_line_is_no_heading(line):
+    from nlp_pipeline.ingest.items import split_number
+    from nlp_pipeline.ingest.mapped import Mapped
+
+    assert split_number(Mapped.synthetic(line)).style is None
+
+
+def test_a_level_word_is_a_section_only_as_a_numbered_heading():
+    from nlp_pipeline.ingest.labels import match_section
+
+    assert match_section("产出") is None and match_section("效果") is None

@@ -19,6 +19,9 @@ _STYLES: list[tuple[str, str]] = [
     ("nums", r"\d{1,2}[ \u3000]+(?=[\u4e00-\u9fff][^\d。，；,;：:]{1,19}$)"),
     # "1.2021年…" is item 1 about 2021; "1.5万元" is a number
     ("num", r"\d{1,2}\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))\s*"),
+    # "3.1投入", "4.2 存在的问题": a decimal outline heading, its short title alone on the
+    # line (a figure such as 1.5万元 is never one: its title would open on a unit)
+    ("dec", r"\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件])[^\d。，；,;]{0,19}$)"),
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),
     ("circ", r"[①-⑳]\s*"),
 ]

@@ -172,6 +172,15 @@ def _toc_like(s: str) -> bool:
     return 0 < len(body) <= 30 and not re.search(r"[，,。；;！!？?]", body)
 
 
+TOC_GAP = 40  # characters between the 目录 line and the next line kept: its entries were dropped
+
+
+def _gap(a: Mapped, b: Mapped) -> int:
+    end = next((o for o in reversed(a.origs) if o is not None), None)
+    start = next((o for o in b.origs if o is not None), None)
+    return (start - end) if end is not None and start is not None else 0
+
+
 def _without_contents_block(lines: list[Mapped]) -> list[Mapped]:
     """A 目录 line and the short heading lines after it (the contents, without leaders):
     dropped up to the first line of text, or up to the line that repeats the first entry
@@ -187,6 +196,10 @@ def _without_contents_block(lines: list[Mapped]) -> list[Mapped]:
             continue
         first = s[m.end():] or None
         j = k + 1
+        if first is None and j < len(lines) and _gap(lines[k], lines[j]) > TOC_GAP:
+            # the entries had dot leaders and are gone already: what follows is the body
+            k = j
+            continue
         if first is None and j < len(lines) and _toc_like(lines[j].chars):
             first = re.sub(r"\s+", "", normalize(lines[j].chars))
             j += 1
@@ -358,6 +371,14 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     sec = match_section(body.chars.rstrip("。"), slack)
     if sec:
         return sec[0], body.chars.strip(" ：:。"), None
+    if it.style is not None:
+        # 3.3产出 / 3.4效果: a level's name as a numbered heading of its own
+        from .labels import lexicon
+
+        word = body.chars.strip(" ：:。")
+        for sid, words in (lexicon().get("heading_synonyms") or {}).items():
+            if word in words:
+                return sid, word, None
     return None
 
 
@@ -536,6 +557,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     last_was_heading = False
     last_style: str | None = None  # the item style of the last heading
     alternate: tuple[tuple[str, str], tuple[str, str]] | None = None
+    last_top: int | None = None  # the number of the last heading of the outline's style
     width = _wrap_width(text)
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
@@ -563,6 +585,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
+            if style and style == heading_style:
+                last_top = number_value(split_number(line).number or "")
             # a heading numbered deeper than the one just before it opens a subsection of
             # it (二、部门整体支出绩效情况 / （一）年度绩效目标): the outer one is a container, no
             # stack of column heads
@@ -631,8 +655,13 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             _ended = line.chars.rstrip().endswith(_SENTENCE_END)
             continue
         item = split_number(line)
+        # (an outline heading continues the outline's count: 1. under 4.2存在的问题 after
+        # 4.绩效评价结论 is the first problem, not a heading)
+        in_count = last_top is None or item.style != heading_style or number_value(item.number or "") == last_top + 1
         if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style] \
-                and (_heading_shaped(item) or sections.current is None):
+                and (_heading_shaped(item) or sections.current is None) and in_count:
+            if item.style == heading_style:
+                last_top = number_value(item.number or "")
             label = item.text.chars.strip(" ：:")
             if match_outside(label):
                 # 部门基本情况: the basic part, whose budget sentences the number checks
