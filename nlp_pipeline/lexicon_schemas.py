@@ -150,6 +150,7 @@ class Citations(Strict):
     no_year: Regex
     no_serial: Regex
     no_hao: Regex
+    short_year: Regex
 
     @field_validator("number")
     @classmethod

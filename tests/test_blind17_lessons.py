@@ -102,3 +102,32 @@ def test_a_level_word_is_a_section_only_as_a_numbered_heading():
     from nlp_pipeline.ingest.labels import match_section
 
     assert match_section("产出") is None and match_section("效果") is None
+
+
+FORMULAS = ("某县自然资源局2023年度部门整体支出绩效自评报告\n一、部门整体支出绩效目标\n1.全年办理不动产登记不少于3,000件。\n"
+            "二、部门整体支出绩效情况\n（一）投入情况\n"
+            "1.预算调整率=（调整预算数-年初预算数）/年初预算数×100%=（2,413.68-2,086.30）/2,086.30×100%={adj}。\n"
+            "2.结转结余率=结转结余总额/调整预算数×100%=95.22/2,413.68×100%={rest}。\n"
+            "（二）产出情况\n1.全年办理不动产登记3,264件。\n三、评价结论\n根据《关于印发预算绩效管理工作规程的通知》（{cite}），自评得分92分。\n")
+
+
+def _arith(tmp_path, **kw):
+    args = {"adj": "15.69%", "rest": "3.95%", "cite": "湘财绩〔2020〕7号"}
+    args.update(kw)
+    f = tmp_path / "r.txt"
+    f.write_text(FORMULAS.format(**args), encoding="utf-8")
+    return [(x.code, x.values) for x in analyze(f).findings]
+
+
+def test_formulas_with_bracketed_groups_that_hold(tmp_path):
+    assert [c for c, _ in _arith(tmp_path) if c == "ARITHMETIC_MISMATCH"] == []
+
+
+@pytest.mark.parametrize("kw,computed", [({"rest": "3.59%"}, 3.945), ({"adj": "16.59%"}, 15.69)])
+def test_formulas_that_do_not_hold(tmp_path, kw, computed):
+    got = [v for c, v in _arith(tmp_path, **kw) if c == "ARITHMETIC_MISMATCH"]
+    assert len(got) == 1 and abs(got[0]["computed"] - computed) < 0.01  # in percent, not ×100 again
+
+
+def test_a_two_digit_year_in_a_document_number(tmp_path):
+    assert "CITATION_MALFORMED" in [c for c, _ in _arith(tmp_path, cite="新财预〔24〕3号")]

@@ -70,7 +70,9 @@ def check_expressions(report, index) -> list:
             written = float(val_s)
             if _matches(written, val_s, unit, computed):
                 continue
-            shown = computed * 100 if unit == "%" and "/" in m.expression else computed
+            # (an expression that multiplies by 100 itself, …×100%, is already in percent)
+            hundred = any(op + "100" in m.bare for op in "*×xX")
+            shown = computed * 100 if unit == "%" and "/" in m.expression and not hundred else computed
             out.append(
                 make_finding(
                     CODE,

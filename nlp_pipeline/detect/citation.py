@@ -26,7 +26,7 @@ RULE = Rule(
     explain_zh="发文字号「{number}」的年份括号不成对",
     explain_en="the year's brackets in the document number 「{number}」 do not pair",
     messages=("TXT.CITATION.unpaired", "TXT.CITATION.no_year", "TXT.CITATION.brackets", "TXT.CITATION.no_serial",
-              "TXT.CITATION.no_hao"),
+              "TXT.CITATION.no_hao", "TXT.CITATION.short_year"),
 )
 
 
@@ -68,7 +68,7 @@ def detect(ctx: Context):
             [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
         ))
     for key, message in (("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
-                         ("no_hao", "TXT.CITATION.no_hao")):
+                         ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year")):
         for p in ctx.report.paragraphs():
             for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)

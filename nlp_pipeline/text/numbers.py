@@ -732,11 +732,14 @@ _EXPR_UNIT_RE = re.compile(_EXPR_UNITS)
 # a - alone is read as a range (1-2), not arithmetic
 _EXPR_OPERATORS = "*/×÷xX+"
 _EXPR_OPERAND = rf"{_EXPR_NUM}\s*(?:{_EXPR_UNITS})?"
-_EXPR_CHAIN = rf"{_EXPR_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_EXPR_OPERAND})+"
+# （2,413.68-2,086.30）/2,086.30×100%: a bracketed group is one operand
+_EXPR_GROUP = rf"[（(]\s*{_EXPR_OPERAND}(?:\s*[*/×÷xX+\-]\s*{_EXPR_OPERAND})+\s*[)）]"
+_EXPR_ITEM = rf"(?:{_EXPR_GROUP}|{_EXPR_OPERAND})"
+_EXPR_CHAIN = rf"{_EXPR_ITEM}(?:\s*[*/×÷xX+\-]\s*{_EXPR_ITEM})+"
 _VALUE_THEN_EXPR_RE = re.compile(
-    rf"(?<![\d.])(?P<val>{_EXPR_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR_CHAIN})\s*[)）]"
+    rf"(?<![\d.])(?P<val>{_EXPR_NUM})\s*(?P<unit>%|[万亿]?元|[^\d（(，。；;=＝\s]{{0,3}}?)\s*[（(]\s*(?P<expr>{_EXPR_CHAIN})\s*[)）]"
 )
-_EXPR_THEN_VALUE_RE = re.compile(rf"(?<![\d.])(?P<expr>{_EXPR_CHAIN})\s*[=＝]\s*(?P<val>{_EXPR_NUM})\s*(?P<unit>%)?")
+_EXPR_THEN_VALUE_RE = re.compile(rf"(?<![\d.)）])(?P<expr>{_EXPR_CHAIN})\s*[=＝]\s*(?P<val>{_EXPR_NUM})\s*(?P<unit>%)?")
 
 
 @dataclass(frozen=True)
@@ -768,7 +771,7 @@ class WrittenExpression:
     @property
     def bare(self) -> str:
         """The expression without its units and spaces, for safe_eval ("312*3000")."""
-        return _EXPR_UNIT_RE.sub("", self.expression).replace(" ", "")
+        return _EXPR_UNIT_RE.sub("", self.expression).replace(" ", "").replace("（", "(").replace("）", ")")
 
 
 def written_expressions(text: str) -> list[WrittenExpression]:
