@@ -131,3 +131,19 @@ def test_formulas_that_do_not_hold(tmp_path, kw, computed):
 
 def test_a_two_digit_year_in_a_document_number(tmp_path):
     assert "CITATION_MALFORMED" in [c for c, _ in _arith(tmp_path, cite="新财预〔24〕3号")]
+
+
+def test_a_page_that_stars_out_names_has_masks(tmp_path):
+    text = ("**县2023年度中央水利发展资金绩效自评报告\n（本页内容已做脱敏处理）\n一、绩效目标\n1.完成农村供水工程维修养护。\n"
+            "二、目标完成情况\n1.更换水泵32台，保障了**村等山区村庄群众饮水安全。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "UNFILLED_FORM" not in [x.code for x in analyze(f).findings]
+
+
+def test_a_word_that_begins_with_a_status_word_is_no_status():
+    from nlp_pipeline.text.annotate import default_cues
+
+    cues = default_cues()
+    assert not cues.has("将进一步推进中医药服务能力建设", "not_done")
+    assert cues.has("该项目正在推进中", "not_done")

@@ -77,6 +77,7 @@ def _table_findings(report, pending: tuple[str, ...] = ()):
     return out
 
 
+MASKED_NAMES = 2  # names starred out before a page counts as masked
 TEMPLATE_HEAD = 400  # characters at the top of a text where a template says it is one
 BLANK_CONTEXT = 12  # characters quoted before a blank slot, so that the reader sees whose slot it is
 
@@ -104,7 +105,8 @@ def _blank_findings(report):
     first slot and giving every paragraph that has one."""
     spans = []
     masked = P.search(report.text, P.named("masked_title")) is not None or P.search(
-        report.text[:TEMPLATE_HEAD], P.named("template_marks")) is not None
+        report.text[:TEMPLATE_HEAD], P.named("template_marks")) is not None or len(
+        P.finditer(report.text, P.named("masked_name"))) >= MASKED_NAMES
     for p in report.paragraphs():
         if ".k" in p.id:
             continue  # an indicator's name (公猪舍(≥**平方米)) keeps the form's own wording
