@@ -147,3 +147,12 @@ def test_a_word_that_begins_with_a_status_word_is_no_status():
     cues = default_cues()
     assert not cues.has("将进一步推进中医药服务能力建设", "not_done")
     assert cues.has("该项目正在推进中", "not_done")
+
+
+@pytest.mark.parametrize("miss", ["未达到90%的年度目标", "未达90%的年度目标"])
+def test_a_miss_written_with_the_short_verb(miss):
+    from nlp_pipeline.text.annotate import default_cues
+
+    cues = default_cues()
+    text = f"孕产妇系统管理率88.6%，{miss}。"
+    assert cues.has(text, "not_done") and cues.has(text, "unfinished")
