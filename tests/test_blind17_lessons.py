@@ -156,3 +156,13 @@ def test_a_miss_written_with_the_short_verb(miss):
     cues = default_cues()
     text = f"孕产妇系统管理率88.6%，{miss}。"
     assert cues.has(text, "not_done") and cues.has(text, "unfinished")
+
+
+@pytest.mark.parametrize("result,found", [("已接收", True), ("已建档", True), ("3,216卷", False), ("未接收", False)])
+def test_a_done_verb_alone_is_no_figure(tmp_path, result, found):
+    text = ("部门整体支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n"
+            f"产出指标\t数量指标\t接收进馆档案\t≥3000卷\t{result}\t50\t50\t无\n"
+            "满意度指标\t服务对象满意度指标\t查档群众满意度\t≥90%\t95.2%\t50\t50\t无\n")
+    f = tmp_path / "f.txt"
+    f.write_text(text, encoding="utf-8")
+    assert ("INDICATOR_NO_FIGURE" in [x.code for x in analyze(f).findings]) == found

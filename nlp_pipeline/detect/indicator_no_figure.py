@@ -49,10 +49,16 @@ def _quantitative(text: str, currency_unit: str | None) -> str | None:
     return nums[0].text if nums else None
 
 
+DONE_PREFIX = "已"  # 已接收, 已补充, 已配备: a done verb alone, no figure
+SHORT_DONE = 4  # longest such cell
+
+
 def _figureless(text: str, cues: Cues) -> bool:
     t = M.normalize(text).strip(" 。.；;，,：:")
     if not t or len(t) > MAX_RESULT or any(ch.isdigit() for ch in t):
         return False
+    if t.startswith(DONE_PREFIX) and len(t) <= SHORT_DONE and all("\u4e00" <= ch <= "\u9fff" for ch in t):
+        return not cues.has(t, "not_done")
     return cues.has(t, "figureless_result") and not cues.has(t, "not_done")
 
 
