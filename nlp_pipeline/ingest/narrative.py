@@ -439,7 +439,7 @@ def _label_row(line: Mapped) -> list[tuple[str, str]] | None:
     return out if {"G", "O"} <= {sid for sid, _ in out} else None
 
 
-_TOP_STYLES = ("part", "cn")
+_TOP_STYLES = ("part", "cn", "nums")  # nums: 「01 部门基本情况」, a heading by its shape alone
 # a line opening with these continues the paragraph before it: 「。其中」 on a new line
 # breaks down the total the sentence before gave
 _CONTINUES = ("其中", "其中：", "其中:")
