@@ -344,6 +344,8 @@ class _LengthCeiling(Strict):
 
 class _Magnitude(Strict):
     money_factor: float
+    population_words: Words
+    people_factor: float
     own_money_words: Words
     unknown_money_factor: float
     non_spending_words: Words

@@ -166,3 +166,19 @@ def test_a_done_verb_alone_is_no_figure(tmp_path, result, found):
     f = tmp_path / "f.txt"
     f.write_text(text, encoding="utf-8")
     assert ("INDICATOR_NO_FIGURE" in [x.code for x in analyze(f).findings]) == found
+
+
+PEOPLE = ("某县民政局2023年度部门整体支出绩效自评报告\n01 部门基本情况\n全县户籍人口52.86万人，辖14个乡镇。\n"
+          "02 年度绩效目标\n1.按月发放高龄津贴。\n03 目标完成情况\n1.全年为{count}80周岁以上老年人按月发放高龄津贴。\n")
+
+
+@pytest.mark.parametrize("count,found", [("61.24万名", True), ("6.124万名", False), ("61.24万人次", False)])
+def test_more_people_than_the_population(tmp_path, count, found):
+    f = tmp_path / "r.txt"
+    f.write_text(PEOPLE.format(count=count), encoding="utf-8")
+    assert ("IMPLAUSIBLE_MAGNITUDE" in [x.code for x in analyze(f).findings]) == found
+
+
+def test_a_number_and_a_space_before_a_title_is_a_top_heading():
+    r = read_text(PEOPLE.format(count="6.124万名"), "r.txt")
+    assert [p.text[:6] for p in r.paragraphs("B")] == ["全县户籍人口"]

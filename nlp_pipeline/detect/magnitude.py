@@ -195,7 +195,7 @@ RULE = Rule(
     explain_en="the figure is above the plausible ceiling for the report's scale; times {plausible_factor} it would be plausible (usually a unit error)",
     messages=("NUM.MAGNITUDE.money_amount", "NUM.MAGNITUDE.money_task", "NUM.MAGNITUDE.money_hint",
               "NUM.MAGNITUDE.area_jurisdiction", "NUM.MAGNITUDE.area_level", "NUM.MAGNITUDE.length",
-              "NUM.MAGNITUDE.plausible_hint", "NUM.MAGNITUDE.area_share"),
+              "NUM.MAGNITUDE.plausible_hint", "NUM.MAGNITUDE.area_share", "NUM.MAGNITUDE.people"),
 )
 
 
@@ -215,7 +215,32 @@ def detect(ctx: Context):
 
     findings += _area_findings(report, nums, cfg)
     findings += _length_findings(report, nums, cfg)
+    findings += _people_findings(report, nums, cfg)
     return findings
+
+
+def _people_findings(report, nums: list[M.Num], cfg: dict) -> list:
+    """A count of people (人, 名; never 人次, which counts visits) above the population the
+    report states for its own jurisdiction: more beneficiaries than inhabitants."""
+    mc = cfg.get("magnitude", {})
+    words = mc.get("population_words") or []
+    people = [n for n in nums if n.m.kind == "COUNT" and n.m.base_unit == "人" and (n.m.qualifier or "exact") == "exact"]
+    pops = [n for n in people if any(w in (n.before or "")[-8:] or w in (n.metric or "") for w in words)]
+    if not pops:
+        return []
+    pop = max(pops, key=lambda n: n.m.base_value)
+    limit = pop.m.base_value * float(mc.get("people_factor", 1.05))
+    out = []
+    for n in people:
+        if n in pops or n.m.base_value <= limit or n.para.section in ("G", "I"):
+            continue
+        out.append(make_finding(
+            CODE, "high", "NUM.MAGNITUDE.people", {"figure": n.m.text, "population": pop.m.text},
+            [M.para_evidence(report, n.para, n.i, n.j), M.para_evidence(report, pop.para, pop.i, pop.j)],
+            {"people": n.m.base_value, "population": pop.m.base_value},
+        ))
+        break
+    return out
 
 
 def _money_findings(report, nums: list[M.Num], scale: float, cfg: dict) -> list:
