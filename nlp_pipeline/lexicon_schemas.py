@@ -416,6 +416,7 @@ class _Indicator(Strict):
     empty_reason_pattern: Regex
     reference_only: Words
     non_reasons: Words
+    status_cells: Words
     deviation_rel: float
 
 

@@ -182,3 +182,15 @@ def test_more_people_than_the_population(tmp_path, count, found):
 def test_a_number_and_a_space_before_a_title_is_a_top_heading():
     r = read_text(PEOPLE.format(count="6.124万名"), "r.txt")
     assert [p.text[:6] for p in r.paragraphs("B")] == ["全县户籍人口"]
+
+
+@pytest.mark.parametrize("sep", ["\u3000", "\t", " | "])
+def test_a_status_column_that_says_done(tmp_path, sep):
+    head = sep.join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "完成情况", "分值", "得分", "偏差原因"])
+    row = sep.join(["产出指标", "质量指标", "查阅利用按时办结率", "≥98%", "{v}", "{s}", "50", "48", "无"])
+    ok = sep.join(["满意度指标", "服务对象满意度指标", "查档群众满意度", "≥90%", "95.2%", "完成", "50", "50", "无"])
+    f = tmp_path / "f.txt"
+    f.write_text("部门整体支出绩效自评表\n" + head + "\n" + row.format(v="96.3%", s="完成") + "\n" + ok + "\n", encoding="utf-8")
+    assert "INDICATOR_SHORTFALL" in [x.code for x in analyze(f).findings]
+    f.write_text("部门整体支出绩效自评表\n" + head + "\n" + row.format(v="96.3%", s="未完成") + "\n" + ok + "\n", encoding="utf-8")
+    assert "INDICATOR_SHORTFALL" not in [x.code for x in analyze(f).findings]

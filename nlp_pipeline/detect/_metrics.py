@@ -1109,9 +1109,12 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     said = cell.strip(" 。.")
     filled = filled and not claim_cell and not _miss_only(cell) and said not in (ic.get("reference_only") or ()) \
         and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()]
+    # a 完成情况 / 是否完成 cell of the row that says 完成 (the row's status column)
+    cells = set(row.replace("|", " ").split())
+    status = bool(cells & set(ic.get("status_cells") or ())) and ind.result not in (ic.get("status_cells") or ())
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-        claim=claim_cell or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
+        claim=claim_cell or status or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
         evidence=ev,
     )
 
