@@ -149,3 +149,21 @@ def test_a_target_to_reach_is_a_floor(tmp_path, target, found):
     f = tmp_path / "f.txt"
     f.write_text(text, encoding="utf-8")
     assert ("DEVIATION_UNEXPLAINED" in [x.code for x in analyze(f).findings]) == found
+
+
+def test_a_problem_list_cut_after_its_lead_in(tmp_path):
+    text = ("某厅2019年度项目支出绩效自评整改报告\n一、总体情况\n项目支出绩效目标整体完成情况较好。\n二、存在的问题\n"
+            "在绩效自评过程中，项目支出绩效管理存在以下问题：\n一是绩效目标设定与预算编制存在时间上的错位现象。\n"
+            "二是绩效目标管理和调整有待完善。2019年，由于省委省政府工作任务调整，\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "PROBLEM_WITHOUT_MEASURE" not in [x.code for x in analyze(f).findings]
+
+
+def test_an_outcome_cut_after_its_first_words_restates_nothing(tmp_path):
+    text = ("某县乡村振兴项目绩效自评报告\n一、绩效目标\n1.切实改善脱贫村群众生产生活设施条件，补齐基础设施短板。\n"
+            "二、目标完成情况\n1.完成村组道路硬化12公里，验收合格。\n2.完成安全饮水巩固提升工程3处。\n"
+            "3.交通费用按政策给予补助，实报实销。\n4.切实改善脱贫村群众生产生活，用于开发农村\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "OUTCOME_RESTATES_GOAL" not in [x.code for x in analyze(f).findings]

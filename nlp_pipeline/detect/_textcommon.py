@@ -318,14 +318,15 @@ def text_cut_short(report: Report) -> bool:
     last = lines[-1]
     if _ends_open(last):
         return True
-    if len(last) <= CUT_LINE or last[-1] in _CLOSERS or last[-1] in "：:" or last[-1].isdigit():
+    short = len(last) <= CUT_LINE and not any(ch in last for ch in "，,")  # (a comma: a sentence begun)
+    if short or last[-1] in _CLOSERS or last[-1] in "：:" or last[-1].isdigit():
         return False
     if (last[-1] in "日月" and last[-2:-1].isdigit()) or last.count("：") + last.count(":") >= 2:
         return False  # 填报人：… 填报日期：2025年3月14日
     paras = [p.text.strip() for p in report.paragraphs() if p.section in PROSE_SECTIONS and p.text.strip()]
     if len(paras) < 3:
         return False
-    stopped = sum(1 for t in paras[:-1] if t[-1] in _CLOSERS)
+    stopped = sum(1 for t in paras[:-1] if t[-1] in _CLOSERS or t[-1] in "：:")  # (…存在以下问题：)
     return stopped >= PUNCTUATED * (len(paras) - 1)
 
 

@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from nlp_pipeline.detect._textcommon import (
     alignment_map,
     compact,
+    text_cut_short,
     lexicon,
     mask_digits,
     ratio,
@@ -223,7 +224,11 @@ def detect(ctx: Context):
         if not outs:
             continue
         m = alignment_map(ctx, name, outs, glist) if glist else {}
+        # the paragraph a text stops in mid-sentence says only its first words
+        cut = max(report.paragraphs(), key=lambda p: p.end) if text_cut_short(report) else None
         for o in outs:
+            if o is cut:
+                continue
             g = goals.get(m.get(o.id) or "")
             res = _assess(o, g, cues, COPY_RATIO)
             if res is not None:
