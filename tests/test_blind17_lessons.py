@@ -194,3 +194,27 @@ def test_a_status_column_that_says_done(tmp_path, sep):
     assert "INDICATOR_SHORTFALL" in [x.code for x in analyze(f).findings]
     f.write_text("部门整体支出绩效自评表\n" + head + "\n" + row.format(v="96.3%", s="未完成") + "\n" + ok + "\n", encoding="utf-8")
     assert "INDICATOR_SHORTFALL" not in [x.code for x in analyze(f).findings]
+
+
+FOUR_LEVELS = """某市水务局2023年农村供水保障项目绩效自评报告
+一、绩效目标分解下达情况
+（一）资金下达情况
+根据《关于下达2023年衔接资金的通知》（州财农〔2023〕17号），下达资金860万元。
+（二）绩效目标
+1.完成14处村级集中供水工程巩固提升。
+2.工程供水水质检测合格率达到95%以上。
+二、绩效目标自评完成情况分析
+（一）项目资金情况分析
+1.项目资金管理情况分析
+项目资金实行专账核算、专款专用。
+（二）项目绩效指标完成情况分析
+1.项目完成数量
+14处工程已全部完工。
+"""
+
+
+def test_a_budget_sub_heading_before_the_goals_is_the_basic_part():
+    r = read_text(FOUR_LEVELS, "r.txt")
+    assert [p.text[:6] for p in r.paragraphs("B")] == ["根据《关于下"]
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["完成14处村", "工程供水水质"]
+    assert any("专账核算" in p.text for p in r.paragraphs("O"))

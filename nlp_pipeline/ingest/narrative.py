@@ -401,6 +401,13 @@ def _labelled_item(item: Item) -> tuple[str, str, Mapped] | None:
     return sec[0], body.chars[:k].strip(), rest
 
 
+def _is_basic_label(label: str) -> bool:
+    from .labels import lexicon
+
+    w = match_outside(label)
+    return w is not None and w in {squeeze(x) for x in lexicon().get("basic_headings") or []} and not match_section(label)
+
+
 def _basic_item(item: Item) -> tuple[str, Mapped] | None:
     """(label, text) of a numbered item that opens with a basic heading closed by 。 or a
     colon (1.项目基本情况。本项目由…), its text on the same line."""
@@ -709,6 +716,13 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.close()
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
+        if item.style and _heading_shaped(item) and sections.current == "G" and not sections.count("G") \
+                and _is_basic_label(item.text.chars.strip(" ：:。")):
+            # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading opening the goals'
+            # part (before any goal) is the basic part; under the outcomes the same words
+            # (项目资金管理情况分析) label results
+            _open_basic(sections, item.text.chars.strip(" ：:。"))
+            continue
         if _is_subheading(item, following):
             sections.item_style = None
             continue
