@@ -218,3 +218,14 @@ def test_a_budget_sub_heading_before_the_goals_is_the_basic_part():
     assert [p.text[:6] for p in r.paragraphs("B")] == ["根据《关于下"]
     assert [p.text[:6] for p in r.paragraphs("G")] == ["完成14处村", "工程供水水质"]
     assert any("专账核算" in p.text for p in r.paragraphs("O"))
+
+
+def test_a_starred_title_takes_the_organisation_from_the_signature(tmp_path):
+    text = ("**县2023年度中央水利发展资金绩效自评报告\n一、项目概况\n凉山县水利局组织实施中央水利发展资金项目。\n"
+            "二、绩效目标\n1.完成小型水库维修养护16座。\n三、目标完成情况\n1.完成小型水库维修养护16座。\n"
+            "四、自评结论\n经自评，梁山县水利局2023年度自评得分95分。\n凉山县水利局\n2024年3月28日\n")
+    r = read_text(text, "r.txt")
+    assert r.organisation == "凉山县水利局"
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "NAME_VARIANT" in [x.code for x in analyze(f).findings]

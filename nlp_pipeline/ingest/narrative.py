@@ -755,10 +755,29 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         draft.organisation = header.organisation_from_title(draft.title)
         draft.year = header.year_of(draft.title) or draft.year
     _header_lines(draft, lines, text)
+    if draft.organisation is None or any(ch in draft.organisation for ch in "*×"):
+        # a title starred out by the site that re-posted it (**县2023年度…): the report is
+        # still signed with its name above its date
+        draft.organisation = _signed_by(lines) or draft.organisation
     if draft.currency_unit is None:
         draft.currency_unit = bud.first_amount_unit(text)
     bud.budget_from_text(text, draft.currency_unit, draft.budget)
     return draft
+
+
+SIGNATURE_MAX = 25  # characters of an organisation's name signing a report
+
+
+def _signed_by(lines: list[Mapped]) -> str | None:
+    """The name on the line above the report's closing date line (凉城县水利局 / 2024年3月28日)."""
+    tail = [ln.chars.strip() for ln in lines[-8:] if ln.chars.strip()]
+    for k in range(len(tail) - 1, 0, -1):
+        if _DATE_LINE_RE.match(normalize(tail[k])):
+            name = tail[k - 1]
+            if 2 <= len(name) <= SIGNATURE_MAX and all("\u4e00" <= ch <= "\u9fff" or ch in "（）()" for ch in name):
+                return name
+            return None
+    return None
 
 
 def _warn_unclassified(draft: Draft, sections: SectionCollector, unknown: list[tuple[str, int]]) -> None:
