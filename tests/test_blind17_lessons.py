@@ -229,3 +229,10 @@ def test_a_starred_title_takes_the_organisation_from_the_signature(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert "NAME_VARIANT" in [x.code for x in analyze(f).findings]
+
+
+@pytest.mark.parametrize("grade,found", [("（根据总分自动生成）", True), ("优", False)])
+def test_a_grade_cell_left_with_the_template_note(tmp_path, grade, found):
+    f = tmp_path / "f.csv"
+    f.write_text(_csv() + f"评价等级,{grade},,,,,,,\n", encoding="utf-8")
+    assert ("UNFILLED_FORM" in [x.code for x in analyze(f).findings]) == found

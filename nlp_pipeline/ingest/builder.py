@@ -203,6 +203,24 @@ def _mark_unfilled(report: Report) -> None:
                 report.unfilled.append(Unfilled(field=kind, text=p.text, start=p.start, end=p.end,
                                                 instruction=bool(_is_unfilled(p.text))))
                 setattr(t, attr, None)
+    report.unfilled.extend(_grade_unfilled(report.text))
+
+
+def _grade_unfilled(text: str) -> list[Unfilled]:
+    """A form's grade row (评价等级 | （根据总分自动生成）) still holding the template's note
+    where the grade should stand."""
+    labels = {squeeze(x) for x in table_lexicon().grade_labels}
+    out, pos = [], 0
+    for line in text.split("\n"):
+        cells = [c for c in line.replace("|", "\t").split("\t")]
+        filled = [(k, c.strip()) for k, c in enumerate(cells) if c.strip()]
+        if len(filled) >= 2 and squeeze(filled[0][1]) in labels and _is_unfilled(filled[1][1]) is True:
+            value = filled[1][1]
+            at = text.find(value, pos)
+            if at >= 0:
+                out.append(Unfilled(field="grade", text=value, start=at, end=at + len(value), instruction=True))
+        pos += len(line) + 1
+    return out
 
 
 def _prose_total(text: str) -> tuple[float, tuple[int, int]] | None:
