@@ -236,3 +236,16 @@ def test_a_grade_cell_left_with_the_template_note(tmp_path, grade, found):
     f = tmp_path / "f.csv"
     f.write_text(_csv() + f"评价等级,{grade},,,,,,,\n", encoding="utf-8")
     assert ("UNFILLED_FORM" in [x.code for x in analyze(f).findings]) == found
+
+
+def test_a_goal_no_outcome_names_is_owed_one_whatever_the_alignment(tmp_path):
+    text = ("某县民政局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.城乡低保：农村低保标准不低于每人每月520元。\n"
+            "2.养老服务：新建农村互助幸福院6个，按月发放高龄津贴。\n3.殡葬改革：推进乡镇公益性公墓建设，遗体火化率较上年提高。\n"
+            "二、目标完成情况\n1.城乡低保。全年累计保障城乡低保对象12,846人，农村低保标准提高到每人每月540元。\n"
+            "2.养老服务。新建农村互助幸福院6个。\n3.高龄津贴。全年为6,124名80周岁以上老年人按月发放高龄津贴。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    got = [x for x in analyze(f).findings if x.code == "GOAL_WITHOUT_OUTCOME"]
+    assert got and [e.paragraph for e in got[0].evidence] == ["G3"]
+    f.write_text(text + "4.殡葬改革。新建乡镇公益性公墓2处，遗体火化率提高到68%。\n", encoding="utf-8")
+    assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in analyze(f).findings]

@@ -111,6 +111,9 @@ def _named_in(goal: str, outcomes, generic: list[str], own) -> bool:
     return any(p in o.text for o in outcomes for p in pieces)
 
 
+UNNAMED_MIN = 4  # topic words a goal needs before "no outcome names any of them" is read
+
+
 _LABEL_WORDS = ("年度", "总体", "目标", "绩效", "预期", "年初", "设定", "指标")
 LABEL_REST = 3  # CJK characters a goal must keep beyond its field's label words
 
@@ -147,6 +150,13 @@ def detect(ctx: Context):
             missing = [g for g in missing if g not in reported]
         twins = _numbered_twins(ctx, goals, outcomes, generic, own)
         missing = [g for g in missing if g not in twins and not _named_in(gtext[g], outcomes, generic, own)]
+        # a goal whose topic no outcome or performance paragraph names at all is owed one,
+        # whatever outcome the alignment gave it (殡葬改革 paired with 高龄津贴)
+        said = outcomes + perf + report.paragraphs("K") + [
+            p for t in report.tasks for i in t.indicators for p in (i.name_paragraph,) if p is not None]
+        missing += [g.id for g in goals if g.id not in missing and len(_topic_bigrams(g.text, generic)) >= UNNAMED_MIN
+                    and not any(shares_topic(p.text, g.text, generic, own) for p in said)]
+        missing = [g.id for g in goals if g.id in missing]
         message_id = "TXT.GOAL_GAP.outcomes"
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)
