@@ -1287,12 +1287,14 @@ def _clear_gap(t: Num, a: Num, cfg: dict) -> bool:
     return bool(floor) and (floor - a.interval[1]) / abs(floor) > rel
 
 
-TOTAL_WORDS = ("合计", "共计", "总计")
+def total_words(cfg: dict) -> tuple[str, ...]:
+    """The words that open a total after its parts (arithmetic.sum_after_cues)."""
+    return tuple(cfg.get("arithmetic", {}).get("sum_after_cues") or ())
 
 
-def after_total_word(text: str, i: int) -> bool:
+def after_total_word(text: str, i: int, cfg: dict) -> bool:
     """The figure at ``i`` is a total (…，合计2,150亩; 共计为12个)."""
-    return text[max(0, i - 4):i].rstrip("为是：: ").endswith(TOTAL_WORDS)
+    return text[max(0, i - 4):i].rstrip("为是：: ").endswith(total_words(cfg))
 
 
 def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], cfg: dict) -> list[IndicatorCheck]:
@@ -1325,7 +1327,7 @@ def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], c
             floor_ = t.m.base_value if t.m.qualifier == "lower" and t.m.base_value is not None else t.interval[0]
             # 新造1,280亩、改造870亩，合计2,150亩 against 新造和改造2,000亩: the parts' total counts
             totals = [n for n in by_para.get(o.id, []) if n not in same and _same_measure(t, n)
-                      and n.interval is not None and after_total_word(o.text, n.i)]
+                      and n.interval is not None and after_total_word(o.text, n.i, cfg)]
             if any(n.interval[1] >= floor_ for n in same + totals):
                 continue  # the outcome reports the target met (a part of it may be smaller)
             a = max(same, key=lambda n: similarity(t.key, n.key))

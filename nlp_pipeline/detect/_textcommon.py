@@ -309,9 +309,10 @@ def _ends_open(s: str) -> bool:
 
 def text_cut_short(report: Report) -> bool:
     """The text stops mid-sentence (an excerpt, a page copied in part): its last line opens
-    a bracket it never closes (二、部门(单位), or is a long line with no stop in a report
-    whose prose paragraphs end with one. Field lines (填报日期：2024年3月), table rows and
-    the unpunctuated lists some reports are written in end a report as written."""
+    a bracket it never closes (二、部门(单位), or ends with no stop, being long or holding a
+    comma (a sentence begun), in a report whose prose paragraphs end with one. Field lines
+    (填报日期：2024年3月), table rows and the unpunctuated lists some reports are written in
+    end a report as written."""
     lines = [ln.strip() for ln in report.text.strip().splitlines() if ln.strip()]
     if not lines:
         return False

@@ -407,7 +407,8 @@ def _shortfalls(report: Report, goal: Paragraph, targets: list[Mention], actuals
         # 新造油茶林1,280亩、改造870亩，合计2,150亩 against 新造和改造2,000亩: the parts' total
         # is what the target counts
         same += [a for a in actuals if a.kind == t.kind and a.base_unit == t.base_unit and a.base_value is not None
-                 and (compact(a.metric or "")[0].endswith(M.TOTAL_WORDS) or M.after_total_word(report.text, a.start))
+                 and (compact(a.metric or "")[0].endswith(M.total_words(M.config()))
+                      or M.after_total_word(report.text, a.start, M.config()))
                  and a not in same]
         if t.qualifier == "upper":
             best = min(same, key=lambda a: a.base_value)

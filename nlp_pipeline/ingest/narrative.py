@@ -21,8 +21,9 @@ from . import header
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
-from .labels import STYLE_DEPTH, match_outside, match_section, squeeze
+from .labels import STYLE_DEPTH, lexicon, match_outside, match_section, squeeze
 from .mapped import Mapped
+from .table import display_width, is_furniture, unbreak
 
 _SUBHEAD_MAX = 16
 # extra characters a heading off the outline may have beyond its synonym
@@ -30,10 +31,6 @@ _CLOSE_SLACK = 4
 
 
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
-    from .table import unbreak
-
-    from .table import is_furniture
-
     out = []
     for row in rows:
         for c in row:
@@ -81,8 +78,6 @@ def _raw_line(text: str, m: Mapped) -> str:
 def _wrap_width(text: str) -> int:
     """The width a text was wrapped at (a PDF's text layer, a fixed-width editor): the
     length most of its long lines share, 0 when its lines are not wrapped at one width."""
-    from .table import display_width
-
     widths = sorted(display_width(ln.rstrip()) for ln in text.splitlines() if len(ln.strip()) >= 20)
     if len(widths) < 8:
         return 0
@@ -97,8 +92,6 @@ def _continues(text: str, prev: Mapped | None, line: Mapped, width: int) -> bool
     numbered."""
     if not width or prev is None or not prev.chars.strip() or prev.chars.rstrip()[-1] in _STOPS:
         return False
-    from .table import display_width
-
     if display_width(_raw_line(text, prev).rstrip()) < WRAP_SHARE * width:
         return False
     raw = _raw_line(text, line)
@@ -373,8 +366,6 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         return sec[0], body.chars.strip(" ：:。"), None
     if it.style is not None:
         # 3.3产出 / 3.4效果: a level's name as a numbered heading of its own
-        from .labels import lexicon
-
         word = body.chars.strip(" ：:。")
         for sid, words in (lexicon().get("heading_synonyms") or {}).items():
             if word in words:
@@ -385,46 +376,49 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
 _LABELLED_SECTIONS = ("G", "O", "P", "Q", "I")
 
 
+LEAD_LABEL_MAX = 14  # characters of a label leading a numbered item's text (（二）绩效目标：…)
+LEAD_REST_MIN = 4  # characters of text the label must lead
+
+
+def _lead_label(item: Item, marks: str) -> tuple[str, Mapped] | None:
+    """(label, text) of a numbered item whose short label is closed by one of ``marks``
+    with its text on the same line (（二）绩效目标：道路硬化…, 1.项目基本情况。本项目由…)."""
+    if item.style is None:
+        return None
+    body = item.text
+    k = next((i for i, ch in enumerate(body.chars[:LEAD_LABEL_MAX]) if ch in marks), None)
+    if not k:
+        return None
+    rest = body.slice(k + 1).strip()
+    return (body.chars[:k].strip(), rest) if len(rest.chars) >= LEAD_REST_MIN else None
+
+
 def _labelled_item(item: Item) -> tuple[str, str, Mapped] | None:
     """(section, label, text) of a numbered item that opens with a section's name and a
     colon (（二）绩效目标：道路硬化≥0.5公里…), its text on the same line."""
-    if item.style is None:
+    lead = _lead_label(item, "：:")
+    sec = match_section(lead[0], 2) if lead else None
+    if sec is None or sec[0] not in _LABELLED_SECTIONS:
         return None
-    body = item.text
-    k = next((i for i, ch in enumerate(body.chars[:14]) if ch in "：:"), None)
-    if not k:
-        return None
-    sec = match_section(body.chars[:k], 2)
-    rest = body.slice(k + 1).strip()
-    if sec is None or sec[0] not in _LABELLED_SECTIONS or len(rest.chars) < 4:
-        return None
-    return sec[0], body.chars[:k].strip(), rest
+    return sec[0], lead[0], lead[1]
 
 
 def _is_basic_label(label: str) -> bool:
-    from .labels import lexicon
-
+    """A heading of the basic part: a profile or budget heading of lexicons/sections.yaml
+    ``basic_headings`` (not a table's title: 绩效指标完成情况表)."""
     w = match_outside(label)
-    return w is not None and w in {squeeze(x) for x in lexicon().get("basic_headings") or []} and not match_section(label)
+    return w is not None and w in {squeeze(x) for x in lexicon().get("basic_headings") or []} \
+        and "表" not in squeeze(label)
 
 
 def _basic_item(item: Item) -> tuple[str, Mapped] | None:
-    """(label, text) of a numbered item that opens with a basic heading closed by 。 or a
+    """(label, text) of a numbered item that opens with a profile heading closed by 。 or a
     colon (1.项目基本情况。本项目由…), its text on the same line."""
-    if item.style is None:
+    lead = _lead_label(item, "。：:")
+    if lead is None or match_section(lead[0], 2) or not match_outside(lead[0]) \
+            or not lead[0].endswith(tuple(lexicon().get("profile_endings") or ())):
         return None
-    body = item.text
-    k = next((i for i, ch in enumerate(body.chars[:14]) if ch in "。：:"), None)
-    if not k or match_section(body.chars[:k], 2):
-        return None
-    from .labels import lexicon
-
-    rest = body.slice(k + 1).strip()
-    label = body.chars[:k].strip()
-    if len(rest.chars) < 4 or not match_outside(label) or not label.endswith(
-            tuple(lexicon().get("profile_endings") or ())):
-        return None
-    return label, rest
+    return lead
 
 
 def _project_title(sid: str, rest: str) -> bool:
@@ -469,11 +463,7 @@ def _open_basic(sections: SectionCollector, label: str) -> None:
     """Under an outside heading: the basic part (section B) for the profile and budget
     headings of lexicons/sections.yaml ``basic_headings``, no section for the others
     (score tables, notes, attachments)."""
-    from .labels import lexicon, squeeze
-
-    w = match_outside(label)
-    basic = {squeeze(x) for x in lexicon().get("basic_headings") or []}
-    if w is not None and w in basic and "表" not in squeeze(label):
+    if _is_basic_label(label):
         sections.open(BASIC, label)
     else:
         sections.close()
@@ -717,7 +707,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         if item.style and _heading_shaped(item) and sections.current == "G" and not sections.count("G") \
-                and _is_basic_label(item.text.chars.strip(" ：:。")):
+                and _is_basic_label(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
             # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading opening the goals'
             # part (before any goal) is the basic part; under the outcomes the same words
             # (项目资金管理情况分析) label results
