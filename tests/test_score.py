@@ -159,3 +159,16 @@ def test_explanation_reads_well_when_there_are_no_outcome_sentences():
     zh = explain(55.0, parts)
     assert "无完成情况语句" in zh and "无的" not in zh
     assert "n/a of outcome sentences" in explain(55.0, parts, "en")
+
+
+def test_a_report_without_goals_is_said_so_in_its_score_explanation():
+    from nlp_pipeline.report.score import explain
+
+    parts = {"coverage_points": 0.0, "goal_coverage": float("nan"), "evidence_points": 12.0, "evidence_density": 0.6,
+             "originality_points": 10.4, "duplicated_share": 0.306, "findings_points": 40.0, "severity_penalty": 0,
+             "n_high": 0, "n_medium": 0, "n_low": 0}
+    zh, en = explain(62.4, parts), explain(62.4, parts, "en")
+    assert "报告没有年度目标" in zh and "无的目标" not in zh
+    assert "the report states no goals" in en and "n/a of goals" not in en
+    parts["goal_coverage"] = 0.5
+    assert "50.0%的目标有完成情况" in explain(62.4, parts)

@@ -74,6 +74,14 @@ def _evidence_zh(x: float) -> str:
     return "无完成情况语句" if x != x else f"{x * 100:.1f}%的完成情况语句含数据"
 
 
+def _coverage_zh(x: float) -> str:
+    return "报告没有年度目标" if x != x else f"{x * 100:.1f}%的目标有完成情况"
+
+
+def _coverage_en(x: float) -> str:
+    return "the report states no goals" if x != x else f"{x * 100:.1f}% of goals have an outcome"
+
+
 def _pct_en(x: float) -> str:
     return "n/a" if x != x else f"{x * 100:.1f}%"
 
@@ -85,7 +93,7 @@ def explain(total: float, parts: dict, lang: str = "zh") -> str:
     if lang == "en":
         return (
             f"Score {total:.1f}/100 (higher is less risky) = "
-            f"goal coverage {p['coverage_points']:.1f}/25 ({_pct_en(p['goal_coverage'])} of goals have an outcome) + "
+            f"goal coverage {p['coverage_points']:.1f}/25 ({_coverage_en(p['goal_coverage'])}) + "
             f"evidence {p['evidence_points']:.1f}/20 ({_pct_en(p['evidence_density'])} of outcome sentences carry a figure) + "
             f"unduplicated text {p['originality_points']:.1f}/15 ({_pct_en(p['duplicated_share'])} of the text is duplicated) + "
             f"findings {p['findings_points']:.1f}/40 (severity penalty {p['severity_penalty']:.0f}: "
@@ -93,7 +101,7 @@ def explain(total: float, parts: dict, lang: str = "zh") -> str:
         )
     return (
         f"得分 {total:.1f}/100（越高风险越低）= "
-        f"目标覆盖 {p['coverage_points']:.1f}/25（{_pct(p['goal_coverage'])}的目标有完成情况）+ "
+        f"目标覆盖 {p['coverage_points']:.1f}/25（{_coverage_zh(p['goal_coverage'])}）+ "
         f"证据密度 {p['evidence_points']:.1f}/20（{_evidence_zh(p['evidence_density'])}）+ "
         f"非重复文字 {p['originality_points']:.1f}/15（重复文字占{_pct(p['duplicated_share'])}）+ "
         f"问题扣分后 {p['findings_points']:.1f}/40（严重度加权 {p['severity_penalty']:.0f}："
