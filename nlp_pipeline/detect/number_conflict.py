@@ -21,7 +21,8 @@ _SKIP_SCOPES = {"per", "change", "share", "base"}
 NOT_REACHED = ("未达", "未达到", "未能达到", "低于", "不足", "未超过", "没有达到")
 
 
-def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics: dict | None = None) -> float:
+def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics: dict | None = None,
+                memo: dict | None = None) -> float:
     """Similarity of two numbers' metrics, 0 when they cannot be the same metric."""
     if a.role != b.role or a.role not in ("target", "actual"):
         return 0.0
@@ -29,7 +30,7 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     thr = _threshold(a, b, sim_cfg)
     if thr is None:
         return 0.0
-    if _apart(a, b, cfg) or _two_goals(a, b, goals):
+    if _apart(a, b, cfg, memo) or _two_goals(a, b, goals):
         return 0.0
     sim = M.similarity(a.key, b.key)
     if _metrics_differ(a, b, cfg, goals, topics):
@@ -114,24 +115,52 @@ def _per_unit(n: M.Num) -> bool:
     return "/" in name or after.startswith("/") or "标准" in name or default_cues().has(name, "per_unit")
 
 
-def _apart(a: M.Num, b: M.Num, cfg: dict) -> bool:
-    """Whether where and how the two numbers are said makes them different metrics."""
+@dataclasses.dataclass(frozen=True)
+class _Traits:
+    """What _apart asks of one number, worked out once per number and run (the pairs of
+    a report's figures are many; each figure is in thousands of them)."""
+    scopes: tuple[bool, bool, bool]
+    place: str
+    scoped: bool
+    listed: bool
+    per_unit: bool
+    label: str
+    quoted: str
+
+
+def _traits(n: M.Num, cfg: dict, memo: dict | None) -> _Traits:
+    got = memo.get(id(n)) if memo is not None else None
+    if got is None:
+        label = n.label
+        got = _Traits(
+            scopes=tuple(s in n.scopes for s in ("cumulative", "new", "subperiod")),
+            place=M.place(n.para.id), scoped=M.project_scoped(n, cfg), listed=_listed(n),
+            per_unit=_per_unit(n), label=M.normalise_metric(label, cfg) if label else "",
+            quoted=_quoted_name(n))
+        if memo is not None:
+            memo[id(n)] = got
+    return got
+
+
+def _apart(a: M.Num, b: M.Num, cfg: dict, memo: dict | None = None) -> bool:
+    """Whether where and how the two numbers are said makes them different metrics.
+    ``memo`` keeps each number's traits for one run (keyed by identity: the numbers
+    must outlive it)."""
+    ta, tb = _traits(a, cfg, memo), _traits(b, cfg, memo)
     # a cumulative figure and a yearly one, or a new one and a stock, are different metrics
-    for s in ("cumulative", "new", "subperiod"):
-        if (s in a.scopes) != (s in b.scopes):
-            return True
-    if M.place(a.para.id) == M.place(b.para.id):
+    if ta.scopes != tb.scopes:
+        return True
+    if ta.place == tb.place:
         return True  # two indicators of one task are different indicators
-    if (M.project_scoped(a, cfg) or M.project_scoped(b, cfg)) and not M.same_project(a, b, cfg):
+    if (ta.scoped or tb.scoped) and not M.same_project(a, b, cfg):
         return True  # a project's own budget, spending or rate against another project's or the department's
-    if _listed(a) != _listed(b):
+    if ta.listed != tb.listed:
         return True  # a total over listed objects (甲、乙共1,058名) against one of them (乙386名)
-    if _per_unit(a) != _per_unit(b):
+    if ta.per_unit != tb.per_unit:
         return True  # a rate per person (补助标准/人·年 60元) against the total paid (331.865万元)
-    la, lb = a.label, b.label
-    if la and lb and M.similarity(M.normalise_metric(la, cfg), M.normalise_metric(lb, cfg)) < 0.5:
+    if ta.label and tb.label and M.similarity(ta.label, tb.label) < 0.5:
         return True  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
-    qa, qb = _quoted_name(a), _quoted_name(b)
+    qa, qb = ta.quoted, tb.quoted
     if qa and qb and qa != qb:
         return True  # “乌拉山化肥厂地块调查项目”(723万元) and “前旗污染地块详细调查”(272万元): two projects
     return False
@@ -365,10 +394,13 @@ def _with_topic(n: M.Num, cfg: dict) -> M.Num:
 
 
 def _best(x: M.Num, others: list[M.Num], cfg: dict, goals: dict | None = None,
-          topics: dict | None = None) -> tuple[M.Num | None, float]:
+          topics: dict | None = None, memo: dict | None = None) -> tuple[M.Num | None, float]:
     best, best_s = None, 0.0
+    if not x.unitless:  # figures with units in two base units never compare (_threshold)
+        unit = x.m.base_unit or ""
+        others = [y for y in others if y.unitless or (y.m.base_unit or "") == unit]
     for y in others:
-        s = _comparable(x, y, cfg, goals, topics)
+        s = _comparable(x, y, cfg, goals, topics, memo)
         # among equally good matches prefer one that agrees: no conflict is claimed
         # while an agreeing reading exists
         if s > best_s + 1e-9 or (best is not None and abs(s - best_s) <= 1e-9 and s > 0
@@ -388,13 +420,20 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None,
         if n.interval is not None and not n.other_year:
             written.setdefault(n.para.id, []).append(n)
     edges = []
+    memo: dict = {}
+    backs: dict = {}
+    # only a target meets a target and a result a result: each paragraph's figures by role
+    by_role = {pid: {r: [n for n in ns if n.role == r] for r in {n.role for n in ns}} for pid, ns in by_para.items()}
     for pa, pb in combinations(sorted(by_para, key=lambda k: by_para[k][0].m.start), 2):
-        A, B = by_para[pa], by_para[pb]
-        for a in A:
-            b, s = _best(a, B, cfg, goals, topics)
+        A, B = by_role[pa], by_role[pb]
+        for a in by_para[pa]:
+            b, s = _best(a, B.get(a.role, []), cfg, goals, topics, memo)
             if b is None:
                 continue
-            back, _ = _best(b, A, cfg, goals, topics)
+            key = (id(b), pa)  # several of A's figures may pick the same b
+            if key not in backs:
+                backs[key] = _best(b, A.get(b.role, []), cfg, goals, topics, memo)[0]
+            back = backs[key]
             if back is not a:
                 continue
             if M.disjoint(a.interval, b.interval) and not (
