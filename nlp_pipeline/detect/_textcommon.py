@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from itertools import islice
 from difflib import SequenceMatcher
 
 from nlp_pipeline.detect.registry import Context, evidence
@@ -279,8 +280,8 @@ def table_cut_short(report: Report) -> bool:
         return False
     # (from the end of the last row's line: its weight and score cells come after the result)
     eol = report.text.find("\n", max(ends))
-    tail = "".join(ch for ch in report.text[eol if eol >= 0 else len(report.text):]
-                   if not ch.isspace() and ch not in "|-")
+    kept = (ch for ch in report.text[eol if eol >= 0 else len(report.text):] if not ch.isspace() and ch not in "|-")
+    tail = "".join(islice(kept, CUT_TAIL + 1))  # a long text after the table need not be read whole
     if len(tail) > CUT_TAIL:
         return False
     if tail and tail[-1] in "：:":

@@ -12,6 +12,8 @@ All such goals make one finding, each goal one piece of evidence.
 """
 from __future__ import annotations
 
+import functools
+
 from nlp_pipeline.align.texts import lexical_text
 from nlp_pipeline.detect._textcommon import alignment_map, bigrams, cut_in, has_alignment, has_figure, lexicon, org_words, short
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
@@ -33,11 +35,16 @@ def reports_result(text: str, markers: list[str]) -> bool:
     return has_figure(text) and P.has(text, markers)
 
 
-def _topic_bigrams(text: str, generic: list[str]) -> set[str]:
+def _topic_bigrams(text: str, generic: list[str]) -> frozenset[str]:
+    return _topic_bigrams_of(text, tuple(generic))
+
+
+@functools.lru_cache(maxsize=4096)  # every goal is tested against every paragraph that may name it
+def _topic_bigrams_of(text: str, generic: tuple[str, ...]) -> frozenset[str]:
     t = lexical_text(text)
     for w in generic:
         t = t.replace(w, " ")
-    return {g for g in bigrams(t) if P.fullmatch(g, P.named("cjk_pair"))}
+    return frozenset(g for g in bigrams(t) if P.fullmatch(g, P.named("cjk_pair")))
 
 
 def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str, ...] = ()) -> bool:
