@@ -352,6 +352,8 @@ def _level_kind(s: str) -> tuple[bool, bool, bool]:
     q = squeeze(s)
     if q.endswith(("分)", "分）")):
         q = _LEVEL_POINTS_RE.sub("", q)
+    if q.endswith("指标等"):
+        q = q[:-1]  # 服务对象满意度指标等: the template's own wording, a level all the same
     generic = q.endswith("指标") and 3 <= len(q) <= 10 and match_header(q) is None
     return q in lex.level1, q in lex.level2, generic
 
@@ -546,6 +548,10 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
     if ln.shape in ("pipe", "tsv", "aligned"):
         cells = ln.cells if ln.shape != "aligned" else ln.filled
         cols = header_columns([match_header(c.s) if c.s else None for c in cells])
+        if cols and ln.shape == "pipe":
+            tiers = _two_tiers(cells)
+            if tiers is not None:
+                return tiers[0], k + 1, tiers[1], ln.shape, tiers[2]
         if cols:
             if ln.shape == "pipe":
                 cells, j = _header_continued(lines, k, cells)
@@ -594,6 +600,44 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if cols:
             return cols, j, cells, "cell_per_line", []
     return None
+
+
+_TIER1_COLUMNS = {"target", "actual", "weight", "score", "reason"}
+_TIER2_COLUMNS = {"level1", "level2", "name"}
+
+
+def _two_tiers(cells: list[Tok]) -> tuple[list[str], list[Tok], list[Tok]] | None:
+    """A header of two rows exported onto one line with the cells around it (| … | 绩效指标 |
+    年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 |
+    指标值 | 度量单位 | 产出指标 | …): the first row's spanning cells (年度指标值 over 指标性质,
+    指标值 and 度量单位), then the second row's. Columns in the table's real order, the
+    header cells, and the cells of the first row that follow the header on its line;
+    None when the line is no such header."""
+    filled = [c for c in cells if c.s]
+    names = [match_header(c.s) for c in filled]
+    runs: list[tuple[int, int]] = []  # stretches of cells that are all column names
+    for i, name in enumerate(names):
+        if name is None:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    if not runs:
+        return None
+    start, run_end = max(runs, key=lambda r: r[1] - r[0])
+    head = [n or "other" for n in names[start:run_end]]
+    split = next((i for i, n in enumerate(head) if n in _TIER2_COLUMNS
+                  and any(m in _TIER1_COLUMNS for m in head[:i])), None)
+    if split is None or "level1" not in head[split:] and "name" not in head[split:]:
+        return None
+    upper, lower = head[:split], head[split:]
+    cols = lower + [c for c in upper if c not in lower and c not in ("label", "other")]
+    if not (set(cols) & {"target", "actual"}) or "name" not in cols:
+        return None
+    hcells = filled[start + split:run_end] + [c for c, n in zip(filled[start:start + split], upper)
+                                              if n not in lower and n not in ("label", "other")]
+    return cols, hcells, filled[run_end:]
 
 
 def _header_continued(lines: list[Line], k: int, cells: list[Tok]) -> tuple[list[Tok], int]:
@@ -751,6 +795,8 @@ class _Builder:
         return rc
 
     def add_line_row(self, ln: Line) -> None:
+        if self._continues_values(ln):
+            return
         rc = self.positional(ln.cells if ln.shape != "aligned" else ln.filled)
         if rc is None and ln.shape == "aligned" and not any(_is_value(c.s) for c in ln.filled) \
                 and not self._under_values(ln.filled):
@@ -764,6 +810,24 @@ class _Builder:
             return
         toks = [c for c in ln.cells if c.s]
         self.add_stream(toks)
+
+    def _continues_values(self, ln: Line) -> bool:
+        """Short cells on lines after a row that has a name and no figure fill that row's
+        value columns in order (| 减轻学生家庭负担 | / | 有效 | / | 有效 | 10 | 10 |: a
+        form whose merged row was exported one cell group a line)."""
+        if self.shape not in ("pipe", "tsv") or not self.rows:
+            return False
+        prev = self.rows[-1]
+        free = [c for c in self.cols if c in _VALUE_COLUMNS and c not in prev.cells]
+        filled = ln.filled
+        if "name" not in prev.cells or not filled or len(filled) > len(free) or any(
+                len(squeeze(c.s)) > 8 or any(_level_kind(c.s)[:2]) or match_header(c.s) for c in filled):
+            return False
+        if any(c in prev.cells for c in _VALUE_COLUMNS) and not any(_is_value(c.s) for c in filled):
+            return False  # (a row already begun takes figures only)
+        for col, c in zip(free, filled):
+            prev.cells[col] = [c]
+        return True
 
     def _under_values(self, cells: list[Tok]) -> bool:
         """A cell stands under a target or actual header: the line is a row of its own
@@ -807,11 +871,28 @@ class _Builder:
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
         rows, score = assign_rows(toks, self.cols, near)
         if not rows:
+            rows = self._levels_and_name(toks)
+        if not rows:
             self.warnings.append("表格行无法按表头拆分 / a table line could not be cut into cells: "
                                  + " ".join(t.s for t in toks)[:40])
             return
         for rc in rows:
             self._push(rc)
+
+    def _levels_and_name(self, toks: list[Tok]) -> list[RowCells]:
+        """A row's level cells and name with its figures on the lines below (| 经济效益 指标 |
+        减少安全隐患损失 |): too costly for the row program, which wants figures in a row."""
+        *levels, name = toks
+        kinds = [_level_kind(t.s) for t in levels]
+        if not levels or len(levels) > 2 or not all(k[0] or k[1] for k in kinds) or compat("name", name.s) == _NEG \
+                or any(_level_kind(name.s)[:2]):
+            return []
+        rc = RowCells({"name": [name]})
+        for t, (l1, l2, _) in zip(levels, kinds):
+            col = "level2" if (l2 and (not l1 or len(levels) == 1 or t is levels[-1])) else "level1"
+            if col in self.cols:
+                rc.cells[col] = [t]
+        return [rc]
 
     def _push(self, rc: RowCells) -> None:
         has_values = bool(rc.cells.keys() & set(_VALUE_COLUMNS))
@@ -984,6 +1065,9 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     total_from: int | None = None
     glued: list[Mapped] = [t.m for t in rest] if shape == "glued" else []
     if glued:
+        stream = []
+    elif grid and rest:
+        b.add_stream(rest)  # the first row, on the header's line: it comes before the rows below
         stream = []
     while j < len(lines):
         ln = lines[j]
