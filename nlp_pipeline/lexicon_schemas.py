@@ -407,6 +407,7 @@ class _Indicator(Strict):
     actual_cues: Words
     form_field_cues: Words
     negative_words: Words
+    controlled_count_words: Words = []
     decrease_words: Words
     fall_size_suffixes: Words
     level_rate_words: Words

@@ -189,6 +189,9 @@ class Report:
     # Report.text holding digits read with low confidence, which no arithmetic rests on
     ocr_boxes: list[OcrBox] = field(default_factory=list)
     low_confidence: list[tuple[int, int]] = field(default_factory=list)
+    # spans of Report.text inside an indicator table that the reader could not cut into
+    # rows (a scrambled stretch of a flattened form): the rows read are not all the rows
+    rows_unread: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

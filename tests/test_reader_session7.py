@@ -51,3 +51,54 @@ def test_a_level_in_the_templates_own_wording_with_deng():
     last = _rows()[-1]
     assert last.level1 == "满意度指标" and last.level2 == "服务对象满意度指标等"
     assert (last.target, last.result, last.weight, last.score) == ("≧90%", "96%", 10, 10)
+
+
+# A spreadsheet form whose PDF text came out on one line with its header scrambled: rows
+# are found by their shape (name, target, result, weight, score).
+SCRAMBLED = ("{title} (2023年度) 项目名称 家庭医生签约服务 主管部门 青溪县卫生健康局 年初预算 数 0 项目资金 (万元) "
+             "全年预算数 全年执行数 分值 执行率 得分 0 86.5 10 100% 10 年度 实际 指标值 完成值 "
+             "{m1}上门随访人次 5200人次 {m2}签约宣传活动 不少于8 次 不少于4 次 二级指标 三级指标 分值 得分 31 3 3 9次 1 1 "
+             "{m3}建立签约档案 1850份 1850份 5 5 {m4}重点人群签约数 1200人 1080人 5 4.5 "
+             "{m5}老年人随访控制数 960人 820人 5 4.3 {m6}孕产妇访视人数 {m7}新生儿访视人数 310人 310人 5 5 "
+             "305人 290人 5 4.8 {m8}慢病随访覆盖人数 2400人 2400人 5 5 质量指标 {m9}提升签约服务")
+
+
+def _scrambled(markers=True):
+    ms = {f"m{k}": (f"指标{k}:" if markers else "") for k in range(1, 10)}
+    return read_text(SCRAMBLED.format(title="青溪县项目支出绩效自评表", **ms), "form.txt")
+
+
+def test_rows_found_by_their_shape_in_a_scrambled_flattened_form():
+    r = _scrambled()
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
+    assert rows == [
+        ("指标3:建立签约档案", "1850份", "1850份", 5, 5),
+        ("指标4:重点人群签约数", "1200人", "1080人", 5, 4.5),
+        ("指标5:老年人随访控制数", "960人", "820人", 5, 4.3),
+        # two names written before their figures take them in order
+        ("指标6:孕产妇访视人数", "310人", "310人", 5, 5),
+        ("指标7:新生儿访视人数", "305人", "290人", 5, 4.8),
+        ("指标8:慢病随访覆盖人数", "2400人", "2400人", 5, 5),
+    ]
+    # the scrambled rows 1 and 2 are dropped, not guessed, and the report says so
+    assert r.rows_unread and any("指标1" in r.text[a:b] for a, b in r.rows_unread)
+
+
+def test_plain_names_without_row_labels_are_read_too():
+    names = [i.name for t in _scrambled(markers=False).tasks for i in t.indicators]
+    assert names[:3] == ["建立签约档案", "重点人群签约数", "老年人随访控制数"]
+
+
+def test_a_table_with_rows_unread_is_not_summed_against_full_marks(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "form.txt"
+    f.write_text(SCRAMBLED.format(title="青溪县项目支出绩效自评表", **{f"m{k}": f"指标{k}:" for k in range(1, 10)}),
+                 encoding="utf-8")
+    a = analyze(f, mode="lexical")
+    assert not [f for f in a.findings if f.rule_id == "FORM.SCORE_SUM"]
+    # a count of patients under control is more-is-better: 820 of 960 is a miss, not a met target
+    assert not [f for f in a.findings if f.rule_id == "FORM.SCORE_RULE"]
+    assert any(f.rule_id == "NUM.DEVIATION" and "老年人随访控制数" in f.message for f in a.findings)
+    # the numbers of row labels (指标6, 指标7) are no figures
+    assert not [f for f in a.findings if f.rule_id == "NUM.TRANSPOSED"]

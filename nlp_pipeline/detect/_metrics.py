@@ -764,6 +764,8 @@ def _direction(name: str, target: Num, cfg: dict) -> int:
         return 1
     if _measures_fall(name, target, cfg):
         return 1  # 死亡人数同比降幅 13.6% against 下降10%: a bigger fall is better
+    if any(w in name for w in ic.get("controlled_count_words") or []):
+        return 1
     return -1 if any(w in name for w in ic.get("negative_words") or []) else 1
 
 

@@ -188,7 +188,8 @@ def detect(ctx: Context):
     partial = bool(table_items) and report.budget.weight is None
     # rows missing from the items (the text ends in the table; a row whose weight the reader
     # could not part from its target): only each score against its weight can be checked
-    incomplete = bool(table_items) and (table_cut_short(report) or _rows_without_weight(report))
+    incomplete = bool(table_items) and (table_cut_short(report) or _rows_without_weight(report)
+                                        or bool(report.rows_unread))
     # a table read with fewer rows than a form has (an excerpt, a row the reader lost) is
     # summed only against its written total, never against the full marks
     if len(items) >= MIN_ITEMS or (len(items) >= 2 and total is not None):

@@ -481,6 +481,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)
+    report.rows_unread = [span for t in tables for span in t.unread]
     if tables:
         report.total_weight = next((t.total_weight for t in tables if t.total_weight is not None), None)
         with_total = next((t for t in tables if t.total_score is not None), None)

@@ -190,7 +190,9 @@ class Line:
             if glued and (re.fullmatch(r"[≥≤<>=＞＜]+", glued[-1].s) or re.match(r"^[.%％。]", t.s)
                           and re.search(r"\d$", glued[-1].s)
                           # a thousands group cut off by a space: "8 742人" (not "10 100")
-                          or re.fullmatch(r"[≥≤<>=]?\d{1,3}", glued[-1].s) and re.fullmatch(r"\d{3}\D+", t.s)):
+                          or re.fullmatch(r"[≥≤<>=]?\d{1,3}", glued[-1].s) and re.fullmatch(r"\d{3}\D+", t.s)
+                          # (not a score after its weight: "5 5 305人" is two cells and a value)
+                          and not (len(glued) >= 2 and re.fullmatch(r"\d{1,3}(?:\.\d+)?", glued[-2].s))):
                 glued[-1] = Tok(glued[-1].m + t.m, glued[-1].line, glued[-1].col)
             else:
                 glued.append(t)
@@ -540,6 +542,7 @@ class IndicatorTable:
     warnings: list[str] = field(default_factory=list)
     total_span: tuple[int, int] | None = None  # the 总分 row in the text
     tail: tuple[int, int] | None = None  # text glued after the table on its last line (评价结论…)
+    unread: list[tuple[int, int]] = field(default_factory=list)  # stretches no row was read from
 
 
 def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
@@ -958,6 +961,10 @@ class _Builder:
         return out
 
 
+def _complete_rows(tables: list[IndicatorTable]) -> int:
+    return sum(1 for t in tables for r in t.rows if r.values.get("target") and r.values.get("actual"))
+
+
 def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTable]:
     """Every indicator table in ``text``, in order."""
     lines = lines if lines is not None else split_lines(text)
@@ -977,6 +984,11 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
             k = j
     if not tables:
         tables.extend(_headless(text, lines))
+    shaped = _row_shapes(text, lines)
+    if shaped and _complete_rows(shaped) > _complete_rows(tables):
+        # a scrambled header read as a table whose cells are out of place (names that are
+        # figures): the rows found by their shape are the better reading
+        tables = shaped
     return tables
 
 
@@ -1003,6 +1015,96 @@ def _headless(text: str, lines: list[Line]) -> list[IndicatorTable]:
             table.start = rest.start if rest.start is not None else table.start
             return [table]
     return []
+
+
+_ROW_MARK_RE = re.compile(r"^指标\s*\d{1,2}\s*[:：]")
+ROW_SHAPES_MIN = 3  # rows a headerless run must give before it is read as a table
+WORDS_MIN = 12  # words a line of a flattened form has at least
+
+
+def _row_shapes(text: str, lines: list[Line]) -> list[IndicatorTable]:
+    """A form flattened from PDF columns with its header scrambled (年度 实际 指标值 完成值 …
+    二级指标 三级指标 … 分值 得分): rows found by their shape alone, a name followed by a
+    target, a result, a weight and a score no larger than it (指标7:建立预防接种证 221人
+    221人 2 2). Names written one after another with their figures after them (指标24:…
+    指标25:… 14例 14例 2 2 24694人 22584人 2 1.7) take the figures in order when the counts
+    agree; a run with stray figures is dropped, not guessed."""
+    words: list[Tok] = []
+    for ln in lines:
+        if ln.shape in ("single", "aligned") and len(ln.words()) >= WORDS_MIN:
+            words += ln.words()
+    if len(words) < 4 * ROW_SHAPES_MIN:
+        return []
+    b = _Builder(list(_DEFAULT_COLUMNS), "flattened", [])
+    names: list[list[Tok]] = []
+    groups: list[list[Tok]] = []
+    name: list[Tok] = []
+    found = 0
+    unread: list[tuple[int, int]] = []
+
+    def close(keep: bool, stray: Tok | None = None) -> None:
+        nonlocal name, names, groups, found
+        if keep and names and len(names) == len(groups):
+            for nm, g in zip(names, groups):
+                rc = RowCells({"name": nm})
+                for col, t in zip(("target", "actual", "weight", "score"), g):
+                    rc.cells[col] = [t]
+                b._push(rc)
+                found += 1
+        else:
+            dropped = [t for t in (*(t for nm in names for t in nm), *(t for g in groups for t in g), *name,
+                                   *([stray] if stray else [])) if t.m.start is not None]
+            if dropped and (groups or any(_ROW_MARK_RE.match(t.s) for t in dropped)):
+                unread.append((min(t.m.start for t in dropped), max(t.m.end for t in dropped)))
+        names, groups, name = [], [], []
+
+    i = 0
+    while i < len(words):
+        g = words[i:i + 4]
+        if len(g) == 4 and _row_figures(g):
+            if name:
+                names.append(name)
+                name = []
+            groups.append(g)
+            i += 4
+            continue
+        t = words[i]
+        i += 1
+        l1, l2, _ = _level_kind(t.s)
+        if l1 or l2:
+            close(True)
+            b._push(RowCells({"level1" if l1 and not l2 else "level2": [t]}))
+            continue
+        if match_header(t.s):
+            close(bool(groups))
+            continue
+        if re.search(r"\d", t.s) and not _ROW_MARK_RE.match(t.s):
+            close(False, t)  # a figure outside any row: the run around it is scrambled
+            continue
+        if groups:
+            close(True)
+        if _ROW_MARK_RE.match(t.s) and name:
+            names.append(name)
+            name = []
+        name.append(t)
+    close(True)
+    if found < ROW_SHAPES_MIN:
+        return []
+    rows = b.finish(text)
+    first = min(r.start for r in rows)
+    k = next(q for q, ln in enumerate(lines) if ln.start <= first < ln.end + 1)
+    last = max(q for q, ln in enumerate(lines) if ln.start <= max(r.end for r in rows))
+    return [IndicatorTable(shape="flattened", columns=list(_DEFAULT_COLUMNS), rows=rows, first_line=k,
+                           last_line=last, start=first, end=lines[last].end, unread=unread)]
+
+
+def _row_figures(g: list[Tok]) -> bool:
+    """A target, a result (figures with their units), a weight and a score within it."""
+    tgt, act, w, sc = (t.s for t in g)
+    if not (re.search(r"\d", tgt) and re.search(r"\d", act)) or _ROW_MARK_RE.match(tgt) or _ROW_MARK_RE.match(act):
+        return False
+    wv, sv = _number(w), _number(sc)
+    return wv is not None and sv is not None and 0 < wv <= 100 and 0 <= sv <= wv and _is_number(w) and _is_number(sc)
 
 
 _OPERATOR_RE = re.compile(r"[≥≤<>=＞＜≧≦═＝]+|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于|约")

@@ -56,6 +56,8 @@ _ITEM_DEC_RE = re.compile(r"(?:^|(?<=[\s>；;。：:！？]))(?P<n>\d{1,2})\.(?=
 _SCHOOL_YEAR_RE = re.compile(r"\s*(?:-|~|至|到|—)\s*(?:19|20)\d{2}\s*学年")
 _YEAR_AHEAD_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _PAREN_ITEM_RE = re.compile(r"[（(]\d{1,2}[)）]")
+# a numbered label of a form's item (指标12：孕产妇访视数, 目标2：…): its number counts items
+_LABEL_ITEM_RE = re.compile(r"(?:指标|目标|任务|问题|措施)\s*\d{1,2}\s*[:：]")
 _RANGE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CLAUSE_PUNCT = "，,；;。：:！？、\n\t"
@@ -152,6 +154,7 @@ def _item_markers(norm: str) -> list[tuple[int, int]]:
     """Spans of enumeration markers (1. 2、 (3)) that are not quantities."""
     spans = [m.span() for m in _ITEM_RE.finditer(norm)]
     spans += [m.span() for m in _PAREN_ITEM_RE.finditer(norm)]
+    spans += [m.span() for m in _LABEL_ITEM_RE.finditer(norm)]
     # "1.7米以上… 2.垃圾…": a leading "1." glued to a number is an item marker when the
     # same cell or line carries marker "2." as well (a table cell "4.6" next to other
     # rows' "5." is not).
