@@ -102,3 +102,9 @@ def test_a_table_with_rows_unread_is_not_summed_against_full_marks(tmp_path):
     assert any(f.rule_id == "NUM.DEVIATION" and "老年人随访控制数" in f.message for f in a.findings)
     # the numbers of row labels (指标6, 指标7) are no figures
     assert not [f for f in a.findings if f.rule_id == "NUM.TRANSPOSED"]
+
+
+def test_goal_and_outcome_cells_after_their_two_labels():
+    r = read_text(TWO_TIERS.format(label="绩效指标", target_head="年度指标值"), "form.txt")
+    assert [p.text for p in r.sections["G"].paragraphs] == ["完成校园监控与消防设施改造"]
+    assert [p.text for p in r.sections["O"].paragraphs] == ["已完成监控与消防设施改造"]

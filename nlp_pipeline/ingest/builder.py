@@ -21,7 +21,7 @@ from .form import looks_like_form, parse_form
 from .grid import Row
 from .items import split_number
 from .narrative import parse_narrative
-from .table import IndicatorTable, find_budget_block, find_tables, repair_number, split_lines, squeeze
+from .table import IndicatorTable, find_budget_block, find_tables, match_header, repair_number, split_lines, squeeze
 from .table_lexicon import table_lexicon
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -372,6 +372,35 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
         return
 
 
+PAIR_TEXT_MIN = 6  # characters a goal or an outcome cell holds at least
+
+
+def _paired_cells(text: str, draft: Draft, lines) -> None:
+    """| 预期目标 | 实际完成情况 | <goal> | <outcome> |: a form row exported with its two labels
+    first and their texts after them in the next cells (merged cells dropped), where no
+    parser found a goal or an outcome."""
+    from .labels import match_section
+
+    if any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O")) \
+            or any(t.target is not None or t.outcome is not None for t in draft.tasks):
+        return
+    for ln in lines:
+        if ln.shape not in ("pipe", "tsv"):
+            continue
+        cells = ln.filled
+        for k in range(len(cells) - 3):
+            g, o = match_section(cells[k].s), match_section(cells[k + 1].s)
+            if not (g and o and g[0] == "G" and o[0] == "O"):
+                continue
+            texts = cells[k + 2:k + 4]
+            if any(len(squeeze(c.s)) < PAIR_TEXT_MIN or match_section(c.s) or match_header(c.s) for c in texts):
+                continue
+            for sid, c, title in zip(("G", "O"), texts, (g[1], o[1])):
+                sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
+                sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, c.m)]
+            return
+
+
 def _glued_tail(text: str, draft: Draft, tables: list[IndicatorTable]) -> None:
     """评价结论, 存在问题 and 改进措施 glued after a table on its line (a form printed with
     no separator), where no parser found those sections."""
@@ -477,6 +506,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _budget_block(draft, lines, text)
     _side_by_side(text, draft, lines, tables)
     _glued_goals(text, draft, lines)
+    _paired_cells(text, draft, lines)
     _glued_tail(text, draft, tables)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
