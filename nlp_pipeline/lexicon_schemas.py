@@ -761,6 +761,9 @@ class _TableForms(_TableStrict):
 class TableLexicon(_TableStrict):
     header_slack: int
     columns: _TableColumns
+    operator_columns: list[str]
+    unit_columns: list[str]
+    goal_columns: list[str]
     header_contains: dict[Literal["reason"], list[str]]
     min_header_columns: int
     level1: list[str]

@@ -108,3 +108,35 @@ def test_goal_and_outcome_cells_after_their_two_labels():
     r = read_text(TWO_TIERS.format(label="绩效指标", target_head="年度指标值"), "form.txt")
     assert [p.text for p in r.sections["G"].paragraphs] == ["完成校园监控与消防设施改造"]
     assert [p.text for p in r.sections["O"].paragraphs] == ["已完成监控与消防设施改造"]
+
+
+# A target table (绩效目标申报表) with each project's goal in a column before 一级指标 and
+# the target split over 指标性质 | 指标值 | 度量单位.
+TARGETS = """| 部门预算项目绩效目标申报表(2024年度) | ||||||||||||
+| 金额单位:元 | ||||||||||||
+| 单位名称 | 项目名称 | 预算数 | {goal_head} | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 | |
+| 601-东坪镇部门 | 1,250,000.00 | |||||||||||
+| 601001-东坪镇人民政府 | 农村公路养护经费 | 820,000.00 | 完成辖区农村公路日常养护 | 产出指标 | 数量指标 | 养护里程 | ≥ | 86 | 公里 | 20 | 正向指标 | |
+| 产出指标 | 质量指标 | 路面完好率 | ≥ | 90 | % | 20 | 正向指标 | |||||
+| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥ | 90 | % | 10 | 正向指标 | |||||
+| 村级活动场所维护 | 430,000.00 | 保障12个村级活动场所正常使用 | 产出指标 | 数量指标 | 维护场所数量 | = | 12 | 个 | 20 | 正向指标 | ||
+| 效益指标 | 社会效益指标 | 群众议事活动正常开展 | ≥ | 95 | % | 10 | 正向指标 | |||||
+"""
+
+
+@pytest.mark.parametrize("goal_head", ["年度目标", "项目绩效目标"])
+def test_a_target_tables_goal_column_and_split_targets(goal_head):
+    r = read_text(TARGETS.format(goal_head=goal_head), "targets.txt")
+    assert [p.text for p in r.sections["G"].paragraphs] == ["完成辖区农村公路日常养护", "保障12个村级活动场所正常使用"]
+    targets = {i.name: i.target for t in r.tasks for i in t.indicators}
+    assert targets["养护里程"] == "≥86公里" and targets["路面完好率"] == "≥90%" and targets["维护场所数量"] == "=12个"
+
+
+def test_a_split_target_keeps_its_unit_off_when_the_result_is_a_bare_figure():
+    text = ("绩效指标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "\t产出指标\t数量指标\t巡查里程\t≥\t320\t公里\t326\t10\t10\t无\n"
+            "\t产出指标\t时效指标\t处置时限\t≤\t3\t天\t4.5\t10\t10\t达到指标值\n"
+            "\t效益指标\t社会效益指标\t问题整改率\t≥\t95\t%\t97\t10\t10\t无\n")
+    rows = {i.name: i for t in read_text(text, "f.tsv").tasks for i in t.indicators}
+    # the comparison is read (≤ makes smaller better); the unit stays with the column both share
+    assert rows["处置时限"].target == "≤3" and rows["处置时限"].result == "4.5"

@@ -401,6 +401,38 @@ def _paired_cells(text: str, draft: Draft, lines) -> None:
             return
 
 
+def _goal_column(text: str, draft: Draft, lines, tables: list[IndicatorTable]) -> None:
+    """A target table's goal column (| 单位 | 项目 | 预算数 | 年度目标 | 一级指标 | …): each
+    project's goal is the text cell right before the first 一级指标 of its row, where no
+    parser found goals."""
+    from .table import level_kind
+
+    if draft.sections.get("G") and draft.sections["G"].paragraphs:
+        return
+    lex = table_lexicon()
+    goals: list = []
+    for tb in tables:
+        head = [squeeze(h) for h in tb.header_cells]
+        at = next((q for q, h in enumerate(head) if h in lex.goal_columns), None)
+        if at is None or at + 1 >= len(tb.columns) or tb.columns[at + 1] != "level1":
+            continue
+        title = tb.header_cells[at]
+        for ln in lines[tb.first_line + 1:tb.last_line + 1]:
+            cells = ln.filled if ln.shape in ("pipe", "tsv") else []
+            p = next((q for q, c in enumerate(cells) if level_kind(c.s)[0]), None)
+            if not p:
+                continue
+            cell = cells[p - 1]
+            q = squeeze(cell.s)
+            if len(_CJK_RE.findall(q)) >= PAIR_TEXT_MIN and not match_header(cell.s) and not any(level_kind(q)[:2]) \
+                    and all(squeeze(g.chars) != q for g in goals):
+                goals.append(cell.m)
+        if goals:
+            sec = draft.sections.setdefault("G", Section(id="G", kind=SECTION_KINDS["G"], title=title))
+            sec.paragraphs = [make_paragraph(text, f"G{k + 1}", "G", sec.kind, None, m) for k, m in enumerate(goals)]
+            return
+
+
 def _glued_tail(text: str, draft: Draft, tables: list[IndicatorTable]) -> None:
     """评价结论, 存在问题 and 改进措施 glued after a table on its line (a form printed with
     no separator), where no parser found those sections."""
@@ -507,6 +539,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _side_by_side(text, draft, lines, tables)
     _glued_goals(text, draft, lines)
     _paired_cells(text, draft, lines)
+    _goal_column(text, draft, lines, tables)
     _glued_tail(text, draft, tables)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")

@@ -348,6 +348,11 @@ def header_columns(names: list[str | None]) -> list[str] | None:
 _LEVEL_POINTS_RE = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")
 
 
+def level_kind(s: str) -> tuple[bool, bool, bool]:
+    """(level1 word, level2 word, generic …指标 word)."""
+    return _level_kind(s)
+
+
 def _level_kind(s: str) -> tuple[bool, bool, bool]:
     """(level1 word, level2 word, generic …指标 word)."""
     lex = table_lexicon()
@@ -543,6 +548,7 @@ class IndicatorTable:
     total_span: tuple[int, int] | None = None  # the 总分 row in the text
     tail: tuple[int, int] | None = None  # text glued after the table on its last line (评价结论…)
     unread: list[tuple[int, int]] = field(default_factory=list)  # stretches no row was read from
+    header_cells: list[str] = field(default_factory=list)  # as written, one per column (when known)
 
 
 def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
@@ -795,7 +801,25 @@ class _Builder:
                 # row, a merged cell dropped): the row program places the cells instead
                 return None
             rc.cells[col] = [c]
+        self._whole_target(rc, cells[lead:])
         return rc
+
+    def _whole_target(self, rc: RowCells, cells: list[Tok]) -> None:
+        """A target split over 指标性质 | 指标值 | 度量单位 (≥ | 95 | %) is read whole. The unit
+        joins it only where the result is not a bare figure: the unit column is the result's
+        unit too (实际完成值 88.6 under 度量单位 %), and target and result are read alike."""
+        if "target" not in rc.cells or len(self.header_cells) != len(self.cols) or len(cells) != len(self.cols):
+            return
+        lex = table_lexicon()
+        q = self.cols.index("target")
+        head = [squeeze(h.s) for h in self.header_cells]
+        if q > 0 and head[q - 1] in lex.operator_columns and _OPERATOR_RE.fullmatch(squeeze(cells[q - 1].s)):
+            rc.cells["target"] = [cells[q - 1]] + rc.cells["target"]
+        actual = rc.cells.get("actual")
+        if q + 1 < len(cells) and head[q + 1] in lex.unit_columns and cells[q + 1].s \
+                and not re.search(r"\d", cells[q + 1].s) and len(squeeze(cells[q + 1].s)) <= 4 \
+                and not (actual and _is_number("".join(t.s for t in actual))):
+            rc.cells["target"] = rc.cells["target"] + [cells[q + 1]]
 
     def add_line_row(self, ln: Line) -> None:
         if self._continues_values(ln):
@@ -1301,7 +1325,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings,
                           total_span=(total_from, lines[last].end) if total_from is not None else None,
-                          tail=tail)
+                          tail=tail, header_cells=[c.s for c in hcells] if len(hcells) == len(cols) else [])
 
 
 # --- the budget block of a form ----------------------------------------------------------
