@@ -140,3 +140,29 @@ def test_a_split_target_keeps_its_unit_off_when_the_result_is_a_bare_figure():
     rows = {i.name: i for t in read_text(text, "f.tsv").tasks for i in t.indicators}
     # the comparison is read (≤ makes smaller better); the unit stays with the column both share
     assert rows["处置时限"].target == "≤3" and rows["处置时限"].result == "4.5"
+
+
+# A two-page report copied from a document-sharing site: one line, headings run into their
+# text with nothing between, bracketed sub-headings with nothing before them.
+RUN_ON = ("《青溪县第二小学专项资金绩效自评价报告.docx》由会员分享,可在线阅读。\n"
+          "青溪县第二小学专项资金绩效自评价报告一、基本情况(一)项目基本概况我校2023年项目为一个:校舍维修项目"
+          "(二){goal_label}我校2023年安排维修资金86万元,修缮教学楼屋面2400平方米,项目绩效目标是消除校舍安全隐患"
+          "二、项目资金使用及管理情况我校校舍维修资金严格按照上级文件要求使用,专款专用"
+          "三、项目组织实施情况项目于2023年7月开工,8月底完工"
+          "四、{outcome_label}{outcome}"
+          "五、存在的问题及原因分析维修工期较紧,部分材料进场较晚"
+          "六、几点建议{advice}七、其他需要说明的问题暂无")
+
+
+@pytest.mark.parametrize("goal_label,outcome_label,outcome,advice", [
+    ("资金及项目绩效目标", "预算支出绩效情况", "消除了校舍安全隐患", "维修资金应提前下达"),
+    ("项目绩效目标", "项目实施效果", "教学楼屋面不再渗漏", "下一年度提前组织招标"),
+])
+def test_a_run_on_report_with_headings_run_into_their_text(goal_label, outcome_label, outcome, advice):
+    r = read_text(RUN_ON.format(goal_label=goal_label, outcome_label=outcome_label, outcome=outcome,
+                                advice=advice), "r.txt")
+    text = {sid: [p.text for p in s.paragraphs] for sid, s in r.sections.items()}
+    assert len(text["G"]) == 1 and text["G"][0].startswith("我校2023年安排")  # the outline's next heading ends it
+    assert text["O"] == [outcome]
+    assert text["I"] == [advice]
+    assert text["Q"][0].startswith("维修工期较紧")

@@ -243,6 +243,15 @@ def _cn_value(s: str) -> int:
     return _CN_DIGITS.index(s[0]) + 1 if len(s) == 1 else 0
 
 
+def _outline_value(number: str | None) -> int | None:
+    """The value of an outline number: 3 for 3. or 3、, 3 for 三、 or （三）."""
+    v = number_value(number or "")
+    if v is not None:
+        return v
+    core = re.sub(r"[^一二三四五六七八九十]", "", number or "")
+    return _cn_value(core) or None if core else None
+
+
 def _longest_sequence(heads: list[tuple[int, int]]) -> list[int]:
     """Positions of the longest run of heads numbered one after another (一、二、三、)."""
     best: list[int] = []
@@ -280,6 +289,12 @@ def split_run_on(line: Mapped) -> list[Mapped]:
     pchain = _longest_sequence(pheads)
     if len(pchain) >= 2:
         cuts.extend(pchain)
+    # 「…(一)项目基本概况我校…(二)资金及项目绩效目标我校…」: a run-on page with nothing
+    # before its bracketed heads; a chain that opens on (一) is an outline all the same
+    glued = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm) if m.start() > 0]
+    gchain = _longest_sequence([h for h in glued if h[1] >= 1])
+    if len(gchain) >= 2 and dict(glued).get(gchain[0]) == 1:
+        cuts.extend(gchain)
     for m in _LABEL_COLON_RE.finditer(norm):
         if match_section(m.group(1), 2):
             cuts.append(m.start(1))
@@ -302,6 +317,18 @@ def _ends_label(prefix: str, synonym: str) -> bool:
         return True
     ends = [squeeze(w) for w in (_decorations().get("suffixes") or [])] + ["措施", "建议", "问题", "原因", "目标"]
     return any(w and q.endswith(w) for w in ends)
+
+
+def _plain_sentence(rest: str) -> bool:
+    """Text after a glued heading with no punctuation of its own (六、几点建议拨款应及时一点):
+    a sentence, not the heading's own tail (…情况及绩效评价结论, …问题和原因分析)."""
+    from .labels import _decorations
+
+    q = squeeze(rest)
+    ends = [squeeze(w) for w in (_decorations().get("suffixes") or [])] + ["措施", "建议", "问题", "原因", "结论", "评价"]
+    # (a title's tail is no sentence: 项目绩效目标申报表（2024年1月批复）)
+    return not q.startswith(tuple("及和与、暨并")) and match_section(rest, 2) is None \
+        and not any(w and q.endswith(w) for w in ends) and not re.search(r"[（(）)表]", q)
 
 
 _ENUMERATION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|另外|此外)")
@@ -357,7 +384,7 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
             sec = match_section(prefix, 0) or match_section(prefix, _GLUED_SLACK)
             rest = body.slice(n).strip()
             if sec and _ends_label(prefix, sec[1]) and len(rest.chars) >= 6 \
-                    and re.search(r"[，,。；;]", rest.chars):
+                    and (re.search(r"[，,。；;]", rest.chars) or _plain_sentence(rest.chars)):
                 return sec[0], prefix, rest
     if len(body.chars) > 30:
         return None
@@ -374,6 +401,7 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
 
 
 _LABELLED_SECTIONS = ("G", "O", "P", "Q", "I")
+HEAD_GUESS = 12  # characters shown as the label of a heading run into its text
 
 
 LEAD_LABEL_MAX = 14  # characters of a label leading a numbered item's text (（二）绩效目标：…)
@@ -399,8 +427,26 @@ def _labelled_item(item: Item) -> tuple[str, str, Mapped] | None:
     lead = _lead_label(item, "：:")
     sec = match_section(lead[0], 2) if lead else None
     if sec is None or sec[0] not in _LABELLED_SECTIONS:
-        return None
+        return _glued_label(item)
     return sec[0], lead[0], lead[1]
+
+
+def _glued_label(item: Item) -> tuple[str, str, Mapped] | None:
+    """(section, label, text) of a numbered item whose label runs into its text with nothing
+    between ((二)资金及项目绩效目标我校按生均1000元安排，…): the label ends on a section's
+    name and the text after it is a sentence with punctuation of its own."""
+    if item.style is None:
+        return None
+    body = item.text
+    for n in range(min(LEAD_LABEL_MAX, len(body.chars) - LEAD_REST_MIN), 3, -1):
+        prefix = body.chars[:n]
+        sec = match_section(prefix, 2)
+        if sec is None or sec[0] not in _LABELLED_SECTIONS or not squeeze(prefix).endswith(squeeze(sec[1])):
+            continue
+        rest = body.slice(n).strip()
+        if re.search(r"[，,。；;]", rest.chars) and not rest.chars.startswith(tuple("及和与、暨并")):
+            return sec[0], prefix, rest
+    return None
 
 
 def _is_basic_label(label: str) -> bool:
@@ -555,6 +601,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     last_style: str | None = None  # the item style of the last heading
     alternate: tuple[tuple[str, str], tuple[str, str]] | None = None
     last_top: int | None = None  # the number of the last heading of the outline's style
+    labelled_open = False  # the current section was opened by a labelled item, not a heading
+    top_value: int | None = None  # the value of the last heading of the outline's style, 一 or 1
     width = _wrap_width(text)
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
@@ -578,12 +626,14 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             # …各项指标，/ 均达到年度目标。全年…: a sentence running on, not a heading with its text
             head = None
         if head:
+            labelled_open = False
             sid, label, rest = head
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
             if style and style == heading_style:
                 last_top = number_value(split_number(line).number or "")
+                top_value = _outline_value(split_number(line).number)
             # a heading numbered deeper than the one just before it opens a subsection of
             # it (二、部门整体支出绩效情况 / （一）年度绩效目标): the outer one is a container, no
             # stack of column heads
@@ -659,6 +709,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 and (_heading_shaped(item) or sections.current is None) and in_count:
             if item.style == heading_style:
                 last_top = number_value(item.number or "")
+                top_value = _outline_value(item.number)
             label = item.text.chars.strip(" ：:")
             if match_outside(label):
                 # 部门基本情况: the basic part, whose budget sentences the number checks
@@ -683,6 +734,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             if heading_style is None and _looks_like_heading(item) and match_outside(item.text.chars):
                 # 一、部门概况 opening the outline: the basic part, and the outline's style
                 heading_style = item.style
+                top_value = _outline_value(item.number)
                 _open_basic(sections, item.text.chars.strip(" ：:"))
                 continue
             if heading_style is None and _looks_like_heading(item) and not match_outside(item.text.chars):
@@ -736,6 +788,17 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.open(sid, label)
             for piece in split_inline_items(rest):
                 sections.add(split_number(piece), whole=piece)
+            labelled_open = True
+            continue
+        if labelled_open and item.style == heading_style and top_value is not None \
+                and _outline_value(item.number) == top_value + 1:
+            # 二、项目资金使用及管理情况我校… after （二）资金及项目绩效目标我校…: the outline goes on
+            # under a heading run into its text; the labelled item's section ends there
+            top_value += 1
+            labelled_open = False
+            sections.open(UNCLASSIFIED, item.text.chars[:HEAD_GUESS].strip())
+            unknown.append((item.text.chars[:HEAD_GUESS].strip(), sections.count(UNCLASSIFIED)))
+            sections.add(item, whole=line)
             continue
         for piece in split_inline_items(line):
             sections.add(split_number(piece), whole=piece)
