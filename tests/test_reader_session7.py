@@ -166,3 +166,14 @@ def test_a_run_on_report_with_headings_run_into_their_text(goal_label, outcome_l
     assert text["O"] == [outcome]
     assert text["I"] == [advice]
     assert text["Q"][0].startswith("维修工期较紧")
+
+
+@pytest.mark.parametrize("stop", [",", "，", "。"])
+def test_labels_after_a_comma_or_a_half_width_stop_in_running_text(stop):
+    text = ("青溪县林业局2023年度部门整体支出绩效自评报告\n"
+            "一、部门整体支出绩效自评开展情况\n"
+            f"按照预算绩效管理要求,本部门对2023年整体支出开展绩效自评,自评得分91分{stop}存在的问题:一是年初预算编制对"
+            "造林面积测算不够准确.二是专项资金申报不够及时.下一步改进措施:一是编制预算前对造林地块逐一核实.二是按进度申报资金计划.\n")
+    r = read_text(text, "r.txt")
+    assert r.sections["Q"].paragraphs[0].text.startswith("一是年初预算编制")
+    assert r.sections["I"].paragraphs[0].text.startswith("一是编制预算前")

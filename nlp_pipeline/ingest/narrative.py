@@ -97,7 +97,17 @@ def _continues(text: str, prev: Mapped | None, line: Mapped, width: int) -> bool
     raw = _raw_line(text, line)
     if raw[:1] in (" ", "\u3000", "\t") or split_number(line).style is not None:
         return False
-    return True
+    return not _cut_in_line(text, line)
+
+
+def _cut_in_line(text: str, line: Mapped) -> bool:
+    """A piece cut out of a run-on line (…90 分,|存在的问题:…) starts inside its source line:
+    it was cut there on purpose, no layout wrapped it."""
+    start = line.start
+    if start is None:
+        return False
+    before = text[max(0, start - 40):start].rstrip(" \t\u3000")
+    return bool(before) and not before.endswith("\n")
 
 
 _EMPHASIS_MAX = 40  # characters a bold heading may hold between its marks
@@ -230,7 +240,9 @@ def _short_label(s: str) -> bool:
 _CN_DIGITS = "一二三四五六七八九十"
 _CN_HEAD_RE = re.compile(f"(?<![{_CN_DIGITS}])([{_CN_DIGITS}]{{1,2}})、")
 _PCN_HEAD_RE = re.compile(f"[（(]([{_CN_DIGITS}]{{1,2}})[)）]")
-_LABEL_COLON_RE = re.compile(r"(?<=[。；;])\s*([^。；;：:\s]{2,14})[：:]")
+# (also after a comma, or a half-width stop after a character: a PDF's 「…90分,存在的问题:一是…
+# 不够及时.下一步改进措施:…」)
+_LABEL_COLON_RE = re.compile(r"(?:(?<=[。；;，,])|(?<=[\u4e00-\u9fff][.]))\s*([^。；;：:\s,，.]{2,14})[：:]")
 
 
 def _cn_value(s: str) -> int:
@@ -622,7 +634,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         head = _heading(line, heading_style)
         if head and head[2] is not None and k and split_number(line).style is None \
-                and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE:
+                and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE and not _cut_in_line(text, line):
             # …各项指标，/ 均达到年度目标。全年…: a sentence running on, not a heading with its text
             head = None
         if head:
