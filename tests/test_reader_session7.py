@@ -177,3 +177,16 @@ def test_labels_after_a_comma_or_a_half_width_stop_in_running_text(stop):
     r = read_text(text, "r.txt")
     assert r.sections["Q"].paragraphs[0].text.startswith("一是年初预算编制")
     assert r.sections["I"].paragraphs[0].text.startswith("一是编制预算前")
+
+
+def test_glued_cells_with_the_weight_before_the_target():
+    from nlp_pipeline.ingest.table import find_tables
+
+    text = ("绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+            "产出指标(70分)数量指标新建蓄水池10≥12口≥12口10质量指标工程验收合格率20100%100%20"
+            "成本指标项目计划总投资1035万元35万元10效益指标(20分)社会效益指标灌溉条件改善状况10明显改善明显改善10"
+            "满意度指标(10分)服务对象满意度指标受益群众满意度10≥95%≥96%10总分100100")
+    rows = {r.values["name"]: r.values for t in find_tables(text) for r in t.rows}
+    assert (rows["工程验收合格率"]["weight"], rows["工程验收合格率"]["target"]) == ("20", "100%")
+    assert (rows["项目计划总投资"]["weight"], rows["项目计划总投资"]["target"]) == ("10", "35万元")
+    assert rows["灌溉条件改善状况"]["target"] == rows["灌溉条件改善状况"]["actual"] == "明显改善"

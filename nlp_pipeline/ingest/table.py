@@ -1122,6 +1122,32 @@ def _row_shapes(text: str, lines: list[Line]) -> list[IndicatorTable]:
                            last_line=last, start=first, end=lines[last].end, unread=unread)]
 
 
+def _rebalance(row: TableRow, cols: list[str]) -> None:
+    """Glued cells cut one character off (分值 before 年度指标值: 「20100%100%20」 read as a
+    target 20100%; 「显著提升显著提升」 cut as 显著提升显著 | 提升): a target that is a weight
+    of at most 100 followed by the result gives up the weight, and a target and a result
+    that make one text twice are its two halves."""
+    v, sp = row.values, row.spans
+    t, a = v.get("target") or "", v.get("actual") or ""
+    if not t or not a or "target" not in sp or "actual" not in sp:
+        return
+    if not v.get("weight") and "weight" in cols and cols.index("weight") < cols.index("target") \
+            and t != a and t.endswith(a):
+        w = t[: len(t) - len(a)]
+        if re.fullmatch(r"\d{1,3}(?:\.\d+)?", w) and 0 < float(w) <= 100 and len(sp["target"].chars) == len(t):
+            m = sp["target"]
+            v["weight"], v["target"] = w, a
+            sp["weight"], sp["target"] = m.slice(0, len(w)), m.slice(len(w))
+            return
+    both = t + a
+    half = len(both) // 2
+    if len(both) % 2 == 0 and t != a and both[:half] == both[half:] and re.search(r"[\u4e00-\u9fff]", both) \
+            and len(sp["target"].chars) == len(t) and len(sp["actual"].chars) == len(a):
+        m = sp["target"] + sp["actual"]
+        v["target"], v["actual"] = both[:half], both[half:]
+        sp["target"], sp["actual"] = m.slice(0, half), m.slice(half)
+
+
 def _row_figures(g: list[Tok]) -> bool:
     """A target, a result (figures with their units), a weight and a score within it."""
     tgt, act, w, sc = (t.s for t in g)
@@ -1307,6 +1333,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     if shape == "glued":
         # cells cut by their shapes alone: a row with no figure nor value was no row
         rows = [r for r in rows if any(r.values.get(c) for c in _VALUE_COLUMNS)]
+        for r in rows:
+            _rebalance(r, cols)
     if not rows:
         return None
     title = None
