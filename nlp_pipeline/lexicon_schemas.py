@@ -408,6 +408,7 @@ class _Indicator(Strict):
     form_field_cues: Words
     negative_words: Words
     controlled_count_words: Words = []
+    floor_share_words: Words = []
     decrease_words: Words
     fall_size_suffixes: Words
     level_rate_words: Words

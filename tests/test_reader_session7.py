@@ -190,3 +190,48 @@ def test_glued_cells_with_the_weight_before_the_target():
     assert (rows["工程验收合格率"]["weight"], rows["工程验收合格率"]["target"]) == ("20", "100%")
     assert (rows["项目计划总投资"]["weight"], rows["项目计划总投资"]["target"]) == ("10", "35万元")
     assert rows["灌溉条件改善状况"]["target"] == rows["灌溉条件改善状况"]["actual"] == "明显改善"
+
+
+# A PDF text layer of a 自评表 whose qualitative rows give only 分值 and 得分, with the
+# template's empty rows (指标2: / ……) left in and level names wrapped in their cells.
+PLACEHOLDERS = """    年度绩效指标完成情况 一级
+    指标
+    二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+    (50分)
+    数量指标 指标1:新建机耕道数量 3 3 10 10
+    指标2:硬化渠道长度 2.4 2.4 10 10
+    ……
+    质量指标 指标1:工程质量合格 10 10
+    指标2:
+    ……
+    (30分)
+    {level_a}
+    {level_b}
+    指标1:灌溉面积稳定 10 10
+    指标2:
+    ……
+    满意度指标 指标1:受益群众满意度 {target} 100% 10 10
+"""
+
+
+@pytest.mark.parametrize("level_a,level_b", [("经济效益", "指标"), ("可持续影", "响指标")])
+def test_placeholder_rows_wrapped_levels_and_rows_of_points_only(level_a, level_b):
+    from nlp_pipeline.ingest.table import find_tables
+
+    text = PLACEHOLDERS.format(level_a=level_a, level_b=level_b, target="90%")
+    rows = [r.values for t in find_tables(text) for r in t.rows]
+    byname = {r["name"]: r for r in rows}
+    assert set(byname) == {"指标1:新建机耕道数量", "指标2:硬化渠道长度", "指标1:工程质量合格", "指标1:灌溉面积稳定",
+                           "指标1:受益群众满意度"}
+    q = byname["指标1:工程质量合格"]
+    assert (q["target"], q["actual"], q["weight"], q["score"]) == ("", "", "10", "10") and not q["reason"]
+    assert byname["指标1:灌溉面积稳定"]["level2"] == level_a + level_b
+
+
+def test_a_satisfaction_target_passed_is_no_deviation(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text("青溪县水利局2023年度项目支出绩效自评表\n" + PLACEHOLDERS.format(
+        level_a="经济效益", level_b="指标", target="90%"), encoding="utf-8")
+    assert not [x for x in analyze(f, mode="lexical").findings if x.rule_id == "NUM.DEVIATION"]

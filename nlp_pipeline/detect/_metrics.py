@@ -726,6 +726,10 @@ class IndicatorCheck:
         if floor and self.actual.m.base_value is not None and self.target.m.base_value is not None \
                 and self.actual.m.base_value >= self.target.m.base_value:
             return False  # 收入达到5亿元 met with 6.47亿元: a target to reach is a floor
+        floor_shares = (config().get("indicator", {}) or {}).get("floor_share_words") or []
+        if self.target.m.kind == "PERCENT" and self.direction > 0 and any(w in named for w in floor_shares) \
+                and (self.actual.m.base_value or 0) >= (self.target.m.base_value or 0):
+            return False  # 满意度 90% answered 100%: a share of the satisfied is a floor by nature
         t, a = self.target.m.base_value, self.actual.m.base_value
         if not t or a is None:
             return False

@@ -1122,6 +1122,56 @@ def _row_shapes(text: str, lines: list[Line]) -> list[IndicatorTable]:
                            last_line=last, start=first, end=lines[last].end, unread=unread)]
 
 
+def _points_only(row: TableRow, cols: list[str]) -> None:
+    """A flattened row with two bare figures and no result written (指标1:工程质量合格 10 10)
+    holds its weight and its score, wherever the row program put them."""
+    v, sp = row.values, row.spans
+    if not {"weight", "score", "actual"} <= set(cols) or v.get("actual"):
+        return
+    filled = [c for c in ("target", "weight", "score") if v.get(c)]
+    if len(filled) != 2 or filled == ["weight", "score"] or not all(c in sp for c in filled):
+        return
+    a, b = (v[c] for c in filled)
+    if not (re.fullmatch(r"\d{1,3}(?:\.\d+)?", a) and re.fullmatch(r"\d{1,3}(?:\.\d+)?", b)):
+        return
+    if 0 < float(a) <= 100 and 0 <= float(b) <= float(a):
+        ma, mb = sp.pop(filled[0]), sp.pop(filled[1])
+        for c in filled:
+            v[c] = ""
+        v["weight"], v["score"], sp["weight"], sp["score"] = a, b, ma, mb
+
+
+_ELLIPSIS_RE = re.compile(r"[…．.。]{2,}|…")
+
+
+def _join_wrapped_levels(stream: list[Tok]) -> list[Tok]:
+    """A level's name wrapped in its cell (经济效益 / 指标, 可持续影 / 响指标) is one cell."""
+    out: list[Tok] = []
+    for t in stream:
+        if out and out[-1].line != t.line and len(t.s) <= 4 and squeeze(t.s).endswith("指标") \
+                and any(_level_kind(out[-1].s + t.s)[:2]) and not squeeze(out[-1].s).endswith("指标"):
+            out[-1] = Tok(out[-1].m + t.m, out[-1].line, out[-1].col)
+            continue
+        out.append(t)
+    return out
+
+
+def _without_placeholders(stream: list[Tok]) -> list[Tok]:
+    """The template's empty rows left in (指标2: / ……): a row label with nothing after it,
+    a run of dots and a level's points alone are no cells."""
+    out: list[Tok] = []
+    for k, t in enumerate(stream):
+        q = t.s.strip()
+        if _ELLIPSIS_RE.fullmatch(q) or _LEVEL_POINTS_RE.fullmatch(q):
+            continue  # (a merged 一级指标 cell whose name was lost keeps only its points: (30分))
+        nxt = stream[k + 1].s.strip() if k + 1 < len(stream) else ""
+        if _ROW_MARK_RE.match(q) and _ROW_MARK_RE.match(q).end() == len(q) and (
+                not nxt or _ELLIPSIS_RE.fullmatch(nxt) or _ROW_MARK_RE.match(nxt) or any(_level_kind(nxt)[:2])):
+            continue
+        out.append(t)
+    return out
+
+
 def _rebalance(row: TableRow, cols: list[str]) -> None:
     """Glued cells cut one character off (分值 before 年度指标值: 「20100%100%20」 read as a
     target 20100%; 「显著提升显著提升」 cut as 显著提升显著 | 提升): a target that is a weight
@@ -1318,6 +1368,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
         at = glued_end(body.chars)
         if at is not None and body.origs[at] is not None and body.end is not None:
             tail = (body.origs[at], body.end)
+    if stream and shape in ("flattened", "cell_per_line"):
+        stream = _without_placeholders(_join_wrapped_levels(stream))
     if stream:
         # a flattened table runs on into its 总分 row: the row closes the table
         labels = {squeeze(x) for x in table_lexicon().total_labels}
@@ -1335,6 +1387,9 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
         rows = [r for r in rows if any(r.values.get(c) for c in _VALUE_COLUMNS)]
         for r in rows:
             _rebalance(r, cols)
+    if not grid:
+        for r in rows:
+            _points_only(r, cols)
     if not rows:
         return None
     title = None
