@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from nlp_pipeline.align import evaluate as aev  # noqa: E402
 from nlp_pipeline.evaluate import combine, evaluate_findings, format_table, load_gold  # noqa: E402
 from nlp_pipeline.pipeline import analyze  # noqa: E402
+from nlp_pipeline.errors import ReportError  # noqa: E402
 
 REPORT_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".xlsx", ".xls", ".pdf"}
 
@@ -52,8 +53,13 @@ def main(argv: list[str] | None = None) -> int:
 
     evaluations, align_totals = [], {}
     for report, gold_path in gold_pairs(args.folders):
-        analysis = analyze(report)
-        ev = evaluate_findings(analysis.findings, load_gold(gold_path), name=report.stem)
+        try:
+            analysis = analyze(report)
+        except ReportError as exc:
+            # a report the tool refuses scores as one with no findings: every gold finding missed
+            print(f"{report.stem:24s} REFUSED: {exc}")
+            analysis = None
+        ev = evaluate_findings(analysis.findings if analysis else [], load_gold(gold_path), name=report.stem)
         evaluations.append(ev)
         by_folder.setdefault(report.parent, []).append(ev)
         t = ev.total()
@@ -66,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   FP    {_desc(f)}")
             for place, f in ev.clean_violations:
                 print(f"   DIRTY clean {place} <- {_desc(f)}")
-        for key, counts in aev.score(analysis.alignments, aev.load_gold(gold_path)).items():
+        for key, counts in (aev.score(analysis.alignments, aev.load_gold(gold_path)) if analysis else {}).items():
             align_totals.setdefault(key, aev.Counts()).add(counts)
 
     print()
