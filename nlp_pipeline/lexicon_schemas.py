@@ -648,6 +648,7 @@ class Sections(Strict):
     basic_headings: Words
     profile_endings: Words
     heading_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words]
+    form_label_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words] = {}
     expected: _Expected
     label_slack: int
     task_columns: _TaskColumns

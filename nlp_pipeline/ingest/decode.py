@@ -41,6 +41,10 @@ def plausibility(text: str) -> float:
             good += 1
         elif 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF:
             good += 1
+        elif 0x2000 <= o <= 0x25FF or 0x3400 <= o <= 0x4DBF or 0xFE30 <= o <= 0xFE4F:
+            # punctuation (— … “”), ≥ ≤ × ①, arrows, and the box-drawing lines and blocks of
+            # a form printed as text (┌─┬─┐ │ ■ □): a whole table of them is ordinary
+            good += 1
         elif o >= 0xA0 and unicodedata.category(ch)[0] in "LNPSZ" and not (0xE000 <= o <= 0xF8FF):
             good += 0.5  # rarer letters and symbols count half: real, but suspect in bulk
     return good / len(text)

@@ -73,6 +73,21 @@ def _task_header(text: str, ne: list[Cell]) -> dict[str, int] | None:
     return None
 
 
+def _form_label(cell: str) -> tuple[str, str] | None:
+    """(section, label) of a label cell only a form writes (偏差原因分析 | 1.…)."""
+    from .labels import lexicon
+
+    q = squeeze(cell)
+    for sid, words in (lexicon().get("form_label_synonyms") or {}).items():
+        if q in {squeeze(w) for w in words}:
+            return sid, cell.strip()
+    return None
+
+
+_CELL_STOPS = ("。", "；", ";", "！", "？")
+_RULE_GAP_RE = re.compile(r"[\s|｜│┃║\u2500-\u257F]*")
+
+
 class _FormParser:
     def __init__(self, text: str, rows: list[Row]):
         self.text = text
@@ -85,6 +100,7 @@ class _FormParser:
         self.tasks: list[dict] = []
         self.go_cols: list[tuple[int, str, str]] | None = None
         self.go_rows = 0  # content rows read under the current 预期目标 | 实际完成情况 header
+        self.go_end = 0  # where the last of those rows ends in the text
         self.header_end: int | None = None
         self.pending_budget: dict[int, str] = {}
         # whether this table's tasks open with 任务1, 任务2 … (None: not known yet)
@@ -127,7 +143,7 @@ class _FormParser:
                 continue
             if self.pending_budget and mode != "tasks" and self._budget_values_row(ne):
                 continue
-            labels = [match_section(self.ctext(c)) for c in ne]
+            labels = [match_section(self.ctext(c)) or _form_label(self.ctext(c)) for c in ne]
             if labels[0] and labels[0][0] == "T" and mode != "tasks":
                 # 主要任务 row naming fewer columns than a full header, or none at all
                 cols = _columns(self.text, ne)
@@ -150,6 +166,9 @@ class _FormParser:
                     self.go_cols = [(c.col, s, lab) for c, (_, s, lab) in zip(ne, self.go_cols[1:])]
                 mode = self._section_row(sid0, title0, ne)
                 self.go_cols, self.go_rows = cols_kept, self.go_rows + 1
+                self.go_end = max(c.end for c in ne)
+                continue
+            if self.go_cols and self.go_rows and not any(labels) and mode != "tasks" and self._wrapped_go_row(ne):
                 continue
             if self.go_rows:
                 self.go_cols, self.go_rows = None, 0
@@ -167,6 +186,7 @@ class _FormParser:
                 # a first content row that repeats the merged label (年度总体目标 | 1.… | 1.…):
                 # the rows below it with the label left empty keep the header's columns
                 self.go_cols, self.go_rows = cols_kept, (1 if cols_kept else 0)
+                self.go_end = max(c.end for c in ne)
                 continue
             if mode == "tasks":
                 self._task_row(ne)
@@ -206,6 +226,32 @@ class _FormParser:
             return False
         item = split_number(blocks[0])
         return item.style is not None and len(item.text.chars) <= 16 and _names_sections(item.text.chars)
+
+    def _wrapped_go_row(self, ne: list[Cell]) -> bool:
+        """A line of a goal/outcome row wrapped inside its cells (a form drawn as text: │ 油菜
+        等主要农作物… │ 万亩，覆盖19个… │): each cell continues the item above it in its own
+        column's section, when every cell stands in a column of the header."""
+        owners = {col: (sid, lab) for col, sid, lab in self.go_cols or []}
+        if not ne or any(c.col not in owners or self._opens_item(c) for c in ne):
+            return False
+        between = self.text[self.go_end:ne[0].start]
+        if between.count("\n") > 2 or not _RULE_GAP_RE.fullmatch(between):
+            return False  # the next line of the same row only, a rule of the grid at most between
+        if any(not self.sections.items.get(owners[c.col][0]) for c in ne):
+            return False
+        if all(join(self.sections.items[owners[c.col][0]][-1].parts).chars.rstrip().endswith(_CELL_STOPS)
+               for c in ne):
+            return False  # every cell above ended its sentence: a new row's label (绩 效 指 标), no wrap
+        current = self.sections.current
+        for c in ne:
+            sid, lab = owners[c.col]
+            self.sections.open(sid, self.sections.titles.get(sid, lab))
+            for b in cell_blocks(self.text, c.start, c.end):
+                self.sections.extend(b)
+        if current is not None:
+            self.sections.open(current, self.sections.titles.get(current, ""))
+        self.go_end = max(c.end for c in ne)
+        return True
 
     def _opens_item(self, c: Cell) -> bool:
         blocks = cell_blocks(self.text, c.start, c.end)
@@ -307,7 +353,14 @@ class _FormParser:
                     for piece in split_inline_items(b):
                         self.sections.add(split_number(piece), whole=piece)
         last = targets[-1][1] if targets else cur
+        items = self.sections.items.get(last) or []
+        open_end = bool(items) and not join(items[-1].parts).chars.rstrip().endswith(_CELL_STOPS)
+        kept = self.sections.item_style if self.sections.current == last and open_end else None
         self.sections.open(last, self.sections.titles.get(last, cur_title))
+        if kept and targets:
+            # the cell's numbered items stay open: its lines wrapped onto the rows below
+            # (a form drawn as text, the label cell left empty there) continue them
+            self.sections.item_style = kept
         return last
 
     def _indicator_shaped(self, ne: list[Cell]) -> bool:

@@ -24,7 +24,9 @@ class Cell:
 Row = list[Cell]
 
 
-_PIPES = "|｜"
+# (the vertical lines of a form drawn with box-drawing characters separate cells too)
+_PIPES = "|｜│┃║"
+_BOX_RE = re.compile(r"[\u2500-\u257F\s]+")
 
 
 def _pipe_row(text: str, start: int, end: int) -> Row | None:
@@ -35,6 +37,8 @@ def _pipe_row(text: str, start: int, end: int) -> Row | None:
     # a row of two cells exported with no outer pipes (存在问题 | 1.…): one pipe, spaced, inside
     inner = pipes == 1 and (" | " in line or " ｜ " in line) and stripped[:1] not in _PIPES \
         and stripped[-1:] not in _PIPES
+    if stripped and _BOX_RE.fullmatch(stripped):
+        return []  # a rule of a box-drawn form (├──┼──┤): no cells
     if not stripped or (pipes < 2 and not inner):
         return None
     bounds = [k for k, ch in enumerate(line) if ch in _PIPES]

@@ -150,6 +150,11 @@ class Line:
     whole: Tok | None = None  # a one-cell line before its CJK spaces were removed
 
     @property
+    def closes(self) -> bool:
+        """The bottom rule of a box-drawn grid (└──┴──┘): the table above ends here."""
+        return self.shape == "sep" and self.raw.strip()[:1] in "└╚┗"
+
+    @property
     def filled(self) -> list[Tok]:
         return [c for c in self.cells if c.s]
 
@@ -199,6 +204,9 @@ class Line:
         return glued
 
 
+_BOX_RULE_RE = re.compile(r"[\u2500-\u257F\s]+")
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
@@ -229,15 +237,17 @@ def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
         return Line(k, start, end, body, "blank", [])
     if _FURNITURE_RE.match(stripped):
         return Line(k, start, end, body, "furniture", [])
-    pipes = [i for i, c in enumerate(norm) if c in "|｜"]
+    if _BOX_RULE_RE.fullmatch(stripped):
+        return Line(k, start, end, body, "sep", [])  # a rule of a box-drawn form (├──┼──┤)
+    pipes = [i for i, c in enumerate(norm) if c in "|｜│┃║"]
     if len(pipes) >= 2:
         bounds = [-1] + pipes + [len(norm)]
         cells = []
         for a, b in zip(bounds, bounds[1:]):
             cells.append(Tok(clean_cell(Mapped.span(text, start + a + 1, start + b)), k, a + 1))
-        if stripped[0] in "|｜":
+        if stripped[0] in "|｜│┃║":
             cells = cells[1:]
-        if stripped[-1] in "|｜":
+        if stripped[-1] in "|｜│┃║":
             cells = cells[:-1]
         if all(_SEP_CELL_RE.match(c.s) for c in cells):
             return Line(k, start, end, body, "sep", [])
@@ -1273,6 +1283,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
         stream = []
     while j < len(lines):
         ln = lines[j]
+        if ln.closes and last >= k:
+            break  # (the next box is another block of the form: 偏差原因分析 | …)
         if shape == "glued":
             if ln.shape in ("blank", "sep", "furniture"):
                 j += 1
