@@ -631,6 +631,8 @@ def detect(ctx: Context):
             if f is not None:
                 findings.append(f)
     for k in report.paragraphs("K"):
+        if k.kind == "goal":
+            continue  # a project's 绩效目标： item states its aim
         f = _narrative_status(report, k, claims, status)
         if f is not None:
             findings.append(f)

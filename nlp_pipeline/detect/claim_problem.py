@@ -58,7 +58,7 @@ def _whole_span(cues, text: str, clauses) -> tuple[int, int] | None:
 def _claims(report, implied_words: dict):
     cues = default_cues()
     for p in report.paragraphs():
-        if p.section not in CLAIM_SECTIONS:
+        if p.section not in CLAIM_SECTIONS or p.kind == "goal":
             continue
         for a, b in statements(p.text):
             text = p.text[a:b]

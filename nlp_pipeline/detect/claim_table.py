@@ -62,7 +62,7 @@ def detect(ctx: Context):
         return []
     findings = []
     for p in report.paragraphs():
-        if p.section not in CLAIM_SECTIONS:
+        if p.section not in CLAIM_SECTIONS or p.kind == "goal":
             continue
         for a, b in statements(p.text):
             text = p.text[a:b]

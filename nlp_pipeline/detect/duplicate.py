@@ -95,8 +95,9 @@ def _goal_of(ctx: Context, report: Report) -> dict[str, str]:
 
 
 def _reports(p: Paragraph) -> bool:
-    """An outcome text: O, P and K narratives and a task's completion text."""
-    return p.section in ("O", "P", "K")
+    """An outcome text: O, P and K narratives and a task's completion text (not a key
+    project's 绩效目标： item)."""
+    return p.section in ("O", "P", "K") and p.kind != "goal"
 
 
 def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
@@ -104,6 +105,8 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     ta, tb = a.id.split(".")[0], b.id.split(".")[0]
     if a.section == "T" and b.section == "T" and ta == tb:
         return True
+    if a.section == b.section == "K" and (a.kind == "goal") != (b.kind == "goal"):
+        return True  # a project's 绩效目标： item and its result item: a restatement, not a copy
     if _reports(a) and _reports(b):
         # two outcomes on one goal should each report it in their own words: a copy
         # between them is a duplicate, not a restated goal

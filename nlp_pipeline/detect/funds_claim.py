@@ -58,6 +58,9 @@ def _claims(cues: Cues, text: str, kind: str) -> list[tuple[int, int]]:
         before = text[max(0, s - NEGATION_WINDOW):s]
         if cues.has(before, "funds_claim_negated"):
             continue
+        cs = max((text.rfind(ch, 0, s) for ch in "，,；;。：:"), default=-1) + 1
+        if cues.has(text[cs:s], "claim_planned"):
+            continue  # (将按标准足额发放…: the aim, not what was done)
         out.append((s, e))
     return out
 
@@ -205,7 +208,7 @@ def detect(ctx: Context):
     by_para = M.by_paragraph(nums)
     findings = []
     for para in report.paragraphs():
-        if para.section not in CLAIM_SECTIONS:
+        if para.section not in CLAIM_SECTIONS or para.kind == "goal":  # (a project's 绩效目标： item)
             continue
         text = para.text
         for kind in KINDS:

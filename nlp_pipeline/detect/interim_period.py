@@ -37,7 +37,7 @@ def detect(ctx: Context):
     if any(w in title for w in INTERIM_TITLES):
         return []
     cues = default_cues()
-    paras = [p for s in ("O", "P", "K") for p in report.paragraphs(s)]
+    paras = [p for s in ("O", "P", "K") for p in report.paragraphs(s) if p.kind != "goal"]
     paras += [t.outcome for t in report.tasks if t.outcome is not None]
     findings = []
     for p in paras:

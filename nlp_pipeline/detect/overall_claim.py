@@ -113,7 +113,7 @@ def detect(ctx: Context):
     cues = default_cues()
     claim: tuple[Paragraph, int, int] | None = None
     for para in report.paragraphs():
-        if para.section in CLAIM_SECTIONS:
+        if para.section in CLAIM_SECTIONS and para.kind != "goal":
             found = _overall_claims(cues, para.text)
             if found:
                 claim = (para, *_trim(para.text, *found[0]))

@@ -234,6 +234,16 @@ def detect(ctx: Context):
             if res is not None:
                 # grouped by the goal reported on; an unaligned outcome stands alone
                 hits.setdefault(g.id if g is not None else "~" + o.id, []).append((o, res))
+    # a key project's part written as labelled items: its result items after its 绩效目标：
+    # item report on that goal
+    own_goal = None
+    for k in report.paragraphs("K"):
+        if k.kind == "goal":
+            own_goal = k
+            continue
+        res = _assess(k, own_goal, cues, COPY_RATIO) if own_goal is not None else None
+        if res is not None:
+            hits.setdefault(own_goal.id, []).append((k, res))
     for t in report.tasks:
         if t.target is None or t.outcome is None:
             continue
@@ -247,6 +257,7 @@ def detect(ctx: Context):
             hits.setdefault(t.id, []).append((t.outcome, res))
 
     findings = []
+    goals.update({k.id: k for k in report.paragraphs("K") if k.kind == "goal"})
     for gid, items in hits.items():
         goal = goals.get(gid)
         if goal is None and not gid.startswith("~"):

@@ -171,7 +171,7 @@ def unreported_in(target: Paragraph, hay: str, cues: dict) -> list[tuple[int, in
 
 
 def _narratives(report: Report) -> list[Paragraph]:
-    out = [p for s in ("O", "P", "K") for p in report.paragraphs(s)]
+    out = [p for s in ("O", "P", "K") for p in report.paragraphs(s) if p.kind != "goal"]
     out += [t.outcome for t in report.tasks if t.outcome is not None]
     return out
 

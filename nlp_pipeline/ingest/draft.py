@@ -138,6 +138,7 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
 
     _tasks_from_section(draft)
     _performance_as_outcome(draft)
+    _labelled_project_items(draft)
     present = {sid for sid, sec in draft.sections.items() if sec.paragraphs}
     if draft.tasks:
         present.add("T")
@@ -161,6 +162,25 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
         missing_sections=[sid for sid in expected if sid not in present],
         warnings=draft.warnings,
     )
+
+
+PROJECT_LABEL_MAX = 10  # characters of an item's label inside a project's part (绩效目标：)
+
+
+def _labelled_project_items(draft: Draft) -> None:
+    """A key project's part written as labelled items (1.绩效目标：… 2.完成情况：…): the item
+    labelled with a goal's name is the project's goal, the one labelled with an outcome's
+    name its outcome. The section stays K; the paragraph's kind says which it is."""
+    from .labels import match_section
+
+    sec = draft.sections.get("K")
+    for p in sec.paragraphs if sec else []:
+        k = next((i for i, ch in enumerate(p.text[:PROJECT_LABEL_MAX + 1]) if ch in "：:"), None)
+        hit = match_section(p.text[:k], 2) if k else None
+        if hit and hit[0] == "G":
+            p.kind = SECTION_KINDS["G"]
+        elif hit and hit[0] == "O":
+            p.kind = SECTION_KINDS["O"]
 
 
 def _performance_as_outcome(draft: Draft) -> None:

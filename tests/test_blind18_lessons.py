@@ -1,0 +1,69 @@
+"""Lessons of blind18's first run (own invented text, in the shapes that run showed)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.pipeline import analyze
+
+# A summary report over several projects: one part per project, each written as labelled
+# items (绩效目标： / 完成情况： / 自评得分：).
+SUMMARY = """青溪县水利局2023年度项目支出绩效自评汇总报告
+一、{basic_head}
+2023年本局纳入绩效自评的项目共2个，全年预算合计520.00万元，实际支出502.40万元。
+二、{projects_head}
+（一）河道保洁项目
+1.绩效目标：对全县河道86公里实施常态化保洁，保洁覆盖率不低于95%。
+2.完成情况：全年对河道86公里实施常态化保洁，保洁覆盖率97.5%。
+3.自评得分：95.6分。
+（二）农村饮水维修项目
+1.绩效目标：完成32处农村饮水工程维修，按期足额拨付维修补助，保障群众饮水安全。
+2.完成情况：完成32处农村饮水工程维修，{outcome_tail}
+3.自评得分：91.2分。
+三、{overall_head}
+2023年，本局2个项目资金使用规范，项目绩效目标总体实现。
+四、存在的问题
+1.河道保洁以人工为主，效率不高。
+五、改进措施
+1.2024年6月底前购置保洁船2艘，由河道管理站负责。
+"""
+
+
+def _summary(tmp_path, **kw):
+    values = dict(basic_head="项目支出总体情况", projects_head="分项目绩效自评情况", overall_head="总体评价",
+                  outcome_tail="将按期足额拨付维修补助，力争保障群众饮水安全。")
+    values.update(kw)
+    f = tmp_path / "summary.txt"
+    f.write_text(SUMMARY.format(**values), encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("projects_head", ["分项目绩效自评情况", "各项目自评情况"])
+def test_a_summary_reports_project_parts_are_key_projects(tmp_path, projects_head):
+    f = _summary(tmp_path, projects_head=projects_head)
+    r = read_text(f.read_text(encoding="utf-8"), str(f))
+    ks = r.paragraphs("K")
+    assert len(ks) == 6 and [p.kind for p in ks].count("goal") == 2
+    assert r.paragraphs("B")[0].text.startswith("2023年本局纳入")
+    assert r.paragraphs("P")[0].text.startswith("2023年，本局2个项目")
+
+
+def test_a_projects_goal_item_is_no_claim_and_its_restatement_is_found(tmp_path):
+    found = [(x.code, x.evidence[0].paragraph) for x in analyze(_summary(tmp_path), mode="lexical").findings]
+    # the goal item (按期足额拨付) claims nothing; the result item in plan words restates it
+    assert not [c for c, _ in found if c == "CLAIM_CONTRADICTED"]
+    assert not [c for c, _ in found if c == "DUPLICATE_PARAGRAPH"]
+    restated = [x for x in analyze(_summary(tmp_path), mode="lexical").findings if x.code == "OUTCOME_RESTATES_GOAL"]
+    assert restated and {e.paragraph for e in restated[0].evidence} == {"K4", "K5"}
+
+
+@pytest.mark.parametrize("tail", ["已按期足额拨付维修补助，群众饮水安全得到保障。", "维修补助已全部拨付到位。"])
+def test_a_result_item_is_no_restatement(tmp_path, tail):
+    f = _summary(tmp_path, outcome_tail=tail)
+    assert not [x for x in analyze(f, mode="lexical").findings if x.code == "OUTCOME_RESTATES_GOAL"]
+
+
+@pytest.mark.parametrize("clause", ["剩余6处于2024年4月完工", "其余6处顺延至2024年4月完工"])
+def test_a_late_part_disclosed_with_its_date_is_no_date_defect(tmp_path, clause):
+    f = _summary(tmp_path, outcome_tail=f"受汛期影响，{clause}。")
+    assert not [x for x in analyze(f, mode="lexical").findings if x.code == "DATE_OUT_OF_PERIOD"]
