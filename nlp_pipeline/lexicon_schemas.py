@@ -698,7 +698,7 @@ class ResolveRule(BaseModel):
     winner_rule: str | None = None  # only the winner's findings from this rule (values["rule"])
     loser: str
     loser_rule: str | None = None  # only the loser's findings from this rule (values["rule"])
-    scope: Literal["paragraph", "section"]
+    scope: Literal["paragraph", "span", "section"]
     winner_sections: list[str] = []
     # evidence of the winner in these roles names no place of its own (an overall claim's
     # counter-evidence is another defect's place, not the claim's)

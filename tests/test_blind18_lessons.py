@@ -67,3 +67,43 @@ def test_a_result_item_is_no_restatement(tmp_path, tail):
 def test_a_late_part_disclosed_with_its_date_is_no_date_defect(tmp_path, clause):
     f = _summary(tmp_path, outcome_tail=f"受汛期影响，{clause}。")
     assert not [x for x in analyze(f, mode="lexical").findings if x.code == "DATE_OUT_OF_PERIOD"]
+
+
+# A print-out of a budget system: fields labelled in 【】, indicator rows as labelled fields.
+PRINTOUT = """预算管理一体化系统
+项目支出绩效自评报告
+【项目名称】2023年农村公路养护项目
+【主管部门】青溪县交通运输局
+【项目概况】
+全县农村公路里程612公里，其中县道108公里、乡道504公里。
+【年度绩效目标】
+1.完成612公里农村公路日常养护。
+【绩效指标完成情况】
+一级指标：产出指标{sep}二级指标：数量指标{sep}三级指标：日常养护里程{sep}年度指标值：≥612公里{sep}实际完成值：612公里{sep}分值：20{sep}得分：20{sep}偏差原因：无
+一级指标：产出指标{sep}二级指标：成本指标{sep}三级指标：每公里养护补助{sep}年度指标值：≤0.5万元{sep}实际完成值：0.48元{sep}分值：20{sep}得分：20{sep}偏差原因：无
+一级指标：满意度指标{sep}二级指标：服务对象满意度指标{sep}三级指标：沿线群众满意度{sep}年度指标值：≥90%{sep}实际完成值：93%{sep}分值：10{sep}得分：10{sep}偏差原因：无
+【目标完成情况】
+1.全年完成612公里农村公路日常养护，每公里补助0.48万元。
+【存在问题】
+1.养护机械不足。
+【改进措施】
+1.2024年6月底前购置养护机械2台。
+"""
+
+
+@pytest.mark.parametrize("sep", ["；", ";", "  "])
+def test_bracket_labels_and_rows_of_labelled_fields(sep):
+    r = read_text(PRINTOUT.format(sep=sep), "p.txt")
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["完成612公"]
+    assert [p.text[:6] for p in r.paragraphs("Q")] == ["养护机械不足"]
+    assert r.paragraphs("B")[0].text.startswith("全县农村公路里程")
+    rows = [(i.level2, i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
+    assert rows[0] == ("数量指标", "日常养护里程", "≥612公里", "612公里", 20, 20)
+    assert rows[2][1:4] == ("沿线群众满意度", "≥90%", "93%")
+
+
+def test_a_unit_slip_is_one_finding_not_also_a_magnitude(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text(PRINTOUT.format(sep="；"), encoding="utf-8")
+    codes = [x.code for x in analyze(f, mode="lexical").findings]
+    assert "UNIT_MISMATCH" in codes and "IMPLAUSIBLE_MAGNITUDE" not in codes

@@ -40,6 +40,14 @@ def resolve(findings: list[Finding]) -> list[Finding]:
                 if f.code == rule.loser and (rule.loser_rule is None or f.values.get("rule") == rule.loser_rule) \
                         and any(e.paragraph in places for e in f.evidence):
                     dropped.add(k)
+        elif rule.scope == "span":
+            # the same figures quoted: the same defect, whatever else the paragraphs hold
+            spans = [e for f in winners for e in f.evidence]
+            for k, f in enumerate(findings):
+                if f.code == rule.loser and (rule.loser_rule is None or f.values.get("rule") == rule.loser_rule) \
+                        and any(e.paragraph == w.paragraph and e.start < w.end and w.start < e.end
+                                for e in f.evidence for w in spans):
+                    dropped.add(k)
         elif any(e.section in rule.winner_sections for f in winners for e in f.evidence):
             dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)
     dropped |= _same_defect(findings, dropped)

@@ -331,6 +331,22 @@ def _ends_label(prefix: str, synonym: str) -> bool:
     return any(w and q.endswith(w) for w in ends)
 
 
+BRACKET_LABEL_MAX = 16  # characters inside 【】 that make a field's label
+
+
+def _bracket_label(line: Mapped) -> tuple[str, Mapped | None] | None:
+    """(label, text after it) of a line opening on a label in 【】, else None."""
+    s = line.chars.lstrip()
+    if not s.startswith("【"):
+        return None
+    k = s.find("】")
+    if not 1 < k <= BRACKET_LABEL_MAX + 1:
+        return None
+    off = len(line.chars) - len(s)
+    rest = line.slice(off + k + 1).strip()
+    return s[1:k].strip(), rest if rest.chars else None
+
+
 def _plain_sentence(rest: str) -> bool:
     """Text after a glued heading with no punctuation of its own (六、几点建议拨款应及时一点):
     a sentence, not the heading's own tail (…情况及绩效评价结论, …问题和原因分析)."""
@@ -631,6 +647,24 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             last_was_heading = True
             sections.open(*labels[-1])
             seen_section = True
+            continue
+        bracket = _bracket_label(line)
+        if bracket is not None:
+            # 【存在问题】 / 【项目名称】2023年…: a system print-out labels its fields in 【】
+            label, rest = bracket
+            sec = match_section(label, 2)
+            if sec is not None:
+                sections.open(sec[0], label)
+                seen_section = True
+                last_was_heading = rest is None
+            elif match_outside(label):
+                _open_basic(sections, label)
+            else:
+                sections.close()  # a field of the header (【项目编码】…): no section's text
+                continue
+            if rest is not None and sections.current is not None:
+                for piece in split_inline_items(rest):
+                    sections.add(split_number(piece), whole=piece)
             continue
         head = _heading(line, heading_style)
         if head and head[2] is not None and k and split_number(line).style is None \

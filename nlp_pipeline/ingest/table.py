@@ -1018,6 +1018,9 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
             k = j
     if not tables:
         tables.extend(_headless(text, lines))
+    covered = {q for t in tables for q in range(t.first_line, t.last_line + 1)}
+    tables.extend(t for t in _labelled_rows(text, lines) if t.first_line not in covered)
+    tables.sort(key=lambda t: t.start)
     shaped = _row_shapes(text, lines)
     if shaped and _complete_rows(shaped) > _complete_rows(tables):
         # a scrambled header read as a table whose cells are out of place (names that are
@@ -1049,6 +1052,62 @@ def _headless(text: str, lines: list[Line]) -> list[IndicatorTable]:
             table.start = rest.start if rest.start is not None else table.start
             return [table]
     return []
+
+
+_PAIR_SEP_RE = re.compile(r"[；;]|(?<=\S)[ \u3000]{2,}(?=\S)")
+LABELLED_MIN = 4  # column: value pairs a line needs to be a row written as labelled fields
+
+
+def _line_fields(text: str, ln: Line) -> dict[str, Mapped] | None:
+    """A row written as labelled fields (三级指标：维修养护数量；年度指标值：≥28座；实际完成值：
+    28座；分值：15；得分：15): each field's column and value, None for another line."""
+    body = text[ln.start:ln.end]
+    out: dict[str, Mapped] = {}
+    pos = 0
+    for part in [*_PAIR_SEP_RE.split(body)]:
+        at = body.find(part, pos)
+        pos = at + len(part)
+        k = next((i for i, ch in enumerate(part) if ch in "：:"), None)
+        if k is None:
+            continue
+        col = match_header(part[:k].strip())
+        if col is None or col in ("label", "other") or col in out:
+            continue
+        val = Mapped.span(text, ln.start + at + k + 1, ln.start + at + len(part)).strip(" \t\u3000")
+        out[col] = val
+    if len(out) < LABELLED_MIN or "name" not in out or not out.keys() & {"target", "actual", "score"}:
+        return None
+    return out
+
+
+def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
+    """Indicator rows written one a line as labelled fields (a system's print-out), each
+    run of such lines one table."""
+    tables: list[IndicatorTable] = []
+    run: list[tuple[int, dict[str, Mapped]]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            b = _Builder(list(_DEFAULT_COLUMNS), "labelled", [])
+            for _, fields in run:
+                b._push(RowCells({c: [Tok(m, 0, 0)] for c, m in fields.items() if m.chars and not _is_dash(m.chars)}))
+            rows = b.finish(text)
+            if rows:
+                k0, k1 = run[0][0], run[-1][0]
+                tables.append(IndicatorTable(shape="labelled", columns=list(_DEFAULT_COLUMNS), rows=rows,
+                                             first_line=k0, last_line=k1, start=lines[k0].start, end=lines[k1].end))
+        run.clear()
+
+    for k, ln in enumerate(lines):
+        if ln.shape in ("blank", "sep"):
+            continue
+        fields = _line_fields(text, ln) if "：" in ln.raw or ":" in ln.raw else None
+        if fields is None:
+            flush()
+            continue
+        run.append((k, fields))
+    flush()
+    return tables
 
 
 _ROW_MARK_RE = re.compile(r"^指标\s*\d{1,2}\s*[:：]")
