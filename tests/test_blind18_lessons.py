@@ -107,3 +107,62 @@ def test_a_unit_slip_is_one_finding_not_also_a_magnitude(tmp_path):
     f.write_text(PRINTOUT.format(sep="；"), encoding="utf-8")
     codes = [x.code for x in analyze(f, mode="lexical").findings]
     assert "UNIT_MISMATCH" in codes and "IMPLAUSIBLE_MAGNITUDE" not in codes
+
+
+# A 情况说明 letter: half-width 「一.」 headings, (一) items with their text, ① items, a key-value
+# indicator table (one field a line, a blank line between rows) and a signature dated in
+# Chinese numerals.
+LETTER = """关于青溪镇2023年度部门整体支出绩效自评情况的说明
+一.基本情况
+(一)机构职能。青溪镇辖12个行政村。
+二.年度绩效目标
+①垃圾分类：新建垃圾分类投放点80个。
+三.{outcome_head}
+①垃圾分类：新建垃圾分类投放点80个，配备督导员30名。
+四.绩效指标完成情况
+指标序号：1
+一级指标：产出指标
+二级指标：数量指标
+三级指标：新建垃圾分类投放点
+年度指标值：≥80个
+实际完成值：80个
+分值：10
+自评得分：10
+偏差原因：无
+
+指标序号：2
+一级指标：满意度指标
+二级指标：服务对象满意度指标
+三级指标：群众满意度
+年度指标值：≥90%
+实际完成值：94%
+分值：10
+自评得分：10
+偏差原因：无
+
+五.自评结论
+(一)自评得分。我镇自评得分95分，等级为优。
+(二)主要成效。全年新建垃圾分类投放点80个。
+六.整改措施
+①进一步加大宣传力度，切实提高群众垃圾分类意识，推动垃圾分类工作提质增效。
+
+青溪镇人民政府
+{date}
+"""
+
+
+@pytest.mark.parametrize("outcome_head", ["目标完成情况", "主要履职成效"])
+@pytest.mark.parametrize("date", ["二〇二四年三月八日", "2024年3月8日"])
+def test_a_letter_with_blocks_of_fields_and_a_signature_in_numerals(tmp_path, outcome_head, date):
+    text = LETTER.format(outcome_head=outcome_head, date=date)
+    r = read_text(text, "letter.txt")
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
+    assert rows == [("新建垃圾分类投放点", "≥80个", "80个", 10, 10), ("群众满意度", "≥90%", "94%", 10, 10)]
+    assert [p.text[:4] for p in r.paragraphs("O")] == ["垃圾分类"]
+    # the conclusion's items stay in it, the one naming its results too
+    assert [p.text[:4] for p in r.paragraphs("P")] == ["自评得分", "主要成效"]
+    # the signature is no part of the last measure, which is vague
+    assert r.paragraphs("I")[-1].text.endswith("提质增效。")
+    f = tmp_path / "letter.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "VAGUE_MEASURE" in [x.code for x in analyze(f, mode="lexical").findings]

@@ -581,7 +581,8 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
     return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
 
 
-_DATE_LINE_RE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
+_DATE_LINE_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+                           r"|[〇○零一二][〇○零一二三四五六七八九]{3}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)$")
 
 
 _APPENDIX_RE = re.compile(r"^(?:附[：:]|附件\s*[0-9一二三四五六七八九十]*\s*[：:]?|附表\s*[0-9一二三四五六七八九十]*\s*[：:]?)")
@@ -670,6 +671,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         if head and head[2] is not None and k and split_number(line).style is None \
                 and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE and not _cut_in_line(text, line):
             # …各项指标，/ 均达到年度目标。全年…: a sentence running on, not a heading with its text
+            head = None
+        if head and head[0] == "O" and head[2] is not None and sections.current == "P" and heading_style \
+                and split_number(line).style and STYLE_DEPTH[split_number(line).style] > STYLE_DEPTH[heading_style]:
+            # 四.自评结论 / (二)主要成效。全年新建…: an item of the conclusion that names its
+            # results stays in it (both report results; the conclusion keeps its items together)
             head = None
         if head:
             labelled_open = False
@@ -798,7 +804,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             # readers), not more of the last section
             sections.close()
             continue
-        if item.style is None and (_is_signature(line.chars, draft) or _is_foot_label(line.chars)):
+        nxt = normalize(lines[k + 1].chars).strip() if k + 1 < len(lines) else ""
+        if item.style is None and (_is_signature(line.chars, draft) or _is_foot_label(line.chars) or (
+                _DATE_LINE_RE.match(nxt) and len(line.chars.strip()) <= SIGNATURE_MAX
+                and not re.search(r"[，。；,;]", line.chars))):
             # 某某局 / 2023年3月20日 / 项目负责人： under the last section: the report is
             # signed, not itemised
             sections.close()

@@ -1080,32 +1080,79 @@ def _line_fields(text: str, ln: Line) -> dict[str, Mapped] | None:
     return out
 
 
+def _one_field(text: str, ln: Line) -> tuple[str, Mapped] | None:
+    """(column, value) of a line that is one labelled field (年度指标值：≥3.2万亩)."""
+    body = text[ln.start:ln.end]
+    k = next((i for i, ch in enumerate(body[:16]) if ch in "：:"), None)
+    if k is None:
+        return None
+    col = match_header(body[:k].strip())
+    if col is None:
+        return None
+    return col, Mapped.span(text, ln.start + k + 1, ln.end).strip(" \t\u3000")
+
+
+def _qualifies(fields: dict[str, Mapped]) -> bool:
+    named = {c for c in fields if c not in ("label", "other")}
+    return len(named) >= LABELLED_MIN and "name" in named and bool(named & {"target", "actual", "score"})
+
+
 def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
-    """Indicator rows written one a line as labelled fields (a system's print-out), each
-    run of such lines one table."""
+    """Indicator rows written as labelled fields (a system's print-out): a row on one line
+    (三级指标：…；年度指标值：…), or one field a line with a blank line between the rows;
+    each run of such rows one table."""
     tables: list[IndicatorTable] = []
-    run: list[tuple[int, dict[str, Mapped]]] = []
+    run: list[tuple[int, int, dict[str, Mapped]]] = []
+    block: dict[str, Mapped] = {}
+    span: list[int] = []
 
     def flush() -> None:
         if len(run) >= 2:
             b = _Builder(list(_DEFAULT_COLUMNS), "labelled", [])
-            for _, fields in run:
-                b._push(RowCells({c: [Tok(m, 0, 0)] for c, m in fields.items() if m.chars and not _is_dash(m.chars)}))
+            for _, _, fields in run:
+                b._push(RowCells({c: [Tok(m, 0, 0)] for c, m in fields.items()
+                                  if c not in ("label", "other") and m.chars and not _is_dash(m.chars)}))
             rows = b.finish(text)
             if rows:
-                k0, k1 = run[0][0], run[-1][0]
+                k0, k1 = run[0][0], run[-1][1]
                 tables.append(IndicatorTable(shape="labelled", columns=list(_DEFAULT_COLUMNS), rows=rows,
                                              first_line=k0, last_line=k1, start=lines[k0].start, end=lines[k1].end))
         run.clear()
 
+    def close_block() -> bool:
+        ok = _qualifies(block)
+        if ok:
+            run.append((span[0], span[-1], dict(block)))
+        block.clear()
+        span.clear()
+        return ok
+
     for k, ln in enumerate(lines):
         if ln.shape in ("blank", "sep"):
+            if block and not close_block():
+                flush()
             continue
-        fields = _line_fields(text, ln) if "：" in ln.raw or ":" in ln.raw else None
-        if fields is None:
+        has_colon = "：" in ln.raw or ":" in ln.raw
+        fields = _line_fields(text, ln) if has_colon else None
+        if fields is not None:
+            if block and not close_block():
+                flush()
+            run.append((k, k, fields))
+            continue
+        one = _one_field(text, ln) if has_colon else None
+        if one is not None:
+            col, m = one
+            if col in block and col not in ("label", "other") and not close_block():
+                flush()
+            block.setdefault(col, m)
+            span.append(k)
+            continue
+        if block and not close_block():
             flush()
-            continue
-        run.append((k, fields))
+        if not block:
+            flush()
+    if block and not close_block():
+        flush()
     flush()
     return tables
 
