@@ -270,6 +270,7 @@ class DetectNames(Strict):
     org_types: Words
     short_suffixes: dict[Word, Words]
     sibling_chars: Word
+    lead_chars: Word = ""
     field_abbreviations: dict[Word, Words] = {}
 
 

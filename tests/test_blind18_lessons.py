@@ -166,3 +166,12 @@ def test_a_letter_with_blocks_of_fields_and_a_signature_in_numerals(tmp_path, ou
     f = tmp_path / "letter.txt"
     f.write_text(text, encoding="utf-8")
     assert "VAGUE_MEASURE" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+@pytest.mark.parametrize("lead", ["由", "向", "经"])
+def test_a_one_character_county_writes_its_short_name_after_a_word(tmp_path, lead):
+    f = tmp_path / "r.txt"
+    f.write_text("磁县教育局2023年度部门整体支出绩效自评报告\n一、部门概况\n磁县教育局负责全县教育管理。\n"
+                 "二、年度绩效目标\n1.完成校舍维修12所。\n三、目标完成情况\n1.全年完成校舍维修12所。\n"
+                 f"四、改进措施\n1.2024年6月底前完成全部校舍安全排查，{lead}县教育局基建股负责。\n", encoding="utf-8")
+    assert "NAME_VARIANT" not in [x.code for x in analyze(f, mode="lexical").findings]

@@ -148,10 +148,15 @@ def _ends_word(text: str, i: int) -> bool:
     return tok.FREQ.get(text[i - 1:i + 1], 0) > 0
 
 
+CORE_MIN = 2  # characters a proper name needs before one character changed in it is read
+
+
 def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "",
-                  deletions: bool = True) -> list[str]:
+                  deletions: bool = True, lead_chars: str = "") -> list[str]:
     text = report.text
     found = set()
+    if len(core) < CORE_MIN:
+        return []  # 涉县: any one character before 县 (由县统计局 牵头) is one character away
     for start, end in P.variant_spans(text, core, suffixes, deletions):
         w = text[start:end]
         if w == core or core in text[max(0, start - 1): end + 1]:
@@ -159,8 +164,9 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
         diff = [(a, b) for a, b in zip(core, w) if a != b] if len(w) == len(core) else []
         if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
             continue
-        if len(w) == len(core) and w[0] != core[0] and _ends_word(text, start):
-            continue  # 通过县文化旅游体育局: the short name (县…局) after the word 通过
+        one_char_place = len(core) > 1 and core[1] in "省市县区州旗镇乡"  # (涉县: the place is one character)
+        if len(w) == len(core) and w[0] != core[0] and (_ends_word(text, start) or (one_char_place and w[0] in lead_chars)):
+            continue  # 通过县文化旅游体育局, 由县统计局: the short name (县…局) after a word
         found.add(w)
     # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
     listed = set()
@@ -252,7 +258,8 @@ def detect(ctx: Context):
     for core, suffixes, deletions, dictionary in cores:
         if core not in report.text:
             continue
-        variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""), deletions)
+        variants = find_variants(report, core, suffixes, str(names.get("sibling_chars") or ""), deletions,
+                                 str(names.get("lead_chars") or ""))
         if dictionary:
             variants = [w for w in variants if not _reads_as_words(w, core, suffixes[0])]
         if body is not None and core == body[0]:
