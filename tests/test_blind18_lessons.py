@@ -175,3 +175,33 @@ def test_a_one_character_county_writes_its_short_name_after_a_word(tmp_path, lea
                  "二、年度绩效目标\n1.完成校舍维修12所。\n三、目标完成情况\n1.全年完成校舍维修12所。\n"
                  f"四、改进措施\n1.2024年6月底前完成全部校舍安全排查，{lead}县教育局基建股负责。\n", encoding="utf-8")
     assert "NAME_VARIANT" not in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+# A whole form run onto one line (a .wps file's text with its properties in front).
+ONE_LINE = ("admin 2 2024-01-09T01:27:00Z 2052-11.1.0.15417 False 项目支出绩效自评表 （2023年度） 项目名称 "
+            "2023年青溪县学生营养改善项目 主管部门 青溪县教育局 年度总体目标 预期目标 实际完成情况 "
+            "1.为全县学生提供营养餐补助，覆盖学生4,800人。 2.食品安全抽检合格率达到98%以上。 "
+            "1.全年为4,800名学生提供营养餐补助。 2.食品安全抽检合格率97.1%。 "
+            "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 受助学生人数 ≥4800人 4800人 20 20 无 质量指标 食品安全抽检合格率 ≥98% 97.1% 20 18 "
+            "{claim} 时效指标 补助发放及时率 ≥95% 91.5% 10 8 无 效益指标(40分) 社会效益指标 学生营养状况改善 {target} "
+            "明显改善 40 40 无 满意度指标(10分) 服务对象满意度指标 家长满意度 ≥90% 95% 10 10 无 总分 100 96 "
+            "存在问题 1.部分学校食堂设施陈旧，抽检合格率未达98%。 改进措施 1.2024年6月底前更新12所学校食堂设备。")
+
+
+@pytest.mark.parametrize("claim", ["达成预期指标", "已达到预期目标"])
+def test_a_form_on_one_line(tmp_path, claim):
+    text = ONE_LINE.format(claim=claim, target="（请填写）")
+    r = read_text(text, "one.txt")
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["为全县学生提", "食品安全抽检"]
+    assert [p.text[:6] for p in r.paragraphs("O")] == ["全年为4,8", "食品安全抽检"]
+    rows = {i.name: i for t in r.tasks for i in t.indicators}
+    assert rows["食品安全抽检合格率"].reason == claim and rows["补助发放及时率"].level2 == "时效指标"
+    f = tmp_path / "one.txt"
+    f.write_text(text, encoding="utf-8")
+    found = analyze(f, mode="lexical").findings
+    codes = [x.code for x in found]
+    # a miss the row calls reached; a miss with no cause in its own row (the problems speak of
+    # the other one); the template's instruction left in a target cell
+    assert "INDICATOR_SHORTFALL" in codes and "DEVIATION_UNEXPLAINED" in codes
+    assert any(x.code == "UNFILLED_FORM" and "请填写" in x.message for x in found)

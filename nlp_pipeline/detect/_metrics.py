@@ -1093,13 +1093,26 @@ def _miss_only(cell: str) -> bool:
     return len([ch for ch in rest if ch.isalnum()]) <= 1
 
 
+def _row_text(report: Report, ind) -> str:
+    """The text of an indicator's row: its line, or where a flattened form put several rows
+    on one line, from its name to the next row's name."""
+    ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
+    le = report.text.find("\n", ind.result_paragraph.end)
+    le = le if le >= 0 else len(report.text)
+    starts = sorted(i.name_paragraph.start for t in report.tasks for i in t.indicators
+                    if i.name_paragraph is not None and ls <= i.name_paragraph.start < le)
+    if len(starts) > 1:
+        own = ind.name_paragraph.start if ind.name_paragraph is not None else ind.result_paragraph.start
+        ls = max([s for s in starts if s <= own] or [ls])
+        le = min([s for s in starts if s > own] or [le])
+    return report.text[ls:le]
+
+
 def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: str,
                          cfg: dict) -> IndicatorCheck:
     name = ind.name_paragraph.text if ind.name_paragraph else ""
     # the form's row (a 偏差原因 column lies beside the result)
-    ls = report.text.rfind("\n", 0, ind.result_paragraph.start) + 1
-    le = report.text.find("\n", ind.result_paragraph.end)
-    row = report.text[ls: le if le >= 0 else len(report.text)]
+    row = _row_text(report, ind)
     # a 偏差原因 cell that only says the work is done (已全部完成) gives no cause: it
     # is the row's claim of completion
     claim_cell = bool(ind.reason) and _claim_only(ind.reason, cfg)

@@ -15,11 +15,13 @@ from nlp_pipeline.text import patterns as P
 
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
-_SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T", "grade": "TBL"}
+_SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T", "target": "T",
+               "grade": "TBL"}
 # the phrase naming each field and column in the messages (lexicons/messages.yaml)
 _FIELD_MESSAGE = {"goal": "FORM.UNFILLED.field_goal", "outcome": "FORM.UNFILLED.field_outcome",
                   "problem": "FORM.UNFILLED.field_problem", "improvement": "FORM.UNFILLED.field_improvement",
-                  "result": "FORM.UNFILLED.field_result", "grade": "FORM.UNFILLED.field_grade"}
+                  "result": "FORM.UNFILLED.field_result", "target": "FORM.UNFILLED.field_target",
+                  "grade": "FORM.UNFILLED.field_grade"}
 _COLUMN_MESSAGE = {"result": "FORM.UNFILLED.column_result", "score": "FORM.UNFILLED.column_score"}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
@@ -136,7 +138,7 @@ RULE = Rule(
     explain_en="the field still holds the template's instruction, 无, or nothing",
     messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
-              "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_grade", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
+              "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_target", "FORM.UNFILLED.field_grade", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
               "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows",
               "FORM.UNFILLED.blank", "FORM.UNFILLED.unticked"),
 )

@@ -19,7 +19,7 @@ from .content import classify_paragraphs
 from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
 from .grid import Row
-from .items import split_number
+from .items import split_inline_items, split_number
 from .narrative import parse_narrative
 from .table import IndicatorTable, find_budget_block, find_tables, match_header, repair_number, split_lines, squeeze
 from .table_lexicon import table_lexicon
@@ -197,6 +197,13 @@ def _mark_unfilled(report: Report) -> None:
             if rp is not None and _is_unfilled(rp.text) is True:
                 report.unfilled.append(Unfilled(field="result", text=rp.text, start=rp.start, end=rp.end,
                                                 instruction=True, paragraph=rp.id))
+            # …and a target cell (年度指标值 （请填写）), found between the row's name and result
+            np_ = ind.name_paragraph
+            if ind.target and np_ is not None and rp is not None and _is_unfilled(ind.target) is True:
+                at = report.text.find(ind.target, np_.end, rp.start)
+                if at >= 0:
+                    report.unfilled.append(Unfilled(field="target", text=ind.target, start=at,
+                                                    end=at + len(ind.target), instruction=True, paragraph=np_.id))
         for attr, kind in (("target", "goal"), ("outcome", "outcome")):
             p = getattr(t, attr)
             if p is not None and _is_unfilled(p.text) is not None:
@@ -368,7 +375,13 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
             if b <= a:
                 continue  # the label with nothing written after it
             sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
-            sec.paragraphs = [make_paragraph(text, f"{sid}1", sid, sec.kind, None, m.slice(a, b))]
+            # (its numbered items written on the one line are items each: 1.… 2.… 3.…)
+            pieces = split_inline_items(m.slice(a, b))
+            sec.paragraphs = []
+            for k, piece in enumerate(pieces):
+                it = split_number(piece)
+                sec.paragraphs.append(make_paragraph(text, f"{sid}{k + 1}", sid, sec.kind, it.number,
+                                                     it.text if it.number else piece))
         return
 
 

@@ -443,7 +443,9 @@ def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | No
         cut = c.start() if c else None
     else:
         stops = [i + 1 for i in range(a, b - 1) if raw[i] in "。；;"]
-        cut = next((i for i in stops if raw[i] in " \u3000"), None)
+        # 1.… 2.… 3.… 1.… 2.…: the outcome's items count again from 1
+        restart = _numbering_restart(raw, a, b)
+        cut = restart if restart is not None else next((i for i in stops if raw[i] in " \u3000"), None)
         if cut is None:
             cut = next((i for i in stops if _OUTCOME_CUE_RE.match(raw, i)), None)
         if cut is None and len(stops) == 1:
@@ -454,6 +456,21 @@ def goal_outcome_spans(raw: str) -> tuple[tuple[int, int], tuple[int, int]] | No
     while o < b and raw[o] in " \u3000":
         o += 1
     return (a, cut), (o, b)
+
+
+_ITEM_AT_RE = re.compile(r"(?:(?<=[\s。；;])|^)(\d{1,2})[.、．](?!\d)")
+
+
+def _numbering_restart(raw: str, a: int, b: int) -> int | None:
+    """Where items numbered 1. 2. 3. within ``raw[a:b]`` count again from 1 (the second
+    column's items written after the first's), else None."""
+    items = [(m.start(), int(m.group(1))) for m in _ITEM_AT_RE.finditer(raw, a, b)]
+    if not items or items[0][1] != 1:
+        return None
+    for k in range(1, len(items)):
+        if items[k][1] == 1 and items[k - 1][1] >= 2 and all(items[j][1] == j + 1 for j in range(k)):
+            return items[k][0]
+    return None
 
 
 _HEADLESS_RE = None

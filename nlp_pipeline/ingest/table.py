@@ -358,6 +358,9 @@ def header_columns(names: list[str | None]) -> list[str] | None:
 _LEVEL_POINTS_RE = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$")
 
 
+_REACHED_VERBS = ("达成", "达到", "完成", "实现", "超过", "符合", "满足", "未达")
+
+
 def level_kind(s: str) -> tuple[bool, bool, bool]:
     """(level1 word, level2 word, generic …指标 word)."""
     return _level_kind(s)
@@ -371,7 +374,9 @@ def _level_kind(s: str) -> tuple[bool, bool, bool]:
         q = _LEVEL_POINTS_RE.sub("", q)
     if q.endswith("指标等"):
         q = q[:-1]  # 服务对象满意度指标等: the template's own wording, a level all the same
-    generic = q.endswith("指标") and 3 <= len(q) <= 10 and match_header(q) is None
+    # (a reason cell that says a target was reached, 达成预期指标 / 已完成年度指标, is no level)
+    generic = q.endswith("指标") and 3 <= len(q) <= 10 and match_header(q) is None \
+        and not q.lstrip("已未").startswith(_REACHED_VERBS)
     return q in lex.level1, q in lex.level2, generic
 
 
