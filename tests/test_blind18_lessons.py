@@ -205,3 +205,21 @@ def test_a_form_on_one_line(tmp_path, claim):
     # the other one); the template's instruction left in a target cell
     assert "INDICATOR_SHORTFALL" in codes and "DEVIATION_UNEXPLAINED" in codes
     assert any(x.code == "UNFILLED_FORM" and "请填写" in x.message for x in found)
+
+
+@pytest.mark.parametrize("clause", ["加强执法装备配置", "完善渔港管护制度"])
+def test_a_clause_of_words_written_twice_in_one_sentence(tmp_path, clause):
+    f = tmp_path / "r.txt"
+    f.write_text("青溪县渔业局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成渔船安全检查800艘次。\n"
+                 "二、目标完成情况\n1.全年完成渔船安全检查826艘次。\n三、存在问题\n1.执法船艇不足。\n"
+                 f"四、改进措施\n1.2024年6月底前申请增加执法编制4名，{clause}，新购置执法快艇2艘，{clause}，由执法大队负责。\n",
+                 encoding="utf-8")
+    assert "REPEATED_TEXT" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+def test_a_phrase_said_again_in_the_next_item_is_no_repeat(tmp_path):
+    f = tmp_path / "r.txt"
+    f.write_text("青溪县渔业局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成渔船安全检查800艘次。\n"
+                 "二、目标完成情况\n1.组织执法人员到各渔港开展安全检查宣传活动；2.全年到各渔港开展安全检查宣传活动，共检查渔船826艘次。\n",
+                 encoding="utf-8")
+    assert "REPEATED_TEXT" not in [x.code for x in analyze(f, mode="lexical").findings]

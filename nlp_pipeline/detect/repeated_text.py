@@ -28,6 +28,7 @@ from nlp_pipeline.text.segment import split_clauses, split_sentences
 CODE = "REPEATED_TEXT"
 MIN_CLAUSE = 6  # characters (no punctuation) of a clause that counts when written again
 MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
+WORDS_CLAUSE = 8  # characters of a clause without figures that counts when written again further on
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
 MIN_PREFIX = 20  # characters of a problem's leading clauses that count when a measure opens with them
@@ -137,7 +138,16 @@ def _inside(report: Report, p: Paragraph, stock: list[str]):
     # repeated item, not a stock phrase
     items = {k for k, (a, b) in enumerate(runs)
              if keys.count(keys[k]) > 1 and _list_item(p.text, a, b) and any(ch.isdigit() for ch in keys[k])}
-    spans = [r for k, r in enumerate(runs) if k in twice or k in items or len(keys[k]) >= MIN_SPAN]
+    # (a whole clause of words written twice, 加强执法装备配置 … 加强执法装备配置, is a slip
+    # from WORDS_CLAUSE characters: a phrase with a figure, 覆盖全县15个乡镇, may name two things)
+    # …within one sentence: across items (…活动； 2.…活动) a list may well say it again
+    words = set()
+    for k in range(len(runs)):
+        for j in range(k + 1, len(runs)):
+            if keys[j] == keys[k] and len(keys[k]) >= WORDS_CLAUSE and not any(ch.isdigit() for ch in keys[k]) \
+                    and not any(ch in "。；;！？!?\n" for ch in p.text[runs[k][1]:runs[j][0]]):
+                words |= {k, j}
+    spans = [r for k, r in enumerate(runs) if k in twice or k in items or k in words or len(keys[k]) >= MIN_SPAN]
     if len(spans) > 1:
         return spans
     c, idx = compact(p.text)
