@@ -211,6 +211,20 @@ RULE = Rule(
 )
 
 
+def _project_items(report, cues: dict) -> list[tuple[str, tuple[Paragraph, dict]]]:
+    """A key project's part written as labelled items: its result items after its 绩效目标：
+    item report on that goal; (goal id, (item, assessment)) of each that restates it."""
+    out, own_goal = [], None
+    for k in report.paragraphs("K"):
+        if k.kind == "goal":
+            own_goal = k
+            continue
+        res = _assess(k, own_goal, cues, COPY_RATIO) if own_goal is not None else None
+        if res is not None:
+            out.append((own_goal.id, (k, res)))
+    return out
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -234,16 +248,8 @@ def detect(ctx: Context):
             if res is not None:
                 # grouped by the goal reported on; an unaligned outcome stands alone
                 hits.setdefault(g.id if g is not None else "~" + o.id, []).append((o, res))
-    # a key project's part written as labelled items: its result items after its 绩效目标：
-    # item report on that goal
-    own_goal = None
-    for k in report.paragraphs("K"):
-        if k.kind == "goal":
-            own_goal = k
-            continue
-        res = _assess(k, own_goal, cues, COPY_RATIO) if own_goal is not None else None
-        if res is not None:
-            hits.setdefault(own_goal.id, []).append((k, res))
+    for gid, item in _project_items(report, cues):
+        hits.setdefault(gid, []).append(item)
     for t in report.tasks:
         if t.target is None or t.outcome is None:
             continue
