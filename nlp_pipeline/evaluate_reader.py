@@ -11,7 +11,7 @@ import yaml
 
 from nlp_pipeline.errors import ReportError
 from nlp_pipeline.ingest import read_report
-from nlp_pipeline.ingest.variants import to_simplified
+from nlp_pipeline.ingest.variants import _PINYIN_RE, to_simplified
 from nlp_pipeline.model import Report
 
 # section ids of the tool -> section kinds of the gold
@@ -26,7 +26,8 @@ def norm(s: object) -> str:
     through a simplified copy, and its gold may quote either."""
     if s is None:
         return ""
-    return to_simplified("".join(unicodedata.normalize("NFKC", str(s)).split()))
+    # (a mirror site's pinyin after characters, 業(yè)務(wù), is no part of the text either way)
+    return to_simplified(_PINYIN_RE.sub("", "".join(unicodedata.normalize("NFKC", str(s)).split())))
 
 
 @dataclass
