@@ -223,3 +223,18 @@ def test_a_phrase_said_again_in_the_next_item_is_no_repeat(tmp_path):
                  "二、目标完成情况\n1.组织执法人员到各渔港开展安全检查宣传活动；2.全年到各渔港开展安全检查宣传活动，共检查渔船826艘次。\n",
                  encoding="utf-8")
     assert "REPEATED_TEXT" not in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+def test_a_printouts_header_fields_give_its_unit_and_year():
+    r = read_text(PRINTOUT.format(sep="；"), "p.txt")
+    assert r.organisation == "青溪县交通运输局" and r.year == 2023
+
+
+def test_the_profile_pasted_into_the_outcomes_is_a_duplicate(tmp_path):
+    text = PRINTOUT.format(sep="；").replace(
+        "1.全年完成612公里农村公路日常养护，每公里补助0.48万元。",
+        "1.全年完成612公里农村公路日常养护，每公里补助0.48万元。\n2.全县农村公路里程612公里，其中县道108公里、乡道504公里。")
+    f = tmp_path / "p.txt"
+    f.write_text(text, encoding="utf-8")
+    dup = [x for x in analyze(f, mode="lexical").findings if x.code == "DUPLICATE_PARAGRAPH"]
+    assert dup and {e.section for e in dup[0].evidence} == {"B", "O"}

@@ -105,6 +105,8 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     ta, tb = a.id.split(".")[0], b.id.split(".")[0]
     if a.section == "T" and b.section == "T" and ta == tb:
         return True
+    if "B" in (a.section, b.section) and not ({a.section, b.section} & {"O", "P", "K"}):
+        return True  # the basic part against itself, its goals or its problems: a profile restated
     if a.section == b.section == "K" and (a.kind == "goal") != (b.kind == "goal"):
         return True  # a project's 绩效目标： item and its result item: a restatement, not a copy
     if _reports(a) and _reports(b):
@@ -247,7 +249,10 @@ RULE = Rule(
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
-    paras = [p for p in prose_paragraphs(report) if p.text.strip()]
+    # (the basic part too: its profile pasted into the outcomes is a copy; two of its own
+    # paragraphs alike are left alone, see _family)
+    paras = sorted([p for p in prose_paragraphs(report) + report.paragraphs("B") if p.text.strip()],
+                   key=lambda p: p.start)
     if len(paras) < 1:
         return []
     phrases = _boilerplate(ctx)

@@ -921,7 +921,8 @@ def _header_lines(draft: Draft, lines: list[Mapped], text: str = "") -> None:
                 draft.year = header.year_of(cells[k + 1]) or draft.year
     for line in lines[:40]:
         s = line.chars
-        m = re.match(r"\s*([^：:]{2,14})[：:]\s*(.+)$", s)
+        # (【主管部门】某县水利局: a system print-out's field)
+        m = re.match(r"\s*([^：:【】]{2,14})[：:]\s*(.+)$", s) or re.match(r"\s*【([^】]{2,14})】\s*(.+)$", s)
         if not m:
             continue
         kind = header_label(m.group(1))
@@ -929,3 +930,5 @@ def _header_lines(draft: Draft, lines: list[Mapped], text: str = "") -> None:
             draft.organisation = m.group(2).strip()
         elif kind == "year" and draft.year is None:
             draft.year = header.year_of(m.group(2))
+        elif kind is None and draft.year is None and m.group(1).strip().endswith("项目名称"):
+            draft.year = header.year_of(m.group(2))  # 项目名称：2023年小型水库维修养护项目
