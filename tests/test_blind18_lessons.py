@@ -238,3 +238,14 @@ def test_the_profile_pasted_into_the_outcomes_is_a_duplicate(tmp_path):
     f.write_text(text, encoding="utf-8")
     dup = [x for x in analyze(f, mode="lexical").findings if x.code == "DUPLICATE_PARAGRAPH"]
     assert dup and {e.section for e in dup[0].evidence} == {"B", "O"}
+
+
+@pytest.mark.parametrize("verb", ["投入维修资金", "支出维修资金"])
+def test_money_put_into_one_site_above_the_whole_budget(tmp_path, verb):
+    text = PRINTOUT.format(sep="；").replace(
+        "1.全年完成612公里农村公路日常养护，每公里补助0.48万元。",
+        f"1.全年完成612公里农村公路日常养护，其中对青石桥{verb}612.40万元。")
+    text = text.replace("【项目概况】", "【资金情况】\n全年预算：486.00万元；全年执行：472.38万元。\n【项目概况】")
+    f = tmp_path / "p.txt"
+    f.write_text(text, encoding="utf-8")
+    assert any(x.code == "IMPLAUSIBLE_MAGNITUDE" and "612.40" in x.message for x in analyze(f, mode="lexical").findings)
