@@ -80,3 +80,14 @@ def test_a_box_drawn_file(tmp_path):
     f = tmp_path / "box.txt"
     f.write_text(FORM.format(goal_head="预期目标", problem_head="存在问题"), encoding="utf-8")
     assert len([i for t in read_report(str(f)).tasks for i in t.indicators]) == 4
+
+
+def test_a_cell_wrapped_before_a_figure_keeps_its_sentence_whole():
+    from nlp_pipeline.ingest.mapped import Mapped, join_lines
+
+    def m(s):
+        return Mapped(s, list(range(len(s))))
+
+    assert join_lines([m("占全县播种面积28.58万亩的"), m("45.3%。")]).chars == "占全县播种面积28.58万亩的45.3%。"
+    assert join_lines([m("完成检查"), m("2.全年开展培训")]).chars == "完成检查\n2.全年开展培训"  # an item
+    assert join_lines([m("资金共计2023"), m("45万元")]).chars == "资金共计2023\n45万元"  # never one number of two

@@ -7,6 +7,7 @@ newline or a decoded ``&nbsp;``) and compresses that into ``Paragraph.segments``
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -82,6 +83,9 @@ _STOPS = "。；;！？!?：:"
 _OPENS = ("（", "(", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "一是", "二是", "三是", "四是", "五是")
 
 
+_ITEM_OPEN_RE = re.compile(r"\d{1,2}\s*[.、．)）](?!\d)")
+
+
 def join_lines(parts: list[Mapped]) -> Mapped:
     """Join the lines of one paragraph: a line broken inside a sentence (a PDF's or a
     narrow editor's wrap: the line before ends in no stop, the next opens no item) is
@@ -92,8 +96,10 @@ def join_lines(parts: list[Mapped]) -> Mapped:
         if k:
             prev = out.chars.rstrip()
             nxt = p.chars.lstrip()
-            wrapped = (prev and nxt and prev[-1] not in _STOPS and not nxt[:1].isdigit()
-                       and not nxt.startswith(_OPENS))
+            # (a line opening on a figure continues too, 的 / 45.3%; not an item number, 2.…,
+            # nor digits after digits, which would make one number of two)
+            wrapped = (prev and nxt and prev[-1] not in _STOPS and not nxt.startswith(_OPENS)
+                       and not _ITEM_OPEN_RE.match(nxt) and not (nxt[:1].isdigit() and prev[-1:].isdigit()))
             if not wrapped:
                 out = out + Mapped.synthetic("\n")
         out = out + p
