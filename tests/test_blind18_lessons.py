@@ -249,3 +249,29 @@ def test_money_put_into_one_site_above_the_whole_budget(tmp_path, verb):
     f = tmp_path / "p.txt"
     f.write_text(text, encoding="utf-8")
     assert any(x.code == "IMPLAUSIBLE_MAGNITUDE" and "612.40" in x.message for x in analyze(f, mode="lexical").findings)
+
+
+# A department form as an HTML table, one field of it left with nothing in it.
+HTML_FORM = """<html><body><table>
+<tr><td>部门名称</td><td colspan="3">青溪县统计局</td></tr>
+<tr><td>年度绩效目标</td><td colspan="3">1.完成常规统计调查任务不少于20项。</td></tr>
+<tr><td>目标完成情况</td><td colspan="3">1.全年完成常规统计调查22项。</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>统计调查任务数</td><td>≥20项</td><td>22项</td><td>50</td><td>50</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>数据使用者满意度</td><td>≥90%</td><td>95%</td><td>50</td><td>50</td></tr>
+<tr><td>存在问题</td><td colspan="3">1.基层统计人员不足。</td></tr>
+<tr><td>改进措施</td><td colspan="3">1.2024年6月底前招聘统计员2名。</td></tr>
+<tr><td>{label}</td><td colspan="3">{value}</td></tr>
+<tr><td>填表人</td><td>王某</td><td>填报日期</td><td>2024年3月1日</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("label", ["自评结论", "评价结论"])
+def test_a_form_field_left_empty_is_unfilled(tmp_path, label):
+    f = tmp_path / "form.html"
+    f.write_text(HTML_FORM.format(label=label, value=""), encoding="utf-8")
+    found = [x for x in analyze(f, mode="lexical").findings if x.code == "UNFILLED_FORM"]
+    assert found and "自评结论" in found[0].message
+    g = tmp_path / "form2.html"
+    g.write_text(HTML_FORM.format(label=label, value="自评得分95分，等级为优。"), encoding="utf-8")
+    assert not [x for x in analyze(g, mode="lexical").findings if x.code == "UNFILLED_FORM"]

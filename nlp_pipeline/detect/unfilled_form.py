@@ -16,11 +16,12 @@ from nlp_pipeline.text import patterns as P
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
 _SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T", "target": "T",
-               "grade": "TBL"}
+               "grade": "TBL", "performance": "P"}
 # the phrase naming each field and column in the messages (lexicons/messages.yaml)
 _FIELD_MESSAGE = {"goal": "FORM.UNFILLED.field_goal", "outcome": "FORM.UNFILLED.field_outcome",
                   "problem": "FORM.UNFILLED.field_problem", "improvement": "FORM.UNFILLED.field_improvement",
                   "result": "FORM.UNFILLED.field_result", "target": "FORM.UNFILLED.field_target",
+                  "performance": "FORM.UNFILLED.field_performance",
                   "grade": "FORM.UNFILLED.field_grade"}
 _COLUMN_MESSAGE = {"result": "FORM.UNFILLED.column_result", "score": "FORM.UNFILLED.column_score"}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
@@ -34,12 +35,14 @@ def _field_findings(report):
         sid = _SECTION_OF.get(u.field)
         if sid is None:
             continue
-        if not u.instruction and u.field not in _REQUIRED:
-            continue  # 存在问题：无 is an answer
+        if not u.instruction and u.field not in _REQUIRED and u.text.strip():
+            continue  # 存在问题：无 is an answer (a field with nothing at all in it is none)
         ev = Evidence(section=sid, paragraph=u.paragraph or sid, start=u.start, end=u.end,
                       quote=report.text[u.start:u.end])
         if u.instruction:
             mid, text = "FORM.UNFILLED.instruction", u.text[:40]
+        elif not u.text.strip():
+            mid, text = "FORM.UNFILLED.empty", ""
         else:
             mid, text = "FORM.UNFILLED.answered", u.text
         params = {**phrase("field", _FIELD_MESSAGE[u.field]), "text": text}
@@ -138,7 +141,8 @@ RULE = Rule(
     explain_en="the field still holds the template's instruction, 无, or nothing",
     messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
-              "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_target", "FORM.UNFILLED.field_grade", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
+              "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_target", "FORM.UNFILLED.field_grade",
+              "FORM.UNFILLED.field_performance", "FORM.UNFILLED.empty", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
               "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows",
               "FORM.UNFILLED.blank", "FORM.UNFILLED.unticked"),
 )

@@ -178,10 +178,11 @@ def _mark_unfilled(report: Report) -> None:
                 continue
             dropped.append(Unfilled(field=sec.kind, text=p.text, start=p.start, end=p.end,
                                     instruction=verdict, paragraph=p.id))
-        inside = [u for u in dropped if any(p.start < u.start for p in kept) and any(p.start > u.start for p in kept)]
+        inside = [u for u in dropped if any(p.start < u.start for p in kept)]
         if dropped and len(inside) == len(dropped):
-            # a field left unfilled between filled items keeps its place in the numbering
-            # (O1 O2 O3 [O4 unfilled] O5), so every id is the item a reader counts
+            # a field left unfilled between or after filled items keeps its place in the
+            # numbering (O1 O2 O3 [O4 unfilled] O5; P1 P2 [P3 unfilled]), so every id is the
+            # item a reader counts
             sec.paragraphs = kept
         elif dropped:
             for u in dropped:
@@ -576,7 +577,45 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]
     _drop_form_foot(report)
     _mark_unfilled(report)
+    if layout != "narrative" or report.layout != "narrative":
+        _mark_empty_fields(report)  # (a form: read as cells, or holding an indicator table)
     return report
+
+
+def _mark_empty_fields(report: Report) -> None:
+    """A form's field left with nothing in it at all (| 部门整体支出绩效自评结论 | |): its
+    section opened by its label cell, no paragraph under it, nothing recorded for it."""
+    marked = {u.field for u in report.unfilled}
+    for sid, sec in report.sections.items():
+        if sid not in ("G", "O", "P", "Q", "I") or sec.paragraphs or sec.kind in marked or not sec.title \
+                or sec.title.lstrip()[:1] in "及和与、暨":
+            continue  # (及改进措施: the wrapped end of the label before it, 存在的主要问题及改进措施)
+        at = report.text.find(sec.title)
+        if at < 0 or not _empty_cell_after(report.text, at + len(sec.title)):
+            continue
+        end = at + len(sec.title)
+        report.unfilled.append(Unfilled(field=sec.kind, text="", start=at, end=end, instruction=False))
+
+
+def _empty_cell_after(text: str, end: int) -> bool:
+    """The label ending at ``end`` has an empty cell beside it on its row (自评结论<TAB><TAB>)
+    and what follows is the next field's label or the form's foot, not text the reader
+    failed to place under it."""
+    from .labels import match_section
+
+    eol = text.find("\n", end)
+    rest = text[end: eol if eol >= 0 else len(text)]
+    if rest.strip(" \t|｜│\u3000") or not any(ch in rest for ch in "\t|｜│"):
+        return False
+    for line in text[eol + 1:].split("\n") if eol >= 0 else []:
+        cells = [c.strip() for c in re.split(r"[\t|｜│]", line) if c.strip()]
+        if not cells:
+            continue
+        first = cells[0]
+        lex = table_lexicon()
+        return bool(match_section(first) or header.is_title(first)
+                    or squeeze(first).startswith(tuple(squeeze(x) for x in lex.signature_labels)))
+    return True
 
 
 __all__ = ["build", "parse_grid", "SECTION_KINDS", "Section"]
