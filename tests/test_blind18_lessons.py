@@ -275,3 +275,15 @@ def test_a_form_field_left_empty_is_unfilled(tmp_path, label):
     g = tmp_path / "form2.html"
     g.write_text(HTML_FORM.format(label=label, value="自评得分95分，等级为优。"), encoding="utf-8")
     assert not [x for x in analyze(g, mode="lexical").findings if x.code == "UNFILLED_FORM"]
+
+
+@pytest.mark.parametrize("measure", [
+    "进一步加强森林草原防火队伍建设，不断提高思想认识，切实增强责任意识，推动全旗林草防火工作再上新台阶。",
+    "进一步加强基层统计队伍建设，不断提升业务能力，切实增强服务意识，推动全县统计工作迈上新台阶。",
+])
+def test_a_long_measure_of_generic_clauses_is_vague(tmp_path, measure):
+    f = tmp_path / "r.txt"
+    f.write_text("青溪县林业局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成造林1.2万亩。\n"
+                 "二、目标完成情况\n1.全年完成造林1.26万亩。\n三、存在问题\n1.扑火装备老化。\n"
+                 f"四、改进措施\n1.{measure}\n", encoding="utf-8")
+    assert "VAGUE_MEASURE" in [x.code for x in analyze(f, mode="lexical").findings]
