@@ -287,3 +287,16 @@ def test_a_long_measure_of_generic_clauses_is_vague(tmp_path, measure):
                  "二、目标完成情况\n1.全年完成造林1.26万亩。\n三、存在问题\n1.扑火装备老化。\n"
                  f"四、改进措施\n1.{measure}\n", encoding="utf-8")
     assert "VAGUE_MEASURE" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+@pytest.mark.parametrize("problem,found", [("1.造林地块分散，补植任务较重。", True), ("1.护林员队伍年龄偏大，招聘困难。", False)])
+def test_a_reason_pointing_to_problems_that_do_not_name_it(tmp_path, problem, found):
+    text = LETTER.format(outcome_head="目标完成情况", date="2024年3月8日").replace(
+        "实际完成值：94%\n分值：10\n自评得分：10\n偏差原因：无",
+        "实际完成值：84%\n分值：10\n自评得分：8\n偏差原因：详见存在的问题部分").replace(
+        "三级指标：群众满意度", "三级指标：护林员到岗率").replace(
+        "六.整改措施", f"六.存在问题\n{problem}\n七.整改措施")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    codes = [x.code for x in analyze(f, mode="lexical").findings]
+    assert ("DEVIATION_UNEXPLAINED" in codes) == found

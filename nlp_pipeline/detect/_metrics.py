@@ -1093,6 +1093,17 @@ def _miss_only(cell: str) -> bool:
     return len([ch for ch in rest if ch.isalnum()]) <= 1
 
 
+def _empty_reference(report: Report, said: str, name: str) -> bool:
+    """A reason cell that points to the problems part (详见存在的问题部分) where no problem
+    names the indicator's work (生态护林员聘用人数 against problems of 造林 and 扑火): the
+    cause it points to is not there."""
+    if not said.lstrip("详").startswith("见") or "问题" not in said:
+        return False
+    words = {name[k:k + 2] for k in range(len(name) - 1)} - {"人数", "数量", "比例", "情况", "完成", "指标"}
+    problems = report.paragraphs("Q")
+    return bool(problems) and not any(w in q.text for q in problems for w in words)
+
+
 def _row_text(report: Report, ind) -> str:
     """The text of an indicator's row: its line, or where a flattened form put several rows
     on one line, from its name to the next row's name."""
@@ -1127,6 +1138,7 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     ic = cfg.get("indicator", {})
     said = cell.strip(" 。.")
     filled = filled and not claim_cell and not _miss_only(cell) and said not in (ic.get("reference_only") or ()) \
+        and not _empty_reference(report, said, name) \
         and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()]
     # a 完成情况 / 是否完成 cell of the row that says 完成 (the row's status column)
     cells = set(row.replace("|", " ").split())
