@@ -300,3 +300,14 @@ def test_a_reason_pointing_to_problems_that_do_not_name_it(tmp_path, problem, fo
     f.write_text(text, encoding="utf-8")
     codes = [x.code for x in analyze(f, mode="lexical").findings]
     assert ("DEVIATION_UNEXPLAINED" in codes) == found
+
+
+@pytest.mark.parametrize("said,found", [("28项", True), ("26项", False)])
+def test_a_sentence_and_a_table_row_counting_one_work(tmp_path, said, found):
+    f = tmp_path / "form.html"
+    body = HTML_FORM.format(label="自评结论", value="自评得分95分。").replace(
+        "1.全年完成常规统计调查22项。", f"1.全年完成国家、省、市布置的常规统计调查{said}，数据均按时上报。").replace(
+        "<td>统计调查任务数</td><td>≥20项</td><td>22项</td>", "<td>常规统计调查任务完成数</td><td>≥20项</td><td>26项</td>")
+    f.write_text(body, encoding="utf-8")
+    codes = [x.code for x in analyze(f, mode="lexical").findings]
+    assert ("NUMBER_CONFLICT" in codes) == found

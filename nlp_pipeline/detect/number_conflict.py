@@ -35,6 +35,8 @@ def _comparable(a: M.Num, b: M.Num, cfg: dict, goals: dict | None = None, topics
     sim = M.similarity(a.key, b.key)
     if _metrics_differ(a, b, cfg, goals, topics):
         return 0.0
+    if sim < thr and _row_run(a, b):
+        sim = thr  # a table row named by the work the sentence counts (常规统计调查 / 常规统计调查任务完成数)
     return sim if sim >= thr else 0.0
 
 
@@ -183,7 +185,7 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
     A, B = set(a.key), set(b.key)
     jac = len(A & B) / len(A | B) if A | B else 0.0
     if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg) \
-            and not _same_tail(a, b):
+            and not _same_tail(a, b) and not _row_run(a, b):
         return True
     if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
         return True
@@ -206,6 +208,26 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
 
 
 TAIL_MIN = 4  # characters a short metric must have to be read as the end of a long one
+RUN_MIN = 6  # characters of a run a table row's name and a sentence's metric share to count one work
+RUN_SHARE = 0.6  # …and the share of the row's name it makes
+
+
+def _row_run(a: M.Num, b: M.Num) -> bool:
+    """A table row's name and a sentence's metric share a run of RUN_MIN characters or more
+    that makes most of the row's name (常规统计调查任务完成数 / 完成…布置的常规统计调查)."""
+    rows = [n for n in (a, b) if ".r" in n.para.id]
+    if len(rows) != 1:
+        return False
+    row = rows[0].key
+    other = (b if rows[0] is a else a).key
+    best = 0
+    for i in range(len(row)):
+        for j in range(i + RUN_MIN, len(row) + 1):
+            if row[i:j] in other:
+                best = max(best, j - i)
+            else:
+                break
+    return best >= RUN_MIN and best >= RUN_SHARE * len(row)
 
 
 # endings that name a measure, not a thing (治理面积, 发放人数): a tail made of little else
