@@ -311,3 +311,14 @@ def test_a_sentence_and_a_table_row_counting_one_work(tmp_path, said, found):
     f.write_text(body, encoding="utf-8")
     codes = [x.code for x in analyze(f, mode="lexical").findings]
     assert ("NUMBER_CONFLICT" in codes) == found
+
+
+@pytest.mark.parametrize("late", ["剩余批次苗种调整至2024年春季放流", "其余苗种推迟至2024年春季放流"])
+def test_a_whole_claim_against_a_part_left_for_next_year(tmp_path, late):
+    f = tmp_path / "r.txt"
+    f.write_text("青溪县渔业局2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.实施增殖放流，全年放流苗种1.2亿尾。\n"
+                 "2.开展渔船安全检查不少于1,200艘次。\n二、目标完成情况\n"
+                 f"1.增殖放流方面，全年放流苗种1.06亿尾。受台风影响，{late}。\n2.渔业安全方面，全年检查渔船1,326艘次。\n"
+                 "三、自评结论\n2023年，本局全面完成增殖放流、渔业安全等年度目标任务。\n", encoding="utf-8")
+    found = [x for x in analyze(f, mode="lexical").findings if x.code == "CLAIM_CONTRADICTED"]
+    assert found and {e.paragraph for e in found[0].evidence} == {"P1", "O1"}

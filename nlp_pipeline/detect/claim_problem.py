@@ -7,7 +7,8 @@ The claim is a statement of O, P or K holding a ``whole_done`` phrase of lexicon
 or a ``whole_subject`` quantifier with a ``done_verb`` after it in one clause (全部改造户于年底前
 顺利通过竣工验收; 项目11个…均按期交付使用). The counter is a clause of the problems (Q) holding a
 ``shortfall_admitted`` phrase, or a clause of another outcome paragraph that says the work is
-not done or runs late (``not_done``, ``delayed``: 提灌站因手续办理滞后，预计次年4月建成). They
+not done, runs late or is left for later (``not_done``, ``delayed``, ``carried_over``: 提灌站因
+手续办理滞后，预计次年4月建成; 剩余批次苗种调整至次年春季放流). They
 speak of the same work when the counter's sentence shares at least ``MIN_SHARED`` two-character
 words with the claim's clause besides stock words (全年, 年底 …); a claim clause that names no
 work of its own (实现应纳尽纳) is read with the clause before it. One finding per claim.
@@ -79,6 +80,18 @@ def _claims(report, implied_words: dict):
             yield p, a, b, _words(text[cs:ce]) | implied, phrase
 
 
+TOPIC_LEAD_MAX = 12  # characters of the topic an outcome item opens on (增殖放流方面，)
+
+
+def _topic_lead(text: str) -> str:
+    """The topic an outcome item opens on, 增殖放流方面， or 增殖放流：, else ''."""
+    for mark in ("方面，", "方面,", "：", ":"):
+        k = text.find(mark)
+        if 0 < k <= TOPIC_LEAD_MAX:
+            return text[:k]
+    return ""
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -88,9 +101,13 @@ def detect(ctx: Context):
     problems = [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs("Q") for sa, sb in statements(q.text)
                 for a, b in plain_clauses(q.text) if sa <= a < sb and cues.has(q.text[a:b], "shortfall_admitted")]
     # the outcome parts say what was not finished too (a 重点项目's 资金使用 item)
-    problems += [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs() if q.section in CLAIM_SECTIONS
+    # (read with the topic the paragraph opens on too: 增殖放流方面，…。受台风影响，剩余批次
+    # 苗种调整至次年)
+    problems += [(q, a, b, _words(q.text[sa:sb]) | _words(_topic_lead(q.text)))
+                 for q in report.paragraphs() if q.section in CLAIM_SECTIONS
                  for sa, sb in statements(q.text) for a, b in plain_clauses(q.text)
-                 if sa <= a < sb and (cues.has(q.text[a:b], "not_done") or cues.has(q.text[a:b], "delayed"))]
+                 if sa <= a < sb and (cues.has(q.text[a:b], "not_done") or cues.has(q.text[a:b], "delayed")
+                                      or cues.has(q.text[a:b], "carried_over"))]
     findings = []
     implied = (lexicon(ctx, "cues_claims.yaml") or {}).get("claim_implied_words") or {}
     for p, a, b, words, phrase in _claims(report, implied):
