@@ -14,7 +14,7 @@ from __future__ import annotations
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence
-from nlp_pipeline.text.annotate import statement_start
+from nlp_pipeline.text.annotate import default_cues, statement_start
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.numbers import WrittenExpression, first_figure, written_expressions
 from nlp_pipeline.text.safe_eval import safe_eval
@@ -206,7 +206,13 @@ def _parts_total(items: list[M.Num], s: int, c: int, e: int) -> M.Num | None:
 
 def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
                stop_cues: list[str], cfg: dict) -> list[M.Num]:
-    """The parts listed after the 其中 at ``c``: figures of the total's kind and unit."""
+    """The parts listed after the 其中 at ``c``: figures of the total's kind and unit. A
+    breakdown in brackets ends with them (总投资3374.3万元（其中建筑工程3292万元），二批…); a
+    figure with a 其中 of its own after it opens another breakdown (…其他859.6万元 2023年支出
+    2310.4万元，其中…: two sentences run together)."""
+    if text[:c].rstrip()[-1:] in "（(":
+        close = min((k for k in (text.find("）", c), text.find(")", c)) if k >= 0), default=-1)
+        e = min(e, close) if close >= 0 else e
     parts, prev = [], c
     for n in items:
         if not (c < n.i and n.j <= e):
@@ -214,6 +220,9 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
         gap = text[prev:n.i]
         if parts and _list_ends(gap, parts, items, text, c, stop_cues):
             break  # the list is over: a new clause states something else
+        after = text[n.j:n.j + 6].lstrip("，,（( ")
+        if parts and any(a == 0 for a, _ in default_cues().find(after, "breakdown")):
+            break
         prev = n.j
         if n.m.kind == total.m.kind == "COUNT" and (n.m.base_unit or "") != (total.m.base_unit or "") \
                 and not n.unitless and not P.has(gap, P.named("share_or_comparison")):

@@ -117,6 +117,23 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     return ga is not None and ga == gb
 
 
+NAME_LIST_ITEMS = 3  # names a list needs before repeating it is naming, not copying
+NAME_LIST_SHARE = 0.7  # share of the repeated text such a list makes
+
+
+def _name_list(span: str) -> bool:
+    """The repeated text is mostly one enumeration of names (广东甲学院(筹)、广东乙学院(筹)、…)
+    with no figure: fields that each name the same objects repeat them by design."""
+    if any(ch.isdigit() for ch in span) or span.count("、") < NAME_LIST_ITEMS - 1:
+        return False
+    first, last = span.find("、"), span.rfind("、")
+    # the list runs from the item before the first 、 to the item after the last one
+    s = max(span.rfind(ch, 0, first) for ch in "，,；;。：:") + 1
+    ends = [k for k in (span.find(ch, last) for ch in "，,；;。") if k >= 0]
+    e = min(ends) if ends else len(span)
+    return (e - s) >= NAME_LIST_SHARE * len(span)
+
+
 GOAL_SHARE = 0.5  # share of a span found in the goal that makes it the goal's text
 
 
@@ -263,7 +280,7 @@ def detect(ctx: Context):
     findings = []
 
     shared = _candidate_pairs(masked)
-    edges, paste_edges = _edges(paras, masked, shared, goal_of, comp)
+    edges, paste_edges = _edges(paras, masked, shared, goal_of, comp, report.form == "target_table")
 
     # pastes: a paragraph carrying two or more whole other paragraphs after its own text
     pasted_in: dict[int, list[tuple[int, int]]] = {}
@@ -307,7 +324,7 @@ def _text_of(p: Paragraph, comp: tuple[str, list[int]], a: int, b: int) -> str:
 
 
 def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, int], int],
-           goal_of: dict[str, str], comp: list[tuple[str, list[int]]]) -> tuple[list, list]:
+           goal_of: dict[str, str], comp: list[tuple[str, list[int]]], target_table: bool = False) -> tuple[list, list]:
     """Edges (a, b, a_start, a_end, b_start, b_end, matched): copies, and runs too short
     to be a copy alone that may be a whole paragraph pasted among others."""
     edges, paste_edges = [], []
@@ -325,6 +342,8 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
             if _parallel(_text_of(paras[a], comp[a], r[0], r[1]), _text_of(paras[b], comp[b], r[2], r[3])):
                 continue  # one sentence pattern with other dates and amounts: two statements
+            if target_table and _name_list(_text_of(paras[a], comp[a], r[0], r[1])):
+                continue  # a target table's fields each name the objects funded (甲学院、乙学院、…)
             if _significant(r[4], len(masked[a]), len(masked[b]), short_copies):
                 edges.append((a, b, *r))
             elif (short_copies and paras[a].section == paras[b].section != "T"

@@ -139,6 +139,8 @@ def detect(ctx: Context):
     report = ctx.report
     goals = report.paragraphs("G")
     outcomes, perf = report.paragraphs("O"), report.paragraphs("P")
+    if report.form == "target_table":
+        return []  # a target table (绩效目标申报表) has no outcomes by design
     if not goals or not (outcomes or perf) or cut_in(report, ("O", "P", "K")):
         # (a text cut inside its outcomes reported what it did after the cut)
         return []

@@ -152,9 +152,12 @@ def _inside(report: Report, p: Paragraph, stock: list[str]):
         return spans
     c, idx = compact(p.text)
     out = []
+    titles = [(a, b) for a, b in _quoted(p.text) if p.text[a] == "《"]
     for first, second, length in self_repeats(c, SHINGLE, FLOOR):
         if any(c[first:first + length] in s for s in stock):
             continue
+        if any(a <= idx[second] < b or a <= idx[first] < b for a, b in titles):
+            continue  # a fund named, then the notice that allocated it cited by its 《title》
         out += [compact_span(idx, first, first + length), compact_span(idx, second, second + length)]
     return out
 

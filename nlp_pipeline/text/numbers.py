@@ -57,7 +57,7 @@ _SCHOOL_YEAR_RE = re.compile(r"\s*(?:-|~|至|到|—)\s*(?:19|20)\d{2}\s*学年"
 _YEAR_AHEAD_RE = re.compile(r"(?:19|20)\d{2}\s*年")
 _PAREN_ITEM_RE = re.compile(r"[（(]\d{1,2}[)）]")
 # a numbered label of a form's item (指标12：孕产妇访视数, 目标2：…): its number counts items
-_LABEL_ITEM_RE = re.compile(r"(?:指标|目标|任务|问题|措施)\s*\d{1,2}\s*[:：]")
+_LABEL_ITEM_RE = re.compile(r"(?:指标|目标|任务|问题|措施)\s*\d{1,2}\s*[:：]|(?:附件|附表|附图)\s*\d{1,2}(?!\d)")
 _RANGE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)")
 _LATIN = re.compile(r"[A-Za-z]")
 _CLAUSE_PUNCT = "，,；;。：:！？、\n\t"
