@@ -43,3 +43,12 @@ def test_a_fund_named_then_its_allocation_notice_cited(tmp_path):
     text = HEAD.replace("一、项目基本情况", "一、项目绩效目标") + (
         f"1.{fund}303万元，根据《青溪县财政局关于下达{fund}预算的通知》安排使用。\n二、目标完成情况\n1.资金已拨付到位。\n")
     assert "REPEATED_TEXT" not in _codes(tmp_path, text)
+
+
+def test_glued_zero_target_and_zero_result():
+    from nlp_pipeline.ingest.table import find_tables
+
+    text = ("一级指标二级指标三级指标年度指标值实际完成值偏差原因分析及改进措施"
+            "产出指标数量指标储备粮到位率100%100%质量指标库存粮食变质比例00时效指标贷款付息及时率100%100%")
+    rows = {r.values["name"]: r.values for t in find_tables(text) for r in t.rows}
+    assert (rows["库存粮食变质比例"]["target"], rows["库存粮食变质比例"]["actual"]) == ("0", "0")

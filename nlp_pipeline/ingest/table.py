@@ -1300,6 +1300,13 @@ def _rebalance(row: TableRow, cols: list[str]) -> None:
     that make one text twice are its two halves."""
     v, sp = row.values, row.spans
     t, a = v.get("target") or "", v.get("actual") or ""
+    if re.fullmatch(r"0\d{1,3}", t) and not a and "target" in sp and "actual" in row.values \
+            and len(sp["target"].chars) == len(t):
+        # 「00」: no figure opens on a 0 followed by digits; a target of 0 and a result of 0
+        m = sp["target"]
+        v["target"], v["actual"] = t[0], t[1:]
+        sp["target"], sp["actual"] = m.slice(0, 1), m.slice(1)
+        return
     if not t or not a or "target" not in sp or "actual" not in sp:
         return
     if not v.get("weight") and "weight" in cols and cols.index("weight") < cols.index("target") \
