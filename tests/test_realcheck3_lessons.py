@@ -52,3 +52,12 @@ def test_glued_zero_target_and_zero_result():
             "产出指标数量指标储备粮到位率100%100%质量指标库存粮食变质比例00时效指标贷款付息及时率100%100%")
     rows = {r.values["name"]: r.values for t in find_tables(text) for r in t.rows}
     assert (rows["库存粮食变质比例"]["target"], rows["库存粮食变质比例"]["actual"]) == ("0", "0")
+
+
+@pytest.mark.parametrize("number", ["湘政发〔201910号", "湘财绩〔20207号"])
+def test_a_malformed_number_in_the_preamble_before_any_heading(tmp_path, number):
+    text = (f"青溪县城管局2023年度部门整体支出绩效自评报告\n根据《关于全面实施预算绩效管理的实施意见》（{number}）文件精神，"
+            "我局开展了绩效自评工作。\n一、部门概况\n青溪县城管局内设5个股室。\n")
+    found = [x for x in analyze((lambda f: (f.write_text(text, encoding="utf-8"), f)[1])(tmp_path / "r.txt"),
+                                mode="lexical").findings if x.code == "CITATION_MALFORMED"]
+    assert found and number in found[0].message

@@ -13,6 +13,7 @@ from __future__ import annotations
 from nlp_pipeline.detect._textcommon import lexicon
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text import patterns as P
+from nlp_pipeline.model import Paragraph
 from nlp_pipeline.text.normalize import normalize
 
 CODE = "CITATION_MALFORMED"
@@ -30,6 +31,26 @@ RULE = Rule(
 )
 
 
+def _texts(report) -> list[Paragraph]:
+    """The paragraphs, and the lines of text no section holds (a preamble before the first
+    heading cites its documents too: 根据《…》（湘政发〔2019〕10号）…), as paragraphs of the
+    basic part."""
+    paras = report.paragraphs()
+    covered = sorted((p.start, p.end) for p in paras)
+    out = list(paras)
+    pos = 0
+    for line in report.text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if len(line.strip()) < LOOSE_MIN or any(s < b and a < e for s, e in covered):
+            continue
+        out.append(Paragraph(id="B", section="B", kind="basic", number=None, text=line, start=a, end=b))
+    return out
+
+
+LOOSE_MIN = 10  # characters of a line outside the sections worth reading for citations
+
+
 @register(RULE)
 def detect(ctx: Context):
     lex = lexicon(ctx, "citations.yaml") or {}
@@ -42,7 +63,7 @@ def detect(ctx: Context):
     mixed = set(lex.get("off_standard_where_mixed") or [])
     closers = set(pairs.values())
     # matched on the width-normalised text (２０２３ is 2023; same length, same offsets)
-    found = [(p, m) for p in ctx.report.paragraphs() for m in P.finditer(normalize(p.text), number)]
+    found = [(p, m) for p in _texts(ctx.report) for m in P.finditer(normalize(p.text), number)]
     uses_standard = any(standard.get(m.group("open")) == m.group("close") for _, m in found)
     findings = []
     seen: set[tuple] = set()
@@ -69,7 +90,7 @@ def detect(ctx: Context):
         ))
     for key, message in (("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
                          ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year")):
-        for p in ctx.report.paragraphs():
+        for p in _texts(ctx.report):
             for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)
                 findings.append(make_finding(
