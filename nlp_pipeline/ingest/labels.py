@@ -24,6 +24,8 @@ _STYLES: list[tuple[str, str]] = [
     ("dec", r"\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件])[^\d。，；,;]{0,19}$)"),
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),
     ("circ", r"[①-⑳]\s*"),
+    # a bullet (• 目标1：…, - 渔业安全方面…: slides, markdown): an item with no number
+    ("bullet", r"(?:[•·▪◆●■◇►]|-(?=\s))\s*"),
 ]
 STYLE_DEPTH = {name: k for k, (name, _) in enumerate(_STYLES)}
 _NUMBER_RES = [(name, re.compile(pat)) for name, pat in _STYLES]

@@ -140,7 +140,8 @@ _LEADER_RE = re.compile(r"(?:[.．·•…]\s*){3,}\s*\d{1,3}(?=\s|$|[^\d.．])"
 _ENTRY_NUMBER_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+(?:部分|章|节)|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
     r"|\d{1,2}(?:\.\d{1,2})*\s*[、.．]?(?=\D))")
-_CONTENTS_RE = re.compile(r"^目\s*录")
+# (a presentation lists its parts under 汇报提纲 the same way)
+_CONTENTS_RE = re.compile(r"^(?:目\s*录|汇报提纲|报告提纲|提\s*纲)")
 
 
 def _without_leader_entries(line: Mapped) -> list[Mapped]:
@@ -607,7 +608,11 @@ def _is_foot_label(line: str) -> bool:
     from .table_lexicon import table_lexicon
 
     s = squeeze(line)
-    return any(s.startswith(squeeze(w)) for w in table_lexicon().signature_labels)
+    return any(s.startswith(squeeze(w)) for w in table_lexicon().signature_labels) or bool(_CLOSING_RE.fullmatch(s))
+
+
+# the closing words of a presentation or a letter (谢谢！, 敬请各位领导批评指正, 汇报完毕): no item
+_CLOSING_RE = re.compile(r"(?:谢谢|感谢聆听|汇报完毕|以上报告|特此报告|敬请.{0,8}批评指正|请.{0,8}批评指正)[！!。]?")
 
 
 def parse_narrative(text: str, rows: list[Row]) -> Draft:

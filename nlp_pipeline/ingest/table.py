@@ -33,6 +33,8 @@ from .table_lexicon import table_lexicon
 _FURNITURE_RE = re.compile(
     r"^(?:[-—–_·•]+\s*\d{1,3}\s*[-—–_·•]+|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|"
     r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
+    # a slide deck exported to text marks each slide (幻灯片 3, Slide 3)
+    r"(?:幻灯片|slide)\s*\d{1,3}|"
     # a download site's file name printed above its preview (某某绩效目标表.docx)
     r"[^。；\n]{1,80}\.(?:docx?|pdf|xlsx?|wps|et|ofd))$", re.I)
 _SEP_CELL_RE = re.compile(r"^[\s:：\-—=+_]*$")

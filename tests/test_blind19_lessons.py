@@ -1,0 +1,49 @@
+"""Lessons of blind19's first run (own invented text in the shapes it showed)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.ingest import read_text
+
+SLIDES = """{slide} 1
+青溪县文化馆
+2023年度部门整体支出绩效自评汇报
+
+{slide} 2
+{outline}
+一、部门基本情况
+二、年度绩效目标
+三、目标完成情况
+四、存在问题
+五、改进措施
+
+{slide} 3
+一、部门基本情况
+{b} 内设3个股室，2023年全年预算212.40万元，实际支出205.16万元
+{slide} 4
+二、年度绩效目标
+{b} 目标1：举办公益文化活动不少于40场
+{b} 目标2：完成3个村级文化室设备配置
+{slide} 5
+三、目标完成情况
+{b} 举办公益文化活动46场，参与群众约1.2万人次
+{b} 3个村级文化室设备配置全部完成
+{slide} 6
+四、存在问题
+{b} 文化志愿者队伍不稳定
+{slide} 7
+五、改进措施
+{b} 2024年6月底前招募文化志愿者30名
+{slide} 8
+谢谢！
+敬请各位领导批评指正
+"""
+
+
+@pytest.mark.parametrize("slide,outline,b", [("幻灯片", "汇报提纲", "•"), ("Slide", "目录", "-"), ("幻灯片", "汇报提纲", "▪")])
+def test_a_slide_deck(slide, outline, b):
+    r = read_text(SLIDES.format(slide=slide, outline=outline, b=b), "deck.txt")
+    text = {sid: [p.text for p in s.paragraphs] for sid, s in r.sections.items()}
+    assert text["G"] == ["目标1：举办公益文化活动不少于40场", "目标2：完成3个村级文化室设备配置"]
+    assert text["O"][0].startswith("举办公益文化活动46场") and len(text["O"]) == 2
+    assert text["I"] == ["2024年6月底前招募文化志愿者30名"]  # the closing slide is no measure
