@@ -47,3 +47,30 @@ def test_a_slide_deck(slide, outline, b):
     assert text["G"] == ["目标1：举办公益文化活动不少于40场", "目标2：完成3个村级文化室设备配置"]
     assert text["O"][0].startswith("举办公益文化活动46场") and len(text["O"]) == 2
     assert text["I"] == ["2024年6月底前招募文化志愿者30名"]  # the closing slide is no measure
+
+
+CHAPTERS = """青溪县2023年农村学校校舍维修项目绩效自评报告
+目  录
+第一章 项目概况\tPAGEREF _Toc15302 \\h 1
+第二章 项目绩效目标\tPAGEREF _Toc9641 \\h 2
+第三章 绩效目标完成情况\tPAGEREF _Toc22186 \\h 3
+第一章 项目概况
+第一节 项目背景
+全县农村学校校舍多建于上世纪九十年代。
+第二章 项目绩效目标
+第一节 总体目标
+对全县12所农村学校校舍实施维修改造，改造面积不少于2万平方米。
+第三章 绩效目标完成情况
+第一节 产出情况
+1.全年完成12所学校校舍维修改造，改造面积2.1万平方米。
+第二节 效益情况
+2.项目惠及在校学生6,200人。
+"""
+
+
+def test_chapters_with_sections_and_a_contents_list_with_field_codes():
+    r = read_text(CHAPTERS, "ch.txt")
+    text = {sid: [p.text for p in s.paragraphs] for sid, s in r.sections.items()}
+    assert text["G"] == ["对全县12所农村学校校舍实施维修改造，改造面积不少于2万平方米。"]
+    assert text["O"] == ["全年完成12所学校校舍维修改造，改造面积2.1万平方米。", "项目惠及在校学生6,200人。"]
+    assert not any("PAGEREF" in p.text for p in r.paragraphs())

@@ -118,7 +118,7 @@ class _FormParser:
     def run(self) -> Draft:
         mode: str | None = None
         for row in self.rows:
-            ne = nonempty(row, self.text)
+            ne = [c for c in nonempty(row, self.text) if not is_furniture(self.ctext(c))]
             if not ne:
                 continue
             first = self.ctext(ne[0])
@@ -200,6 +200,8 @@ class _FormParser:
             if len(ne) == 1 and self._outline_heading(ne[0]):
                 self.sections.close()  # 四、存在问题及改进措施: its labelled rows follow
                 continue
+            if len(ne) == 1 and self._plain_heading(ne[0]):
+                continue
             for c in ne:
                 for b in cell_blocks(self.text, c.start, c.end):
                     self.sections.add(split_number(b), whole=b)
@@ -226,6 +228,25 @@ class _FormParser:
             return False
         item = split_number(blocks[0])
         return item.style is not None and len(item.text.chars) <= 16 and _names_sections(item.text.chars)
+
+    def _plain_heading(self, c: Cell) -> bool:
+        """A heading line of a report laid out with tabs that names no field: 第一节 项目背景
+        is skipped; 第一章 项目概况 (the basic part) ends the section before it."""
+        from .labels import match_outside
+
+        blocks = cell_blocks(self.text, c.start, c.end)
+        if len(blocks) != 1:
+            return False
+        item = split_number(blocks[0])
+        body = item.text.chars.strip(" ：:")
+        if item.style not in ("part", "jie", "cn") or not body or len(body) > 16 or re.search(r"[，。；,;\d]", body):
+            return False
+        if item.style == "jie":
+            return True
+        if match_outside(body) and not match_section(body):
+            self.sections.close()
+            return True
+        return False
 
     def _wrapped_go_row(self, ne: list[Cell]) -> bool:
         """A line of a goal/outcome row wrapped inside its cells (a form drawn as text: │ 油菜

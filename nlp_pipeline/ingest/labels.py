@@ -11,7 +11,9 @@ LEXICON = "sections.yaml"
 
 # Heading numbers, outermost first; the index is the nesting depth.
 _STYLES: list[tuple[str, str]] = [
-    ("part", r"第[一二三四五六七八九十\d]+(?:部分|章|节)[、.．:：\s]*"),
+    ("part", r"第[一二三四五六七八九十\d]+(?:部分|章)[、.．:：\s]*"),
+    # 第一节 under 第一章: a sub-heading of the chapter
+    ("jie", r"第[一二三四五六七八九十\d]+节[、.．:：\s]*"),
     ("cn", r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*"),
     ("pcn", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）][、.．]?\s*"),
     # "1 项目基本情况": a heading numbered with a space, its title alone on the line (a

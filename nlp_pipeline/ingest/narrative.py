@@ -578,6 +578,8 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
         return False
     if len(item.text.chars) > _SUBHEAD_MAX or re.search(r"[，。；,;]|\d", normalize(item.text.chars)):
         return False
+    if item.style == "jie":
+        return True  # 第一节 项目背景: a section of a chapter is a heading, whatever follows it
     nxt = split_number(following)
     return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
 
