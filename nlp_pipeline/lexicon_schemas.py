@@ -466,6 +466,7 @@ class _Table(Strict):
 
 class _BudgetRestated(Strict):
     strip_prefix: Words
+    sub_budget_words: Words = []
 
 
 class DetectNumeric(Strict):

@@ -74,3 +74,36 @@ def test_chapters_with_sections_and_a_contents_list_with_field_codes():
     assert text["G"] == ["对全县12所农村学校校舍实施维修改造，改造面积不少于2万平方米。"]
     assert text["O"] == ["全年完成12所学校校舍维修改造，改造面积2.1万平方米。", "项目惠及在校学生6,200人。"]
     assert not any("PAGEREF" in p.text for p in r.paragraphs())
+
+
+PER_INDICATOR = """青溪县商务局2023年度部门整体支出绩效自评报告
+一、部门概况
+1.2023年年初预算512.30万元，全年预算588.46万元，实际支出571.05万元。
+二、年度绩效目标
+1.预算执行率不低于95%。
+2.举办促消费活动不少于20场。
+三、{head}
+（一）投入指标（分值20分）
+1.预算执行率。全年实际支出571.05万元，预算执行率97.04%。（分值10分，得分9.7分）
+2.“三公”经费控制率。“三公”经费决算5.84万元，预算7.20万元，控制率81.11%。（分值10分，得分10分）
+（二）产出指标（分值30分）
+3.促消费活动。全年举办促消费活动24场。（分值10分，得分10分）
+四、自评结论
+1.自评得分96.5分，评价等级为优。
+"""
+
+
+@pytest.mark.parametrize("head", ["绩效指标完成情况", "各项指标完成情况"])
+def test_results_written_indicator_by_indicator_under_an_unknown_heading(tmp_path, head):
+    from nlp_pipeline.pipeline import analyze
+
+    text = PER_INDICATOR.format(head=head)
+    r = read_text(text, "r.txt")
+    assert [p.text[:5] for p in r.paragraphs("O")] == ["预算执行率", "“三公”经", "促消费活动"]
+    assert r.paragraphs("P")[0].text.startswith("自评得分96.5分")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    found = analyze(f, mode="lexical").findings
+    # the 三公 budget is no restatement of the department's budget
+    assert not [x for x in found if x.code == "NUMBER_CONFLICT"]
+    assert not [x for x in found if x.code == "GOAL_WITHOUT_OUTCOME"]

@@ -520,6 +520,7 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
         return []
     own = [str(w) for w in (cfg.get("budget_restated") or {}).get("strip_prefix") or []]
     own = sorted(own, key=len, reverse=True)
+    sub_words = [str(w) for w in (cfg.get("budget_restated") or {}).get("sub_budget_words") or ["项目", "专项"]]
     index = M.ParagraphIndex(report)
     out = []
     for group in ("amounts", "rates"):
@@ -543,8 +544,8 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
                     continue
                 sentence_start, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
                 head = n.para.text[sentence_start: n.i]
-                if any(w in head for w in ("项目", "专项")) or M.project_scoped(n, cfg):
-                    continue  # a project's own budget, not the department's
+                if any(w in head for w in sub_words) or M.project_scoped(n, cfg):
+                    continue  # a project's or an item's own budget (三公经费…预算8.20万元), not the department's
                 if not M.disjoint(n.interval, (base - half, base + half)):
                     continue
                 out.append(make_finding(

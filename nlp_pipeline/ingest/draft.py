@@ -137,6 +137,7 @@ def finish(draft: Draft, *, source: str, reader: str, encoding: str | None, text
     from .labels import currency_factor
 
     _tasks_from_section(draft)
+    _indicator_results_as_outcome(draft)
     _performance_as_outcome(draft)
     _labelled_project_items(draft)
     present = {sid for sid, sec in draft.sections.items() if sec.paragraphs}
@@ -181,6 +182,27 @@ def _labelled_project_items(draft: Draft) -> None:
             p.kind = SECTION_KINDS["G"]
         elif hit and hit[0] == "O":
             p.kind = SECTION_KINDS["O"]
+
+
+RESULT_SHARE = 0.6  # share of an unnamed part's items that state a figure to be read as results
+
+
+def _indicator_results_as_outcome(draft: Draft) -> None:
+    """A report with goals and no outcome section whose part under an unknown heading
+    (三、绩效指标完成情况) reports figure by figure: that part is its outcomes."""
+    unk, goals = draft.sections.get("U"), draft.sections.get("G")
+    if unk is None or not unk.paragraphs or goals is None or not goals.paragraphs:
+        return
+    if draft.sections.get("O") is not None and draft.sections["O"].paragraphs:
+        return
+    if "完成" not in unk.title and "绩效" not in unk.title:
+        return
+    figured = [p for p in unk.paragraphs if any(ch.isdigit() for ch in p.text)]
+    if len(figured) < RESULT_SHARE * len(unk.paragraphs):
+        return
+    paras = [dataclasses.replace(p, id="O" + p.id[1:], section="O", kind="outcome") for p in unk.paragraphs]
+    draft.sections.pop("U")
+    draft.sections["O"] = dataclasses.replace(unk, id="O", kind="outcome", paragraphs=paras)
 
 
 def _performance_as_outcome(draft: Draft) -> None:

@@ -576,7 +576,9 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
     """A short numbered line without a sentence, followed by deeper numbered lines."""
     if item.style is None or following is None:
         return False
-    if len(item.text.chars) > _SUBHEAD_MAX or re.search(r"[，。；,;]|\d", normalize(item.text.chars)):
+    # (a level's points in brackets, 投入指标（分值20分）, are part of a heading)
+    body = re.sub(r"[（(][^（）()]{0,10}\d+(?:\.\d+)?分[^（）()]{0,4}[)）]", "", normalize(item.text.chars))
+    if len(body) > _SUBHEAD_MAX or re.search(r"[，。；,;]|\d", body):
         return False
     if item.style == "jie":
         return True  # 第一节 项目背景: a section of a chapter is a heading, whatever follows it
