@@ -107,3 +107,37 @@ def test_results_written_indicator_by_indicator_under_an_unknown_heading(tmp_pat
     # the 三公 budget is no restatement of the department's budget
     assert not [x for x in found if x.code == "NUMBER_CONFLICT"]
     assert not [x for x in found if x.code == "GOAL_WITHOUT_OUTCOME"]
+
+
+GUIDED = """青溪县残联2023年度部门整体支出绩效自评报告
+一、部门（单位）基本情况（主要包括部门职能、机构设置、人员编制、预算收支等情况）
+1.青溪县残联内设3个部室，2023年实际支出291.24万元。
+二、部门整体支出绩效目标（按照年初申报的绩效目标逐项填写）
+1.为不少于100名残疾儿童提供康复救助服务。
+2.{item}
+三、绩效目标完成情况（对照年度绩效目标逐项说明完成情况，须有数据支撑）
+1.为106名残疾儿童提供康复救助服务。
+四、存在问题：{problem}
+五、改进措施（针对存在问题逐条提出）
+1.2024年6月底前新增1家定点康复机构。
+"""
+
+
+def test_headings_still_carrying_the_templates_guide(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    text = GUIDED.format(item="（其他绩效目标，根据部门实际填写，无则删除）", problem="康复机构偏少。")
+    r = read_text(text, "g.txt")
+    assert [p.text[:6] for p in r.paragraphs("G")] == ["为不少于10"]
+    assert [p.text[:6] for p in r.paragraphs("O")] == ["为106名残"]  # the guide is no outcome
+    assert [u.paragraph for u in r.unfilled if u.field == "goal"] == ["G2"]
+    f = tmp_path / "g.txt"
+    f.write_text(text, encoding="utf-8")
+    unfilled = [x for x in analyze(f, mode="lexical").findings if x.code == "UNFILLED_FORM"]
+    assert len(unfilled) == 1 and unfilled[0].evidence[0].paragraph == "G2"
+
+
+def test_a_field_whose_only_value_is_the_guide_is_unfilled():
+    text = GUIDED.format(item="完成无障碍改造不少于50户。", problem="（对照绩效目标完成情况，分析存在的问题及原因）")
+    r = read_text(text, "g.txt")
+    assert [u.field for u in r.unfilled] == ["problem"]

@@ -348,6 +348,30 @@ def _bracket_label(line: Mapped) -> tuple[str, Mapped | None] | None:
     return s[1:k].strip(), rest if rest.chars else None
 
 
+def _without_guidance(body: Mapped) -> Mapped:
+    """A heading without the template's guide in brackets at its end (二、部门整体支出绩效目标
+    （按照年初申报的绩效目标逐项填写）): the label is what names the section."""
+    s = body.chars.rstrip()
+    if not s.endswith(("）", ")")):
+        return body
+    k = max(s.rfind("（"), s.rfind("("))
+    if k <= 1 or not _guidance(s[k:]) or s[:k].rstrip().endswith((":", "：")):
+        return body  # (存在问题：（…）: a field whose only value is the guide, left unfilled)
+    return body.slice(0, k)
+
+
+def _guidance(rest: str) -> bool:
+    """Text after a heading that is wholly the template's bracketed guide to the writer
+    （对照年度绩效目标逐项说明完成情况，须有数据支撑）: part of the heading, no content (a field
+    label with a colon whose only value is such a guide, 存在问题：（…）, is a field left unfilled)."""
+    from .table_lexicon import table_lexicon
+
+    q = normalize(rest).strip()
+    if not (q[:1] in "（(" and q[-1:] in "）)"):
+        return False
+    return any(w in q for w in table_lexicon().unfilled.instructions if len(w) >= 2)
+
+
 def _plain_sentence(rest: str) -> bool:
     """Text after a glued heading with no punctuation of its own (六、几点建议拨款应及时一点):
     a sentence, not the heading's own tail (…情况及绩效评价结论, …问题和原因分析)."""
@@ -370,7 +394,7 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     must be close to a synonym: "（二）绩效目标设置不够细化" is an item, not a heading.
     """
     it = split_number(line)
-    body = it.text
+    body = _without_guidance(it.text)
     if _ENUMERATION_RE.match(normalize(body.chars)):
         # 「二是绩效目标管理有待完善。…」: an item of a list counted in words, never a heading
         return None
@@ -686,6 +710,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             # 四.自评结论 / (二)主要成效。全年新建…: an item of the conclusion that names its
             # results stays in it (both report results; the conclusion keeps its items together)
             head = None
+        if head and head[2] is not None and _guidance(head[2].chars) \
+                and not normalize(line.chars[:line.chars.find(head[2].chars)]).rstrip().endswith((":", "：")):
+            head = (head[0], head[1], None)  # 三、目标完成情况（对照年度绩效目标逐项说明…）: the template's guide
         if head:
             labelled_open = False
             sid, label, rest = head
