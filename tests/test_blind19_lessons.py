@@ -141,3 +141,42 @@ def test_a_field_whose_only_value_is_the_guide_is_unfilled():
     text = GUIDED.format(item="完成无障碍改造不少于50户。", problem="（对照绩效目标完成情况，分析存在的问题及原因）")
     r = read_text(text, "g.txt")
     assert [u.field for u in r.unfilled] == ["problem"]
+
+
+# The central-transfer 区域绩效自评表 with full-width 「｜」 cells.
+REGIONAL = """中央对地方转移支付区域绩效自评表
+（2023年度）
+｜转移支付（项目）名称｜农机购置与应用补贴｜｜｜｜｜
+｜年度总体目标｜预期目标｜｜｜实际完成目标｜｜｜
+｜｜1.补贴各类农业机械不少于2,000台。｜｜｜1.补贴农业机械2,148台。｜｜｜
+｜绩效指标｜一级指标｜二级指标｜三级指标｜指标值｜全年实际完成值｜分值｜得分｜未完成原因和改进措施｜
+｜｜产出指标｜数量指标｜补贴机具数量｜≥2,000台｜{machines}｜20｜20｜—｜
+｜｜产出指标｜数量指标｜报废更新机具数量｜≥120台｜{scrapped}｜20｜20｜—｜
+｜｜效益指标｜经济效益指标｜农机作业服务面积｜≥40万亩｜37.6万亩｜30｜26｜{reason}｜
+｜｜满意度指标｜服务对象满意度指标｜受益农户满意度｜≥90%｜{satisfied}｜30｜30｜—｜
+"""
+
+
+def _regional(tmp_path, **kw):
+    from nlp_pipeline.pipeline import analyze
+
+    values = dict(machines="2,148台", scrapped="146.2万元", reason="不影响年度总体目标实现", satisfied="XX%")
+    values.update(kw)
+    f = tmp_path / "r.txt"
+    f.write_text(REGIONAL.format(**values), encoding="utf-8")
+    return analyze(f, mode="lexical")
+
+
+def test_a_regional_form_with_full_width_cells(tmp_path):
+    a = _regional(tmp_path)
+    assert [p.text for p in a.report.paragraphs("O")] == ["补贴农业机械2,148台。"]  # 实际完成目标 is the outcome
+    codes = [x.code for x in a.findings]
+    assert "UNIT_MISMATCH" in codes  # a count answered in 万元
+    assert "DEVIATION_UNEXPLAINED" in codes  # 「不影响年度总体目标实现」 is no cause
+    assert "UNFILLED_FORM" in codes  # XX% is the template's mask
+
+
+def test_the_same_form_filled_and_explained(tmp_path):
+    a = _regional(tmp_path, scrapped="146台", reason="受春季连续降雨影响作业天数减少", satisfied="95%")
+    codes = [x.code for x in a.findings]
+    assert not {"UNIT_MISMATCH", "DEVIATION_UNEXPLAINED", "UNFILLED_FORM"} & set(codes)

@@ -151,13 +151,17 @@ def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
         for ind in task.indicators:
             if ind.name_paragraph is None or ind.result_paragraph is None or not ind.target:
                 continue
-            ts = [m for m in extract_numbers(ind.target) if m.kind in _ROW_KINDS and m.unit]
-            rs = [n.m for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in _ROW_KINDS and n.m.unit]
+            kinds = _ROW_KINDS + ("COUNT", "MONEY")
+            ts = [m for m in extract_numbers(ind.target) if m.kind in kinds and m.unit]
+            rs = [n.m for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in kinds and n.m.unit]
             if len(ts) != 1 or len(rs) != 1:
                 continue
             t, a = ts[0], rs[0]
+            # (a count of machines answered in 万元: the money paid for them, not their number)
             clash = (t.kind != a.kind and {t.kind, a.kind} <= set(_MEASURE_KINDS)) or (
-                t.kind == a.kind and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit))
+                t.kind == a.kind and t.kind in _ROW_KINDS
+                and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit)) or (
+                {t.kind, a.kind} == {"COUNT", "MONEY"})
             if not clash:
                 continue
             out.append(make_finding(
