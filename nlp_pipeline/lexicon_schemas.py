@@ -151,6 +151,7 @@ class Citations(Strict):
     no_serial: Regex
     no_hao: Regex
     short_year: Regex
+    reversed: Regex = "(?!)"
 
     @field_validator("number")
     @classmethod

@@ -180,3 +180,32 @@ def test_the_same_form_filled_and_explained(tmp_path):
     a = _regional(tmp_path, scrapped="146台", reason="受春季连续降雨影响作业天数减少", satisfied="95%")
     codes = [x.code for x in a.findings]
     assert not {"UNIT_MISMATCH", "DEVIATION_UNEXPLAINED", "UNFILLED_FORM"} & set(codes)
+
+
+NOTICE = """关于青溪乡２０２３年度衔接资金项目绩效自评结果的公示
+一、项目基本情况
+１．项目依据《关于下达２０２３年第二批衔接资金的通知》（{number}）立项。
+二、绩效目标
+１．新建产业路３．２公里，２０２３年１１月底前完工。
+三、绩效目标完成情况
+１．新建产业路：目标值≥３．２公里，完成值３．２公里。
+２．完工时间：目标值２０２３年１１月底前，完成值{done}完工并通过交工验收。
+"""
+
+
+@pytest.mark.parametrize("number,found", [("郧财农发〕２０２３〔１２号", True), ("郧财农发〔２０２３〕１２号", False)])
+def test_year_brackets_written_the_wrong_way_round(tmp_path, number, found):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "n.txt"
+    f.write_text(NOTICE.format(number=number, done="２０２３年１１月２０日"), encoding="utf-8")
+    assert ("CITATION_MALFORMED" in [x.code for x in analyze(f, mode="lexical").findings]) == found
+
+
+@pytest.mark.parametrize("done,found", [("２０２１年１１月２０日", True), ("２０２３年１１月２０日", False)])
+def test_a_result_dated_years_before_its_target(tmp_path, done, found):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "n.txt"
+    f.write_text(NOTICE.format(number="郧财农发〔２０２３〕１２号", done=done), encoding="utf-8")
+    assert ("DATE_OUT_OF_PERIOD" in [x.code for x in analyze(f, mode="lexical").findings]) == found

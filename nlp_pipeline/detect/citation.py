@@ -88,13 +88,15 @@ def detect(ctx: Context):
             CODE, "low", message, {"paragraph": p.id, "number": num, "year": m.group("year")},
             [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
         ))
-    for key, message in (("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
+    for key, message in (("reversed", "TXT.CITATION.unpaired"),
+                         ("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
                          ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year")):
         for p in _texts(ctx.report):
             for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)
+                year = next((m.group(0)[k:k + 4] for k in range(len(num) - 3) if num[k:k + 4].isdigit()), "")
                 findings.append(make_finding(
-                    CODE, "low", message, {"paragraph": p.id, "number": num},
+                    CODE, "low", message, {"paragraph": p.id, "number": num, "year": year},
                     [evidence(ctx.report, p, m.start(), m.end())], {"number": num},
                 ))
     return findings

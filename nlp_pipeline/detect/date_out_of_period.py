@@ -87,6 +87,7 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
     out = []
     for a, b in split_sentences(text):
         ys = [f for f in years(text[a:b]) if _dated(f)]
+        out += _result_before_target(text, a, ys, year)
         if any(f.year >= year for f in ys):
             continue  # 2022年12月完成招标，2023年3月开工: last year's step of this year's work
         for f in ys:
@@ -102,6 +103,21 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
             cs, ce = _clause(text, a + f.start, a + f.end)
             if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
                 continue
+            out.append((cs, ce, f.year))
+    return out
+
+
+def _result_before_target(text: str, a: int, ys: list, year: int) -> list[tuple[int, int, int]]:
+    """完工时间：目标值2023年11月底前，完成值2021年11月20日完工: a result dated before the
+    evaluated year against a target dated in it, in one sentence of a target/result pair."""
+    cues = default_cues()
+    out = []
+    targets = [f for f in ys if f.year >= year and cues.has(text[max(a, a + f.start - 6):a + f.start], "target_label")]
+    if not targets:
+        return out
+    for f in ys:
+        if f.year < year and f.start > targets[0].end and cues.has(text[max(a, a + f.start - 6):a + f.start], "result_label"):
+            cs, ce = _clause(text, a + f.start, a + f.end)
             out.append((cs, ce, f.year))
     return out
 
