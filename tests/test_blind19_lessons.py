@@ -209,3 +209,17 @@ def test_a_result_dated_years_before_its_target(tmp_path, done, found):
     f = tmp_path / "n.txt"
     f.write_text(NOTICE.format(number="郧财农发〔２０２３〕１２号", done=done), encoding="utf-8")
     assert ("DATE_OUT_OF_PERIOD" in [x.code for x in analyze(f, mode="lexical").findings]) == found
+
+
+@pytest.mark.parametrize("dao", ["达到", "达"])
+def test_a_goal_restated_with_plan_words(dao):
+    from nlp_pipeline.detect import restated_goal as R
+    from nlp_pipeline.lexicons import load_yaml
+    from nlp_pipeline.model import Paragraph
+
+    cues = load_yaml("cues_goal_language.yaml")
+    g = f"目标4：完成国民体质监测不少于1,200人，监测合格率{dao}90%以上"
+    o = f"按照年度计划，将完成国民体质监测不少于1,200人，力争监测合格率{dao}90%以上"
+    goal = Paragraph(id="G4", section="G", kind="goal", number=None, text=g, start=0, end=len(g))
+    out = Paragraph(id="O4", section="O", kind="outcome", number=None, text=o, start=0, end=len(o))
+    assert R._assess(out, goal, cues, R.COPY_RATIO) is not None

@@ -145,6 +145,9 @@ def indicators_confirm(outcome: str, results: list[str]) -> bool:
     return bool(figs) and all(f in have for f in figs)
 
 
+PLAN_SLACK = 0.1  # how far below the copy ratio a goal restated with plan words may read
+
+
 def _assess(
     outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float, allow_bare: bool = True,
     confirmed: bool = False,
@@ -165,7 +168,10 @@ def _assess(
             and not has_digit(oc)
             and 1 - len(_added_text(om, gm)) / len(om) >= BARE_COVER
         )
-        if sim >= copy_ratio or bare_copy:
+        # the goal's words with plan words added (按照年度计划，将…，力争…): a restatement a
+        # little below the copy ratio all the same
+        planned = sim >= copy_ratio - PLAN_SLACK and bool(goal_language(_added_text(om, gm), cues)[0])
+        if sim >= copy_ratio or bare_copy or planned:
             added = _added_text(om, gm)
             claims = [c for c in cues.get("added_claim_markers") or [] if c in added]
             # result grammar the outcome has more often than its goal (率为98% where the
