@@ -10,6 +10,7 @@ that no cut, or more than one, explains is left unread: a guess is worse than no
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -40,14 +41,24 @@ def _squeezed(m: Mapped) -> tuple[str, list[int]]:
     return "".join(chars), idx
 
 
+@functools.cache
+def _labels_by_first_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Budget column labels grouped by their first character, longest first: the header scan
+    tries only the labels that can start where it stands (it tried all at every character)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for f, xs in table_lexicon().budget_columns.items():
+        for x in xs:
+            groups.setdefault(x[0], []).append((x, f))
+    return {c: tuple(sorted(g, key=lambda p: -len(p[0]))) for c, g in groups.items()}
+
+
 def _header(s: str) -> tuple[list[str], int] | None:
     """The budget columns named in ``s`` in order (labels glued, decorations such as (A) or
     (10分) between them), and where the last label ends; None for fewer than three."""
-    pairs = sorted(((x, f) for f, xs in table_lexicon().budget_columns.items() for x in xs),
-                   key=lambda p: -len(p[0]))
+    by_first = _labels_by_first_char()
     cols, pos, end, first = [], 0, -1, None
     while pos < len(s):
-        hit = next(((x, f) for x, f in pairs if s.startswith(x, pos)), None)
+        hit = next(((x, f) for x, f in by_first.get(s[pos], ()) if s.startswith(x, pos)), None)
         if hit is None:
             if first is not None and pos - end > 16:
                 break  # the labels are over
