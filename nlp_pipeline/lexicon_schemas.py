@@ -420,6 +420,7 @@ class _Indicator(Strict):
     empty_reason_pattern: Regex
     reference_only: Words
     non_reasons: Words
+    measure_only_openers: Words
     status_cells: Words
     deviation_rel: float
 
@@ -501,6 +502,7 @@ class NumbersContext(Strict):
     ordinal_prefixes: Words
     hotline_words: Words
     hotline_max_gap: int
+    unit_gap_max: int
     name_suffixes: Words
     year_suffixes: Words
     cn_not_numbers: Words

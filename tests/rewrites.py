@@ -63,6 +63,17 @@ def yuan_for_wan(text: str) -> str:
     return re.sub(r"([\u4e00-\u9fff])([0-9][0-9,]*(?:\.[0-9]+)?)万元", conv, text, count=1)
 
 
+def unit_space(text: str) -> str:
+    """A space between a prose figure and its unit, as PDF text layers and some Word
+    exports write them (326.4万元 -> 326.4 万元, 96.5% -> 96.5 %, 1150人次 -> 1150 人次)."""
+    return re.sub(r"(?<=[\u4e00-\u9fff，。；：])([0-9][0-9,]*(?:\.[0-9]+)?)(万元|元|%|个|人)", r"\1 \2", text)
+
+
+def crlf(text: str) -> str:
+    """Windows line ends (a report saved on Windows and read as bytes)."""
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 PRESERVING = {
     "breakdown_sentence": breakdown_sentence,
     "status_long": status_long,
@@ -71,6 +82,8 @@ PRESERVING = {
     "total_word": total_word,
     "reach_word": reach_word,
     "yuan_for_wan": yuan_for_wan,
+    "unit_space": unit_space,
+    "crlf": crlf,
 }
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from nlp_pipeline.align.config import AlignConfig, Thresholds
 from nlp_pipeline.align.texts import lexical_text, remove_pasted_siblings, section_items
 from nlp_pipeline.model import AlignedPair, Alignment, Report
+from nlp_pipeline.text.numbers import close_unit_gaps
 
 # name -> (source section, target section, threshold family)
 ALIGNMENTS: dict[str, tuple[str, str, str]] = {
@@ -274,6 +275,9 @@ def align_sections(src: list[tuple[str, str]], tgt: list[tuple[str, str]], *, na
         return al
     s_ids, s_texts = zip(*src)
     t_ids, t_texts = zip(*tgt)
+    # 「25 个」 in one paragraph and 「25个」 in the other are the same words
+    s_texts = tuple(close_unit_gaps(t) for t in s_texts)
+    t_texts = tuple(close_unit_gaps(t) for t in t_texts)
     sc = score_sections(list(s_texts), list(t_texts), family=family, mode=mode,
                         encoder=encoder, cfg=cfg)
     fused, lex, dense = sc.fused, sc.lexical, sc.dense

@@ -819,6 +819,13 @@ def _claim_only(cell: str, cfg: dict) -> bool:
     return len(left) <= int(cfg.get("indicator", {}).get("claim_cell_rest", 2))
 
 
+def _measure_only(cell: str, ic: dict) -> bool:
+    """A reason cell that only says what will be done next (下一步将加大…力度): no cause."""
+    lead = cell.lstrip(" 　0123456789.、（）()：:")
+    return lead.startswith(tuple(ic.get("measure_only_openers") or ())) \
+        and not any(w in cell for w in ic.get("reason_words") or ())
+
+
 def _reasoned(text: str, cfg: dict) -> bool:
     ic = cfg.get("indicator", {})
     empty = ic.get("empty_reason_pattern")
@@ -1139,7 +1146,8 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     said = cell.strip(" 。.")
     filled = filled and not claim_cell and not _miss_only(cell) and said not in (ic.get("reference_only") or ()) \
         and not _empty_reference(report, said, name) \
-        and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()]
+        and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()] \
+        and not _measure_only(said, ic)
     # a 完成情况 / 是否完成 cell of the row that says 完成 (the row's status column)
     cells = set(row.replace("|", " ").split())
     status = bool(cells & set(ic.get("status_cells") or ())) and ind.result not in (ic.get("status_cells") or ())

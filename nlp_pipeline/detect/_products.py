@@ -5,7 +5,10 @@ for a total that is not the product).
 In one statement, a price is an amount written after a per-unit word (每人, 每户, 人均,
 单价 …, concept ``per_unit`` of lexicons/cues.yaml) or as 元/套; its count is the nearest
 count in the statement; its total is the first later amount opened by a total word (共计,
-合计 …, concept ``total_amount``), or else the first later amount.
+合计 …, concept ``total_amount``), or else the first later amount. A price written as an
+average (平均每批次…, concept ``average_price``) with no amount after it is the average of
+the nearest amount before it that names the same spending (支出检验费用186.40万元，平均每批次
+检验费用1,520元): the total divided by the count, written to its own last digit.
 """
 from __future__ import annotations
 
@@ -40,6 +43,14 @@ class Product:
     # a price per month against a count that is not of months, for a whole year's total
     # (420名，每人每月800元，全年发放…): the product over twelve months is read too
     yearly: float | None = None
+    average: bool = False  # the price is the average of a total stated before it
+
+    def tolerance(self) -> float:
+        """How far the product may be from the total as written, in 元: the rounding of
+        the total, or for an average the count times the rounding of the average."""
+        if self.average:
+            return _count_value(self.count) * M.half_ulp(self.price.m) + self.step() / 2
+        return self.step() / 2
 
     def step(self) -> float:
         """A unit of the last digit of the total as written, in 元."""
@@ -99,6 +110,11 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         count = min(fits, key=lambda c: abs(c.i - price.i))
         later = [n for n in money if n is not price and n.i > max(price.i, count.i)]
         if not later:
+            avg = _averaged_total(price, money, cues, text)
+            if avg is not None and _per_count_unit(price, count):
+                product = _count_value(count) * price.m.base_value
+                matched = abs(avg.m.base_value - product) <= max(1.0, 1e-3 * product)
+                out.append(Product(count, price, avg, product, True, True, matched, average=True))
             continue
         cued = [n for n in later if cues.has(text[max(0, n.i - TOTAL_CUE_WINDOW):n.i], "total_amount")]
         total = (cued or later)[0]
@@ -112,6 +128,32 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         same = (bool(measure) and _measure(measure) <= _measure(counted)) or _per_count_unit(price, count)
         out.append(Product(count, price, total, product, strict, same, matched, yearly))
     return out
+
+
+SHARED_WORD = 2  # characters a price's words and its total's must share (检验费用)
+
+
+def _averaged_total(price: M.Num, money: list[M.Num], cues: Cues, text: str) -> M.Num | None:
+    """The total an average price divides: the nearest amount before it in its statement
+    whose words share a word with the price's own (支出检验费用 … 每批次检验费用), so an
+    average of something else (人均增收 after 总投资) is never read as its share."""
+    before = text[max(0, price.i - PRICE_WINDOW):price.i]
+    cut = max(before.rfind(ch) for ch in "，,。；;：:")
+    lead = before[cut + 1:]
+    spans = cues.find(lead, "average_price")
+    if not spans:
+        return None
+    own = lead[spans[0][1]:].lstrip("每")
+    earlier = [n for n in money if n is not price and n.j <= price.i - len(lead)]
+    if not earlier:
+        return None
+    total = earlier[-1]
+    start = max(text.rfind(ch, 0, total.i) for ch in "，,。；;：:") + 1
+    words = text[start:total.i]
+    grams = {own[k:k + SHARED_WORD] for k in range(len(own) - SHARED_WORD + 1)}
+    if not any(g in words for g in grams if all("\u4e00" <= c <= "\u9fff" for c in g)):
+        return None
+    return total
 
 
 def fmt_yuan(v: float) -> str:

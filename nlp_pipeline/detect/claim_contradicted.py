@@ -152,9 +152,9 @@ def _counts(text: str, a: int, b: int, units: list[str]) -> list[tuple[int, str,
     longest = sorted(units, key=len, reverse=True)
     out = []
     for f in figures(text[a:b]):
-        unit = next((u for u in longest if text.startswith(u, a + f.end)), None)
+        unit = next((u for u in longest if text.startswith(u, a + f.after)), None)
         if unit is not None and "." not in f.text:
-            out.append((int(f.value), unit, a + f.start, a + f.end + len(unit)))
+            out.append((int(f.value), unit, a + f.start, a + f.after + len(unit)))
     return out
 
 
@@ -330,7 +330,9 @@ def _narrative_status(report: Report, para: Paragraph, claims: dict, status: dic
         progress = partial_progress(mt, status)
         if not (w or progress) or any(x in mt for x in status.get("plan_cues") or []):
             continue
-        words = _content(mt.replace(w or progress, ""))
+        # the status words were found in the compact text (完成总工程量的78%), so they are
+        # taken out of it there, whatever spaces the clause holds
+        words = _content(compact(mt)[0].replace(w or progress, ""))
         # a clause counting what is left of the work just reported (其余3名暂未上岗,
         # 尚有2个未完工) is about that same work, whatever words it uses
         # the remainder may be named in the clause before, in the same sentence (其余3座受汛期

@@ -218,10 +218,13 @@ def detect(ctx: Context):
             s, e = claims[0]
             # the statement holding the claim first, then the whole paragraph
             st = next(((a, b) for a, b in statements(text, cues) if a <= s < b), (0, len(text)))
+            # an indicator row's answer (全部发放到户 for 补贴发放农户数) speaks of that
+            # indicator only: the project's budget rows are no counter to it
+            own = para.kind == "indicator_result"
             counter = (_in_paragraph(report, cues, by_para.get(para.id, []), kind, *st)
                        or _in_paragraph(report, cues, by_para.get(para.id, []), kind, 0, len(text))
-                       or _budget_rows(report, kind, para)
-                       or _in_basic_part(report, cues, by_para, kind, para))
+                       or (None if own else _budget_rows(report, kind, para))
+                       or (None if own else _in_basic_part(report, cues, by_para, kind, para)))
             if counter is None:
                 continue
             # the claim is quoted as its whole clause (项目资金已全部支付完毕)

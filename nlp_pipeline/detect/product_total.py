@@ -40,7 +40,7 @@ def _mismatch(p) -> bool:
     for v in (p.product, p.yearly):
         if v is None:
             continue
-        if abs(t - v) <= max(p.step() / 2, REL_TOLERANCE * t) + 1e-9:
+        if abs(t - v) <= max(p.tolerance(), REL_TOLERANCE * t) + 1e-9:
             return False
         ratio = t / v if v else 0
         if any(abs(ratio - r) <= r * 0.01 for r in SLIP_RATIOS):

@@ -83,7 +83,7 @@ def _masked_numbers(text: str) -> tuple[str, dict[int, Figure]]:
         out.append(text[pos : f.start])
         nums[sum(len(x) for x in out)] = f
         out.append("#")
-        pos = f.end + f.percent
+        pos = f.after + f.percent
     out.append(text[pos:])
     return "".join(out), nums
 
@@ -111,7 +111,7 @@ def _changed_numbers(outcome: str, goal: str) -> list[tuple[str, str]]:
 
 def _date(text: str, f: Figure) -> bool:
     """A figure written as a date (2021年, 6月): no value reached."""
-    return P.match(text, P.named("date_word_after"), f.end + f.percent) is not None
+    return P.match(text, P.named("date_word_after"), f.after + f.percent) is not None
 
 
 def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) -> bool:

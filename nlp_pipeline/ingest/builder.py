@@ -527,16 +527,33 @@ def _glued_budget_block(draft: Draft, lines, text: str) -> bool:
     return False
 
 
+def _cells_on_one_line(text: str, rows: list[Row]) -> str:
+    """``text`` with the line breaks inside grid cells made spaces (one character for one,
+    so offsets hold); ``text`` itself when no cell holds one."""
+    inside = [(c.start, c.end) for row in rows for c in row if "\n" in text[c.start:c.end]]
+    if not inside:
+        return text
+    chars = list(text)
+    for a, b in inside:
+        for i in range(a, b):
+            if chars[i] == "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
 def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Row]) -> Report:
     if len(_CJK_RE.findall(text)) < _MIN_CJK:
         raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
                           "the file holds no Chinese report text; this does not look like a "
                           "performance self-evaluation report")
     lines = split_lines(text)
-    tables = find_tables(text, lines)
+    # the table finder reads lines: a cell holding line breaks of its own (a CSV cell in
+    # quotes, a Word or Excel cell of two paragraphs) is put on its row's line
+    flat = _cells_on_one_line(text, rows)
+    tables = find_tables(flat, lines if flat is text else split_lines(flat))
     draft = parse_grid(text, _outside(rows, tables))
     if tables:
-        draft.tasks.extend(_table_tasks(text, tables))
+        draft.tasks.extend(_table_tasks(flat, tables))
     for tb in tables:
         draft.warnings.extend(tb.warnings)
     layout = draft.layout

@@ -9,7 +9,7 @@ from nlp_pipeline.model import Report
 
 from .decode import NotText, decode
 from .limits import check_file_size, check_raw_text
-from .reading import build_report, text_grid
+from .reading import build_report, join_dumped_rows, text_grid
 
 # Document formats without a reader: (name in Chinese, in English, what to save it as).
 # Many sites serve HTML or text under these names, so the content decides: only a real
@@ -46,8 +46,12 @@ def read_text(text: str, source: str = "<text>", encoding: str | None = None, ht
         report = read_table(table, source, "csv")
         report.encoding = encoding
         return report
-    text, rows, notes = text_grid(source, text)
-    return build_report(source, "text", encoding, text, rows, notes)
+    joined = join_dumped_rows(text)
+    read, rows, notes = text_grid(source, joined if joined is not None else text)
+    report = build_report(source, "text", encoding, read, rows, notes)
+    if joined is not None and len(read) == len(text):
+        report.text = text  # one character for one: the offsets read in the joined rows hold
+    return report
 
 
 CSV_SHARE = 0.6  # of a text's lines that must split into three or more comma cells

@@ -6,6 +6,7 @@ simplified copy while it keeps its original text (:mod:`.variants`).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from nlp_pipeline.errors import ReportError
@@ -19,6 +20,37 @@ from .variants import PINYIN_WARNING, looks_traditional, strip_pinyin, to_simpli
 # a form has a few dozen columns; a row of thousands is a sheet's stray far-off cell or
 # data, and the table reader looks at each cell against its whole line
 MAX_COLUMNS = 1_000
+
+
+# A table a text browser dumped (lynx, w3m, a site's "text version" of a page): each
+# row's first cell at the margin, every further cell on a line of its own behind an indent
+# and a pipe, a cell's wrapped words indented with no pipe, merged cells simply missing.
+_DUMP_CELL_RE = re.compile(r"[ \t\u3000]{2,}[|｜]")
+DUMP_MIN_CELLS = 8  # cell lines a text needs before it is read as such a dump
+DUMP_SHARE = 0.3  # of its non-blank lines
+
+
+def join_dumped_rows(text: str) -> str | None:
+    """``text`` with each dumped row put back on one line (the line break before each of
+    its cell lines and wrapped words made a space, one character for one, so offsets into
+    the result hold in ``text``); None when ``text`` is no such dump."""
+    lines = text.split("\n")
+    is_cell = [bool(_DUMP_CELL_RE.match(ln)) for ln in lines]
+    n = sum(is_cell)
+    if n < DUMP_MIN_CELLS or n < DUMP_SHARE * sum(1 for ln in lines if ln.strip()):
+        return None
+    chars = list(text)
+    pos = 0
+    for k, ln in enumerate(lines):
+        if k and lines[k - 1].strip():
+            wrapped = (not is_cell[k] and ln[:1] in " \t\u3000" and bool(ln.strip())
+                       and (is_cell[k - 1] or (k + 1 < len(lines) and is_cell[k + 1])))
+            if is_cell[k] or wrapped:
+                chars[pos - 1] = " "
+                for i in range(pos, pos + len(ln) - len(ln.lstrip(" \t\u3000"))):
+                    chars[i] = " "  # (a tab of the indent would cut the joined line at it)
+        pos += len(ln) + 1
+    return "".join(chars)
 
 
 def text_grid(source: str, text: str) -> tuple[str, list[Row], list[str]]:

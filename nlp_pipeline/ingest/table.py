@@ -772,6 +772,7 @@ def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
 
 
 _REFERENCE_WORDS = ("见", "详见", "参见")
+ROW_MIN_CELLS = 5  # filled cells of a line that is an indicator row, whatever its first cell says
 
 
 def _is_end(ln: Line) -> bool:
@@ -782,6 +783,10 @@ def _is_end(ln: Line) -> bool:
     if ln.shape != "single":
         # a row of a form that opens with a section label (存在问题 | 1.…) ends the table
         first = ln.filled[0].s if ln.filled else ""
+        if ln.filled and (ln.filled[0] is not ln.cells[0] or len(ln.filled) >= ROW_MIN_CELLS):
+            # a merged cell left empty before it (| | 绩效目标 | 目标合理性 | 5 |…), or a row as
+            # wide as an indicator row: a row of the table whose cell happens to name a section
+            return False
         lev = _level_kind(first)
         return (len(first) <= 20 and not any(lev)
                 and bool(match_section(first, 4) or match_outside(first, 4)))

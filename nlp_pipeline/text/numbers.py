@@ -419,7 +419,25 @@ class _Scan:
         before = self.norm[max(0, num.start - 6) : num.start]
         return any(w in before for w in ("拨打", "热线", "电话"))
 
+    def _across_gap(self, num: _Num) -> _Num:
+        """The numeral taken to end after a short run of spaces when its unit or year
+        suffix follows them: text layers of PDFs and some Word exports put a space between
+        a figure and its unit (123.45 万元, 96.5 %, 2023 年度), and the unit says what the
+        figure counts. Tabs and line breaks separate cells, so they are never crossed."""
+        norm = self.norm
+        pos = num.end
+        while pos < len(norm) and pos - num.end < int(self.lex.ctx["unit_gap_max"]) and norm[pos] in " \u3000\xa0":
+            pos += 1
+        if pos == num.end or pos >= len(norm) or norm[pos] in " \u3000\xa0":
+            return num
+        years = self.lex.ctx["year_suffixes"]
+        if self._unit_at(pos) is None and not any(norm.startswith(u, pos) for u in _lex_index(self.lex).multipliers) \
+                and not any(norm.startswith(suf, pos) for suf in years):
+            return num
+        return _Num(num.start, pos, num.value, num.chinese, num.text)
+
     def _read(self, num: _Num) -> Mention | None:
+        num = self._across_gap(num)
         norm = self.norm
         lex = self.lex
         ctx = lex.ctx
@@ -583,7 +601,14 @@ class Figure:
     end: int  # after the last digit (a % sign after it is not part of the span)
     text: str  # as written, width-normalised: "1,236.48"
     value: float
-    percent: bool = False  # a % sign follows right after it
+    percent: bool = False  # a % sign follows right after it (or after a short space)
+    unit_at: int = -1  # where what follows the number starts: its end, or after the space
+    # a PDF text layer puts between a figure and its unit (123.45 万元); -1 means ``end``
+
+    @property
+    def after(self) -> int:
+        """Where the figure's unit (or whatever follows it) starts."""
+        return self.end if self.unit_at < 0 else self.unit_at
 
     @property
     def plain(self) -> str:
@@ -610,8 +635,34 @@ def figures(text: str) -> list[Figure]:
     out = []
     for m in _FIGURE_RE.finditer(norm):
         s = m.group()
-        out.append(Figure(m.start(), m.end(), s, float(s.replace(",", "")), norm[m.end():m.end() + 1] == "%"))
+        after = unit_gap_end(norm, m.end())
+        out.append(Figure(m.start(), m.end(), s, float(s.replace(",", "")), norm[after:after + 1] == "%", after))
     return out
+
+
+_GAP = " \u3000\xa0"
+
+
+_UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000\xa0]{1,2}(?=[^\s\d])")
+
+
+def close_unit_gaps(text: str) -> str:
+    """``text`` with the spaces between a figure and the word after it dropped (1150 人次
+    -> 1150人次), for comparisons that need no offsets (similarity of two paragraphs)."""
+    return _UNIT_GAP_RE.sub("", text)
+
+
+def unit_gap_end(norm: str, end: int) -> int:
+    """``end``, or past a short run of spaces after a figure when a word (a unit, 以上, a
+    full stop …) rather than another figure or a line break follows: 「1150 人次」 and
+    「96.5 %」 read as 「1150人次」 and 「96.5%」."""
+    pos = end
+    limit = int(number_lexicon().ctx["unit_gap_max"])
+    while pos < len(norm) and pos - end < limit and norm[pos] in _GAP:
+        pos += 1
+    if pos == end or pos >= len(norm) or norm[pos] in _GAP or norm[pos] in "\t\n\r" or norm[pos].isdigit():
+        return end
+    return pos
 
 
 def first_figure(text: str, start: int = 0) -> Figure | None:
@@ -637,7 +688,7 @@ def masked_figures(text: str, mark: str = "#", *, percent: bool = False) -> str:
     for f in figures(text):
         out.append(text[pos:f.start])
         out.append(mark)
-        pos = f.end + (1 if percent and f.percent else 0)
+        pos = f.after + (1 if percent and f.percent else 0)
     out.append(text[pos:])
     return "".join(out)
 
