@@ -147,6 +147,7 @@ class Citations(Strict):
     standard: dict[Word, Word]
     half_width: Words
     off_standard_where_mixed: Words
+    wrong_brackets: Words = []
     no_year: Regex
     no_serial: Regex
     no_hao: Regex
@@ -352,6 +353,7 @@ class _Magnitude(Strict):
     unknown_money_factor: float
     non_spending_words: Words
     non_spending_factor: float
+    unit_total_words: Words
     aggregate_words: Words
     spending_words: Words
     spending_factor: float

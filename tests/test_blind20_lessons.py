@@ -179,3 +179,112 @@ def test_a_count_answered_by_a_distribution_claim(tmp_path, answer, found):
     assert ("INDICATOR_NO_FIGURE" in codes) is found
     # the households' answer is no claim about the project's money
     assert "CLAIM_CONTRADICTED" not in codes
+
+
+# a report with a three-level decimal outline (1 / 1.1 / 1.1.1), items numbered with a space
+DECIMAL = """青溪县中医医院2023年度部门整体支出绩效自评报告
+
+1 单位基本情况
+1.1 预算收支情况
+2023年医院收入合计3.12亿元（31,206.50万元），其中财政拨款收入1,862.40万元；支出合计30,418.26万元，其中基本支出27,905.10万元。财政拨款全年预算1,862.40万元，实际执行1,790.52万元。
+
+2 年度绩效目标
+2.1 医疗服务目标
+2.1.1 全年门急诊服务32万人次以上。
+2.1.2 平均住院日不超过8天。
+2.2 能力建设目标
+2.2.1 完成中医馆标准化建设3个。
+
+3 目标完成情况
+3.1.1 全年完成门急诊33.6万人次。
+3.1.2 平均住院日7.4天。
+3.2.1 完成中医馆标准化建设3个，{done}。
+
+4 存在的问题
+4.1 中医药人才引进难度较大。
+
+5 改进措施
+5.1 2024年6月底前与省中医药大学签订人才培养协议，由人事科负责。
+"""
+
+
+def test_a_three_level_decimal_outline(tmp_path):
+    a = _analyze(tmp_path, DECIMAL.format(done="通过市级验收"))
+    r = a.report
+    assert [p.text for p in r.paragraphs("G")] == ["全年门急诊服务32万人次以上。", "平均住院日不超过8天。",
+                                                 "完成中医馆标准化建设3个。"]
+    assert [p.number for p in r.paragraphs("O")] == ["3.1.1", "3.1.2", "3.2.1"]
+    assert [p.text for p in r.paragraphs("I")] == ["2024年6月底前与省中医药大学签订人才培养协议，由人事科负责。"]
+    # a hospital spends far more than its government funds: its own totals set the scale
+    assert "IMPLAUSIBLE_MAGNITUDE" not in [x.code for x in a.findings]
+
+
+@pytest.mark.parametrize("line,number", [("4.1 全年支出", "4.1"), ("2.1.1 全年", "2.1.1"), ("6.1 2024年6月底前", "6.1"),
+                                         ("1.5 万元", None), ("3.5 亿元资金", None)])
+def test_decimal_item_numbers_are_never_figures(line, number):
+    from nlp_pipeline.ingest.labels import item_number
+
+    assert item_number(line)[1] == number
+
+
+STAT_FORM = """青溪县机关事务服务中心2023年度部门整体支出绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+\t\t\t（预期）\t（实际）\t\t
+栏次\t1\t2\t3\t4\t5\t6
+产出指标\t数量指标\t物业服务单位数\t≥30个\t30个\t40\t40
+\t成本指标\t单车年均运行费用\t≤1.8万元\t{cost}\t30\t30
+效益指标\t社会效益指标\t服务满意度\t≥90%\t95.2%\t30\t30
+总分\t\t\t\t\t100\t100
+"""
+
+
+@pytest.mark.parametrize("cost,found", [("1.62万公里", True), ("1.62万元", False)])
+def test_a_numbered_column_row_and_a_cost_answered_in_kilometres(tmp_path, cost, found):
+    a = _analyze(tmp_path, STAT_FORM.format(cost=cost))
+    names = [i.name for t in a.report.tasks for i in t.indicators]
+    assert names == ["物业服务单位数", "单车年均运行费用", "服务满意度"]  # 栏次 is no row
+    codes = [x.code for x in a.findings]
+    assert "SCORE_MISMATCH" not in codes
+    assert ("UNIT_MISMATCH" in codes) is found
+
+
+@pytest.mark.parametrize("number,found", [("青机管发《2023》9号", True), ("青机管发〔2023〕9号", False)])
+def test_a_year_in_title_marks(tmp_path, number, found):
+    text = ("青溪县机关事务服务中心2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.完成物业服务保障。\n"
+            f"二、目标完成情况\n1.依据{number}文件完成物业服务保障，服务单位30个。\n")
+    a = _analyze(tmp_path, text)
+    assert ("CITATION_MALFORMED" in [x.code for x in a.findings]) is found
+
+
+TEMPLATE = """北京市青溪区园林绿化局2023年平原生态林养护项目绩效报告
+一、项目基本情况
+项目名称：2023年平原生态林养护项目
+二、项目绩效目标及其设立依据和调整情况
+1、绩效目标
+（1）完成平原生态林养护5.2万亩。
+2、设立目标依据：依据区园林绿化局2023年重点工作安排设定。
+3、目标调整情况：年度执行中未调整绩效目标。
+三、项目执行情况和目标完成情况
+（1）养护面积：完成养护作业5.2万亩。
+四、自评情况
+（一）业务自评情况
+1、规划和立项情况：立项依据充分（得分15分）。
+（二）财务自评情况
+1、预算管理情况：预算执行率96.50%（得分9.65分）。
+五、未完成的绩效目标及其原因分析
+1、林木保存率未达到年度目标，原因是夏季持续高温干旱。
+六、下一步改进工作的意见及建议
+1、2024年4月底前完成补植，由造林营林科负责。
+"""
+
+
+def test_a_template_scored_item_by_item():
+    r = read_text(TEMPLATE, "t.txt")
+    assert [p.text[:6] for p in r.paragraphs("P")] == ["规划和立项情", "预算管理情况"]
+    assert [p.text[:6] for p in r.paragraphs("Q")] == ["林木保存率未"]  # not a goal: 未完成的绩效目标
+    assert not r.paragraphs("U")
+
+
+def test_how_goals_were_set_is_no_goal(tmp_path):
+    a = _analyze(tmp_path, TEMPLATE)
+    assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in a.findings]

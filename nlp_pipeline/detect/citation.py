@@ -61,6 +61,7 @@ def detect(ctx: Context):
     standard = lex.get("standard") or {}
     half = set(lex.get("half_width") or [])
     mixed = set(lex.get("off_standard_where_mixed") or [])
+    wrong = set(lex.get("wrong_brackets") or [])
     closers = set(pairs.values())
     # matched on the width-normalised text (２０２３ is 2023; same length, same offsets)
     found = [(p, m) for p in _texts(ctx.report) for m in P.finditer(normalize(p.text), number)]
@@ -74,7 +75,7 @@ def detect(ctx: Context):
         if not o and c not in closers:
             continue
         if o and pairs.get(o) == c:
-            if standard.get(o) == c or not (o in half or (uses_standard and o in mixed)):
+            if standard.get(o) == c or not (o in half or o in wrong or (uses_standard and o in mixed)):
                 continue
             message = "TXT.CITATION.brackets"
         else:

@@ -208,6 +208,7 @@ def detect(ctx: Context):
 
     scale = budget_scale(report)
     if scale:
+        scale = max([scale] + _unit_totals(nums, cfg))
         findings += _money_findings(report, nums, scale, cfg)
 
     if scale:
@@ -217,6 +218,21 @@ def detect(ctx: Context):
     findings += _length_findings(report, nums, cfg)
     findings += _people_findings(report, nums, cfg)
     return findings
+
+
+def _unit_totals(nums: list[M.Num], cfg: dict) -> list[float]:
+    """The unit's whole income or spending as its basic part states them (收入合计5.86亿元,
+    本年支出5,796.18万元), in 元: a hospital or a school spends far more than the budget its
+    government funds, and what it spends in all is no unit slip."""
+    words = cfg.get("magnitude", {}).get("unit_total_words") or []
+    out = []
+    for n in nums:
+        if n.m.kind != "MONEY" or n.para.section != "B":
+            continue
+        s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
+        if any(w in n.para.text[s:n.i] for w in words):
+            out.append(n.m.base_value)
+    return out
 
 
 def _people_findings(report, nums: list[M.Num], cfg: dict) -> list:

@@ -169,7 +169,7 @@ def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
             clash = (t.kind != a.kind and {t.kind, a.kind} <= set(_MEASURE_KINDS)) or (
                 t.kind == a.kind and t.kind in _ROW_KINDS
                 and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit)) or (
-                {t.kind, a.kind} == {"COUNT", "MONEY"})
+                "MONEY" in {t.kind, a.kind} and t.kind != a.kind)  # (≤1.8万元 answered 1.62万公里)
             if not clash:
                 continue
             out.append(_row_finding(report, ind, t, a))

@@ -24,6 +24,11 @@ _STYLES: list[tuple[str, str]] = [
     # "3.1投入", "4.2 存在的问题": a decimal outline heading, its short title alone on the
     # line (a figure such as 1.5万元 is never one: its title would open on a unit)
     ("dec", r"\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件])[^\d。，；,;]{0,19}$)"),
+    # "2.1.1 全年门急诊…": an item of a three-level decimal outline (never a figure)
+    ("dec3", r"\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff（(“])"),
+    # "4.1 全年医院支出…": an item of a decimal outline, a space after its number (1.5 万元
+    # is a figure: its text would open on a unit)
+    ("deci", r"\d{1,2}[.．]\d{1,2}(?![\d.．])[ \u3000]+(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件倍])|(?:19|20)\d{2}\s*年)"),
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),
     ("circ", r"[①-⑳]\s*"),
     # a bullet (• 目标1：…, - 渔业安全方面…: slides, markdown): an item with no number

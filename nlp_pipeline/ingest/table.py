@@ -218,8 +218,25 @@ def split_lines(text: str) -> list[Line]:
         start, end = pos, pos + len(raw)
         pos = end + 1
         body = raw[:-1] if raw.endswith("\r") else raw
-        lines.append(_line(text, k, start, start + len(body), body))
+        ln = _line(text, k, start, start + len(body), body)
+        if _column_numbers(ln):
+            ln = Line(ln.index, ln.start, ln.end, ln.raw, "sep", [])
+        lines.append(ln)
     return lines
+
+
+COLUMN_NUMBERS_MIN = 4  # columns a 栏次 row must number before it is read as one
+
+
+def _column_numbers(ln: Line) -> bool:
+    """A row numbering the columns (栏次 | 1 | 2 | 3 | …, as statistical forms print under
+    their heads): 1, 2, 3 … in order after at most one label, so no indicator row."""
+    if ln.shape not in ("pipe", "tsv", "aligned"):
+        return False
+    cells = [c.s.strip() for c in ln.cells if c.s.strip()]
+    if cells and not cells[0].isdigit():
+        cells = cells[1:]
+    return len(cells) >= COLUMN_NUMBERS_MIN and cells == [str(i) for i in range(1, len(cells) + 1)]
 
 
 def _line(text: str, k: int, start: int, end: int, body: str) -> Line:
