@@ -153,6 +153,7 @@ class Citations(Strict):
     no_hao: Regex
     short_year: Regex
     reversed: Regex = "(?!)"
+    long_year: Regex = "(?!)"
 
     @field_validator("number")
     @classmethod
@@ -223,6 +224,7 @@ class CuesGoalLanguage(Strict):
     result_markers: Regexes
     target_qualifiers: Regexes
     weak_result_markers: Regexes
+    claim_weak_result_markers: Regexes = []
     added_claim_markers: Words
     generic_action_words: Words
     goal_setting_words: Words

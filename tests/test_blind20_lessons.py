@@ -288,3 +288,56 @@ def test_a_template_scored_item_by_item():
 def test_how_goals_were_set_is_no_goal(tmp_path):
     a = _analyze(tmp_path, TEMPLATE)
     assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in a.findings]
+
+
+RIVER = """青溪县水务局2023年中小河流治理工程绩效自评报告
+一、项目概况
+项目依据{number}文件实施，总投资860.00万元。
+二、绩效目标
+（一）新建护岸6.2公里。
+（二）受益群众满意度≥90%。
+三、目标完成情况
+（一）新建护岸6.2公里，{late}
+（二）发放满意度调查问卷200份，群众满意度94.5%。
+四、自评结论
+项目各项建设任务均在2023年内按期完成，自评得分93.5分。
+{effect}
+"""
+
+
+def _river(tmp_path, **kw):
+    values = dict(number="青财农〔2023〕14号", late="均达到设计要求。",
+                  effect="项目实施后，群众满意度94.5%，护岸6.2公里全部通过验收。")
+    values.update(kw)
+    return _analyze(tmp_path, RIVER.format(**values))
+
+
+def test_the_river_report_clean(tmp_path):
+    assert not [x.code for x in _river(tmp_path).findings]
+
+
+@pytest.mark.parametrize("late", [
+    "其中下坪村段0.8公里护岸因7月强降雨停工40天，于2024年2月完工。",
+    "其中下坪村段0.8公里护岸受汛期影响延期，2024年2月完工。",
+])
+def test_a_late_part_disclosed_with_its_cause(tmp_path, late):
+    codes = [x.code for x in _river(tmp_path, late=late).findings]
+    # the next year's date, with the delay said in the same sentence, is evidence of the
+    # delay, not a date out of period; and it contradicts 「均…按期完成」
+    assert "DATE_OUT_OF_PERIOD" not in codes
+    assert "CLAIM_CONTRADICTED" in codes
+
+
+@pytest.mark.parametrize("effect,found", [
+    ("项目实施后，防洪安全感显著增强，有力促进了乡村振兴，取得了良好的社会效益。", True),
+    ("项目实施后，防洪安全感显著增强，组织了沿河6个村的防汛演练。", False),
+])
+def test_aspect_le_after_a_verb_of_effect_is_no_evidence(tmp_path, effect, found):
+    codes = [x.code for x in _river(tmp_path, effect=effect).findings]
+    assert ("UNSUPPORTED_CLAIM" in codes) is found
+
+
+@pytest.mark.parametrize("number,found", [("青财农〔20232〕14号", True), ("青财农〔2023〕14号", False)])
+def test_a_year_with_a_digit_too_many(tmp_path, number, found):
+    codes = [x.code for x in _river(tmp_path, number=number).findings]
+    assert ("CITATION_MALFORMED" in codes) is found

@@ -27,7 +27,7 @@ RULE = Rule(
     explain_zh="发文字号「{number}」的年份括号不成对",
     explain_en="the year's brackets in the document number 「{number}」 do not pair",
     messages=("TXT.CITATION.unpaired", "TXT.CITATION.no_year", "TXT.CITATION.brackets", "TXT.CITATION.no_serial",
-              "TXT.CITATION.no_hao", "TXT.CITATION.short_year"),
+              "TXT.CITATION.no_hao", "TXT.CITATION.short_year", "TXT.CITATION.long_year"),
 )
 
 
@@ -91,7 +91,8 @@ def detect(ctx: Context):
         ))
     for key, message in (("reversed", "TXT.CITATION.unpaired"),
                          ("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
-                         ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year")):
+                         ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year"),
+                         ("long_year", "TXT.CITATION.long_year")):
         for p in _texts(ctx.report):
             for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)

@@ -161,8 +161,11 @@ def detect(ctx: Context):
                 continue
             cs, ce = _clause(p.text, found.start, found.end)
             clause = p.text[cs:ce]
+            # the sentence, not only the clause: 「…因7月强降雨停工45天，于2024年2月完工」
+            # discloses a delay in the clause before the date
+            sent = next((p.text[a:b] for a, b in split_sentences(p.text) if a <= cs < b), clause)
             if any(w in clause for w in _PLAN) or default_cues().has(clause, "future_plan") \
-                    or default_cues().has(clause, "delayed") or default_cues().has(clause, "carried_over"):
+                    or default_cues().has(sent, "delayed") or default_cues().has(clause, "carried_over"):
                 continue  # (a late part disclosed with its date is the claim rules' evidence)
             hits.append((cs, ce, y, clause.strip()))
         for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year):

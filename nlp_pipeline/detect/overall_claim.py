@@ -79,7 +79,10 @@ def _below_plan(statement: str) -> bool:
     return any(float(m.group("pct")) < 100 for m in P.finditer(statement, P.named("share_of_plan")))
 
 
-def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[tuple[Evidence, str, str]]:
+def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int],
+                on_time: bool = False) -> list[tuple[Evidence, str, str]]:
+    """Statements of the outcome parts saying some work is unfinished or below its plan;
+    for a claim of work done in time (按期完成), also those saying some ran late."""
     out = []
     for para in report.paragraphs():
         if para.section not in COUNTER_SECTIONS:
@@ -87,7 +90,8 @@ def _unfinished(report: Report, cues: Cues, skip: tuple[str, int, int]) -> list[
         for a, b in statements(para.text, cues):
             if para.id == skip[0] and a < skip[2] and b > skip[1]:
                 continue
-            if cues.has(para.text[a:b], "unfinished") or _below_plan(para.text[a:b]):
+            if cues.has(para.text[a:b], "unfinished") or _below_plan(para.text[a:b]) \
+                    or (on_time and cues.has(para.text[a:b], "delayed")):
                 a, b = _trim(para.text, a, b)
                 # quoted as written, in either language's message
                 out.append((M.para_evidence(report, para, a, b), para.text[a:b], para.text[a:b]))
@@ -121,7 +125,8 @@ def detect(ctx: Context):
     if claim is None:
         return []
     para, s, e = claim
-    counters = (_unfinished(report, cues, (para.id, s, e)) + _shortfalls(report, ctx))[:MAX_COUNTERS]
+    on_time = cues.has(para.text[s:e], "on_time")
+    counters = (_unfinished(report, cues, (para.id, s, e), on_time) + _shortfalls(report, ctx))[:MAX_COUNTERS]
     if not counters:
         return []
     ev = [M.para_evidence(report, para, s, e)] + [c[0] for c in counters]

@@ -55,7 +55,12 @@ def _blank(text: str, matches: list) -> str:
     return text
 
 
-def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tuple[int, int, str, str]]:
+def _vague_markers(ctx: Context) -> list[str]:
+    return list((lexicon(ctx, "cues_goal_language.yaml") or {}).get("claim_weak_result_markers") or [])
+
+
+def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str],
+                      vague: list[str] | tuple = ()) -> list[tuple[int, int, str, str]]:
     """Unsupported claims in one paragraph: ``(start, end, kind, text)``."""
     text = p.text
     sourced = any(s in text for s in cues.get("evidence_sources") or [])
@@ -66,7 +71,8 @@ def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str]) -> list[tupl
     if effects and not sourced and not has_figure(_blank(text, perceptions)):
         # an output named with a result marker outside the claim itself is evidence
         spans = [(m.start(), m.end()) for m in effects]
-        outside = any(not any(s <= m.start() < e for s, e in spans) for m in P.finditer(text, markers))
+        plain = _blank(text, P.finditer(text, vague)) if vague else text
+        outside = any(not any(s <= m.start() < e for s, e in spans) for m in P.finditer(plain, markers))
         if not outside:
             for m in effects:
                 out.append((m.start(), m.end(), "effect", m.group()))
@@ -194,9 +200,10 @@ def detect(ctx: Context):
     report = ctx.report
     cues = _cues(ctx)
     markers = _result_markers(ctx)
+    vague = _vague_markers(ctx)
     findings = []
     for p in _narratives(report):
-        claims = _paragraph_claims(p, cues, markers)
+        claims = _paragraph_claims(p, cues, markers, vague)
         if not claims:
             continue
         kinds = {c[2] for c in claims}
