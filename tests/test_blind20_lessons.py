@@ -341,3 +341,63 @@ def test_aspect_le_after_a_verb_of_effect_is_no_evidence(tmp_path, effect, found
 def test_a_year_with_a_digit_too_many(tmp_path, number, found):
     codes = [x.code for x in _river(tmp_path, number=number).findings]
     assert ("CITATION_MALFORMED" in codes) is found
+
+
+TOWN = """青溪镇人民政府2023年度部门整体支出绩效自评报告
+一、部门基本情况
+2023年度部门收入1,862.45万元，其中一般公共预算财政拨款1,706.25万元、政府性基金预算财政拨款156.20万元；全年支出1,803.60万元，预算执行率{rate}。
+二、年度绩效目标
+1.农村生活垃圾收运覆盖率达到95%以上。
+2.新建产业路6.8公里。
+三、目标完成情况
+1.全镇农村生活垃圾收运覆盖率{covered}，{claim}。
+2.{road}
+四、存在问题
+1.部分村保洁员年龄偏大。
+五、改进措施
+1.{measure}
+"""
+
+
+def _town(tmp_path, **kw):
+    values = dict(rate="96.84%", covered="96.2%", claim="完成年度目标", road="2023年新建产业路6.8公里，路面宽4.5米。",
+                  measure="2024年3月底前由镇农办为各村补充保洁员12名。")
+    values.update(kw)
+    return _analyze(tmp_path, TOWN.format(**values))
+
+
+def test_the_town_report_clean(tmp_path):
+    assert not [x.code for x in _town(tmp_path).findings]
+
+
+def test_a_rate_over_the_whole_income_is_right_but_a_wrong_one_is_not(tmp_path):
+    # 1,803.60 / 1,862.45 = 96.84%: over the income, not over the 财政拨款 part
+    assert "ARITHMETIC_MISMATCH" in [x.code for x in _town(tmp_path, rate="98.84%").findings]
+
+
+@pytest.mark.parametrize("claim", ["完成年度目标", "已完成年度任务", "达到年度目标"])
+def test_a_shortfall_claimed_as_the_years_goal_done(tmp_path, claim):
+    codes = [x.code for x in _town(tmp_path, covered="93.2%", claim=claim).findings]
+    assert "INDICATOR_SHORTFALL" in codes and "DEVIATION_UNEXPLAINED" not in codes
+
+
+def test_a_share_of_the_years_task_is_no_claim(tmp_path):
+    codes = [x.code for x in _town(tmp_path, covered="93.2%", claim="为年度任务的97.9%").findings]
+    assert "INDICATOR_SHORTFALL" not in codes
+
+
+@pytest.mark.parametrize("road,found", [
+    ("2021年新建产业路6.8公里，路面宽4.5米。", True),
+    ("2022年共完成产业路6.8公里路基。", True),
+    ("2023年新建产业路6.8公里，较2021年新建的4.2公里增加2.6公里。", False),
+    ("截至2021年已新建产业路12公里，今年新建6.8公里。", False),
+])
+def test_a_result_sentence_opening_with_an_earlier_year(tmp_path, road, found):
+    codes = [x.code for x in _town(tmp_path, road=road).findings]
+    assert ("DATE_OUT_OF_PERIOD" in codes) is found
+
+
+@pytest.mark.parametrize("measure", ["牢固树立过紧日子思想，持续抓好作风建设，全力推动各项工作提质增效。",
+                                     "坚持问题导向，扎实推进人居环境整治。"])
+def test_slogans_are_a_vague_measure(tmp_path, measure):
+    assert "VAGUE_MEASURE" in [x.code for x in _town(tmp_path, measure=measure).findings]

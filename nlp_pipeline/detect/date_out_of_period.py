@@ -107,6 +107,30 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
     return out
 
 
+OUTPUT_WITHIN = 4  # characters after an opening year in which its output verb must stand
+
+
+def _opens_with_earlier_year(text: str, year: int) -> list[tuple[int, int, int]]:
+    """A sentence of results that opens with an earlier year and its output (「2022年共完成
+    河道清淤8.6公里」 in a 2023 report) and dates nothing in the evaluated year: another
+    year's result reported as this year's (a text copied from an earlier report)."""
+    out = []
+    for a, b in split_sentences(text):
+        lead = len(text[a:b]) - len(text[a:b].lstrip(" \u3000\t"))
+        ys = [f for f in years(text[a:b]) if _dated(f)]
+        if not ys or ys[0].start != lead or ys[0].year >= year or any(f.year >= year for f in ys):
+            continue
+        f = ys[0]
+        after = text[a + f.end:a + f.end + 1 + OUTPUT_WITHIN].lstrip("年度")
+        if not default_cues().has(after[:OUTPUT_WITHIN], "output_verb"):
+            continue
+        cs, ce = _clause(text, a + f.start, a + f.end)
+        if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
+            continue
+        out.append((cs, ce, f.year))
+    return out
+
+
 def _result_before_target(text: str, a: int, ys: list, year: int) -> list[tuple[int, int, int]]:
     """完工时间：目标值2023年11月底前，完成值2021年11月20日完工: a result dated before the
     evaluated year against a target dated in it, in one sentence of a target/result pair."""
@@ -168,7 +192,8 @@ def detect(ctx: Context):
                     or default_cues().has(sent, "delayed") or default_cues().has(clause, "carried_over"):
                 continue  # (a late part disclosed with its date is the claim rules' evidence)
             hits.append((cs, ce, y, clause.strip()))
-        for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year):
+        for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year) \
+                or _opens_with_earlier_year(text, year):
             hits.append((cs, ce, y, p.text[cs:ce].strip()))
         if not hits:
             continue

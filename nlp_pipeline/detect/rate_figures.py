@@ -72,6 +72,11 @@ def _check(nums: list[M.Num], cues: Cues):
         values = [(100 * g.m.base_value / b, ns, how) for b, ns, how in bases if b > 0]
         if not values or any(_fits(rate, v) for v, _, _ in values):
             continue
+        # a rate over another whole the statement names (部门收入1,862.45万元，其中财政拨款
+        # 1,706.25万元…支出1,803.60万元，执行率96.84%) is the report's own right rate
+        if any(_fits(rate, 100 * g.m.base_value / n.m.base_value) for n in money
+               if n is not g and n not in unpaid and n.m.base_value > 0):
+            continue
         if any(_slip(rate, v) for v, _, _ in values):
             continue  # an amount in the wrong unit (1,265,700万元): the magnitude check's
         v, ns, how = values[0]

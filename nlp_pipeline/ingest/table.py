@@ -233,7 +233,7 @@ def _column_numbers(ln: Line) -> bool:
     their heads): 1, 2, 3 … in order after at most one label, so no indicator row."""
     if ln.shape not in ("pipe", "tsv", "aligned"):
         return False
-    cells = [c.s.strip() for c in ln.cells if c.s.strip()]
+    cells = [normalize(c.s).strip() for c in ln.cells if c.s.strip()]
     if cells and not cells[0].isdigit():
         cells = cells[1:]
     return len(cells) >= COLUMN_NUMBERS_MIN and cells == [str(i) for i in range(1, len(cells) + 1)]
