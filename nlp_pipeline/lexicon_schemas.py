@@ -249,6 +249,7 @@ class CuesVague(Strict):
     max_chars: int
     max_chars_generic: int
     max_residual: int
+    label_max_chars: int = 0
     generic_words: Words
     date_words: Words
     owner_words: Words

@@ -401,3 +401,43 @@ def test_a_result_sentence_opening_with_an_earlier_year(tmp_path, road, found):
                                      "坚持问题导向，扎实推进人居环境整治。"])
 def test_slogans_are_a_vague_measure(tmp_path, measure):
     assert "VAGUE_MEASURE" in [x.code for x in _town(tmp_path, measure=measure).findings]
+
+
+# a form exported one cell a line with blank lines between, its head cells wrapped over two
+# cells (年初 / 预算数, 年度 / 指标值), empty cells as lines holding a space, and the
+# template's empty rows (指标2 / ……) left in
+def _cells(*cells):
+    return "\n\n".join(cells) + "\n"
+
+
+WRAPPED = _cells(
+    "项目支出绩效自评表", "项目名称", "青溪县职教中心实训楼维修经费", "主管部门", "青溪县教育局",
+    "项目资金\n(万元)", " ", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+    "年度资金总额", "52.6", "52.6", "48.39", "10", "92%", "9.2",
+    "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析及改进措施",
+    "产出指标", "数量指标", "指标1维修面积", "1200平方米", "1200平方米", "30", "30", " ",
+    "指标2", " ", " ", " ", " ", " ", "……", " ", " ", " ", " ", " ",
+    "质量指标", "指标1验收合格率", "100%", "100%", "30", "30", " ",
+    "效益指标", "社会效益", "指标", "指标1实训工位使用率", "≥90%", "93%", "30", "30", " ",
+    "生态效益", "指标", "指标1", " ", " ", " ", " ", " ", "指标2", " ", " ", " ", " ", " ",
+    "总分", "100", "99.2",
+)
+
+
+def test_a_cell_per_line_form_with_wrapped_head_cells():
+    r = read_text(WRAPPED, "wrapped.txt")
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
+    assert rows == [("指标1维修面积", "1200平方米", "1200平方米", 30, 30), ("指标1验收合格率", "100%", "100%", 30, 30),
+                    ("指标1实训工位使用率", "≥90%", "93%", 30, 30)]
+    b = r.budget
+    assert (b.initial_budget.value, b.adjusted_budget.value, b.actual_spending.value, b.completion_rate.value) == \
+        (52.6, 52.6, 48.39, 92.0)
+
+
+@pytest.mark.parametrize("label", ["产出指标", "满意度", "谢谢！", "总分"])
+def test_a_label_read_as_a_measure_is_no_vague_measure(tmp_path, label):
+    text = ("青溪县文化馆2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.举办公益演出40场。\n"
+            "二、目标完成情况\n1.举办公益演出42场。\n三、存在问题\n1.演出场地不足。\n四、改进措施\n"
+            f"1.2024年6月前由馆办公室协调乡镇文化站新增演出场地3处。\n2.{label}\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert "VAGUE_MEASURE" not in codes

@@ -58,6 +58,8 @@ def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ())
         return None
     if any(w in c for w in (cues.get("date_words") or []) + (cues.get("owner_words") or [])):
         return None
+    if len(c) <= int(cues.get("label_max_chars", 0)) and not any(v in c for v in cues.get("generic_verbs") or []):
+        return None  # a label or a greeting (产出指标, 满意度, 谢谢！) read as a measure is none
     generic = cues.get("generic_words") or []
     max_residual = int(cues.get("max_residual", 4))
     rest = c

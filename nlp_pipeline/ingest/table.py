@@ -635,11 +635,19 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if lj.shape != "single":
             break
         name = match_header(lj.cells[0].s)
+        nxt = j + 1
+        if name is None:
+            # a head cell wrapped over two lines (年度 / 指标值, 实际 / 完成值)
+            while nxt < len(lines) and lines[nxt].shape == "blank":
+                nxt += 1
+            if nxt < len(lines) and lines[nxt].shape == "single":
+                name = match_header(lj.cells[0].s + lines[nxt].cells[0].s)
+            nxt += 1
         if name is None or (name in names and name not in ("other", "label")):
             break  # (a column named again is the first row's cell: 请输入三级指标名称)
         names.append(name)
         cells.append(lj.cells[0])
-        j += 1
+        j = nxt
     if len(names) >= 3:
         cols = header_columns(names)
         if cols:
@@ -1289,6 +1297,8 @@ def _points_only(row: TableRow, cols: list[str]) -> None:
 
 
 _ELLIPSIS_RE = re.compile(r"[…．.。]{2,}|…")
+# a row label of the template with nothing of its own (指标2: / 指标2): no cell
+_BARE_MARK_RE = re.compile(r"指标\s*\d{1,2}\s*[:：]?")
 
 
 def _join_wrapped_levels(stream: list[Tok]) -> list[Tok]:
@@ -1312,8 +1322,9 @@ def _without_placeholders(stream: list[Tok]) -> list[Tok]:
         if _ELLIPSIS_RE.fullmatch(q) or _LEVEL_POINTS_RE.fullmatch(q):
             continue  # (a merged 一级指标 cell whose name was lost keeps only its points: (30分))
         nxt = stream[k + 1].s.strip() if k + 1 < len(stream) else ""
-        if _ROW_MARK_RE.match(q) and _ROW_MARK_RE.match(q).end() == len(q) and (
-                not nxt or _ELLIPSIS_RE.fullmatch(nxt) or _ROW_MARK_RE.match(nxt) or any(_level_kind(nxt)[:2])):
+        if _BARE_MARK_RE.fullmatch(q) and (
+                not nxt or _ELLIPSIS_RE.fullmatch(nxt) or _BARE_MARK_RE.fullmatch(nxt) or _ROW_MARK_RE.match(nxt)
+                or any(_level_kind(nxt)[:2])):
             continue
         out.append(t)
     return out
@@ -1589,6 +1600,23 @@ def find_budget(lines: list[Line]) -> dict[str, Tok]:
     return find_budget_block(lines)[0]
 
 
+def _single_budget_col(lines: list[Line], j: int) -> tuple[str | None, int]:
+    """The budget column a one-cell line names and the line after it; a label wrapped over
+    two cells (年初 / 预算数, 全年 / 执行数) is read whole."""
+    s = lines[j].cells[0].s
+    n = _budget_col(s)
+    if n is not None:
+        return n, j + 1
+    nxt = j + 1
+    while nxt < len(lines) and lines[nxt].shape == "blank":
+        nxt += 1
+    if nxt < len(lines) and lines[nxt].shape == "single":
+        joined = _budget_col(s + lines[nxt].cells[0].s)
+        if joined is not None:
+            return joined, nxt + 1
+    return None, j + 1
+
+
 def find_budget_block(lines: list[Line]) -> tuple[dict[str, Tok], list[tuple[str, dict[str, Tok]]]]:
     """The figures of the form's budget block (年初预算数 … 执行率 … 得分 over the row
     年度资金总额), by column: the label row may be cells, words on one line or one label
@@ -1602,19 +1630,21 @@ def find_budget_block(lines: list[Line]) -> tuple[dict[str, Tok], list[tuple[str
         names = [_budget_col(c.s) for c in cells]
         header = [n for n in names if n]
         j = k + 1
-        if len(header) < 3 and ln.shape == "single" and names and names[0]:
+        if len(header) < 3 and ln.shape == "single" and _single_budget_col(lines, k)[0]:
             header = []
             j = k
             while j < len(lines) and lines[j].shape in ("single", "blank"):
                 if lines[j].shape == "single":
-                    n = _budget_col(lines[j].cells[0].s)
+                    n, after = _single_budget_col(lines, j)
                     if n is None:
                         break
                     header.append(n)
+                    j = after
+                    continue
                 j += 1
         if len(header) >= 3:
             # a form flattened onto one line has its figures after the labels on the line
-            first = next(i for i, n in enumerate(names) if n)
+            first = next((i for i, n in enumerate(names) if n), len(names))
             run_end = next((i for i in range(first, len(names)) if not names[i]), len(names))
             lead = cells[run_end:] if j == k + 1 else []
             found, parts = _budget_values(lines, j, header, totals, lead)
