@@ -441,3 +441,40 @@ def test_a_label_read_as_a_measure_is_no_vague_measure(tmp_path, label):
             f"1.2024年6月前由馆办公室协调乡镇文化站新增演出场地3处。\n2.{label}\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert "VAGUE_MEASURE" not in codes
+
+
+YUNNAN = """中共青溪县委办公室2023年度项目支出绩效自评报告
+一、项目基本情况
+2023年财政预算项目资金16万元。
+二、项目绩效自评工作开展情况
+成立自评工作小组，对照绩效目标逐项开展自评。
+三、项目绩效实现情况
+1.项目资金执行情况：财政预算项目资金16万元，支付16万元。
+2.产出指标完成情况：完成信息报送120期。
+四、绩效目标未完成原因和下一步改进措施
+无
+五、绩效自评结果
+自评分为100分。
+六、结果公开情况和应用打算
+待县财政局审核后公开。
+七、绩效自评工作的经验、问题和建议
+2024年起由办公室每季度检查一次项目资金支出进度。
+八、其他需说明的问题
+无
+"""
+
+
+def test_the_yunnan_template_outline():
+    r = read_text(YUNNAN, "yn.txt")
+    assert not r.paragraphs("U")  # how the evaluation was run and what is done with it open nothing
+    assert [p.text for p in r.paragraphs("I")] == ["2024年起由办公室每季度检查一次项目资金支出进度。"]
+    assert [p.text[:6] for p in r.paragraphs("O")] == ["项目资金执行", "产出指标完成"]
+
+
+def test_a_report_run_onto_one_line_from_its_first_heading():
+    line = ("一、绩效目标分解下达情况青溪县文旅局下达2023年文化专项资金20万元,二、绩效目标完成情况分析"
+            "(一)资金投入情况分析,专项资金20万元全部到位,(二)总体绩效目标完成情况分析,完成送戏下乡30场,"
+            "三、存在问题,部分乡镇演出场地简陋,")
+    r = read_text("青溪县文旅局2023年文化专项资金绩效自评报告\n" + line + "\n", "one.txt")
+    assert r.paragraphs("G") and r.paragraphs("O") and r.paragraphs("Q")
+    assert r.paragraphs("G")[0].text.startswith("青溪县文旅局下达")

@@ -287,10 +287,11 @@ def split_run_on(line: Mapped) -> list[Mapped]:
         return [line]
     norm = normalize(line.chars)
     cuts: list[int] = []
-    heads = [(m.start(), _cn_value(m.group(1))) for m in _CN_HEAD_RE.finditer(norm) if m.start() > 0]
+    heads = [(m.start(), _cn_value(m.group(1))) for m in _CN_HEAD_RE.finditer(norm)]
     chain = _longest_sequence(heads)
+    # (the line's own opening 一、 counts for the chain: 「一、…下达20万元,二、…」)
     if len(chain) >= 2:
-        cuts.extend(chain)
+        cuts.extend(c for c in chain if c > 0)
     # 「…报告如下：一、绩效目标分解下达情况…」: the outline opening after an introduction
     for m in _CN_HEAD_RE.finditer(norm):
         if m.start() > 0 and _cn_value(m.group(1)) == 1 and norm[m.start() - 1] in "。：:":
