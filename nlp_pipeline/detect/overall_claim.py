@@ -111,6 +111,20 @@ def _shortfalls(report: Report, ctx: Context) -> list[tuple[Evidence, str, str]]
     return out
 
 
+TOPIC_LEAD_MAX = 12  # characters of an item's lead title (1.城乡居民健康档案。…)
+# …unless the claim names the whole year's goals itself (全年6项年度绩效目标全部完成)
+WHOLE_YEAR_WORDS = ("全年", "年初", "年度绩效目标", "所有")
+
+
+def _topic_item(text: str) -> bool:
+    """The paragraph is an item led by its own topic's title (「城乡居民健康档案。全市…」,
+    「老年人健康管理：…」): what it claims of 各项指标 it claims of that topic only."""
+    lead = text.lstrip()
+    cut = min((k for k in (lead.find(ch) for ch in "。：:") if k > 0), default=-1)
+    return 0 < cut <= TOPIC_LEAD_MAX and not any(ch.isdigit() for ch in lead[:cut]) \
+        and "，" not in lead[:cut] and "," not in lead[:cut]
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -126,7 +140,13 @@ def detect(ctx: Context):
         return []
     para, s, e = claim
     on_time = cues.has(para.text[s:e], "on_time")
-    counters = (_unfinished(report, cues, (para.id, s, e), on_time) + _shortfalls(report, ctx))[:MAX_COUNTERS]
+    counters = _unfinished(report, cues, (para.id, s, e), on_time) + _shortfalls(report, ctx)
+    claim_text = para.text[s:e]
+    if _topic_item(para.text) and not any(ch.isdigit() for ch in claim_text) \
+            and not any(w in claim_text for w in WHOLE_YEAR_WORDS):
+        # 「1.城乡居民健康档案。…各项指标均达到年度目标」: the claim is the item's own
+        counters = [c for c in counters if c[0].paragraph == para.id]
+    counters = counters[:MAX_COUNTERS]
     if not counters:
         return []
     ev = [M.para_evidence(report, para, s, e)] + [c[0] for c in counters]
