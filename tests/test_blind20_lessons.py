@@ -478,3 +478,18 @@ def test_a_report_run_onto_one_line_from_its_first_heading():
     r = read_text("青溪县文旅局2023年文化专项资金绩效自评报告\n" + line + "\n", "one.txt")
     assert r.paragraphs("G") and r.paragraphs("O") and r.paragraphs("Q")
     assert r.paragraphs("G")[0].text.startswith("青溪县文旅局下达")
+
+
+@pytest.mark.parametrize("parts,found", [
+    ("其中：预算编制30万元；审计30万元；设计测绘29.99万元。", True),
+    ("其中：30万元用于预算编制；30万元用于审计；29.99万元用于设计测绘。", True),
+    ("其中：30万元用于预算编制；30万元用于审计；29.97万元用于设计测绘。", False),
+    ("其中预算编制30万元、审计30万元、设计测绘29.29万元。", True),
+    ("其中预算编制30万元、审计30万元、设计测绘29.97万元。", False),
+])
+def test_a_breakdown_listed_after_a_colon(tmp_path, parts, found):
+    text = ("青溪县财政局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n青溪县财政局年初预算数为300.00万元。\n"
+            "二、年度绩效目标\n1.完成基建工程委托业务项目50个。\n三、目标完成情况\n"
+            f"1.本项目共完成预算资金89.97万元。{parts}\n")
+    a = _analyze(tmp_path, text)
+    assert ("ARITHMETIC_MISMATCH" in [x.code for x in a.findings]) is found

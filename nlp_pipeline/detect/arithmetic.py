@@ -167,6 +167,10 @@ def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
     stop_cues = sorted(acfg.get("part_stop_cues") or [], key=len, reverse=True)
     s, e = M.clause_bounds(text, c, c, M.SENTENCE_BREAK)
     s = statement_start(text, s)  # 「…共120万元。其中…」: the total is before the stop
+    if text[c + 2:c + 3] in "：:":
+        # 「其中：预算编制30万元；审计30万元；设计29.99万元。」: a list after a colon runs
+        # over its semicolons to the full stop
+        _, e = M.clause_bounds(text, c, c, LIST_BREAK)
     total = _parts_total(items, s, c, e)
     if total is None:
         return None
@@ -237,6 +241,24 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
     return parts
 
 
+LIST_BREAK = set("。！？!?\n")  # what ends a list opened by 其中：, whose items ；separates
+
+
+def _list_tolerance(nums: list[M.Num]) -> float:
+    """The rounding a total and its parts allow together: half a unit of each figure's last
+    digit, where a whole amount among decimal ones is exact (in 「89.97万元，其中30万元、
+    30万元、29.29万元」 the 30s are exact: a writer giving 29.29 would give 30.02 as written)."""
+    digits = max(M.decimals(n.m.text) for n in nums)
+    tol = 0.0
+    for n in nums:
+        d = M.decimals(n.m.text)
+        if digits and not d:
+            continue  # a whole amount among decimal ones is exact
+        factor = abs(n.m.base_value / n.m.value) if n.m.value else 1.0
+        tol += 0.5 * 10 ** -d * factor
+    return tol + 1e-9
+
+
 def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list[M.Num],
                     cfg: dict) -> float | None:
     """The sum of ``parts`` when it is a slip against ``total``; None when the list is no
@@ -255,7 +277,7 @@ def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list
     if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
         return None
     got = sum(n.m.base_value for n in parts)
-    tol = sum(M.half_ulp(n.m) for n in parts + [total]) + 1e-9
+    tol = _list_tolerance(parts + [total])
     if abs(got - total.m.base_value) <= tol:
         return None
     if got < total.m.base_value and total.m.kind == "COUNT" and (
