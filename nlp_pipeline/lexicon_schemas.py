@@ -658,6 +658,7 @@ class Sections(Strict):
     basic_headings: Words
     profile_endings: Words
     heading_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words]
+    question_topics: dict[Literal["G", "O", "P", "Q", "I", "B"], Words] = {}
     form_label_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words] = {}
     expected: _Expected
     label_slack: int

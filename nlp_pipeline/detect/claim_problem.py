@@ -111,8 +111,11 @@ def detect(ctx: Context):
     findings = []
     implied = (lexicon(ctx, "cues_claims.yaml") or {}).get("claim_implied_words") or {}
     for p, a, b, words, phrase in _claims(report, implied):
+        # money received or paid in full (资金全部到位) is contradicted by a problem admitting
+        # money unpaid, not by an outcome saying the work itself is still under way
+        funds = cues.has(phrase, "funds_arrived_whole") or cues.has(phrase, "funds_spent_whole")
         for q, qa, qb, qwords in problems:
-            if q is p:
+            if q is p or (funds and q.section != "Q"):
                 continue
             shared = words & qwords
             if len(shared) < MIN_SHARED:

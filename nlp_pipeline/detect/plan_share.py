@@ -35,6 +35,13 @@ def _target(goal_nums: list[M.Num], a: M.Num) -> M.Num | None:
     return same[0] if len(same) == 1 else None
 
 
+def _fits(a: M.Num, t: M.Num, pct: M.Num) -> bool:
+    """``pct`` is ``a`` over ``t`` within the rounding of the three as written."""
+    want = a.m.base_value / t.m.base_value * 100
+    tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(t.m) / t.m.base_value)
+    return abs(want - pct.m.base_value) <= tol + 1e-9
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -52,14 +59,17 @@ def detect(ctx: Context):
             pct = next((n for n in items if n.i >= m.start("pct") and n.m.kind == "PERCENT"), None)
             if not gid or not before or pct is None or pct.m.base_value is None:
                 continue
-            a = before[-1]
+            # the figure the share is of: the last before it that is no part of a breakdown
+            # (新增耕地1,286.4亩，其中旱地842.6亩、水田443.8亩，完成年度目标的107.2%)
+            whole = [n for n in before if "part" not in n.scopes]
+            a = (whole or before)[-1]
             t = _target(by_para.get(gid, []), a)
             if t is None or not a.m.base_value:
                 continue
-            want = a.m.base_value / t.m.base_value * 100
-            tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(t.m) / t.m.base_value)
-            if abs(want - pct.m.base_value) <= tol + 1e-9:
+            if any(_fits(n, t, pct) for n in before if n.m.base_value
+                   and n.m.kind == a.m.kind and (n.m.base_unit or "") == (a.m.base_unit or "")):
                 continue
+            want = a.m.base_value / t.m.base_value * 100
             vals = {"actual": a.m.text, "target": t.m.text, "computed": f"{want:.1f}", "written": pct.m.text}
             findings.append(make_finding(
                 CODE, "medium", "NUM.PLAN_SHARE.main", {"paragraph": o.id, **vals},

@@ -127,19 +127,27 @@ def _pairs(nums: list[M.Num]):
 def detect(ctx: Context):
     report = ctx.report
     nums = M.enrich(report, ctx.mentions, M.config())
-    findings, seen = [], set()
+    # one slip written again elsewhere (1,286.4亩 in O1 and in O5 against 1,268.4亩 in Q1)
+    # is one finding with every place that writes either figure
+    groups: dict[tuple, list] = {}
     for a, b, shared in _pairs(nums):
-        key = (a.m.start, b.m.start)
-        if key in seen:
-            continue
-        seen.add(key)
         word = sorted(shared, key=lambda w: (-len(w), w))[0]
-        ev = [M.para_evidence(report, n.para, n.i, n.j) for n in (a, b)]
+        key = (a.m.base_value, b.m.base_value, word)
+        places = groups.setdefault(key, [a, b, []])[2]
+        for n in (a, b):
+            if all(n is not x for x in places):
+                places.append(n)
+    findings = []
+    for (_, _, word), (a, b, places) in groups.items():
+        first = [n for n in places if n.m.base_value == a.m.base_value]
+        second = [n for n in places if n.m.base_value != a.m.base_value]
+        ev = [M.para_evidence(report, n.para, n.i, n.j) for n in first + second]
         findings.append(make_finding(
             CODE, "medium", "NUM.TRANSPOSED.main",
-            {"first": a.m.text, "first_paragraph": a.para.id, "second": b.m.text, "second_paragraph": b.para.id,
+            {"first": a.m.text, "first_paragraph": "、".join(dict.fromkeys(n.para.id for n in first)),
+             "second": b.m.text, "second_paragraph": "、".join(dict.fromkeys(n.para.id for n in second)),
              "shared": word},
             ev, {"first": a.m.text, "second": b.m.text, "shared": word},
-            roles=["claim", "counter"],
+            roles=["claim"] * len(first) + ["counter"] * len(second),
         ))
     return findings

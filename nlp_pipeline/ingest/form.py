@@ -20,10 +20,10 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
-from .draft import Draft, SectionCollector, make_paragraph
+from .draft import BASIC, Draft, SectionCollector, make_paragraph
 from .grid import Cell, Row, nonempty
 from .items import Item, cell_blocks, cell_items, cell_text, split_inline_items, split_number
-from .labels import header_label, is_task_number, match_column, match_section, squeeze
+from .labels import header_label, is_basic_heading, is_task_number, match_column, match_section, squeeze
 from .table_lexicon import table_lexicon
 from .table import is_furniture
 from .mapped import Mapped, join
@@ -190,6 +190,11 @@ class _FormParser:
                 continue
             if mode == "tasks":
                 self._task_row(ne)
+                continue
+            if len(ne) >= 2 and mode != "tasks" and is_basic_heading(first) and _prose(self.ctext(ne[1])):
+                # 项目概况 | 项目在5个镇实施…: a row of the form's basic part, its sentences
+                # read by the number checks as the basic part of a narrative is
+                mode = self._section_row(BASIC, first, ne[1:])
                 continue
             # header and budget label/value pairs, wherever the form puts them
             if len(ne) >= 2 and self._header_row(ne):
@@ -546,6 +551,15 @@ class _FormParser:
 
 
 _VALUE_MARKS_RE = re.compile(r"[\d.,%‰≥≤<>＞＜＝=~～\-—\s]")
+
+
+PROSE_MIN = 16  # characters of a cell that is a sentence, not a header field's value
+
+
+def _prose(cell: str) -> bool:
+    """A cell of running text (sentences), not a field value such as a name or a date."""
+    s = cell.strip()
+    return len(s) >= PROSE_MIN and any(ch in s for ch in "，。；,;")
 
 
 def _value_like(name: str) -> bool:

@@ -14,7 +14,8 @@ _STYLES: list[tuple[str, str]] = [
     ("part", r"第[一二三四五六七八九十\d]+(?:部分|章)[、.．:：\s]*"),
     # 第一节 under 第一章: a sub-heading of the chapter
     ("jie", r"第[一二三四五六七八九十\d]+节[、.．:：\s]*"),
-    ("cn", r"[一二三四五六七八九十]{1,3}\s*[、.．]\s*"),
+    # (capital numerals 壹、贰、叁、 head some reports' parts the same way)
+    ("cn", r"(?:[一二三四五六七八九十]{1,3}|[壹贰叁肆伍陆柒捌玖拾]{1,2})\s*[、.．]\s*"),
     ("pcn", r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）][、.．]?\s*"),
     # "1 项目基本情况": a heading numbered with a space, its title alone on the line (a
     # report exported from a word processor's outline); never an item of running text
@@ -32,7 +33,7 @@ _STYLES: list[tuple[str, str]] = [
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),
     ("circ", r"[①-⑳]\s*"),
     # a bullet (• 目标1：…, - 渔业安全方面…: slides, markdown): an item with no number
-    ("bullet", r"(?:[•·▪◆●■◇►]|-(?=\s))\s*"),
+    ("bullet", r"(?:[•·▪◆●■◇►▲△★☆▶▷◎]|-(?=\s))\s*"),
 ]
 STYLE_DEPTH = {name: k for k, (name, _) in enumerate(_STYLES)}
 _NUMBER_RES = [(name, re.compile(pat)) for name, pat in _STYLES]
@@ -234,6 +235,14 @@ def match_outside(label: str, slack: int | None = None) -> str | None:
         if (w in s and len(s) - len(w) <= slack) or heading_core(w) == core:
             return w
     return None
+
+
+def is_basic_heading(label: str) -> bool:
+    """A heading of the basic part: a profile or budget heading of lexicons/sections.yaml
+    ``basic_headings`` (not a table's title: 绩效指标完成情况表)."""
+    w = match_outside(label)
+    return w is not None and w in {squeeze(x) for x in lexicon().get("basic_headings") or []} \
+        and "表" not in squeeze(label)
 
 
 def section_title(sid: str) -> str:

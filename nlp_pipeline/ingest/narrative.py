@@ -21,7 +21,7 @@ from . import header
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
-from .labels import STYLE_DEPTH, lexicon, match_outside, match_section, squeeze
+from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, squeeze
 from .mapped import Mapped
 from .table import display_width, is_furniture, unbreak
 
@@ -447,10 +447,18 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         return sec[0], body.chars.strip(" ：:。"), None
     if it.style is not None:
         # 3.3产出 / 3.4效果: a level's name as a numbered heading of its own
-        word = body.chars.strip(" ：:。")
-        for sid, words in (lexicon().get("heading_synonyms") or {}).items():
-            if word in words:
-                return sid, word, None
+        word = _heading_word(body.chars.strip(" ：:。"))
+        if word is not None:
+            return word[0], word[1], None
+    return None
+
+
+def _heading_word(word: str) -> tuple[str, str] | None:
+    """(section, word) for a word that names a section only as a heading of its own
+    (3.3产出, 【完成情况】): never inside a sentence or a cell."""
+    for sid, words in (lexicon().get("heading_synonyms") or {}).items():
+        if word in words:
+            return sid, word
     return None
 
 
@@ -504,11 +512,7 @@ def _glued_label(item: Item) -> tuple[str, str, Mapped] | None:
 
 
 def _is_basic_label(label: str) -> bool:
-    """A heading of the basic part: a profile or budget heading of lexicons/sections.yaml
-    ``basic_headings`` (not a table's title: 绩效指标完成情况表)."""
-    w = match_outside(label)
-    return w is not None and w in {squeeze(x) for x in lexicon().get("basic_headings") or []} \
-        and "表" not in squeeze(label)
+    return is_basic_heading(label)
 
 
 def _basic_item(item: Item) -> tuple[str, Mapped] | None:
@@ -644,6 +648,30 @@ def _is_foot_label(line: str) -> bool:
 _CLOSING_RE = re.compile(r"(?:谢谢|感谢聆听|汇报完毕|以上报告|特此报告|敬请.{0,8}批评指正|请.{0,8}批评指正)[！!。]?")
 
 
+_QUESTION_RE = re.compile(r"\s*问\s*[一二三四五六七八九十\d]{1,3}\s*[：:、．.]")
+_ANSWER_RE = re.compile(r"\s*答\s*[：:]\s*")
+
+
+def _question(line: Mapped) -> str | None:
+    """For a question heading (问三：年初设定了哪些绩效目标？) the section its topic words
+    name (lexicons/sections.yaml ``question_topics``), "" for another question; None for
+    any other line."""
+    m = _QUESTION_RE.match(normalize(line.chars))
+    if m is None:
+        return None
+    asked = squeeze(line.chars[m.end():])
+    for sid, words in (lexicon().get("question_topics") or {}).items():
+        if any(squeeze(w) in asked for w in words):
+            return sid
+    return ""
+
+
+def _without_answer_mark(line: Mapped) -> Mapped:
+    """An answer's text without its 答： mark (答：1.按照…), so that its items read as items."""
+    m = _ANSWER_RE.match(normalize(line.chars))
+    return line.slice(m.end()) if m else line
+
+
 def parse_narrative(text: str, rows: list[Row]) -> Draft:
     draft = Draft(layout="narrative")
     draft.currency_unit = header.currency_unit(text)
@@ -683,11 +711,25 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.open(*labels[-1])
             seen_section = True
             continue
+        asked = _question(line)
+        if asked is not None:
+            # 问三：年初设定了哪些绩效目标？ (a 一问一答 page): the question heads the answer's
+            # section by what it asks; a question on nothing known heads no section
+            if asked == BASIC:
+                sections.open(BASIC, line.chars.strip())
+            elif asked:
+                sections.open(asked, line.chars.strip())
+                seen_section = True
+            else:
+                sections.close()
+            last_was_heading = True
+            continue
+        line = _without_answer_mark(line)
         bracket = _bracket_label(line)
         if bracket is not None:
             # 【存在问题】 / 【项目名称】2023年…: a system print-out labels its fields in 【】
             label, rest = bracket
-            sec = match_section(label, 2)
+            sec = match_section(label, 2) or _heading_word(label)
             if sec is not None:
                 sections.open(sec[0], label)
                 seen_section = True

@@ -28,6 +28,7 @@ MAX_COLUMNS = 1_000
 _DUMP_CELL_RE = re.compile(r"[ \t\u3000]{2,}[|｜]")
 DUMP_MIN_CELLS = 8  # cell lines a text needs before it is read as such a dump
 DUMP_SHARE = 0.3  # of its non-blank lines
+DUMP_PIPED_MARGIN = 0.2  # share of a dump's margin lines that may hold a pipe of their own
 
 
 def join_dumped_rows(text: str) -> str | None:
@@ -38,6 +39,11 @@ def join_dumped_rows(text: str) -> str | None:
     is_cell = [bool(_DUMP_CELL_RE.match(ln)) for ln in lines]
     n = sum(is_cell)
     if n < DUMP_MIN_CELLS or n < DUMP_SHARE * sum(1 for ln in lines if ln.strip()):
+        return None
+    # a dump's rows open at the margin with their first cell alone; rows that carry their
+    # pipes at the margin too (绩效目标 | 1.… over | 2.…) are a table typed with pipes
+    margin = [ln for ln, cell in zip(lines, is_cell) if not cell and ln.strip()]
+    if sum(1 for ln in margin if "|" in ln or "｜" in ln) > DUMP_PIPED_MARGIN * len(margin):
         return None
     chars = list(text)
     pos = 0

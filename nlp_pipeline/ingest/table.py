@@ -35,6 +35,8 @@ _FURNITURE_RE = re.compile(
     r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
     # a slide deck exported to text marks each slide (幻灯片 3, Slide 3)
     r"(?:幻灯片|slide)\s*\d{1,3}|"
+    # the end mark of an article on a WeChat account (—END—)
+    r"[-—–_=·\s]*END[-—–_=·\s]*|"
     # a Word field code left in a table of contents (PAGEREF _Toc22186 \h 3)
     r"PAGEREF\s+_Toc\d+\s*(?:\\h)?\s*\d{0,3}|"
     # a download site's file name printed above its preview (某某绩效目标表.docx)

@@ -1,0 +1,141 @@
+"""Lessons of blind21's first run (own invented text in the shapes it showed)."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.ingest import read_text
+
+
+def _analyze(tmp_path, text):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    return analyze(f, mode="lexical")
+
+
+WECHAT = """【绩效公开】青溪县中医医院2023年度部门整体支出绩效自评报告
+青溪县中医医院　2024-03-20 09:15
+
+【年度目标】
+●门急诊服务不低于20万人次。
+●推广中医适宜技术不少于30项。
+【完成情况】
+▲全年完成门急诊21.3万人次。
+▲推广中医适宜技术32项。
+【自评结论】
+★综合得分94.7分，自评等级为“优”。
+【问题与不足】
+●中医药人才储备不足。
+【下一步措施】
+●2024年6月前引进中医药专业技术人员5名，由人事科负责。
+—END—
+"""
+
+
+def test_a_wechat_article_with_bracketed_headings_and_marks():
+    r = read_text(WECHAT, "wx.txt")
+    text = {sid: [p.text for p in s.paragraphs] for sid, s in r.sections.items()}
+    assert text["O"] == ["全年完成门急诊21.3万人次。", "推广中医适宜技术32项。"]
+    assert text["I"] == ["2024年6月前引进中医药专业技术人员5名，由人事科负责。"]
+    assert text["Q"] == ["中医药人才储备不足。"]
+
+
+def test_a_heading_word_is_no_section_inside_an_item():
+    # 完成情况 names a section only as a heading of its own
+    text = ("青溪县2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.新建道路3公里。\n二、目标完成情况\n"
+            "1.道路建设完成情况：新建道路3公里。\n2.资金支付完成情况：支付120万元。\n")
+    r = read_text(text, "t.txt")
+    assert len(r.paragraphs("O")) == 2
+
+
+CAPITAL = """青溪县第一中学2023年国家助学金绩效自评报告
+壹、项目概况
+我校2023年在校学生3,126人。
+贰、绩效目标
+1.资助家庭经济困难学生不少于1,260人。
+叁、目标完成情况
+1.资助家庭经济困难学生1,286人。
+肆、存在问题
+1.资助工作人员均为兼职。
+伍、改进措施
+1.2024年5月底前组织资助工作人员参加县级业务培训。
+"""
+
+
+def test_headings_numbered_with_capital_numerals():
+    r = read_text(CAPITAL, "c.txt")
+    assert [len(r.paragraphs(s)) for s in "GOQI"] == [1, 1, 1, 1]
+
+
+TWO_COLUMN = """青溪县2023年土地综合整治项目支出绩效自评报告
+项　　目     | 内　　容
+项目名称     | 2023年土地综合整治项目
+项目概况     | 项目在3个镇实施，共8个片区，建设规模1.2万亩，全年预算860.00万元。
+绩效目标     | 1.新增耕地不少于600亩。
+             | 2.8个片区工程质量合格率100%。
+目标完成情况 | 1.新增耕地620亩，其中旱地420亩、水田200亩，完成年度目标的103.3%。
+             | 2.8个片区全部通过验收，合格率100%。
+存在问题     | 1.部分新增耕地耕作层偏薄。
+改进措施     | 1.2024年起由县土地整理中心对新增耕地实施培肥。
+"""
+
+
+def test_a_report_as_one_two_column_table(tmp_path):
+    from nlp_pipeline.ingest.reading import join_dumped_rows
+
+    assert join_dumped_rows(TWO_COLUMN) is None  # its rows carry their pipes: no browser dump
+    a = _analyze(tmp_path, TWO_COLUMN)
+    r = a.report
+    assert [len(r.paragraphs(s)) for s in "GOQI"] == [2, 2, 1, 1]
+    assert r.paragraphs("B") and r.paragraphs("B")[0].text.startswith("项目在3个镇实施")
+    # 620 of 600 is 103.3%: the share is of the total, not of its last part
+    assert "ARITHMETIC_MISMATCH" not in [x.code for x in a.findings]
+
+
+def test_one_slip_written_twice_is_one_finding(tmp_path):
+    text = ("青溪县2023年土地整治项目绩效自评报告\n一、年度绩效目标\n1.新增耕地不少于1,200亩。\n二、目标完成情况\n"
+            "1.新增耕地1,286.4亩，完成年度目标的107.2%。\n2.新增耕地1,286.4亩已纳入耕地保护目标管理。\n"
+            "三、存在问题\n1.新增耕地1,268.4亩中约180亩需持续培肥。\n四、改进措施\n1.2024年起由县农业农村局组织培肥。\n")
+    a = _analyze(tmp_path, text)
+    found = [x for x in a.findings if x.code == "NUMBER_CONFLICT"]
+    assert len(found) == 1
+    assert {e.paragraph for e in found[0].evidence} == {"O1", "O2", "Q1"}
+
+
+QA = """一问一答解读青溪县2023年度特困人员救助供养补助资金绩效自评情况
+问一：这项资金主要用在哪些方面？
+答：该项资金用于保障城乡特困人员基本生活。2023年全年预算860.40万元，全年执行840.12万元。
+问二：年初设定了哪些绩效目标？
+答：1.足额发放基本生活费，每人每年6,240元。
+2.特困人员满意度不低于90%。
+问三：这些目标完成得怎么样？
+答：1.全年为862名特困人员发放基本生活费537.89万元。
+2.委托第三方开展满意度调查，满意度96.5%。
+问四：自评中发现了哪些问题？
+答：1.部分敬老院消防设施老化。
+问五：下一步如何改进？
+答：1.2024年6月底前完成7所敬老院消防设施改造，由县民政局负责。
+"""
+
+
+def test_a_question_and_answer_page():
+    r = read_text(QA, "qa.txt")
+    text = {sid: [p.text for p in s.paragraphs] for sid, s in r.sections.items()}
+    assert text["G"] == ["足额发放基本生活费，每人每年6,240元。", "特困人员满意度不低于90%。"]
+    assert len(text["O"]) == 2 and text["O"][0].startswith("全年为862名")
+    assert text["Q"] == ["部分敬老院消防设施老化。"]
+    assert text["I"] == ["2024年6月底前完成7所敬老院消防设施改造，由县民政局负责。"]
+    assert text["B"][0].startswith("该项资金用于")
+
+
+@pytest.mark.parametrize("counter,found", [
+    ("三、存在问题\n1.第四季度专项资金3.6万元因考核未结束尚未拨付。\n", True),
+    ("2.该项目根据全年总体绩效目标正在进行中，专项资金将按进度使用。\n三、存在问题\n1.演出场地简陋。\n", False),
+])
+def test_funds_received_in_full_against_work_under_way(tmp_path, counter, found):
+    text = ("青溪县文旅局2023年文化专项资金绩效自评报告\n一、绩效目标\n1.完成送戏下乡30场。\n二、绩效目标完成情况\n"
+            "1.项目资金到位情况：专项资金20万元已全部到位，完成送戏下乡30场。\n" + counter +
+            "四、改进措施\n1.2024年6月前由文旅局协调乡镇新增演出场地3处。\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("CLAIM_CONTRADICTED" in codes) is found
