@@ -139,3 +139,37 @@ def test_funds_received_in_full_against_work_under_way(tmp_path, counter, found)
             "四、改进措施\n1.2024年6月前由文旅局协调乡镇新增演出场地3处。\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("CLAIM_CONTRADICTED" in codes) is found
+
+
+ITEMS = """青溪县第一中学2023年国家助学金绩效自评报告
+一、绩效目标
+1.资助家庭经济困难学生不少于1,260人。
+二、绩效指标完成情况
+（一）数量指标。指标名称：受助学生人数；指标值：≥1,260人；完成值：1,286人；得分：10分（分值10分）。指标名称：免学杂费学生人数；指标值：≥580人；完成值：580人；得分：10分（分值10分）。
+（二）成本指标。指标名称：生均资助标准；指标值：2,000元/生·年；完成值：2,000元/生·年；得分：5分（分值5分）。
+（三）综合成效。资助育人成效显著，学生学习内生动力明显增强。
+三、存在问题
+1.资助工作人员均为兼职。
+四、改进措施
+1.2024年5月底前组织资助工作人员参加县级业务培训。
+"""
+
+
+def test_indicator_fields_inside_items_stay_the_items(tmp_path):
+    a = _analyze(tmp_path, ITEMS)
+    assert [p.number for p in a.report.paragraphs("O")] == ["（一）", "（二）", "（三）"]
+    # a figure with its unit written as target and result is no repeated clause
+    assert "REPEATED_TEXT" not in [x.code for x in a.findings]
+
+
+PRINTOUT = """【项目名称】青溪县村医培训项目
+【绩效指标】
+三级指标：培训人数；年度指标值：≥400人；实际完成值：412人；得分：10分（分值10分）
+三级指标：培训合格率；年度指标值：≥95%；实际完成值：96.5%；得分：10分（分值10分）
+"""
+
+
+def test_labelled_rows_of_a_printout_with_weights_in_brackets():
+    r = read_text(PRINTOUT, "p.txt")
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
+    assert rows == [("培训人数", "≥400人", "412人", 10, 10), ("培训合格率", "≥95%", "96.5%", 10, 10)]

@@ -27,6 +27,7 @@ from nlp_pipeline.text.segment import split_clauses, split_sentences
 
 CODE = "REPEATED_TEXT"
 MIN_CLAUSE = 6  # characters (no punctuation) of a clause that counts when written again
+MIN_WORDS = 4  # Chinese characters a repeated clause needs beside its figures
 MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
 WORDS_CLAUSE = 8  # characters of a clause without figures that counts when written again further on
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
@@ -113,7 +114,10 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
         if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
             continue
         key = _bare(text[a:b])
-        if len(key) >= MIN_CLAUSE and not any(key in s for s in stock):
+        words = sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff")
+        # (a figure with its unit written twice, 2,000元/生·年 as target and result, is no
+        # clause repeated)
+        if len(key) >= MIN_CLAUSE and words >= MIN_WORDS and not any(key in s for s in stock):
             groups[key].append((*_trim(text, a, b), key))
     return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
 

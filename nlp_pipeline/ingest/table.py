@@ -1102,23 +1102,52 @@ LABELLED_MIN = 4  # column: value pairs a line needs to be a row written as labe
 def _line_fields(text: str, ln: Line) -> dict[str, Mapped] | None:
     """A row written as labelled fields (三级指标：维修养护数量；年度指标值：≥28座；实际完成值：
     28座；分值：15；得分：15): each field's column and value, None for another line."""
+    rows = _line_field_rows(text, ln)
+    return rows[0] if len(rows) == 1 else None
+
+
+def _line_field_rows(text: str, ln: Line) -> list[dict[str, Mapped]]:
+    """The rows of a line of labelled fields, a new row at each name field after the first
+    (指标名称：A；指标值：…。指标名称：B；…: several indicators in one paragraph)."""
     body = text[ln.start:ln.end]
-    out: dict[str, Mapped] = {}
+    rows: list[dict[str, Mapped]] = [{}]
     pos = 0
-    for part in [*_PAIR_SEP_RE.split(body)]:
+    # (a sentence's stop parts fields too: 得分：10分。指标名称：…)
+    for part in [q for p in _PAIR_SEP_RE.split(body) for q in p.split("。")]:
         at = body.find(part, pos)
         pos = at + len(part)
         k = next((i for i, ch in enumerate(part) if ch in "：:"), None)
         if k is None:
             continue
-        col = match_header(part[:k].strip())
-        if col is None or col in ("label", "other") or col in out:
+        col = match_header(part[:k].strip().lstrip("。；;，, "))
+        if col is None or col in ("label", "other"):
             continue
-        val = Mapped.span(text, ln.start + at + k + 1, ln.start + at + len(part)).strip(" \t\u3000")
-        out[col] = val
-    if len(out) < LABELLED_MIN or "name" not in out or not out.keys() & {"target", "actual", "score"}:
-        return None
-    return out
+        if col in rows[-1]:
+            if col != "name":
+                continue
+            rows.append({})
+        val = Mapped.span(text, ln.start + at + k + 1, ln.start + at + len(part)).strip(" \t\u3000。")
+        rows[-1][col] = val
+        m = _SCORE_OF_WEIGHT_RE.match(val.chars) if col == "score" else None
+        if m is not None and "weight" not in rows[-1]:
+            # 得分：4分（分值5分）: the score with its weight in brackets
+            rows[-1]["score"] = val.slice(m.start(1), m.end(1))
+            rows[-1]["weight"] = val.slice(m.start(2), m.end(2))
+    return [r for r in rows if len(r) >= LABELLED_MIN and "name" in r and r.keys() & {"target", "actual", "score"}]
+
+
+_SCORE_OF_WEIGHT_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*分?\s*[（(]\s*(?:分值|满分|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+
+
+def _in_prose(text: str, ln: Line) -> bool:
+    """The line's fields follow an item's own words ((三)成本指标。指标名称：…): prose, not a
+    print-out whose line is the fields alone."""
+    body = normalize(text[ln.start:ln.end]).lstrip()
+    k = next((i for i, ch in enumerate(body) if ch in "：:"), len(body))
+    head = body[:k]
+    from .items import split_number
+
+    return "。" in head or (split_number(Mapped.synthetic(head)).style is not None and match_header(head) is None)
 
 
 def _one_field(text: str, ln: Line) -> tuple[str, Mapped] | None:
@@ -1146,14 +1175,19 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
     run: list[tuple[int, int, dict[str, Mapped]]] = []
     block: dict[str, Mapped] = {}
     span: list[int] = []
+    prose: list[bool] = []
 
     def flush() -> None:
+        in_prose = bool(prose) and all(prose)
+        prose.clear()
         if len(run) >= 2:
             b = _Builder(list(_DEFAULT_COLUMNS), "labelled", [])
             for _, _, fields in run:
                 b._push(RowCells({c: [Tok(m, 0, 0)] for c, m in fields.items()
                                   if c not in ("label", "other") and m.chars and not _is_dash(m.chars)}))
-            rows = b.finish(text)
+            # rows written inside the items of a narrative ((三)成本指标。指标名称：…；指标值：…)
+            # stay its paragraphs, whose own checks read the fields
+            rows = b.finish(text) if not in_prose else []
             if rows:
                 k0, k1 = run[0][0], run[-1][1]
                 tables.append(IndicatorTable(shape="labelled", columns=list(_DEFAULT_COLUMNS), rows=rows,
@@ -1174,11 +1208,13 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
                 flush()
             continue
         has_colon = "：" in ln.raw or ":" in ln.raw
-        fields = _line_fields(text, ln) if has_colon else None
-        if fields is not None:
+        many = _line_field_rows(text, ln) if has_colon else []
+        if many:
             if block and not close_block():
                 flush()
-            run.append((k, k, fields))
+            for fields in many:
+                run.append((k, k, fields))
+            prose.append(_in_prose(text, ln))
             continue
         one = _one_field(text, ln) if has_colon else None
         if one is not None:
