@@ -173,3 +173,40 @@ def test_labelled_rows_of_a_printout_with_weights_in_brackets():
     r = read_text(PRINTOUT, "p.txt")
     rows = [(i.name, i.target, i.result, i.weight, i.score) for t in r.tasks for i in t.indicators]
     assert rows == [("培训人数", "≥400人", "412人", 10, 10), ("培训合格率", "≥95%", "96.5%", 10, 10)]
+
+
+DITTO = """部门整体支出绩效自评表
+部门名称\t青溪县妇女联合会
+年度总体目标\t预期目标\t实际完成情况
+〃\t①开展妇女技能培训不少于800人次；②救助困难妇女不少于60人；③新建“妇女之家”10个。\t1.培训妇女832人次。2.救助困难妇女63人。
+绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+〃\t产出指标\t数量指标\t妇女技能培训人次\t≥800人次\t832人次\t30\t30\t
+〃\t〃\t〃\t“巾帼宣讲”场次\t≥{lectures}场\t46场\t20\t20\t
+〃\t〃\t质量指标\t维权案件办结率\t≥95%\t{rate}\t30\t{score}\t{reason}
+〃\t满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t94.6%\t20\t20\t
+总分\t\t\t\t\t\t100\t{total}\t
+"""
+
+
+def _ditto(tmp_path, **kw):
+    values = dict(lectures="40", rate="96.1%", score="30", reason="", total="100")
+    values.update(kw)
+    return _analyze(tmp_path, DITTO.format(**values))
+
+
+def test_ditto_marks_and_circled_goals(tmp_path):
+    a = _ditto(tmp_path)
+    r = a.report
+    assert [p.text for p in r.paragraphs("G")][0].startswith("开展妇女技能培训")
+    assert len(r.paragraphs("G")) == 3  # ①②③ in one cell are three goals
+    assert len([i for t in r.tasks for i in t.indicators]) == 4
+    assert not [x.code for x in a.findings if x.code not in ("GOAL_WITHOUT_OUTCOME",)]
+
+
+@pytest.mark.parametrize("kw,code", [
+    (dict(lectures="XX"), "UNFILLED_FORM"),  # a target the template masked
+    (dict(rate="92.26%", reason="满足指标要求"), "INDICATOR_SHORTFALL"),  # a shortfall said to meet it
+    (dict(rate="92.26%", score="29.1", reason="不可控因素", total="99.1"), "DEVIATION_UNEXPLAINED"),
+])
+def test_ditto_form_defects(tmp_path, kw, code):
+    assert code in [x.code for x in _ditto(tmp_path, **kw).findings]

@@ -27,6 +27,7 @@ _COLUMN_MESSAGE = {"result": "FORM.UNFILLED.column_result", "score": "FORM.UNFIL
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
 SUBTOTAL_WORDS = ("小计", "合计", "总计", "总分")
+MASKS = ("XX", "xx", "××")  # a figure the template masked (≥XX场)
 
 
 def _field_findings(report):
@@ -39,7 +40,9 @@ def _field_findings(report):
             continue  # 存在问题：无 is an answer (a field with nothing at all in it is none)
         ev = Evidence(section=sid, paragraph=u.paragraph or sid, start=u.start, end=u.end,
                       quote=report.text[u.start:u.end])
-        if u.instruction:
+        if u.instruction and any(m in u.text for m in MASKS):
+            mid, text = "FORM.UNFILLED.masked", u.text[:40]
+        elif u.instruction:
             mid, text = "FORM.UNFILLED.instruction", u.text[:40]
         elif not u.text.strip():
             mid, text = "FORM.UNFILLED.empty", ""
@@ -139,7 +142,7 @@ RULE = Rule(
     confidence=0.9,
     explain_zh="栏目仍为模板说明文字、“无”或空白",
     explain_en="the field still holds the template's instruction, 无, or nothing",
-    messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
+    messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.masked", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
               "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_target", "FORM.UNFILLED.field_grade",
               "FORM.UNFILLED.field_performance", "FORM.UNFILLED.empty", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",

@@ -106,6 +106,9 @@ def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
     return tasks
 
 
+_MASKED_FIGURE_RE = re.compile(r"(?:^|[≥≤<>=＞＜约达])\s*(?:XX|xx|××|X{3,})\s*(?:[%％]|[\u4e00-\u9fff])")
+
+
 def _is_unfilled(s: str) -> bool | None:
     """None: content; False: a placeholder (无, 暂无); True: the template's instruction."""
     lex = table_lexicon().unfilled
@@ -200,7 +203,9 @@ def _mark_unfilled(report: Report) -> None:
                                                 instruction=True, paragraph=rp.id))
             # …and a target cell (年度指标值 （请填写）), found between the row's name and result
             np_ = ind.name_paragraph
-            if ind.target and np_ is not None and rp is not None and _is_unfilled(ind.target) is True:
+            if ind.target and np_ is not None and rp is not None and (
+                    _is_unfilled(ind.target) is True or _MASKED_FIGURE_RE.search(ind.target)):
+                # (≥XX场: a figure the template masked, never filled in)
                 at = report.text.find(ind.target, np_.end, rp.start)
                 if at >= 0:
                     report.unfilled.append(Unfilled(field="target", text=ind.target, start=at,

@@ -99,6 +99,26 @@ def _labelled_items(line: Mapped, norm: str) -> list[Mapped]:
 
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _circled_items(line: Mapped, norm: str) -> list[Mapped] | None:
+    """「①…；②…；③…」 on one line: circled numbers in sequence from ① cut items."""
+    s = norm.lstrip()
+    if not s or s[0] != _CIRCLED[0]:
+        return None
+    lead = len(norm) - len(s)
+    cuts, want = [], 1
+    for k, ch in enumerate(norm):
+        if k > lead and want < len(_CIRCLED) and ch == _CIRCLED[want]:
+            cuts.append(k)
+            want += 1
+    if not cuts:
+        return None
+    bounds = [0] + cuts + [len(line.chars)]
+    return [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
+
+
 def split_inline_items(line: Mapped) -> list[Mapped]:
     """「1.加强培训 2.完善制度」 on one line: items numbered in sequence are separate items
     even with no 。 between them. A number out of sequence stays text."""
@@ -108,6 +128,9 @@ def split_inline_items(line: Mapped) -> list[Mapped]:
     if not first:
         first, later = _INLINE_PAREN_FIRST_RE.match(norm), _INLINE_PAREN_RE
     if not first:
+        circled = _circled_items(line, norm)
+        if circled is not None:
+            return circled
         return _labelled_items(line, norm)
     expect = int(first.group(1)) + 1
     cuts = []

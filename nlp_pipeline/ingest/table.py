@@ -35,6 +35,9 @@ _FURNITURE_RE = re.compile(
     r"\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
     # a slide deck exported to text marks each slide (幻灯片 3, Slide 3)
     r"(?:幻灯片|slide)\s*\d{1,3}|"
+    # a ditto mark for a merged cell (〃): the cell above it, no text of its own (a 同上 is
+    # kept: in a reason cell it is the author's answer)
+    r"〃+|"
     # the end mark of an article on a WeChat account (—END—)
     r"[-—–_=·\s]*END[-—–_=·\s]*|"
     # a Word field code left in a table of contents (PAGEREF _Toc22186 \h 3)
