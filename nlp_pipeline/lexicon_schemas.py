@@ -154,6 +154,7 @@ class Citations(Strict):
     short_year: Regex
     reversed: Regex = "(?!)"
     long_year: Regex = "(?!)"
+    doubled: Regex = "(?!)"
 
     @field_validator("number")
     @classmethod

@@ -210,3 +210,20 @@ def test_ditto_marks_and_circled_goals(tmp_path):
 ])
 def test_ditto_form_defects(tmp_path, kw, code):
     assert code in [x.code for x in _ditto(tmp_path, **kw).findings]
+
+
+@pytest.mark.parametrize("basis,rate,codes", [
+    ("《青溪县财政局关于下达2023年土地整治项目资金的通知》（青财资〔2023〕18号）", "92.74%", set()),
+    ("《青溪县财政局关于下达2023年土地整治项目资金的通知》（青财资〔2023〕〕18号）", "92.74%", {"CITATION_MALFORMED"}),
+    ("《青溪县财政局关于下达2023年土地整治项目资金的通知》（青财资〔2023〕18号）", "93.74%", {"ARITHMETIC_MISMATCH"}),
+])
+def test_the_basic_rows_of_a_two_column_report(tmp_path, basis, rate, codes):
+    text = ("青溪县2023年土地综合整治项目支出绩效自评报告\n项　　目     | 内　　容\n"
+            f"项目依据     | {basis}\n"
+            f"资金情况     | 项目全年预算1,846.50万元，全年执行1,712.38万元，预算执行率{rate}。\n"
+            "绩效目标     | 1.新增耕地不少于600亩。\n"
+            "目标完成情况 | 1.新增耕地620亩。\n"
+            "存在问题     | 1.部分新增耕地耕作层偏薄。\n"
+            "改进措施     | 1.2024年起由县土地整理中心对新增耕地实施培肥。\n")
+    got = {x.code for x in _analyze(tmp_path, text).findings}
+    assert got & {"CITATION_MALFORMED", "ARITHMETIC_MISMATCH"} == codes

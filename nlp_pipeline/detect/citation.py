@@ -92,7 +92,7 @@ def detect(ctx: Context):
     for key, message in (("reversed", "TXT.CITATION.unpaired"),
                          ("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
                          ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year"),
-                         ("long_year", "TXT.CITATION.long_year")):
+                         ("long_year", "TXT.CITATION.long_year"), ("doubled", "TXT.CITATION.unpaired")):
         for p in _texts(ctx.report):
             for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
                 num = m.group(0)
