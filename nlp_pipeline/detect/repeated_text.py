@@ -29,7 +29,8 @@ CODE = "REPEATED_TEXT"
 MIN_CLAUSE = 6  # characters (no punctuation) of a clause that counts when written again
 MIN_WORDS = 4  # Chinese characters a repeated clause needs beside its figures
 MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
-WORDS_CLAUSE = 8  # characters of a clause without figures that counts when written again further on
+WORDS_CLAUSE = 6  # characters of a clause without figures that counts when written again further on
+# in its sentence (坚持中西医并重，推进…，坚持中西医并重: 7 characters)
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
 MIN_PREFIX = 20  # characters of a problem's leading clauses that count when a measure opens with them
