@@ -227,3 +227,32 @@ def test_the_basic_rows_of_a_two_column_report(tmp_path, basis, rate, codes):
             "改进措施     | 1.2024年起由县土地整理中心对新增耕地实施培肥。\n")
     got = {x.code for x in _analyze(tmp_path, text).findings}
     assert got & {"CITATION_MALFORMED", "ARITHMETIC_MISMATCH"} == codes
+
+
+@pytest.mark.parametrize("total,found", [("93.7", False), ("94.7", True)])
+def test_scores_with_bracketed_weights_as_separate_lines(tmp_path, total, found):
+    text = WECHAT.replace("★综合得分94.7分", "★投入（15分）：得分14.2分\n★过程（15分）：得分13.6分\n"
+                                           "★产出（40分）：得分37.5分\n★效益（30分）：得分28.4分\n"
+                                           f"★综合得分{total}分")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("SCORE_MISMATCH" in codes) is found
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("医院服务能力持续向好，中医药特色优势进一步彰显，群众口碑稳步攀升。", True),
+    ("全年门急诊量较上年增长6.8%，群众口碑持续向好。", False),
+])
+def test_trends_told_with_no_figure(tmp_path, sentence, found):
+    text = WECHAT.replace("▲推广中医适宜技术32项。", "▲推广中医适宜技术32项。\n▲" + sentence)
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("UNSUPPORTED_CLAIM" in codes) is found
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("坚持中西医并重，推进中西医协同诊疗，坚持中西医并重，全年联合会诊1,286例。", True),
+    ("坚持中西医并重，推进中西医协同诊疗，全年联合会诊1,286例。", False),
+])
+def test_a_short_clause_written_twice_in_one_sentence(tmp_path, sentence, found):
+    text = WECHAT.replace("▲推广中医适宜技术32项。", "▲推广中医适宜技术32项。\n▲" + sentence)
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("REPEATED_TEXT" in codes) is found

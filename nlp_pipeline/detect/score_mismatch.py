@@ -26,9 +26,10 @@ SUBTOTAL_WORDS = ("小计",)  # a row that sums the rows of its group above it
 SUB_ROW_WORDS = ("其中",)  # a breakdown row under an indicator: no points of its own
 
 
-def _item_re(cfg: dict) -> str:
+def _item_re(cfg: dict) -> list[str]:
     sc = cfg.get("score", {})
-    return P.named("score_item", weight_cues=P.alternation(sc.get("weight_cues") or ["分值"]))
+    return [P.named("score_item", weight_cues=P.alternation(sc.get("weight_cues") or ["分值"])),
+            P.named("score_item_bracket")]
 
 
 def grade_for(total: float, cfg: dict) -> str:
@@ -216,7 +217,7 @@ def _total_in(text: str, spans, total_cues: list[str]):
     return None
 
 
-def _paragraph_scores(report, index, item_re: str, total_cues: list[str],
+def _paragraph_scores(report, index, item_re: list[str], total_cues: list[str],
                       grade_re: str | None) -> tuple[list, tuple | None, tuple | None]:
     """Items, total and grade as the paragraphs' sentences give them."""
     items, total, grade = [], None, None
