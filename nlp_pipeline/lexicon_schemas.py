@@ -660,6 +660,7 @@ class Sections(Strict):
     profile_endings: Words
     heading_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words]
     question_topics: dict[Literal["G", "O", "P", "Q", "I", "B"], Words] = {}
+    pair_labels: dict[Literal["Q", "I"], Words] = {}
     form_label_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words] = {}
     expected: _Expected
     label_slack: int

@@ -256,3 +256,24 @@ def test_a_short_clause_written_twice_in_one_sentence(tmp_path, sentence, found)
     text = WECHAT.replace("▲推广中医适宜技术32项。", "▲推广中医适宜技术32项。\n▲" + sentence)
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("REPEATED_TEXT" in codes) is found
+
+
+PAIRS = """青溪镇人民政府2023年度部门整体支出绩效自评报告
+一、年度绩效目标
+1.完成农村户厕改造120户。
+二、目标完成情况
+1.完成农村户厕改造120户。
+三、存在的问题及改进措施
+1.问题：部分村组道路管护责任落实不到位，路肩破损时有发生。措施：2024年3月底前由镇交通站与各村签订道路管护责任书。
+2.问题：镇级可用财力有限，部分民生项目配套资金保障压力较大。
+"""
+
+
+def test_problems_and_measures_written_in_pairs(tmp_path):
+    a = _analyze(tmp_path, PAIRS)
+    r = a.report
+    assert [p.text for p in r.paragraphs("Q")] == ["部分村组道路管护责任落实不到位，路肩破损时有发生。",
+                                                 "镇级可用财力有限，部分民生项目配套资金保障压力较大。"]
+    assert [p.text for p in r.paragraphs("I")] == ["2024年3月底前由镇交通站与各村签订道路管护责任书。"]
+    found = [x for x in a.findings if x.code == "PROBLEM_WITHOUT_MEASURE"]
+    assert found and {e.paragraph for e in found[0].evidence} == {"Q2"}

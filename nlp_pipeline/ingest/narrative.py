@@ -21,7 +21,7 @@ from . import header
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
-from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, squeeze
+from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, section_title, squeeze
 from .mapped import Mapped
 from .table import display_width, is_furniture, unbreak
 
@@ -648,6 +648,32 @@ def _is_foot_label(line: str) -> bool:
 _CLOSING_RE = re.compile(r"(?:谢谢|感谢聆听|汇报完毕|以上报告|特此报告|敬请.{0,8}批评指正|请.{0,8}批评指正)[！!。]?")
 
 
+def _problem_measure_pair(line: Mapped) -> tuple[Mapped, Mapped | None] | None:
+    """(problem, measure) of an item written as 「问题：…。措施：…」 (labels of lexicons/
+    sections.yaml ``pair_labels``; measure None for a problem labelled alone), None for
+    another line."""
+    norm = normalize(line.chars)
+    labels = lexicon().get("pair_labels") or {}
+    body = split_number(line).text
+    off = len(line.chars) - len(body.chars)
+    head = normalize(body.chars)
+    q = next((w for w in labels.get("Q") or [] if head.startswith(w + "：") or head.startswith(w + ":")), None)
+    if q is None:
+        return None
+    cut = None
+    for w in labels.get("I") or []:
+        for mark in ("：", ":"):
+            k = norm.find(w + mark, off + len(q) + 1)
+            if k > 0 and norm[k - 1] in "。；;，, " and (cut is None or k < cut[0]):
+                cut = (k, len(w) + 1)
+    if cut is None:
+        problem = line.slice(off + len(q) + 1).strip()
+        return (problem, None) if problem.chars else None
+    problem = line.slice(off + len(q) + 1, cut[0]).strip()
+    measure = line.slice(cut[0] + cut[1]).strip()
+    return (problem, measure) if problem.chars and measure.chars else None
+
+
 _QUESTION_RE = re.compile(r"\s*问\s*[一二三四五六七八九十\d]{1,3}\s*[：:、．.]")
 _ANSWER_RE = re.compile(r"\s*答\s*[：:]\s*")
 
@@ -709,6 +735,19 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             queue, beside = [], []
             last_was_heading = True
             sections.open(*labels[-1])
+            seen_section = True
+            continue
+        pair = _problem_measure_pair(line)
+        if pair is not None:
+            # 「2.问题：…。措施：…。」: a problem and its measure written as one item (a
+            # problem with no 措施 part is the problems' all the same)
+            num = split_number(line)
+            for sid, piece in zip(("Q", "I"), pair):
+                if piece is None:
+                    continue
+                sections.open(sid, sections.titles.get(sid) or section_title(sid))
+                # (both halves keep the item's number: the measure is the problem's own)
+                sections.add(Item(num.number, num.style, piece), whole=piece, force_new=True)
             seen_section = True
             continue
         asked = _question(line)
