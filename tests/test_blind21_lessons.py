@@ -277,3 +277,20 @@ def test_problems_and_measures_written_in_pairs(tmp_path):
     assert [p.text for p in r.paragraphs("I")] == ["2024年3月底前由镇交通站与各村签订道路管护责任书。"]
     found = [x for x in a.findings if x.code == "PROBLEM_WITHOUT_MEASURE"]
     assert found and {e.paragraph for e in found[0].evidence} == {"Q2"}
+
+
+@pytest.mark.parametrize("tail,cut", [
+    ("社会效益指标\t受益群众满意度\t≥90%\t95%\t10\t10\n", False),  # the table complete
+    ("生态效益指标\t\t\t\t\t\n可持续影响指标\t\t\t\t\t\n……\n满意", True),  # stops at the next group
+    ("可持续影响", True),
+])
+def test_a_table_cut_where_the_next_group_starts(tmp_path, tail, cut):
+    from nlp_pipeline.detect._textcommon import table_cut_short
+
+    text = ("青溪县村级补助经费2023年项目支出绩效自评表\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t数量指标\t补助村数\t12个\t12个\t30\t30\t\n"
+            "\t质量指标\t资金发放准确率\t100%\t100%\t30\t30\t\n"
+            "效益指标\t经济效益指标\t村集体增收\t≥5万元\t5.2万元\t20\t20\t\n" + tail)
+    a = _analyze(tmp_path, text)
+    assert table_cut_short(a.report) is cut

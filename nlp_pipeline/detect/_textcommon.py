@@ -282,6 +282,8 @@ def table_cut_short(report: Report) -> bool:
     eol = report.text.find("\n", max(ends))
     kept = (ch for ch in report.text[eol if eol >= 0 else len(report.text):] if not ch.isspace() and ch not in "|-")
     tail = "".join(islice(kept, CUT_TAIL + 1))  # a long text after the table need not be read whole
+    if _ends_on_a_level(report.text[max(ends):]):
+        return True
     if len(tail) > CUT_TAIL:
         return False
     if tail and tail[-1] in "：:":
@@ -298,6 +300,25 @@ def table_cut_short(report: Report) -> bool:
             and sum(1 for i in rest if i.weight is not None) >= FULL_ROWS * len(rest))
 
 
+def _ends_on_a_level(after: str) -> bool:
+    """What follows the last row read is only the labels of groups with no rows (生态效益指标 |
+    可持续影响指标 | ……), the row's own figures, and a group's label at the very end, whole or
+    begun (…10 10 可持续影响, …… 满意): the excerpt stops where the next group starts."""
+    levels = sorted(_level_words(), key=len, reverse=True)
+    rest = "".join(ch for ch in after if not ch.isspace() and ch not in "|-—.．…%％" and not ch.isdigit())
+    if not rest or len(rest) > CUT_LEVEL_TAIL:
+        return False
+    ended = False
+    while rest:
+        w = next((w for w in levels if rest.startswith(w)), None)
+        if w is None:
+            # the text's last characters begin a group's label (满意 of 满意度指标)
+            return any(x.startswith(rest) for x in levels)
+        rest, ended = rest[len(w):], True
+    return ended
+
+
+CUT_LEVEL_TAIL = 40  # characters of group labels after the last row that a cut excerpt may end on
 CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
 PUNCTUATED = 0.7  # share of a report's prose paragraphs ending with a stop: the author ends sentences
 _CLOSERS = frozenset("。！？；.!?;)）」”』》】]…>|")  # > ends markup (</p>), | a table row
