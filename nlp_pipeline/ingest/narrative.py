@@ -721,6 +721,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     labelled_open = False  # the current section was opened by a labelled item, not a heading
     top_value: int | None = None  # the value of the last heading of the outline's style, 一 or 1
     width = _wrap_width(text)
+    paired = False  # a 问题：…措施：… pair has been read
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = line.chars.strip()
@@ -738,7 +739,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             seen_section = True
             continue
         pair = _problem_measure_pair(line)
+        if pair is not None and pair[1] is None and not (paired and sections.current in ("Q", "I")):
+            pair = None  # a problem labelled alone is one of a run of pairs, else an item as written
         if pair is not None:
+            paired = paired or pair[1] is not None
             # 「2.问题：…。措施：…。」: a problem and its measure written as one item (a
             # problem with no 措施 part is the problems' all the same)
             num = split_number(line)
