@@ -294,3 +294,11 @@ def test_a_table_cut_where_the_next_group_starts(tmp_path, tail, cut):
             "效益指标\t经济效益指标\t村集体增收\t≥5万元\t5.2万元\t20\t20\t\n" + tail)
     a = _analyze(tmp_path, text)
     assert table_cut_short(a.report) is cut
+
+
+@pytest.mark.parametrize("result,found", [("300吨", True), ("310亩", False), ("0.2万亩", False)])
+def test_a_target_and_result_in_one_sentence_in_other_measures(tmp_path, result, found):
+    text = ("青溪县五德镇2023年肉牛养殖项目绩效自评报告\n一、绩效目标\n1.配套种植饲草不少于300亩。\n二、目标完成情况\n"
+            f"1.配套种植青贮玉米等饲草，年度指标值为不少于300亩，实际完成{result}。\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("UNIT_MISMATCH" in codes) is found

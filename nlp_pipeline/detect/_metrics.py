@@ -952,9 +952,11 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: str,
     return out
 
 
-def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: P.Match,
-                    cue_re: str, act_re: str, cfg: dict) -> IndicatorCheck | None:
-    """The check for the target cue ``mt`` in paragraph ``p``, if a result follows it."""
+def _cue_pair(p: Paragraph, items: list[Num], mt: P.Match, act_re: str,
+              cfg: dict) -> tuple[Num, Num, P.Match, int] | None:
+    """(target, result, result cue, sentence start) for the target cue ``mt`` in ``p``: the
+    figure right after the cue and the figure right after the result cue that follows it in
+    the sentence, whatever their units."""
     text = p.text
     c = mt.end()
     t = next((n for n in items if c <= n.i <= c + 8), None)
@@ -970,7 +972,37 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: P.Match,
     if am is None:
         return None
     a = next((n for n in items if am.end() <= n.i <= am.end() + 8), None)
-    if a is None or not _same_measure(t, a):
+    return (t, a, am, s_start) if a is not None else None
+
+
+def cue_pairs(report: Report, nums: list[Num], cfg: dict) -> list[tuple[Num, Num]]:
+    """Every target and result a sentence names with its field cues (年度指标值为不少于300亩，
+    实际完成300吨), whatever their units: the pairs a unit check reads."""
+    tcues = _words(cfg, "indicator", "target_cues")
+    acues = _words(cfg, "indicator", "actual_cues")
+    if not tcues or not acues:
+        return []
+    cue_re, act_re = P.alternation(tcues), P.alternation(acues)
+    out = []
+    for items in by_paragraph(nums, skip=("Q", "I")).values():
+        items = sorted(items, key=lambda n: n.i)
+        for mt in P.finditer(items[0].para.text, cue_re):
+            got = _cue_pair(items[0].para, items, mt, act_re, cfg)
+            if got is not None:
+                out.append(got[:2])
+    return out
+
+
+def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: P.Match,
+                    cue_re: str, act_re: str, cfg: dict) -> IndicatorCheck | None:
+    """The check for the target cue ``mt`` in paragraph ``p``, if a result follows it."""
+    text = p.text
+    c = mt.end()
+    got = _cue_pair(p, items, mt, act_re, cfg)
+    if got is None:
+        return None
+    t, a, am, s_start = got
+    if not _same_measure(t, a):
         return None
     name = _cue_name(text[s_start:mt.start()])
     if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue

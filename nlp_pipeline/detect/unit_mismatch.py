@@ -165,12 +165,9 @@ def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
                     continue  # (及时率 ≤20个工作日 / 96%: the rate is what the name asks for)
                 out.append(_row_finding(report, ind, t, a))
                 continue
-            # (a count of machines answered in 万元: the money paid for them, not their number)
-            clash = (t.kind != a.kind and {t.kind, a.kind} <= set(_MEASURE_KINDS)) or (
-                t.kind == a.kind and t.kind in _ROW_KINDS
-                and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit)) or (
-                "MONEY" in {t.kind, a.kind} and t.kind != a.kind)  # (≤1.8万元 answered 1.62万公里)
-            if not clash:
+            # (a count of machines answered in 万元: the money paid for them, not their number;
+            # ≤1.8万元 answered 1.62万公里)
+            if not _clash(t, a):
                 continue
             out.append(_row_finding(report, ind, t, a))
     return out
@@ -186,6 +183,34 @@ def _row_finding(report, ind, t, a):
 
 
 _ROW_KINDS = _MEASURE_KINDS + ("DURATION",)
+
+
+def _clash(t, a) -> bool:
+    """Target and result in measures that do not convert: two kinds of measure (亩 / 吨),
+    one kind in other base units, or money against anything else."""
+    if not (t.unit and a.unit):
+        return False
+    return (t.kind != a.kind and {t.kind, a.kind} <= set(_MEASURE_KINDS)) or (
+        t.kind == a.kind and t.kind in _ROW_KINDS
+        and (t.base_unit != a.base_unit if t.kind in _MEASURE_KINDS else t.unit != a.unit)) or (
+        "MONEY" in {t.kind, a.kind} and t.kind != a.kind and {t.kind, a.kind} <= set(_ROW_KINDS + ("COUNT", "MONEY")))
+
+
+def _sentence_units(report, nums: list[M.Num], cfg: dict) -> list:
+    """A target and its result named by field cues in one sentence (年度指标值为不少于300亩，
+    实际完成300吨) in measures that do not convert."""
+    out = []
+    for t, a in M.cue_pairs(report, nums, cfg):
+        if not _clash(t.m, a.m):
+            continue
+        name = t.key or a.key or ""
+        out.append(make_finding(
+            CODE, "medium", "NUM.UNIT.row_unit",
+            {"name": name, "target": t.m.text, "actual": a.m.text},
+            [M.para_evidence(report, t.para, t.i, a.j)],
+            {"target_unit": t.m.unit, "actual_unit": a.m.unit},
+        ))
+    return out
 
 
 @register(RULE)
@@ -232,6 +257,7 @@ def detect(ctx: Context):
     findings += _money_scale(report, nums, cfg)
     findings += _goal_units(ctx, report, nums)
     findings += _row_units(report, by_para)
+    findings += _sentence_units(report, nums, cfg)
     # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:
         if n.para.id in in_tables or n.para.section in ("Q", "I") or n.mi >= n.i:
