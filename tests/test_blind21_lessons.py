@@ -302,3 +302,11 @@ def test_a_target_and_result_in_one_sentence_in_other_measures(tmp_path, result,
             f"1.配套种植青贮玉米等饲草，年度指标值为不少于300亩，实际完成{result}。\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("UNIT_MISMATCH" in codes) is found
+
+
+@pytest.mark.parametrize("average,found", [("6,350元", True), ("6,240元", False)])
+def test_an_average_per_person_per_year(tmp_path, average, found):
+    text = ("青溪县民政局2023年特困人员救助供养资金绩效自评报告\n一、绩效目标\n1.按每人每年6,240元标准足额发放基本生活费。\n"
+            f"二、目标完成情况\n1.全年为1,862名特困人员发放基本生活费1,161.89万元，人均每年{average}。\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("ARITHMETIC_MISMATCH" in codes) is found

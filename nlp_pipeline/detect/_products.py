@@ -25,6 +25,7 @@ MONTHS = 12
 MEASURED = ("AREA", "QUANTITY")  # measures a price may be per (元/平方米, 每吨)
 _TIME_UNITS = "月年天日次周"  # a count of person-months is written 1,572人月
 _SAME = {"名": "人", "位": "人", "个": "个"}  # 85名 are counted 每人
+_PERIOD_WORDS = "年"  # 人均每年: per person over the year the report covers
 
 
 def _measure(chars: set[str]) -> set[str]:
@@ -111,7 +112,10 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         later = [n for n in money if n is not price and n.i > max(price.i, count.i)]
         if not later:
             avg = _averaged_total(price, money, cues, text)
-            if avg is not None and _per_count_unit(price, count):
+            counted = _measure(set(count.m.unit)) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
+            # (人均每年6,350元 over 1,862名: the year is the report's period, not a measure)
+            per = _measure(set(unit_words) - _NOT_MEASURE - set(_PERIOD_WORDS))
+            if avg is not None and (_per_count_unit(price, count) or (per and per <= counted)):
                 product = _count_value(count) * price.m.base_value
                 matched = abs(avg.m.base_value - product) <= max(1.0, 1e-3 * product)
                 out.append(Product(count, price, avg, product, True, True, matched, average=True))
@@ -150,9 +154,10 @@ def _averaged_total(price: M.Num, money: list[M.Num], cues: Cues, text: str) -> 
     total = earlier[-1]
     start = max(text.rfind(ch, 0, total.i) for ch in "，,。；;：:") + 1
     words = text[start:total.i]
-    grams = {own[k:k + SHARED_WORD] for k in range(len(own) - SHARED_WORD + 1)}
-    if not any(g in words for g in grams if all("\u4e00" <= c <= "\u9fff" for c in g)):
-        return None
+    grams = {g for g in (own[k:k + SHARED_WORD] for k in range(len(own) - SHARED_WORD + 1))
+             if all("\u4e00" <= c <= "\u9fff" for c in g)}
+    if grams and not any(g in words for g in grams):
+        return None  # (人均每年6,350元 names nothing of its own: the total before it is its)
     return total
 
 
