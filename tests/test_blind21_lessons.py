@@ -310,3 +310,14 @@ def test_an_average_per_person_per_year(tmp_path, average, found):
             f"二、目标完成情况\n1.全年为1,862名特困人员发放基本生活费1,161.89万元，人均每年{average}。\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("ARITHMETIC_MISMATCH" in codes) is found
+
+
+@pytest.mark.parametrize("outcome,found", [
+    ("为全县特困人员统一购买意外伤害保险，参保率100%。", True),
+    ("为全县特困人员统一购买意外伤害保险，支出保费18.62万元，参保1,862人。", False),
+])
+def test_an_outcome_adding_figures_to_its_goal_reports_them(tmp_path, outcome, found):
+    text = ("青溪县民政局2023年特困人员救助供养资金绩效自评报告\n一、绩效目标\n1.为全县特困人员统一购买意外伤害保险，参保率100%。\n"
+            f"二、目标完成情况\n1.{outcome}\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("OUTCOME_RESTATES_GOAL" in codes) is found

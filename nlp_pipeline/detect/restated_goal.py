@@ -121,7 +121,10 @@ def reports_values(outcome: str, goal: str, cues: dict, plain_ok: bool = False) 
     不少于…) and it has no goal cue. 储备900吨以上 -> 储备960吨 reports what was done with
     the goal's own words; 就业率90%以上 -> 92%以上 still states a target."""
     changed = [y for _, y in _changed_figures(outcome, goal) if not _date(outcome, y)]
-    if not changed and not plain_ok:
+    # figures the goal does not have at all (支出保费18.62万元，参保18,620人 after the goal's
+    # 参保率100%) are values reached as much as changed ones
+    added = len(_figures(outcome)) > len(_figures(goal))
+    if not changed and not added and not plain_ok:
         return False
     quals = cues.get("target_qualifiers") or []
     untitled = _untitled(outcome)
