@@ -321,3 +321,17 @@ def test_an_outcome_adding_figures_to_its_goal_reports_them(tmp_path, outcome, f
             f"二、目标完成情况\n1.{outcome}\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("OUTCOME_RESTATES_GOAL" in codes) is found
+
+
+@pytest.mark.parametrize("said,found", [("96.17", False), ("94.17", True)])
+def test_the_score_in_the_text_against_the_tables_total(tmp_path, said, found):
+    text = ("青溪县第二中学2023年度部门整体支出绩效自评报告\n一、自评结论\n"
+            f"1.经自评，本单位自评得分{said}分，评价等级为优。\n"
+            "二、绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t维修校舍面积\t≥6000平方米\t6240平方米\t40\t40\n"
+            "\t质量指标\t验收合格率\t100%\t100%\t30\t30\n"
+            "效益指标\t社会效益指标\t学生满意度\t≥90%\t92%\t20\t20\n"
+            "预算执行\t\t预算执行率\t100%\t96.17%\t10\t6.17\n"
+            "总分\t\t\t\t\t100\t96.17\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("SCORE_MISMATCH" in codes) is found

@@ -136,7 +136,7 @@ RULE = Rule(
                   "weights summing past this many times the full marks are a misread table: no sums checked")),
     confidence=0.9,
     reference=OFFICIAL_SCORING_RULE,
-    messages=("FORM.SCORE_SUM.weights", "FORM.SCORE_SUM.over_weight", "FORM.SCORE_SUM.over_weight_item",
+    messages=("FORM.SCORE_SUM.text_table", "FORM.SCORE_SUM.weights", "FORM.SCORE_SUM.over_weight", "FORM.SCORE_SUM.over_weight_item",
               "FORM.SCORE_SUM.subtotal",
               "FORM.SCORE_SUM.total", "FORM.SCORE_SUM.blank_note", "FORM.SCORE_SUM.grade"),
 )
@@ -157,7 +157,17 @@ def detect(ctx: Context):
     # the indicator table as the reader rebuilt it (分值 and 得分 by column, whatever shape
     # the table came in): it comes before any reading of the raw lines
     table_items, table_total = _reader_items(report, index)
+    findings = []
     if table_items:
+        if table_total is not None and total is not None and total[1].paragraph not in (None, "TBL", "B") \
+                and abs(float(total[0]) - float(table_total[0])) > _tol(total[0], table_total[0]):
+            # 自评得分94.17分 in the text, 总分 96.17 in the table: one of the two is wrong
+            findings.append(make_finding(
+                CODE, "high", "FORM.SCORE_SUM.text_table",
+                {"text": total[0], "paragraph": total[1].paragraph, "table": table_total[0]},
+                [total[1], table_total[1]], {"text_total": float(total[0]), "table_total": float(table_total[0])},
+                roles=("claim", "counter"),
+            ))
         items = table_items
         total = table_total or total
     # weights and scores as two parallel lists (…20分、…25分，得分分别为19.5分、23.0分，合计87.6分)
@@ -183,7 +193,6 @@ def detect(ctx: Context):
         if m:
             grade = (m.group("g"), M.evidence_at(report, index, m.start(), m.end(), "TBL"))
 
-    findings = []
     # a table whose budget-execution row the reader did not find weighs 90 of the 100
     # points (the official template): its sums are checked only where they cannot hold
     partial = bool(table_items) and report.budget.weight is None
