@@ -335,3 +335,14 @@ def test_the_score_in_the_text_against_the_tables_total(tmp_path, said, found):
             "总分\t\t\t\t\t100\t96.17\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("SCORE_MISMATCH" in codes) is found
+
+
+@pytest.mark.parametrize("outcome,found", [
+    ("满意度：本年度要确保周边群众满意度达到90%以上。", True),
+    ("满意度：委托第三方调查，周边群众满意度为93.5%。", False),
+])
+def test_an_item_title_is_no_word_the_outcome_adds(tmp_path, outcome, found):
+    text = ("北京市青溪区园林绿化局2023年平原生态林养护项目绩效报告\n一、绩效目标\n1.周边群众满意度达到90%以上。\n"
+            f"二、目标完成情况\n1.{outcome}\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("OUTCOME_RESTATES_GOAL" in codes) is found

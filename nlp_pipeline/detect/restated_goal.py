@@ -151,11 +151,24 @@ def indicators_confirm(outcome: str, results: list[str]) -> bool:
 PLAN_SLACK = 0.1  # how far below the copy ratio a goal restated with plan words may read
 
 
+LEAD_LABEL_MAX = 8  # characters of an item's title before its colon (满意度：…)
+
+
+def _without_lead_label(text: str) -> str:
+    """An outcome without the title it opens on (满意度：本年度要确保…): the title names the
+    item's topic, no words the outcome adds to its goal."""
+    head = text.lstrip()
+    k = next((i for i, ch in enumerate(head[:LEAD_LABEL_MAX + 1]) if ch in "：:"), None)
+    if k is None or k == 0 or any(ch.isdigit() for ch in head[:k]):
+        return text
+    return head[k + 1:]
+
+
 def _assess(
     outcome: Paragraph, goal: Paragraph | None, cues: dict, copy_ratio: float, allow_bare: bool = True,
     confirmed: bool = False,
 ) -> dict | None:
-    oc = compact(outcome.text)[0]
+    oc = compact(_without_lead_label(outcome.text))[0]
     if len(oc) < MIN_CHARS:
         return None
     result = None
