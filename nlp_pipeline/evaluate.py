@@ -90,13 +90,14 @@ def covers(place: str, paragraph_id: str) -> bool:
     """True when ``paragraph_id`` is the gold ``place`` or lies inside it ("T3.k2" in "T3").
 
     The pseudo place B (budget figures, the basic part of a report) covers the basic
-    part's paragraphs B1, B2 …. A form's field that is a whole section (the 存在问题 cell holding only the template's
+    part's paragraphs B1, B2 …, and a section's letter (P) any of its paragraphs (P5), where
+    a layout leaves the numbering open. A form's field that is a whole section (the 存在问题 cell holding only the template's
     note) is named by its section ("Q"); gold files name it so or as its only item ("Q1")
     (docs/CONVENTIONS.md): each covers the other."""
     if paragraph_id == place or paragraph_id.startswith(place + "."):
         return True
-    if place == "B" and paragraph_id[:1] == "B" and paragraph_id[1:].isdigit():
-        return True  # the basic part's paragraphs (B1, B2 …) lie in the area B names
+    if place in _SECTION_IDS | {"B"} and paragraph_id[:1] == place and paragraph_id[1:].isdigit():
+        return True  # a section's paragraphs (B1, P5 …) lie in the area its letter names
     pair = {place, paragraph_id}
     return any(x in _SECTION_IDS and x + "1" in pair for x in pair)
 

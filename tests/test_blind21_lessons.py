@@ -346,3 +346,12 @@ def test_an_item_title_is_no_word_the_outcome_adds(tmp_path, outcome, found):
             f"二、目标完成情况\n1.{outcome}\n")
     codes = [x.code for x in _analyze(tmp_path, text).findings]
     assert ("OUTCOME_RESTATES_GOAL" in codes) is found
+
+
+@pytest.mark.parametrize("said,found", [("32项", True), ("36项", False)])
+def test_one_work_said_where_and_when(tmp_path, said, found):
+    text = ("青溪县中医医院2023年度部门整体支出绩效自评报告\n一、年度目标\n1.推广中医适宜技术不少于30项。\n"
+            "二、完成情况\n1.在院内和基层推广中医适宜技术36项。\n三、自评结论\n"
+            f"1.总体来看，医院全年推广中医适宜技术{said}，年度目标均已实现。\n")
+    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    assert ("NUMBER_CONFLICT" in codes) is found

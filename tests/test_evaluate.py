@@ -34,6 +34,8 @@ def test_covers_prefix_rule():
     assert not covers("T3", "T30")
     assert not covers("T3", "T31.k1")
     assert not covers("T3.k1", "T3")
+    # a bare section letter covers its paragraphs, as the pseudo place B does
+    assert covers("P", "P5") and covers("Q", "Q12") and not covers("P", "PX") and not covers("P", "Q5")
 
 
 def test_match_needs_min_two_places():

@@ -342,6 +342,9 @@ def goal_map(report, alignments: dict | None) -> dict[str, str]:
     return out
 
 
+SPECIFIC_HEAD = 6  # characters of a shared head that name one work whatever precedes it
+
+
 def _modifiers_differ(a: str, b: str, floor: float) -> bool:
     """Two metrics that share a generic head (资金执行率) but name different things before
     it (残疾人两项补贴 / 安全提升项目) are different metrics."""
@@ -350,6 +353,8 @@ def _modifiers_differ(a: str, b: str, floor: float) -> bool:
         k += 1
     if k < 2:
         return False
+    if k >= SPECIFIC_HEAD:
+        return False  # (院内和基层 / 医院全年 推广中医适宜技术: one work, said where and when)
     ra, rb = a[: len(a) - k], b[: len(b) - k]
     if (len(ra) >= 2 and ra.endswith("的") and not rb) or (len(rb) >= 2 and rb.endswith("的") and not ra):
         return True  # 有康复需求的持证残疾人 is a subset of 持证残疾人
