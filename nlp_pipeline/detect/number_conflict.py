@@ -187,7 +187,8 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
     if jac < float(sim_cfg.get("min_jaccard", 0.45)) and not _same_goal_subsequence(a, b, goals, cfg) \
             and not _same_tail(a, b) and not _row_run(a, b):
         return True
-    if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5))):
+    specific = a.m.kind != "MONEY" and not (a.unitless or b.unitless)
+    if _modifiers_differ(a.key, b.key, float(sim_cfg.get("modifier_min", 0.5)), specific=specific):
         return True
     if _substituted(M.normalise_metric(a.metric or a.key, cfg), M.normalise_metric(b.metric or b.key, cfg)) \
             or _substituted(a.key, b.key):
@@ -345,7 +346,7 @@ def goal_map(report, alignments: dict | None) -> dict[str, str]:
 SPECIFIC_HEAD = 6  # characters of a shared head that name one work whatever precedes it
 
 
-def _modifiers_differ(a: str, b: str, floor: float) -> bool:
+def _modifiers_differ(a: str, b: str, floor: float, specific: bool = True) -> bool:
     """Two metrics that share a generic head (资金执行率) but name different things before
     it (残疾人两项补贴 / 安全提升项目) are different metrics."""
     k = 0
@@ -353,8 +354,10 @@ def _modifiers_differ(a: str, b: str, floor: float) -> bool:
         k += 1
     if k < 2:
         return False
-    if k >= SPECIFIC_HEAD:
-        return False  # (院内和基层 / 医院全年 推广中医适宜技术: one work, said where and when)
+    if specific and k >= SPECIFIC_HEAD:
+        # (院内和基层 / 医院全年 推广中医适宜技术: one work, said where and when; one fund's
+        # money is often split between tasks, so amounts are not read so)
+        return False
     ra, rb = a[: len(a) - k], b[: len(b) - k]
     if (len(ra) >= 2 and ra.endswith("的") and not rb) or (len(rb) >= 2 and rb.endswith("的") and not ra):
         return True  # 有康复需求的持证残疾人 is a subset of 持证残疾人
