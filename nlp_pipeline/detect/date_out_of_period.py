@@ -100,11 +100,17 @@ def _done_the_year_before(text: str, year: int) -> list[tuple[int, int, int]]:
             if not default_cues().has(after, "event_end") \
                     or default_cues().has(after, "preparatory_step"):
                 continue
-            cs, ce = _clause(text, a + f.start, a + f.end)
-            if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
-                continue
-            out.append((cs, ce, f.year))
+            out += _as_result(text, a, f)
     return out
+
+
+def _as_result(text: str, a: int, f: Year) -> list[tuple[int, int, int]]:
+    """The clause of year ``f`` (in the sentence at ``a``) as a dated result, [] where the
+    clause is a baseline, a history or a plan."""
+    cs, ce = _clause(text, a + f.start, a + f.end)
+    if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
+        return []
+    return [(cs, ce, f.year)]
 
 
 OUTPUT_WITHIN = 4  # characters after an opening year in which its output verb must stand
@@ -124,10 +130,7 @@ def _opens_with_earlier_year(text: str, year: int) -> list[tuple[int, int, int]]
         after = text[a + f.end:a + f.end + 1 + OUTPUT_WITHIN].lstrip("年度")
         if not default_cues().has(after[:OUTPUT_WITHIN], "output_verb"):
             continue
-        cs, ce = _clause(text, a + f.start, a + f.end)
-        if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
-            continue
-        out.append((cs, ce, f.year))
+        out += _as_result(text, a, f)
     return out
 
 
