@@ -101,6 +101,10 @@ def _analyze(tmp_path, text):
     return analyze(f, mode="lexical")
 
 
+def _codes(tmp_path, text) -> list[str]:
+    return [x.code for x in _analyze(tmp_path, text).findings]
+
+
 def test_the_dumped_form_is_checked_like_any_form(tmp_path):
     clean = _analyze(tmp_path, _dump())
     assert not [x.code for x in clean.findings]
@@ -439,7 +443,7 @@ def test_a_label_read_as_a_measure_is_no_vague_measure(tmp_path, label):
     text = ("青溪县文化馆2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.举办公益演出40场。\n"
             "二、目标完成情况\n1.举办公益演出42场。\n三、存在问题\n1.演出场地不足。\n四、改进措施\n"
             f"1.2024年6月前由馆办公室协调乡镇文化站新增演出场地3处。\n2.{label}\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert "VAGUE_MEASURE" not in codes
 
 

@@ -14,6 +14,10 @@ def _analyze(tmp_path, text):
     return analyze(f, mode="lexical")
 
 
+def _codes(tmp_path, text) -> list[str]:
+    return [x.code for x in _analyze(tmp_path, text).findings]
+
+
 WECHAT = """【绩效公开】青溪县中医医院2023年度部门整体支出绩效自评报告
 青溪县中医医院　2024-03-20 09:15
 
@@ -137,7 +141,7 @@ def test_funds_received_in_full_against_work_under_way(tmp_path, counter, found)
     text = ("青溪县文旅局2023年文化专项资金绩效自评报告\n一、绩效目标\n1.完成送戏下乡30场。\n二、绩效目标完成情况\n"
             "1.项目资金到位情况：专项资金20万元已全部到位，完成送戏下乡30场。\n" + counter +
             "四、改进措施\n1.2024年6月前由文旅局协调乡镇新增演出场地3处。\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("CLAIM_CONTRADICTED" in codes) is found
 
 
@@ -234,7 +238,7 @@ def test_scores_with_bracketed_weights_as_separate_lines(tmp_path, total, found)
     text = WECHAT.replace("★综合得分94.7分", "★投入（15分）：得分14.2分\n★过程（15分）：得分13.6分\n"
                                            "★产出（40分）：得分37.5分\n★效益（30分）：得分28.4分\n"
                                            f"★综合得分{total}分")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("SCORE_MISMATCH" in codes) is found
 
 
@@ -244,7 +248,7 @@ def test_scores_with_bracketed_weights_as_separate_lines(tmp_path, total, found)
 ])
 def test_trends_told_with_no_figure(tmp_path, sentence, found):
     text = WECHAT.replace("▲推广中医适宜技术32项。", "▲推广中医适宜技术32项。\n▲" + sentence)
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("UNSUPPORTED_CLAIM" in codes) is found
 
 
@@ -254,7 +258,7 @@ def test_trends_told_with_no_figure(tmp_path, sentence, found):
 ])
 def test_a_short_clause_written_twice_in_one_sentence(tmp_path, sentence, found):
     text = WECHAT.replace("▲推广中医适宜技术32项。", "▲推广中医适宜技术32项。\n▲" + sentence)
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("REPEATED_TEXT" in codes) is found
 
 
@@ -300,7 +304,7 @@ def test_a_table_cut_where_the_next_group_starts(tmp_path, tail, cut):
 def test_a_target_and_result_in_one_sentence_in_other_measures(tmp_path, result, found):
     text = ("青溪县五德镇2023年肉牛养殖项目绩效自评报告\n一、绩效目标\n1.配套种植饲草不少于300亩。\n二、目标完成情况\n"
             f"1.配套种植青贮玉米等饲草，年度指标值为不少于300亩，实际完成{result}。\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("UNIT_MISMATCH" in codes) is found
 
 
@@ -308,7 +312,7 @@ def test_a_target_and_result_in_one_sentence_in_other_measures(tmp_path, result,
 def test_an_average_per_person_per_year(tmp_path, average, found):
     text = ("青溪县民政局2023年特困人员救助供养资金绩效自评报告\n一、绩效目标\n1.按每人每年6,240元标准足额发放基本生活费。\n"
             f"二、目标完成情况\n1.全年为1,862名特困人员发放基本生活费1,161.89万元，人均每年{average}。\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("ARITHMETIC_MISMATCH" in codes) is found
 
 
@@ -319,7 +323,7 @@ def test_an_average_per_person_per_year(tmp_path, average, found):
 def test_an_outcome_adding_figures_to_its_goal_reports_them(tmp_path, outcome, found):
     text = ("青溪县民政局2023年特困人员救助供养资金绩效自评报告\n一、绩效目标\n1.为全县特困人员统一购买意外伤害保险，参保率100%。\n"
             f"二、目标完成情况\n1.{outcome}\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("OUTCOME_RESTATES_GOAL" in codes) is found
 
 
@@ -333,7 +337,7 @@ def test_the_score_in_the_text_against_the_tables_total(tmp_path, said, found):
             "效益指标\t社会效益指标\t学生满意度\t≥90%\t92%\t20\t20\n"
             "预算执行\t\t预算执行率\t100%\t96.17%\t10\t6.17\n"
             "总分\t\t\t\t\t100\t96.17\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("SCORE_MISMATCH" in codes) is found
 
 
@@ -344,7 +348,7 @@ def test_the_score_in_the_text_against_the_tables_total(tmp_path, said, found):
 def test_an_item_title_is_no_word_the_outcome_adds(tmp_path, outcome, found):
     text = ("北京市青溪区园林绿化局2023年平原生态林养护项目绩效报告\n一、绩效目标\n1.周边群众满意度达到90%以上。\n"
             f"二、目标完成情况\n1.{outcome}\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("OUTCOME_RESTATES_GOAL" in codes) is found
 
 
@@ -353,5 +357,5 @@ def test_one_work_said_where_and_when(tmp_path, said, found):
     text = ("青溪县中医医院2023年度部门整体支出绩效自评报告\n一、年度目标\n1.推广中医适宜技术不少于30项。\n"
             "二、完成情况\n1.在院内和基层推广中医适宜技术36项。\n三、自评结论\n"
             f"1.总体来看，医院全年推广中医适宜技术{said}，年度目标均已实现。\n")
-    codes = [x.code for x in _analyze(tmp_path, text).findings]
+    codes = _codes(tmp_path, text)
     assert ("NUMBER_CONFLICT" in codes) is found

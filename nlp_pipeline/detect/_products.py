@@ -110,12 +110,12 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
             continue
         count = min(fits, key=lambda c: abs(c.i - price.i))
         later = [n for n in money if n is not price and n.i > max(price.i, count.i)]
+        counted = set(count.m.unit) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
         if not later:
             avg = _averaged_total(price, money, cues, text)
-            counted = _measure(set(count.m.unit)) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
             # (人均每年6,350元 over 1,862名: the year is the report's period, not a measure)
             per = _measure(set(unit_words) - _NOT_MEASURE - set(_PERIOD_WORDS))
-            if avg is not None and (_per_count_unit(price, count) or (per and per <= counted)):
+            if avg is not None and (_per_count_unit(price, count) or (per and per <= _measure(counted))):
                 product = _count_value(count) * price.m.base_value
                 matched = abs(avg.m.base_value - product) <= max(1.0, 1e-3 * product)
                 out.append(Product(count, price, avg, product, True, True, matched, average=True))
@@ -124,7 +124,6 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
         total = (cued or later)[0]
         strict = later[0] is total and cues.has(text[max(0, total.i - TOTAL_CUE_WINDOW):total.i], "strict_total")
         measure = set(unit_words) - _NOT_MEASURE
-        counted = set(count.m.unit) | ({text[count.j]} if text[count.j:count.j + 1] in _TIME_UNITS else set())
         product = _count_value(count) * price.m.base_value
         yearly = product * MONTHS if "月" in unit_words and "月" not in counted else None
         matched = any(abs(n.m.base_value - v) <= max(1.0, 1e-3 * v)

@@ -511,10 +511,6 @@ def _glued_label(item: Item) -> tuple[str, str, Mapped] | None:
     return None
 
 
-def _is_basic_label(label: str) -> bool:
-    return is_basic_heading(label)
-
-
 def _basic_item(item: Item) -> tuple[str, Mapped] | None:
     """(label, text) of a numbered item that opens with a profile heading closed by 。 or a
     colon (1.项目基本情况。本项目由…), its text on the same line."""
@@ -567,7 +563,7 @@ def _open_basic(sections: SectionCollector, label: str) -> None:
     """Under an outside heading: the basic part (section B) for the profile and budget
     headings of lexicons/sections.yaml ``basic_headings``, no section for the others
     (score tables, notes, attachments)."""
-    if _is_basic_label(label):
+    if is_basic_heading(label):
         sections.open(BASIC, label)
     else:
         sections.close()
@@ -936,7 +932,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         if item.style and _heading_shaped(item) and sections.current == "G" and not sections.count("G") \
-                and _is_basic_label(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
+                and is_basic_heading(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
             # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading opening the goals'
             # part (before any goal) is the basic part; under the outcomes the same words
             # (项目资金管理情况分析) label results

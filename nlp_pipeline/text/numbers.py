@@ -425,10 +425,8 @@ class _Scan:
         a figure and its unit (123.45 万元, 96.5 %, 2023 年度), and the unit says what the
         figure counts. Tabs and line breaks separate cells, so they are never crossed."""
         norm = self.norm
-        pos = num.end
-        while pos < len(norm) and pos - num.end < int(self.lex.ctx["unit_gap_max"]) and norm[pos] in " \u3000\xa0":
-            pos += 1
-        if pos == num.end or pos >= len(norm) or norm[pos] in " \u3000\xa0":
+        pos = unit_gap_end(norm, num.end)
+        if pos == num.end:
             return num
         years = self.lex.ctx["year_suffixes"]
         if self._unit_at(pos) is None and not any(norm.startswith(u, pos) for u in _lex_index(self.lex).multipliers) \
@@ -643,13 +641,15 @@ def figures(text: str) -> list[Figure]:
 _GAP = " \u3000\xa0"
 
 
-_UNIT_GAP_RE = re.compile(r"(?<=\d)[ \u3000\xa0]{1,2}(?=[^\s\d])")
+@functools.cache
+def _unit_gap_re(limit: int) -> re.Pattern:
+    return re.compile(rf"(?<=\d)[{_GAP}]{{1,{limit}}}(?=[^\s\d])")
 
 
 def close_unit_gaps(text: str) -> str:
     """``text`` with the spaces between a figure and the word after it dropped (1150 人次
     -> 1150人次), for comparisons that need no offsets (similarity of two paragraphs)."""
-    return _UNIT_GAP_RE.sub("", text)
+    return _unit_gap_re(int(number_lexicon().ctx["unit_gap_max"])).sub("", text)
 
 
 def unit_gap_end(norm: str, end: int) -> int:
