@@ -289,6 +289,8 @@ class _Metric(Strict):
     synonyms: dict[Word, Word]
     # groups of stages (开工 / 完工); a stage is one word or a list of words
     stage_verbs: list[list[Word | Words]]
+    # a count said of a sample (抽查240人) is a subset, never the count of all
+    sample_words: Words
     context_heads: Words
     context_max_extra: int
     subject_stop_pairs: Words
@@ -353,6 +355,9 @@ class _Magnitude(Strict):
     money_factor: float
     population_words: Words
     people_factor: float
+    group_scope_words: Words
+    group_verbs: Words
+    several_years_words: Words
     own_money_words: Words
     unknown_money_factor: float
     non_spending_words: Words

@@ -276,6 +276,13 @@ def stages_differ(a: str, b: str, cfg: dict | None = None) -> bool:
     return False
 
 
+def sampled(phrase: str, cfg: dict | None = None) -> bool:
+    """The metric phrase counts a sample drawn for checking (抽查…, 随机抽取…)."""
+    cfg = cfg or config()
+    s = normalize(phrase or "")
+    return any(w in s for w in cfg.get("metric", {}).get("sample_words") or ())
+
+
 def similarity(a: str, b: str) -> float:
     """0.5·Jaccard + 0.5·containment over the characters of two metric keys."""
     if not a or not b:

@@ -241,14 +241,19 @@ def _people_findings(report, nums: list[M.Num], cfg: dict) -> list:
     mc = cfg.get("magnitude", {})
     words = mc.get("population_words") or []
     people = [n for n in nums if n.m.kind == "COUNT" and n.m.base_unit == "人" and (n.m.qualifier or "exact") == "exact"]
-    pops = [n for n in people if any(w in (n.before or "")[-8:] or w in (n.metric or "") for w in words)]
+    # the population may be given roughly (约48.6万人) or before its word (约108万服务人口)
+    stated = [n for n in nums if n.m.kind == "COUNT" and (n.m.qualifier or "exact") in ("exact", "approximate")
+              and n.interval is not None]
+    pops = [n for n in stated if (n.m.base_unit == "人" and any(
+        w in (n.before or "")[-8:] or w in (n.metric or "") for w in words))
+        or (not n.m.base_unit and n.para.text.startswith(tuple(words), n.j))]
     if not pops:
         return []
-    pop = max(pops, key=lambda n: n.m.base_value)
-    limit = pop.m.base_value * float(mc.get("people_factor", 1.05))
+    pop = max(pops, key=lambda n: n.interval[1])
+    limit = pop.interval[1] * float(mc.get("people_factor", 1.05))
     out = []
     for n in people:
-        if n in pops or n.m.base_value <= limit or n.para.section in ("G", "I"):
+        if any(n is q for q in pops) or n.m.base_value <= limit or n.para.section in ("G", "I"):
             continue
         out.append(make_finding(
             CODE, "high", "NUM.MAGNITUDE.people", {"figure": n.m.text, "population": pop.m.text},

@@ -199,6 +199,8 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
         return True  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
     if M.stages_differ(a.metric, b.metric, cfg):
         return True  # 开工42个 and 完工38个 count two stages of one work
+    if M.sampled(a.metric or a.key, cfg) != M.sampled(b.metric or b.key, cfg):
+        return True  # 抽查240人 of the 2,380 counted: a sample, not a second count
     if _context_bound(a.key, cfg) or _context_bound(b.key, cfg):
         ga, gb = (goals or {}).get(M.place(a.para.id)), (goals or {}).get(M.place(b.para.id))
         if ga and gb and ga != gb:

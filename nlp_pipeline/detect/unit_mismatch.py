@@ -152,19 +152,22 @@ def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
             if ind.name_paragraph is None or ind.result_paragraph is None or not ind.target:
                 continue
             kinds = _ROW_KINDS + ("COUNT", "MONEY")
-            ts = [m for m in extract_numbers(ind.target) if m.kind in kinds and m.unit]
+            ts = [m for m in extract_numbers(ind.target) if m.kind in kinds + ("DATE",) and m.unit]
             rs = [n.m for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind in kinds + ("PERCENT",) and n.m.unit]
             if len(ts) != 1 or len(rs) != 1:
                 continue
             t, a = ts[0], rs[0]
             if a.kind == "PERCENT" and not extract_numbers(ind.target)[1:]:
-                # a time, measure or amount target answered by a share (≤20个工作日 / 96%):
+                # a time, deadline, measure or amount target answered by a share (≤20个工作日
+                # or 6月30日前 / 96%):
                 # the share of cases on time is not the time it took (a count answered by
                 # a share is count_as_rate.py's)
                 if t.kind == "COUNT" or indicator_type(ind.name_paragraph.text, M.config()) == "rate":
                     continue  # (及时率 ≤20个工作日 / 96%: the rate is what the name asks for)
                 out.append(_row_finding(report, ind, t, a))
                 continue
+            if t.kind == "DATE":
+                continue  # (a deadline answered by a date is date_out_of_period's to read)
             # (a count of machines answered in 万元: the money paid for them, not their number;
             # ≤1.8万元 answered 1.62万公里)
             if not _clash(t, a):

@@ -1064,12 +1064,84 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
         tables.extend(_headless(text, lines))
     covered = {q for t in tables for q in range(t.first_line, t.last_line + 1)}
     tables.extend(t for t in _labelled_rows(text, lines) if t.first_line not in covered)
+    covered = {q for t in tables for q in range(t.first_line, t.last_line + 1)}
+    tables.extend(t for t in _transposed(text, lines) if t.first_line not in covered)
     tables.sort(key=lambda t: t.start)
     shaped = _row_shapes(text, lines)
     if shaped and _complete_rows(shaped) > _complete_rows(tables):
         # a scrambled header read as a table whose cells are out of place (names that are
         # figures): the rows found by their shape are the better reading
         tables = shaped
+    return tables
+
+
+TRANSPOSED_MIN_LABELS = 3  # label lines (三级指标, 年度指标值, …) a transposed table has at least
+_TRANSPOSED_COLUMNS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
+
+
+def _label_line(ln: Line) -> tuple[str, list[Tok | None]] | None:
+    """A line of a transposed table (三级指标 | 人数 | 到位率 | …): the column its first cell
+    names and its other cells in place (None where a cell is empty)."""
+    if ln.shape not in ("pipe", "tsv", "aligned") or not ln.filled:
+        return None
+    first = ln.filled[0]
+    col = match_header(first.s)
+    if col not in _TRANSPOSED_COLUMNS:
+        return None
+    if ln.shape == "aligned":
+        rest: list[Tok | None] = list(ln.filled[1:])
+    else:
+        at = next(q for q, c in enumerate(ln.cells) if c is first)
+        rest = [c if c.s else None for c in ln.cells[at + 1:]]
+    while rest and rest[-1] is None:
+        rest.pop()
+    # (a line whose cells are all empty is kept: a 偏差原因 line no row needed)
+    if sum(1 for c in rest if c is not None and match_header(c.s) in _TRANSPOSED_COLUMNS) > 1:
+        return None  # a header row written across (一级指标 | 二级指标 | 三级指标 | …)
+    return col, rest
+
+
+def _transposed(text: str, lines: list[Line]) -> list[IndicatorTable]:
+    """An indicator table printed with its columns as lines (一级指标 | … / 三级指标 | … /
+    年度指标值 | … / 实际完成值 | …, one indicator a column), as forms are laid out when
+    many indicators must fit a page's width: each column read back as one row."""
+    tables: list[IndicatorTable] = []
+    k = 0
+    while k < len(lines):
+        run: list[tuple[int, str, list[Tok | None]]] = []
+        j = k
+        while j < len(lines):
+            got = _label_line(lines[j])
+            if got is None or any(col == got[0] for _, col, _ in run):
+                break
+            run.append((j, *got))
+            j += 1
+        cols = {col for _, col, _ in run}
+        width = max((len(rest) for _, _, rest in run), default=0)
+        if len(run) < TRANSPOSED_MIN_LABELS or "name" not in cols or not cols & {"target", "actual"} or width < 2:
+            k = max(j, k + 1)
+            continue
+        b = _Builder(list(_DEFAULT_COLUMNS), "transposed", [])
+        for q in range(width):
+            rc = RowCells()
+            for _, col, rest in run:
+                c = rest[q] if q < len(rest) else None
+                if c is not None and not (col in _VALUE_COLUMNS and _is_dash(c.s)):
+                    rc.cells[col] = [c]
+            if "name" in rc.cells:
+                b.rows.append(rc)
+        rows = b.finish(text)
+        k0, k1 = run[0][0], run[-1][0]
+        if len(rows) >= 2:
+            table = IndicatorTable(shape="transposed", columns=list(_DEFAULT_COLUMNS), rows=rows, first_line=k0,
+                                   last_line=k1, start=lines[k0].start, end=lines[k1].end)
+            total = _total_row(lines[k1 + 1]) if k1 + 1 < len(lines) else None
+            if total and total[1] is not None:
+                table.total_weight, table.total_score = total
+                table.last_line, table.end = k1 + 1, lines[k1 + 1].end
+                table.total_span = (lines[k1 + 1].start, lines[k1 + 1].end)
+            tables.append(table)
+        k = j
     return tables
 
 
