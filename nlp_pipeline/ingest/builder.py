@@ -140,18 +140,28 @@ FOOT_LABEL_MAX = 12  # characters of a signature label standing alone (项目负
 FOOT_VALUE_MAX = 16  # characters of the value after it (a name, a phone number, a date)
 
 
+FORM_NOTE_OPENERS = ("注：", "注:", "备注：", "备注:")
+
+
 def _drop_form_foot(report: Report) -> None:
     """The signature lines of a form, a stray 总分 row and a page's running header (the
     title again) are no paragraph of a section."""
     lex = table_lexicon()
     signs = tuple(squeeze(x) for x in lex.signature_labels)
     totals = {squeeze(x) for x in lex.total_labels}
+    grades = {squeeze(x) for x in lex.grade_labels}
+    form = report.layout != "narrative"
     for sid, sec in report.sections.items():
         kept = []
-        after_label = False
+        after_label = notes = False
         for p in sec.paragraphs:
             q = squeeze(p.text)
-            if q.startswith(signs) or re.sub(r"[\d.分]+$", "", q) in totals:
+            if form and (notes or (kept or after_label) and p.text.lstrip().startswith(FORM_NOTE_OPENERS)):
+                # 备注：1.…口径 / 2.…: notes on how the form is filled, to its end (a note that
+                # is a field's only text is the template's instruction left in it)
+                notes = True
+                continue
+            if q.startswith(signs) or re.sub(r"[\d.分]+$", "", q) in totals or q in grades:
                 # 项目负责人： with its value on the next line (a form one cell per line)
                 after_label = len(q) <= FOOT_LABEL_MAX
                 continue
@@ -496,7 +506,7 @@ def _budget_block(draft: Draft, lines, text: str) -> None:
 
 def _budget_value(tok) -> BudgetValue | None:
     raw = repair_number(normalize(tok.s))  # ９７.６８％ is 97.68%
-    value = _number(raw.replace("%", "").replace(",", ""))
+    value = _number(raw.replace("%", "").replace(",", "").removesuffix("万元").removesuffix("万"))
     if value is None or tok.m.start is None or tok.m.end is None:
         return None
     return BudgetValue(value=value, text=tok.s, start=tok.m.start, end=tok.m.end)

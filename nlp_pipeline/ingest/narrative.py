@@ -22,6 +22,7 @@ from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, number_value, split_inline_items, split_number
 from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, section_title, squeeze
+from .glued import PAGE_MARK_RE
 from .mapped import Mapped
 from .table import display_width, is_furniture, unbreak
 
@@ -31,14 +32,42 @@ _CLOSE_SLACK = 4
 
 
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
-    out = []
+    pieces = []
     for row in rows:
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
                 if not is_furniture(b.chars):
-                    for piece in _without_leader_entries(unbreak(_without_emphasis(b))):
-                        out.extend(split_run_on(piece))
+                    pieces.extend(_without_leader_entries(unbreak(_without_emphasis(b))))
+    out = [part for piece in _joined_pages(pieces) for part in split_run_on(piece)]
     return _join_split_labels(_without_contents_block(_without_running_heads(out)))
+
+
+PREVIEW_PAGE_MIN = 300  # characters of a page a document-sharing site prints on one line
+_PAGE_ENDS = tuple("。；;！!？?：:")
+
+
+def _joined_pages(lines: list[Mapped]) -> list[Mapped]:
+    """A document-sharing site's preview prints each page on one line after its number
+    (「1、…自评报告一、项目基本情况…可以提高辖区」 / 「2、内群众对政府工作的认可。二、…」): the
+    numbers go and the pages are one text again, so a sentence or an outline cut by a page
+    break reads whole. Only a run of long lines numbered 1、 2、 3、 … in turn, one of which
+    at least ends inside a sentence (a list of long items ends each on a stop)."""
+    marks = [PAGE_MARK_RE.match(m.chars) for m in lines]
+    run: list[int] = []
+    for k, mk in enumerate(marks):
+        if mk and mk.group().strip() == f"{len(run) + 1}、" and (not run or run[-1] == k - 1):
+            run.append(k)
+        elif mk and mk.group().strip() == "1、":
+            run = [k]
+        elif run and len(run) >= 2:
+            break
+    if len(run) < 2 or any(len(lines[k].chars) < PREVIEW_PAGE_MIN for k in run[:-1]) \
+            or all(lines[k].chars.rstrip().endswith(_PAGE_ENDS) for k in run[:-1]):
+        return lines
+    page = lines[run[0]].slice(marks[run[0]].end())
+    for k in run[1:]:
+        page = page + lines[k].slice(marks[k].end())
+    return lines[:run[0]] + [page] + lines[run[-1] + 1:]
 
 
 TITLE_LINES = 3  # lines at the top of a text where the title stands
@@ -214,23 +243,45 @@ def _without_contents_block(lines: list[Mapped]) -> list[Mapped]:
     return out
 
 
+_OPEN_ENDS = ("及", "和", "与", "或", "、", "及其")  # a label ending so was cut before its last word
+
+
 def _join_split_labels(lines: list[Mapped]) -> list[Mapped]:
-    """A label cell wrapped over two lines (年度主要 / 工作内容): joined where neither part
-    names a section and the two together do."""
+    """A label cell wrapped over two or three lines (年度主要 / 工作内容; 偏差大或 / 目标未完成 /
+    原因分析): joined where no part names a section and the parts together do, or where a
+    part ends on a conjunction (改进措施及 / 结果应用方案: the label goes on)."""
     out: list[Mapped] = []
     k = 0
     while k < len(lines):
         a = lines[k]
-        b = lines[k + 1] if k + 1 < len(lines) else None
-        if b is not None and _short_label(a.chars) and _short_label(b.chars) \
-                and not match_section(a.chars, 2) and not match_section(b.chars, 2) \
-                and not match_outside(a.chars) and match_section(a.chars.strip() + b.chars.strip(), 0):
-            out.append(a.strip() + b.strip())
-            k += 2
+        n = _split_label_parts(lines, k)
+        if n > 1:
+            joined = a.strip()
+            for m in lines[k + 1:k + n]:
+                joined = joined + m.strip()
+            out.append(joined)
+            k += n
             continue
         out.append(a)
         k += 1
     return out
+
+
+def _split_label_parts(lines: list[Mapped], k: int) -> int:
+    """How many lines from ``k`` make one wrapped label (1: none)."""
+    parts = [m.chars.strip() for m in lines[k:k + 3]]
+    if len(parts) < 2 or not all(_short_label(p) for p in parts[:2]) or match_outside(parts[0]):
+        return 1
+    cut = parts[0].endswith(_OPEN_ENDS)
+    if (cut or not match_section(parts[0], 2) and not match_section(parts[1], 2)) \
+            and match_section(parts[0] + parts[1], 0):
+        if cut or not parts[1].endswith(_OPEN_ENDS):
+            return 2
+    if len(parts) == 3 and _short_label(parts[2]) and not any(match_section(p, 2) for p in parts[1:]) \
+            and (cut or not match_section(parts[0], 2)) and not match_section(parts[0] + parts[1], 0) \
+            and match_section("".join(parts), 0):
+        return 3
+    return 1
 
 
 def _short_label(s: str) -> bool:
@@ -385,6 +436,7 @@ def _plain_sentence(rest: str) -> bool:
         and not any(w and q.endswith(w) for w in ends) and not re.search(r"[（(）)表]", q)
 
 
+_LIST_OPEN_RE = re.compile(r"^\s*(?:[一二]是|首先|1[、.．]|[（(]1[)）]|①)")
 _ENUMERATION_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|另外|此外)")
 
 
@@ -440,6 +492,14 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
             if sec and _ends_label(prefix, sec[1]) and len(rest.chars) >= 6 \
                     and (re.search(r"[，,。；;]", rest.chars) or _plain_sentence(rest.chars)):
                 return sec[0], prefix, rest
+    if deeper and len(body.chars) > 8:
+        # 「（二）项目绩效目标一是全力提高…」: a deeper heading run into a list of its items;
+        # only the exact name of a section, and only before an item's first word
+        for n in range(min(20, len(body.chars) - 2), 3, -1):
+            sec = match_section(body.chars[:n], 0)
+            rest = body.slice(n).strip()
+            if sec and _ends_label(body.chars[:n], sec[1]) and _LIST_OPEN_RE.match(normalize(rest.chars)):
+                return sec[0], body.chars[:n], rest
     if len(body.chars) > 30:
         return None
     sec = match_section(body.chars.rstrip("。"), slack)
@@ -514,9 +574,20 @@ def _glued_label(item: Item) -> tuple[str, str, Mapped] | None:
 def _basic_item(item: Item) -> tuple[str, Mapped] | None:
     """(label, text) of a numbered item that opens with a profile heading closed by 。 or a
     colon (1.项目基本情况。本项目由…), its text on the same line."""
+    ends = tuple(lexicon().get("profile_endings") or ())
     lead = _lead_label(item, "。：:")
+    if lead is None and item.style in _TOP_STYLES:
+        # 二、项目资金情况项目资金28.6万元于…: an outline heading of the profile run into its text
+        body = item.text.chars
+        for n in range(min(14, len(body) - 6), 3, -1):
+            prefix = body[:n]
+            if prefix.endswith(ends + ("情况",)) and is_basic_heading(prefix) and match_outside(prefix) == prefix \
+                    and not match_section(prefix, 2) \
+                    and re.search(r"[，,。；;]", body[n:]):
+                return prefix, item.text.slice(n).strip()
+        return None
     if lead is None or match_section(lead[0], 2) or not match_outside(lead[0]) \
-            or not lead[0].endswith(tuple(lexicon().get("profile_endings") or ())):
+            or not lead[0].endswith(ends):
         return None
     return lead
 

@@ -227,6 +227,24 @@ def split_lines(text: str) -> list[Line]:
         if _column_numbers(ln):
             ln = Line(ln.index, ln.start, ln.end, ln.raw, "sep", [])
         lines.append(ln)
+    return _pipe_terminators(lines)
+
+
+PIPE_TERMINATED_MIN = 10  # cells a text must end with a lone pipe line before the pipe is read as their end
+PIPE_TERMINATED_SHARE = 0.7
+
+
+def _pipe_terminators(lines: list[Line]) -> list[Line]:
+    """A form exported one cell a line with a lone 「|」 line after every cell (cell / | /
+    cell / | / ||||): the pipe closes the cell above it and is no empty cell of its own;
+    a pipe line after another pipe line still is one."""
+    singles = [k for k, ln in enumerate(lines) if ln.shape == "single"]
+    closed = [k for k in singles if k + 1 < len(lines) and lines[k + 1].shape == "empty"]
+    if len(closed) < PIPE_TERMINATED_MIN or len(closed) < PIPE_TERMINATED_SHARE * len(singles):
+        return lines
+    for k in closed:
+        e = lines[k + 1]
+        lines[k + 1] = Line(e.index, e.start, e.end, e.raw, "blank", [])
     return lines
 
 
@@ -790,7 +808,9 @@ def _total_row(ln: Line) -> tuple[float | None, float | None] | None:
     labels = {squeeze(x) for x in table_lexicon().total_labels}
     # the total row opens with its label, or shares a line with a last remark
     # (| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |)
-    at = next((k for k, c in enumerate(cells[:4]) if squeeze(c.s) in labels), None)
+    # (总分(100分): the label with the points it is out of)
+    at = next((k for k, c in enumerate(cells[:4]) if squeeze(c.s) in labels
+               or _BRACKET_RE.sub("", squeeze(c.s)) in labels), None)
     if at is None:
         return None
     nums = [v for v in (_number(c.s) for c in cells[at + 1:]) if v is not None]
@@ -1705,8 +1725,9 @@ def _budget_col(cell: str) -> str | None:
 
 
 def _is_budget_value(s: str) -> bool:
+    # (150万 under 项目资金（万元）: the cell repeats the block's unit)
     q = squeeze(repair_number(s)).replace(",", "")
-    return bool(re.fullmatch(r"[-—–/／]+|\d+(?:\.\d+)?%?", q))
+    return bool(re.fullmatch(r"[-—–/／]+|\d+(?:\.\d+)?(?:%|万元?)?", q))
 
 
 def find_budget(lines: list[Line]) -> dict[str, Tok]:
