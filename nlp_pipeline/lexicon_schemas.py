@@ -657,8 +657,14 @@ class _BudgetLabels(Strict):
     gap: Regex  # put between a label and its figure in a larger pattern
 
 
+class _LeadPhrase(Strict):
+    after_name: Words
+    measures: Words
+
+
 class Sections(Strict):
     sections: _SectionsById
+    lead_phrase: _LeadPhrase
     heading_decorations: _Decorations
     outside_headings: Words
     basic_headings: Words

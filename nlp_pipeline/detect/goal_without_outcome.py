@@ -118,6 +118,7 @@ def _named_in(goal: str, outcomes, generic: list[str], own) -> bool:
     return any(p in o.text for o in outcomes for p in pieces)
 
 
+ROW_SHARED = 2  # topic words an indicator row's name shares with the goal it reports on
 UNNAMED_MIN = 4  # topic words a goal needs before "no outcome names any of them" is read
 
 
@@ -170,6 +171,16 @@ def detect(ctx: Context):
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)
         message_id = "TXT.GOAL_GAP.performance"
+    if not outcomes:
+        # a report with no outcome narrative gives its results in its indicator table: a row
+        # of the goal's topic with its result filled in reports on the goal (where the
+        # narrative exists, the goal is owed its account there)
+        rows = [i.name_paragraph for t in report.tasks for i in t.indicators
+                if i.name_paragraph is not None and i.result_paragraph is not None and i.result_paragraph.text.strip()]
+        own_grams = {g for w in own for g in bigrams(w)}
+        missing = [g for g in missing if not any(
+            len((_topic_bigrams(n.text, generic) & _topic_bigrams(gtext[g], generic)) - own_grams) >= ROW_SHARED
+            for n in rows)]
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
     setting = cues.get("goal_setting_words") or []

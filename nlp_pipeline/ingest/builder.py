@@ -178,6 +178,29 @@ def _drop_form_foot(report: Report) -> None:
             sec.paragraphs = kept
 
 
+LEAD_IN_MAX = 60  # characters of a sentence that only announces what follows (现将…列示如下：)
+_LEAD_IN_ENDS = ("如下：", "如下:", "如下。")
+_LEADER_DOTS = ("……", "……", "....", "····")
+
+
+def _drop_lead_ins(report: Report) -> None:
+    """A sentence that only announces the list below it (现将10项绩效指标的完成情况逐项列示如下：)
+    or a bracketed legend of the lines below (（指标名称（目标值，分值）……完成值 得分）) is no
+    paragraph of its section: it reports, claims and plans nothing."""
+    for sid, sec in report.sections.items():
+        kept = []
+        for p in sec.paragraphs:
+            t = p.text.strip()
+            if len(t) <= LEAD_IN_MAX and (t.endswith(_LEAD_IN_ENDS) or (
+                    t[:1] in "（(" and t[-1:] in "）)" and any(d in t for d in _LEADER_DOTS))):
+                continue
+            kept.append(p)
+        if len(kept) != len(sec.paragraphs):
+            for k, p in enumerate(kept, 1):
+                p.id = f"{sid}{k}"
+            sec.paragraphs = kept
+
+
 def _mark_unfilled(report: Report) -> None:
     """Placeholders and template instructions are read as such, never as content."""
     for sid, sec in report.sections.items():
@@ -608,6 +631,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         # a target table has no outcomes by design: nothing is missing
         report.missing_sections = [s for s in report.missing_sections if s in ("G",)]
     _drop_form_foot(report)
+    _drop_lead_ins(report)
     _mark_unfilled(report)
     if layout != "narrative" or report.layout != "narrative":
         _mark_empty_fields(report)  # (a form: read as cells, or holding an indicator table)

@@ -451,6 +451,9 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     if _ENUMERATION_RE.match(normalize(body.chars)):
         # 「二是绩效目标管理有待完善。…」: an item of a list counted in words, never a heading
         return None
+    short = body.chars.strip(" ：:。")
+    if len(short) <= 30 and short.endswith("表") and match_outside(short):
+        return None  # 七、绩效指标完成情况表: the title of a table the form readers read
     outline = it.style is not None and (heading_style is None or STYLE_DEPTH[it.style] <= STYLE_DEPTH[heading_style])
     slack = None if outline else _CLOSE_SLACK
     # 六、存在问题：1.…  heading and first item on one line; a deeper-numbered line of
@@ -473,6 +476,11 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         if sec:
             rest = body.slice(k + 1).strip()
             return sec[0], body.chars[:k].strip(), rest if rest.chars else None
+    # (only in a report with no numbered outline: under headings a lead phrase opens a
+    # paragraph of the section it stands in)
+    lead = None if deeper or heading_style is not None else lead_phrase(body)
+    if lead is not None and lead[0] in "GOTKPQI":
+        return lead
     # 「存在问题 个别学校…」: a label and its text on one line, a space between (a form
     # printed as text)
     m = re.match(r"(\S{2,16}?)[ \u3000\t]+(?=\S)", body.chars)
@@ -480,6 +488,15 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         sec = match_section(m.group(1), 2)
         if sec:
             return sec[0], m.group(1), body.slice(m.end()).strip()
+    if outline and len(body.chars) <= 30 and not re.search(r"[，,。；;：:、\d]", body.chars):
+        # 四、绩效目标完成情况及指标得分: a heading whose section name goes on with a joined
+        # word names its section as a whole, before a shorter name it opens with (绩效目标)
+        # is read as run into its text
+        sec = match_section(body.chars, None)
+        at = squeeze(body.chars).find(squeeze(sec[1])) if sec else -1
+        tail = squeeze(body.chars)[at + len(squeeze(sec[1])):] if at >= 0 else None
+        if tail is not None and (not tail or tail.startswith(("及", "和", "与", "暨", "以及"))):
+            return sec[0], body.chars.strip(), None
     if outline and it.style in _TOP_STYLES and len(body.chars) > 8:
         # 「二、绩效目标完成情况全年完成…」: a heading run into its text with nothing between;
         # only a prefix that is a section name exactly
@@ -510,6 +527,31 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         word = _heading_word(body.chars.strip(" ：:。"))
         if word is not None:
             return word[0], word[1], None
+    return None
+
+
+LEAD_MAX = 10  # characters of a section's name in a lead phrase (年度目标方面，)
+
+
+def lead_phrase(body: Mapped) -> tuple[str, str, Mapped] | None:
+    """(section, lead, the paragraph after it) of a paragraph opening on a lead phrase
+    (年度目标方面，…; 单位概况方面，… gives the basic part, "B"; 下一步，… the measures), as a
+    report with no headings marks its parts; None for any other paragraph."""
+    lp = lexicon().get("lead_phrase") or {}
+    s = body.chars
+    for w in lp.get("measures") or ():
+        if s.startswith(w) and s[len(w):len(w) + 1] in "，,：:":
+            return "I", w, body.slice(len(w) + 1).strip()
+    for w in lp.get("after_name") or ():
+        k = s.find(w, 2, LEAD_MAX + len(w) + 1)
+        if k < 2 or s[k + len(w):k + len(w) + 1] not in "，,：:" or re.search(r"[，,。；;：:、\s]", s[:k]):
+            continue
+        rest = body.slice(k + len(w) + 1).strip()
+        sec = match_section(s[:k], 2)
+        if sec:
+            return sec[0], s[:k + len(w)], rest
+        if match_outside(s[:k]):
+            return "B", s[:k + len(w)], rest
     return None
 
 
@@ -964,6 +1006,13 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 unknown.append((label, sections.count(UNCLASSIFIED)))
             continue
         if sections.current is None:
+            led = lead_phrase(item.text) if item.style is None and heading_style is None else None
+            if led is not None and led[0] == "B":
+                # 单位概况方面，…: the profile opening a report marked by lead phrases
+                _open_basic(sections, led[1])
+                if sections.current == BASIC:
+                    sections.add(Item(None, None, led[2]), whole=line)
+                    continue
             basic = _basic_item(item)
             if basic is not None:
                 # 一、专项资金基本情况：根据…: the basic part opening the report, run into its text

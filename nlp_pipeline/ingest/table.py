@@ -1086,12 +1086,85 @@ def find_tables(text: str, lines: list[Line] | None = None) -> list[IndicatorTab
     tables.extend(t for t in _labelled_rows(text, lines) if t.first_line not in covered)
     covered = {q for t in tables for q in range(t.first_line, t.last_line + 1)}
     tables.extend(t for t in _transposed(text, lines) if t.first_line not in covered)
+    leader = _leader_rows(text, lines)
+    if leader:
+        # (the header-less readers take leader lines for a scrambled row: the leaders decide)
+        spans = [(t.first_line, t.last_line) for t in leader]
+        tables = [t for t in tables if not any(a <= t.first_line <= b or t.first_line <= a <= t.last_line
+                                               for a, b in spans)] + leader
     tables.sort(key=lambda t: t.start)
     shaped = _row_shapes(text, lines)
     if shaped and _complete_rows(shaped) > _complete_rows(tables):
         # a scrambled header read as a table whose cells are out of place (names that are
         # figures): the rows found by their shape are the better reading
         tables = shaped
+    return tables
+
+
+LEADER_MIN_ROWS = 3  # lines a run of dotted-leader rows has at least
+_LEADER_RE = re.compile(r"[…⋯]{2,}|[.．·。]{4,}")
+_LEADER_LEFT_RE = re.compile(r"^(?P<name>(?:[^（()）]|[（(][^（()），,]{1,8}[)）]){2,40}?)[（(](?:(?P<target>[^，,（()）]{1,24})[，,])?\s*(?P<weight>\d+(?:\.\d+)?)\s*分[)）]$")
+_LEADER_RIGHT_RE = re.compile(r"^(?P<actual>.*?)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[（(](?P<reason>.+)[)）])?$")
+
+
+def _leader_row(text: str, ln: Line) -> dict[str, Mapped] | None:
+    """The cells of a row written as a line with a dotted leader (年度总流通人次（≥32万人次，
+    10分）…………33.6万人次　10分（原因）): name, target and weight before the leader, result,
+    score and a reason in brackets after it."""
+    if ln.shape not in ("single", "aligned"):
+        return None
+    line = Mapped.span(text, ln.start, ln.end)
+    lead = _LEADER_RE.search(line.chars)
+    if lead is None:
+        return None
+    left, right = line.slice(0, lead.start()).strip(), line.slice(lead.end()).strip()
+    a, b = _LEADER_LEFT_RE.match(left.chars), _LEADER_RIGHT_RE.match(right.chars)
+    if a is None or b is None:
+        return None
+    out = {}
+    for m, side in ((a, left), (b, right)):
+        for col, val in m.groupdict().items():
+            if val and val.strip():
+                at = m.start(col)
+                out[col] = side.slice(at, m.end(col)).strip()
+    return out if "name" in out else None
+
+
+def _leader_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
+    """Indicator rows printed as dotted-leader lines, one indicator a line (a Word document's
+    list of results), with a 合计 line after them giving the total."""
+    tables: list[IndicatorTable] = []
+    run: list[tuple[int, dict[str, Mapped]]] = []
+    labels = {squeeze(x) for x in table_lexicon().total_labels}
+
+    def flush(k: int) -> None:
+        if len(run) >= LEADER_MIN_ROWS:
+            b = _Builder(list(_DEFAULT_COLUMNS), "leader", [])
+            for _, cells in run:
+                b.rows.append(RowCells({c: [Tok(m, 0, 0)] for c, m in cells.items()}))
+            rows = b.finish(text)
+            k0, k1 = run[0][0], run[-1][0]
+            table = IndicatorTable(shape="leader", columns=list(_DEFAULT_COLUMNS), rows=rows, first_line=k0,
+                                   last_line=k1, start=lines[k0].start, end=lines[k1].end)
+            total = _leader_row(text, lines[k]) if k < len(lines) else None
+            if total is not None and squeeze(total["name"].chars) in labels:
+                table.total_weight = _number(total["weight"].chars) if "weight" in total else None
+                table.total_score = _number(total["score"].chars) if "score" in total else None
+                if table.total_score is not None:
+                    table.last_line, table.end = k, lines[k].end
+                    table.total_span = (lines[k].start, lines[k].end)
+            tables.append(table)
+        run.clear()
+
+    for k, ln in enumerate(lines):
+        got = _leader_row(text, ln)
+        if got is not None and squeeze(got["name"].chars) in labels:
+            flush(k)  # 合计（100分）……97.52分: the total closes the rows
+        elif got is not None:
+            run.append((k, got))
+        elif ln.shape != "blank":
+            flush(k)
+    flush(len(lines))
     return tables
 
 
