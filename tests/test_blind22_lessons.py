@@ -107,3 +107,13 @@ def test_a_sentence_announcing_a_list_is_no_paragraph():
             "现将各项指标的完成情况逐项列示如下：\n1.新建道路3.2公里。\n")
     r = read_text(text, "t.txt")
     assert [p.text for p in r.paragraphs("O")] == ["新建道路3.2公里。"]
+
+
+@pytest.mark.parametrize("second,found", [
+    ("坚持以游戏为基本活动、保教并重", True),
+    ("坚持以游戏为主要形式开展活动", False),
+])
+def test_a_clause_written_again_without_its_subject(tmp_path, second, found):
+    text = ("青溪县幼儿园2023年度绩效自评报告\n一、年度目标\n开展园本教研活动不少于40次。\n二、目标完成情况\n"
+            f"保教工作中，本园坚持以游戏为基本活动、保教并重，全年开展园本教研活动46次，{second}，幼儿体质合格率97.1%。\n")
+    assert ("REPEATED_TEXT" in _codes(tmp_path, text)) == found

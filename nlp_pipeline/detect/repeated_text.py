@@ -31,6 +31,8 @@ MIN_WORDS = 4  # Chinese characters a repeated clause needs beside its figures
 MIN_SPAN = 12  # characters of a repeated run of clauses (a lone 覆盖全县15个乡镇 is a phrase)
 WORDS_CLAUSE = 6  # characters of a clause without figures that counts when written again further on
 # in its sentence (坚持中西医并重，推进…，坚持中西医并重: 7 characters)
+SUBJECT_CLAUSE = 8  # characters of a clause that counts when written again with a subject before it
+SUBJECT_MAX = 4  # characters of that subject (本园, 我局, 该项目)
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
 MIN_PREFIX = 20  # characters of a problem's leading clauses that count when a measure opens with them
@@ -120,7 +122,29 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
         # clause repeated)
         if len(key) >= MIN_CLAUSE and words >= MIN_WORDS and not any(key in s for s in stock):
             groups[key].append((*_trim(text, a, b), key))
+    _subject_repeats(text, groups)
     return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
+
+
+def _subject_repeats(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> None:
+    """A clause of words written again in its sentence with a subject before it once (本园
+    坚持以游戏为基本活动，…，坚持以游戏为基本活动): the shorter writing is a clause of the longer,
+    which joins its group from where the two start to read alike."""
+    keys = list(groups)
+    for short_key in keys:
+        if len(short_key) < SUBJECT_CLAUSE or any(ch.isdigit() for ch in short_key):
+            continue
+        for long_key in keys:
+            if long_key == short_key or not long_key.endswith(short_key) \
+                    or len(long_key) - len(short_key) > SUBJECT_MAX:
+                continue
+            for a, b, _ in groups[long_key]:
+                at = text.rfind(short_key[:1], a, b)
+                while at >= a and _bare(text[at:b]) != short_key:
+                    at = text.rfind(short_key[:1], a, at)
+                near = [sa for sa, _, _ in groups[short_key] if abs(sa - a) > 0]
+                if at >= a and near and not any(ch in "。；;！？!?\n" for ch in text[min(a, *near):max(b, *near)]):
+                    groups[short_key].append((at, b, short_key))
 
 
 def _list_item(text: str, a: int, b: int) -> bool:
