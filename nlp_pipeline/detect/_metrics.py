@@ -1192,8 +1192,7 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     status = bool(cells & set(ic.get("status_cells") or ())) and ind.result not in (ic.get("status_cells") or ())
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-        claim=claim_cell or status or _claimed(row + outcome, cfg),
-        reason=filled or _reasoned(row + outcome, cfg),
+        claim=claim_cell or status or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
         evidence=ev,
     )
 

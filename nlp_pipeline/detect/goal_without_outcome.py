@@ -47,11 +47,11 @@ def _topic_bigrams_of(text: str, generic: tuple[str, ...]) -> frozenset[str]:
     return frozenset(g for g in bigrams(t) if P.fullmatch(g, P.named("cjk_pair")))
 
 
-def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str, ...] = ()) -> bool:
-    """True when two texts share a two-character word beyond stock verbs and phrasing and
-    beyond the words of the organisation's own name (``own``)."""
+def shares_topic(a: str, b: str, generic: list[str], own: list[str] | tuple[str, ...] = (), at_least: int = 1) -> bool:
+    """True when two texts share ``at_least`` two-character words beyond stock verbs and
+    phrasing and beyond the words of the organisation's own name (``own``)."""
     own_grams = {g for w in own for g in bigrams(w)}
-    return bool((_topic_bigrams(a, generic) & _topic_bigrams(b, generic)) - own_grams)
+    return len((_topic_bigrams(a, generic) & _topic_bigrams(b, generic)) - own_grams) >= at_least
 
 
 RULE = Rule(
@@ -177,10 +177,8 @@ def detect(ctx: Context):
         # narrative exists, the goal is owed its account there)
         rows = [i.name_paragraph for t in report.tasks for i in t.indicators
                 if i.name_paragraph is not None and i.result_paragraph is not None and i.result_paragraph.text.strip()]
-        own_grams = {g for w in own for g in bigrams(w)}
-        missing = [g for g in missing if not any(
-            len((_topic_bigrams(n.text, generic) & _topic_bigrams(gtext[g], generic)) - own_grams) >= ROW_SHARED
-            for n in rows)]
+        missing = [g for g in missing
+                   if not any(shares_topic(n.text, gtext[g], generic, own, ROW_SHARED) for n in rows)]
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
     setting = cues.get("goal_setting_words") or []

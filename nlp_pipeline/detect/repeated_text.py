@@ -142,7 +142,7 @@ def _subject_repeats(text: str, groups: dict[str, list[tuple[int, int, str]]]) -
                 at = text.rfind(short_key[:1], a, b)
                 while at >= a and _bare(text[at:b]) != short_key:
                     at = text.rfind(short_key[:1], a, at)
-                near = [sa for sa, _, _ in groups[short_key] if abs(sa - a) > 0]
+                near = [sa for sa, _, _ in groups[short_key] if sa != a]
                 if at >= a and near and not any(ch in "。；;！？!?\n" for ch in text[min(a, *near):max(b, *near)]):
                     groups[short_key].append((at, b, short_key))
 

@@ -21,7 +21,8 @@ from .form import looks_like_form, parse_form
 from .grid import Row
 from .items import split_inline_items, split_number
 from .narrative import parse_narrative
-from .table import IndicatorTable, find_budget_block, find_tables, match_header, repair_number, split_lines, squeeze
+from .table import (IndicatorTable, find_budget_block, find_tables, has_leader, match_header, repair_number,
+                    split_lines, squeeze)
 from .table_lexicon import table_lexicon
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -172,15 +173,19 @@ def _drop_form_foot(report: Report) -> None:
                 continue  # the form's title repeated at the top of each page: a running header
             after_label = False
             kept.append(p)
-        if len(kept) != len(sec.paragraphs):
-            for k, p in enumerate(kept, 1):
-                p.id = f"{sid}{k}"
-            sec.paragraphs = kept
+        _keep(sid, sec, kept)
+
+
+def _keep(sid: str, sec, kept: list) -> None:
+    """The section keeps only ``kept``, its paragraphs numbered again in order."""
+    if len(kept) != len(sec.paragraphs):
+        for k, p in enumerate(kept, 1):
+            p.id = f"{sid}{k}"
+        sec.paragraphs = kept
 
 
 LEAD_IN_MAX = 60  # characters of a sentence that only announces what follows (现将…列示如下：)
 _LEAD_IN_ENDS = ("如下：", "如下:", "如下。")
-_LEADER_DOTS = ("……", "……", "....", "····")
 
 
 def _drop_lead_ins(report: Report) -> None:
@@ -192,13 +197,10 @@ def _drop_lead_ins(report: Report) -> None:
         for p in sec.paragraphs:
             t = p.text.strip()
             if len(t) <= LEAD_IN_MAX and (t.endswith(_LEAD_IN_ENDS) or (
-                    t[:1] in "（(" and t[-1:] in "）)" and any(d in t for d in _LEADER_DOTS))):
+                    t[:1] in "（(" and t[-1:] in "）)" and has_leader(t))):
                 continue
             kept.append(p)
-        if len(kept) != len(sec.paragraphs):
-            for k, p in enumerate(kept, 1):
-                p.id = f"{sid}{k}"
-            sec.paragraphs = kept
+        _keep(sid, sec, kept)
 
 
 def _mark_unfilled(report: Report) -> None:

@@ -1107,6 +1107,11 @@ _LEADER_LEFT_RE = re.compile(r"^(?P<name>(?:[^（()）]|[（(][^（()），,]{1,
 _LEADER_RIGHT_RE = re.compile(r"^(?P<actual>.*?)\s*(?P<score>\d+(?:\.\d+)?)\s*分\s*(?:[（(](?P<reason>.+)[)）])?$")
 
 
+def has_leader(s: str) -> bool:
+    """``s`` holds a dotted leader (……, ....) between a label and its value."""
+    return _LEADER_RE.search(s) is not None
+
+
 def _leader_row(text: str, ln: Line) -> dict[str, Mapped] | None:
     """The cells of a row written as a line with a dotted leader (年度总流通人次（≥32万人次，
     10分）…………33.6万人次　10分（原因）): name, target and weight before the leader, result,
