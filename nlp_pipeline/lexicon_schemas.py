@@ -363,6 +363,8 @@ class _Magnitude(Strict):
     non_spending_words: Words
     non_spending_factor: float
     unit_total_words: Words
+    stated_budget_words: Words
+    stated_budget_min_spent: float
     aggregate_words: Words
     spending_words: Words
     spending_factor: float
@@ -733,6 +735,9 @@ class ResolveRule(BaseModel):
 class ResolvePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rules: list[ResolveRule]
+    # codes still reported in a doubtful table (Report.doubtful) when every quote lies in
+    # a row whose name, target and actual read soundly (Report.rows_sound)
+    doubtful_row_codes: list[str] = []
 
 
 class SectionCues(BaseModel):

@@ -192,6 +192,10 @@ class Report:
     # spans of Report.text inside an indicator table that the reader could not cut into
     # rows (a scrambled stretch of a flattened form): the rows read are not all the rows
     rows_unread: list[tuple[int, int]] = field(default_factory=list)
+    # spans of indicator tables whose cells were glued and whose rows, as the reader cut
+    # them, cannot be a form's rows (ingest/doubt.py): no finding rests on them
+    doubtful: list[tuple[int, int]] = field(default_factory=list)
+    rows_sound: list[tuple[int, int]] = field(default_factory=list)  # rows of those read soundly
 
     @property
     def id(self) -> str:

@@ -30,7 +30,7 @@ def run_detectors(ctx: Context, only: list[str] | None = None, params: dict | No
         with applied(rule, params):
             found = list(fn(view))
         findings.extend(stamp(rule, found))
-    findings = resolve(findings)
+    findings = resolve(findings, doubtful=ctx.report.doubtful, sound=ctx.report.rows_sound)
     text = ctx.report.text
     for f in findings:
         for e in f.evidence:

@@ -399,6 +399,12 @@ def by_statement(nums: list["Num"], skip: tuple[str, ...] = ()) -> list[tuple[Pa
     return out
 
 
+def agrees(written: float, want: float, tol: float) -> bool:
+    """A written figure is ``want`` rounded within ``tol``, or ``want`` cut off at its last
+    written digit (97.8086% written 97.80%: many forms truncate, as ROUNDDOWN does)."""
+    return abs(written - want) <= tol or 0 <= want - written < 2 * tol
+
+
 def half_ulp(m: Mention) -> float:
     """Half a unit of the last written digit, in the base unit."""
     if m.base_value is None:

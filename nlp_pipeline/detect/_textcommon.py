@@ -282,7 +282,7 @@ def table_cut_short(report: Report) -> bool:
     eol = report.text.find("\n", max(ends))
     kept = (ch for ch in report.text[eol if eol >= 0 else len(report.text):] if not ch.isspace() and ch not in "|-")
     tail = "".join(islice(kept, CUT_TAIL + 1))  # a long text after the table need not be read whole
-    if _ends_on_a_level(report.text[max(ends):]):
+    if _ends_on_a_level(report.text[max(ends):]) or (eol >= 0 and _ends_in_a_row_name(report.text[eol:])):
         return True
     if len(tail) > CUT_TAIL:
         return False
@@ -319,6 +319,25 @@ def _ends_on_a_level(after: str) -> bool:
 
 
 CUT_LEVEL_TAIL = 40  # characters of group labels after the last row that a cut excerpt may end on
+CUT_NAME_TAIL = 80  # characters of a row's name after a group label that a cut excerpt may end on
+
+
+def _ends_in_a_row_name(after: str) -> bool:
+    """After the last row read come a group's label and the name of its first row, begun and
+    never finished: no figure, no stop at the end (社会效益指标 | 岗; 社会效益 指标 促进…满足
+    广大人民群众接受素质教育、): the excerpt stops inside the next row."""
+    text = after.rstrip()
+    if not text or text[-1] in _CLOSERS or any(ch.isdigit() for ch in text):
+        return False
+    rest = "".join(ch for ch in text if not ch.isspace() and ch not in "|-—")
+    levels = sorted(_level_words(), key=len, reverse=True)
+    ended = False
+    while rest:
+        w = next((w for w in levels if rest.startswith(w)), None)
+        if w is None:
+            break
+        rest, ended = rest[len(w):], True
+    return ended and 0 < len(rest) <= CUT_NAME_TAIL
 CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
 PUNCTUATED = 0.7  # share of a report's prose paragraphs ending with a stop: the author ends sentences
 _CLOSERS = frozenset("。！？；.!?;)）」”』》】]…>|")  # > ends markup (</p>), | a table row

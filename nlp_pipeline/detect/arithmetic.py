@@ -101,7 +101,7 @@ def check_budget(report, index) -> list:
         want = abs(num.value) / den.value * 100
         tol = _tol(_num_text(written.text))
         got = abs(written.value) if signed else written.value
-        if abs(got - want) <= tol or (alt is not None and abs(got - alt) <= tol):
+        if M.agrees(got, want, tol) or (alt is not None and abs(got - alt) <= tol):
             return
         out.append(make_finding(
             CODE, "high", message_id,
@@ -471,7 +471,7 @@ def _share_off(pct: M.Num, a: M.Num, b: M.Num) -> float | None:
         return None
     want = a.m.base_value / b.m.base_value * 100
     tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
-    return None if abs(pct.m.base_value - want) <= tol else want
+    return None if M.agrees(pct.m.base_value, want, tol) else want
 
 
 def _percent_after_figure(nums: list[M.Num]):
@@ -585,7 +585,7 @@ def check_word_rates(report, nums: list[M.Num], cfg: dict) -> list:
                 continue
             want = a.m.base_value / b.m.base_value * 100
             tol = M.half_ulp(pct.m) + want * (M.half_ulp(a.m) / a.m.base_value + M.half_ulp(b.m) / b.m.base_value) + 1e-9
-            if abs(pct.m.base_value - want) <= tol:
+            if M.agrees(pct.m.base_value, want, tol):
                 continue
             first = min(a.i, b.i, a.mi, b.mi)
             out.append(make_finding(

@@ -185,6 +185,8 @@ RULE = Rule(
               "money spent or paid is held to the budget times this"),
         Param("disburse_factor", "detect_numeric.yaml:magnitude.disburse_factor", type=float, doc=
               "money disbursed is held to the budget times this"),
+        Param("stated_budget_min_spent", "detect_numeric.yaml:magnitude.stated_budget_min_spent", type=float, doc=
+              "a budget stated in the prose is the scale when the spending is at least this share of it"),
         Param("area_factor", "detect_numeric.yaml:magnitude.area_factor",
               "an area may reach the jurisdiction's area times this"),
         Param("area_factor_repeat", "detect_numeric.yaml:magnitude.area_factor_repeat", type=float, doc=
@@ -208,7 +210,7 @@ def detect(ctx: Context):
 
     scale = budget_scale(report)
     if scale:
-        scale = max([scale] + _unit_totals(nums, cfg))
+        scale = max([scale] + _unit_totals(nums, cfg) + _stated_budgets(report, nums, cfg))
         findings += _money_findings(report, nums, scale, cfg)
 
     if scale:
@@ -233,6 +235,22 @@ def _unit_totals(nums: list[M.Num], cfg: dict) -> list[float]:
         if any(w in n.para.text[s:n.i] for w in words):
             out.append(n.m.base_value)
     return out
+
+
+def _stated_budgets(report, nums: list[M.Num], cfg: dict) -> list[float]:
+    """Budgets the prose states (投入…经费预算10441万元), in 元, where the form gave no
+    budget but its spending: a budget the spending is a fair share of is the scale, not
+    an amount above it."""
+    b = report.budget
+    if b.adjusted_budget is not None or b.initial_budget is not None or b.actual_spending is None:
+        return []
+    mc = cfg.get("magnitude", {})
+    words = mc.get("stated_budget_words") or []
+    spent = b.actual_spending.value * (report.currency_factor or 1.0)
+    floor = float(mc.get("stated_budget_min_spent", 0.3))
+    return [n.m.base_value for n in nums
+            if n.m.kind == "MONEY" and any(w in n.before[-12:] or w in n.metric for w in words)
+            and spent <= n.m.base_value and spent >= floor * n.m.base_value]
 
 
 def _people_findings(report, nums: list[M.Num], cfg: dict) -> list:

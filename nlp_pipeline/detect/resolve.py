@@ -25,7 +25,14 @@ def policy() -> _Policy:
         raise LexiconError(str(lexicon_path(NAME)), str(exc)) from None
 
 
-def resolve(findings: list[Finding]) -> list[Finding]:
+def resolve(findings: list[Finding], doubtful: list[tuple[int, int]] | None = None,
+            sound: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """One finding per defect, by the declared policy; none that quotes a table the reader
+    marked doubtful (``Report.doubtful``: its cells were glued and its rows do not check
+    out, so a finding there would report the reading, not the report), but for the codes
+    the policy keeps on rows read soundly (``sound``)."""
+    if doubtful:
+        findings = [f for f in findings if not _on_doubt(f, doubtful, sound or [])]
     dropped: set[int] = set()
     for rule in policy().rules:
         winners = [f for f in findings if f.code == rule.winner
@@ -52,6 +59,17 @@ def resolve(findings: list[Finding]) -> list[Finding]:
             dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)
     dropped |= _same_defect(findings, dropped)
     return [f for k, f in enumerate(findings) if k not in dropped]
+
+
+def _on_doubt(f: Finding, doubtful: list[tuple[int, int]], sound: list[tuple[int, int]]) -> bool:
+    def touches(e, spans) -> bool:
+        return any(e.start < b and a < e.end for a, b in spans)
+
+    if not any(touches(e, doubtful) for e in f.evidence):
+        return False
+    if f.code not in policy().doubtful_row_codes:
+        return True
+    return not all(any(a <= e.start and e.end <= b for a, b in sound) for e in f.evidence if touches(e, doubtful))
 
 
 def _same_defect(findings: list[Finding], dropped: set[int]) -> set[int]:

@@ -16,6 +16,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import header
 from .content import classify_paragraphs
+from .doubt import doubtful_spans
 from .draft import Draft, finish, make_paragraph
 from .form import looks_like_form, parse_form
 from .grid import Row
@@ -529,6 +530,31 @@ def _budget_block(draft: Draft, lines, text: str) -> None:
             setattr(draft.budget, field_, bv)
 
 
+RATE_TOLERANCE = 0.1  # percentage points a stated rate may differ from its figures (rounding, truncation)
+
+
+def _settle_budget(b) -> None:
+    """A row with fewer cells than the block has headings (a text layer drops an empty
+    年初预算数) leaves one cell read as two fields, the spending and the 分值. Where it did,
+    and the stated 执行率 is not the spending over the budget as read, but is one amount of
+    the block over a larger one, those two are the spending and the budget."""
+    act, adj, rate = b.actual_spending, b.adjusted_budget, b.completion_rate
+    if act is None or adj is None or rate is None or not adj.value:
+        return
+    if abs(act.value / adj.value * 100 - rate.value) <= RATE_TOLERANCE:
+        return
+    fields = [f.name for f in dataclasses.fields(b) if isinstance(getattr(b, f.name), BudgetValue)]
+    spans = [(getattr(b, f).start, getattr(b, f).end) for f in fields]
+    if len(set(spans)) == len(spans):
+        return  # every cell read once: the figures are as the form gives them
+    amounts = {(v.start, v.end): v for f in ("initial_budget", "adjusted_budget", "actual_spending")
+               if (v := getattr(b, f)) is not None}
+    fits = [(a, c) for a in amounts.values() for c in amounts.values()
+            if 0 < a.value <= c.value and a is not c and abs(a.value / c.value * 100 - rate.value) <= RATE_TOLERANCE]
+    if len(fits) == 1:
+        b.actual_spending, b.adjusted_budget = fits[0]
+
+
 def _budget_value(tok) -> BudgetValue | None:
     raw = repair_number(normalize(tok.s))  # ９７.６８％ is 97.68%
     value = _number(raw.replace("%", "").replace(",", "").removesuffix("万元").removesuffix("万"))
@@ -612,10 +638,13 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _paired_cells(text, draft, lines)
     _goal_column(text, draft, lines, tables)
     _glued_tail(text, draft, tables)
+    _settle_budget(draft.budget)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)
     report.rows_unread = [span for t in tables for span in t.unread]
+    report.doubtful, report.rows_sound, doubts = doubtful_spans(tables)
+    report.warnings.extend(doubts)
     if tables:
         report.total_weight = next((t.total_weight for t in tables if t.total_weight is not None), None)
         with_total = next((t for t in tables if t.total_score is not None), None)

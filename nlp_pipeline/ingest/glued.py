@@ -80,8 +80,9 @@ def _value_re() -> re.Pattern:
     names = set(base) | {str(m) + b for m in u.get("multipliers", {}) for b in base if b not in ("%", "‰")}
     units = [x for x in names if 1 <= len(x) <= 4 and x not in ("成", "分", "角")]
     unit = "|".join(re.escape(u) for u in sorted(set(units) | {"%", "％", "‰"}, key=len, reverse=True))
-    # 「4项目立项相关性」: 项 before 目 opens the next name
-    return re.compile(rf"{_OPS}?\d+(?:\.\d+)?(?:(?:{unit})(?!目))?")
+    # 「4项目立项相关性」: 项 before 目 opens the next name; 「95%以上96%」: the bound's word
+    # after its figure belongs to it
+    return re.compile(rf"{_OPS}?\d+(?:\.\d+)?(?:(?:{unit})(?!目))?(?:及以上|及以下|以上|以下|以内)?")
 
 
 def glued_header(s: str) -> tuple[list[tuple[str, int, int]], int] | None:

@@ -486,6 +486,22 @@ def compat(col: str, s: str) -> float:
     return 0.5 if len(squeeze(s)) <= 8 else 0.0
 
 
+_LEVEL_TAIL = "指标"
+
+
+def _level_word_rejoined(toks: list[Tok]) -> list[Tok]:
+    """「经济效益 指标」: a level's label wrapped in its cell and printed with a space before
+    its last word is one cell, not a level and a row named 指标."""
+    out: list[Tok] = []
+    for t in toks:
+        if out and t.s == _LEVEL_TAIL and any(_level_kind(out[-1].s)[:2]) and not out[-1].s.endswith(_LEVEL_TAIL):
+            prev = out[-1]
+            out[-1] = Tok(prev.m + t.m, prev.line, prev.col)
+            continue
+        out.append(t)
+    return out
+
+
 @dataclass
 class RowCells:
     cells: dict[str, list[Tok]] = field(default_factory=dict)
@@ -966,7 +982,7 @@ class _Builder:
             if rc.cells:
                 self._push(rc)
             return
-        toks = glue_split_values(toks)
+        toks = _level_word_rejoined(glue_split_values(toks))
         near = None
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
