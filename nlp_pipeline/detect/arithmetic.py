@@ -171,6 +171,7 @@ def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
         # 「其中：预算编制30万元；审计30万元；设计29.99万元。」: a list after a colon runs
         # over its semicolons to the full stop
         _, e = M.clause_bounds(text, c, c, LIST_BREAK)
+    e = _past_brackets(text, c, e)
     total = _parts_total(items, s, c, e)
     if total is None:
         return None
@@ -179,6 +180,25 @@ def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
     if got is None:
         return None
     return _parts_finding(report, total, parts, got)
+
+
+def _past_brackets(text: str, c: int, e: int) -> int:
+    """Where a list from ``c`` ends when its items carry breakdowns in brackets: a break
+    inside brackets ends nothing, and the items run over their ；to the full stop
+    (中央资金776.84万元（一般公共预算323.97万元；彩票公益金452.87万元）；省级资金…)."""
+    inner = text[c:e]
+    if sum(inner.count(o) for o in "（(") <= sum(inner.count(x) for x in "）)"):
+        return e
+    depth = 0
+    for k in range(c, len(text)):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in LIST_BREAK:
+            return k
+    return len(text)
 
 
 def _parts_total(items: list[M.Num], s: int, c: int, e: int) -> M.Num | None:
@@ -235,6 +255,9 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
             continue
         if P.has(gap, P.named("share_or_comparison")):
             continue  # a share's denominator or a comparison, not a part
+        inner = text[c:n.i]
+        if sum(inner.count(o) for o in "（(") > sum(inner.count(x) for x in "）)"):
+            continue  # 中央资金776.84万元（一般公共预算323.97万元；…）: a part's own breakdown
         if _per_unit(n, cfg):
             continue  # a unit price (每站3.2万元) is a factor, not a part
         parts.append(n)
@@ -274,6 +297,8 @@ def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list
         return None
     if any(w in text[s:e] for w in score_cues):
         return None  # weights and scores side by side are no part list
+    if any(text[n.j:n.j + 2].lstrip("）)").startswith(SCORED_AFTER) for n in parts):
+        return None  # 其中投入指标（20分）得19.4分、…: weights and scores in pairs (SCORE_PROSE reads them)
     if any((n.m.qualifier or "exact") != "exact" for n in parts + [total]):
         return None
     got = sum(n.m.base_value for n in parts)

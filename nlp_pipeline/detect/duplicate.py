@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from difflib import SequenceMatcher
 
+from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.detect._textcommon import (
     alignment_map,
     compact,
@@ -100,6 +101,9 @@ def _reports(p: Paragraph) -> bool:
     return p.section in ("O", "P", "K") and p.kind != "goal"
 
 
+GOAL_OPENING = 24  # characters at a paragraph's start within which a goal statement opens it
+
+
 def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     """True for pairs whose overlap is expected or belongs to OUTCOME_RESTATES_GOAL."""
     ta, tb = a.id.split(".")[0], b.id.split(".")[0]
@@ -109,6 +113,8 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
         return True  # the basic part against itself, its goals or its problems: a profile restated
     if a.section == b.section == "K" and (a.kind == "goal") != (b.kind == "goal"):
         return True  # a project's 绩效目标： item and its result item: a restatement, not a copy
+    if any(default_cues().find(p.text[:GOAL_OPENING], "goal_statement") for p in (a, b)):
+        return True  # 本项目总体绩效目标为治理…1429.39hm / 基本完成治理…1429.39hm: a target and its result
     if _reports(a) and _reports(b):
         # two outcomes on one goal should each report it in their own words: a copy
         # between them is a duplicate, not a restated goal

@@ -538,6 +538,9 @@ def budget_conflicts(report, nums: list[M.Num], cfg: dict) -> list:
             bv = getattr(report.budget, field, None)
             if bv is None:
                 continue
+            where = M.evidence_at(report, index, bv.start, bv.end).paragraph if bv.end > bv.start else ""
+            if any(c.isdigit() for c in where):
+                continue  # the figure was read from the prose: two sentences, compared as any two are
             keys = {M._strip(M.normalise_metric(str(l), cfg), own, []) for l in labs}
             if group == "amounts":
                 base = bv.value * (report.currency_factor or 1.0)

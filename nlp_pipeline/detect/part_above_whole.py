@@ -47,8 +47,11 @@ def _in_statement(items: list[M.Num], text: str, s: int, e: int, cues: Cues):
     if not wholes:
         return
     whole = wholes[-1]
-    for part in (n for n in money if n.i > cut and n.m.kind == whole.m.kind
-                 and (n.m.base_unit or "") == (whole.m.base_unit or "")):
+    parts = [n for n in money if n.i > cut and n.m.kind == whole.m.kind
+             and (n.m.base_unit or "") == (whole.m.base_unit or "")]
+    if any("change" in n.scopes for n in parts):
+        return  # 其中…调减2.66万元, 造林补助2.42万元: a net figure, whose parts may exceed it
+    for part in parts:
         if part.m.base_value > whole.m.base_value + M.half_ulp(part.m) + M.half_ulp(whole.m):
             yield whole, part
             return

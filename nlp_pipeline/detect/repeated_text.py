@@ -98,6 +98,9 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+TITLE_MARKS = "《》"
+
+
 def _quoted(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks or title marks: a quoted policy line cited twice is
     a citation, not a repeat."""
@@ -116,6 +119,8 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     for a, b in split_clauses(text):
         if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
             continue
+        if any(ch in TITLE_MARKS for ch in text[a:b]):
+            continue  # …〔2022〕34号)《四川省财政厅…: a list of citations names its issuers each time
         key = _bare(text[a:b])
         words = sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff")
         # (a figure with its unit written twice, 2,000元/生·年 as target and result, is no
@@ -187,6 +192,8 @@ def _inside(report: Report, p: Paragraph, stock: list[str]):
             continue
         if any(a <= idx[second] < b or a <= idx[first] < b for a, b in titles):
             continue  # a fund named, then the notice that allocated it cited by its 《title》
+        if any(ch in TITLE_MARKS for ch in p.text[idx[first]:idx[first + length - 1]]):
+            continue  # …34号)《…》…36号)《…》: citations of one issuer's notices, one after another
         out += [compact_span(idx, first, first + length), compact_span(idx, second, second + length)]
     return out
 

@@ -65,7 +65,7 @@ def _parts(items: list[M.Num], text: str, cues: Cues):
     return (total, parts) if len(parts) >= MIN_PARTS else None
 
 
-SCORED_WORDS = ("得", "得分", "得分为", "自评得")  # 产出指标50分得48分: the score after its weight
+SCORED_WORDS = ("得", "得了", "得分", "得分为", "自评得")  # 产出指标50分得48分: the score after its weight
 
 
 def _weight_before(prev: M.Num, n: M.Num, text: str) -> bool:
@@ -129,7 +129,9 @@ def detect(ctx: Context):
         pid = para.id
         if pid in done:
             continue  # one finding per paragraph
-        got = _parts(inside, para.text, cues) or _pairs(inside, para.text, cues)
+        # items written as weight and score (投入指标（20分）得19.4分) are read as pairs first:
+        # read as a breakdown, every weight would count as a part
+        got = _pairs(inside, para.text, cues) or _parts(inside, para.text, cues)
         if got is None:
             continue
         total, parts = got

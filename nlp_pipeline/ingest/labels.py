@@ -33,7 +33,8 @@ _STYLES: list[tuple[str, str]] = [
     ("pnum", r"[（(]\s*\d{1,2}\s*[)）][、.．]?\s*"),
     ("circ", r"[①-⑳]\s*"),
     # a bullet (• 目标1：…, - 渔业安全方面…: slides, markdown): an item with no number
-    ("bullet", r"(?:[•·▪◆●■◇►▲△★☆▶▷◎]|-(?=\s))\s*"),
+    # (▍▌: the bar an infographic's text version puts before each panel's title)
+    ("bullet", r"(?:[•·▪◆●■◇►▲△★☆▶▷◎▍▌▎]|-(?=\s))\s*"),
 ]
 STYLE_DEPTH = {name: k for k, (name, _) in enumerate(_STYLES)}
 _NUMBER_RES = [(name, re.compile(pat)) for name, pat in _STYLES]

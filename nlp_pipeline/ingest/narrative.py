@@ -988,7 +988,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         # (an outline heading continues the outline's count: 1. under 4.2存在的问题 after
         # 4.绩效评价结论 is the first problem, not a heading)
         in_count = last_top is None or item.style != heading_style or number_value(item.number or "") == last_top + 1
-        if item.style and heading_style and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style] \
+        # (headings marked by a bullet (▍完成情况, ■ 存在问题) have no depth: the numbered
+        # lines under them are their items)
+        if item.style and heading_style and heading_style != "bullet" \
+                and STYLE_DEPTH[item.style] <= STYLE_DEPTH[heading_style] \
                 and (_heading_shaped(item) or sections.current is None) and in_count:
             if item.style == heading_style:
                 last_top = number_value(item.number or "")

@@ -841,6 +841,9 @@ _REFERENCE_WORDS = ("见", "详见", "参见")
 ROW_MIN_CELLS = 5  # filled cells of a line that is an indicator row, whatever its first cell says
 
 
+_SERIAL_HEADS = frozenset({"序号", "编号", "序"})
+
+
 def _is_end(ln: Line) -> bool:
     """A line that closes a table: a section heading or a long sentence of prose."""
     from .items import split_number
@@ -849,6 +852,8 @@ def _is_end(ln: Line) -> bool:
     if ln.shape != "single":
         # a row of a form that opens with a section label (存在问题 | 1.…) ends the table
         first = ln.filled[0].s if ln.filled else ""
+        if squeeze(first) in _SERIAL_HEADS and not any(_NUM_RE.match(squeeze(c.s)) for c in ln.filled):
+            return True  # 序号 | 学校性质 | 培训机构 | …: the header of another table after this one
         if ln.filled and (ln.filled[0] is not ln.cells[0] or len(ln.filled) >= ROW_MIN_CELLS):
             # a merged cell left empty before it (| | 绩效目标 | 目标合理性 | 5 |…), or a row as
             # wide as an indicator row: a row of the table whose cell happens to name a section
@@ -1996,10 +2001,18 @@ def _part_row(ln: Line, top: Line, vals: list[Tok]) -> tuple[str, list[Tok | Non
     return label, [t if not _is_dash(t.s) else None for t in values]
 
 
+_BARE_TOTALS = frozenset({"合计", "总计", "总额"})  # a score table's foot as well as a budget's
+
+
 def _single_total(lines: list[Line], totals: set[str]) -> dict[str, Tok]:
+    """A 年度资金总额 with one figure and no label row. A bare 合计 with two figures after it
+    (合计 | 100 | 100) is a score table's weights and scores, no budget."""
     for ln in lines:
         cells = ln.filled if ln.shape in ("pipe", "tsv", "aligned") else ln.words()
         for a, t in enumerate(cells[:-1]):
             if squeeze(t.s) in totals and _NUM_RE.match(squeeze(repair_number(cells[a + 1].s))):
+                if squeeze(t.s) in _BARE_TOTALS and (
+                        a + 2 < len(cells) and _NUM_RE.match(squeeze(repair_number(cells[a + 2].s)))):
+                    continue
                 return {"initial_budget": cells[a + 1]}
     return {}
