@@ -145,3 +145,17 @@ CITES = ("宝兴县林业局2023年度林业改革发展资金绩效自评报告
 
 def test_a_list_of_citations_from_one_issuer_is_no_repeat(tmp_path):
     assert "REPEATED_TEXT" not in _codes(tmp_path, CITES)
+
+
+FUND_RATES = ("平江县残联2023年度残疾人事业发展资金绩效自评报告\n一、项目绩效目标\n"
+              "项目年初总体目标为：2023年下达残疾人事业发展补助资金合计1067.2万元，其中中央资金776.84万元，省级资金290.36万元。\n"
+              "二、绩效目标完成情况\n"
+              "截至2023年12月31日，中央资金完成636.75万元，预算执行率81.97%，省级资金完成288.26万元，"
+              "预算执行率99.28%；地方资金完成877.99万元，预算执行率100%。\n")
+
+
+def test_a_rate_the_reader_took_from_the_prose_is_no_budget_table(tmp_path):
+    r = read_text(FUND_RATES, "f.txt")
+    assert r.budget.completion_rate is not None and r.budget.completion_rate.value == 81.97
+    # each fund's rate in the same sentence is its own, not a restatement of "the budget table"
+    assert "NUMBER_CONFLICT" not in _codes(tmp_path, FUND_RATES)

@@ -304,18 +304,26 @@ def _ends_on_a_level(after: str) -> bool:
     """What follows the last row read is only the labels of groups with no rows (生态效益指标 |
     可持续影响指标 | ……), the row's own figures, and a group's label at the very end, whole or
     begun (…10 10 可持续影响, …… 满意): the excerpt stops where the next group starts."""
-    levels = sorted(_level_words(), key=len, reverse=True)
     rest = "".join(ch for ch in after if not ch.isspace() and ch not in "|-—.．…%％" and not ch.isdigit())
     if not rest or len(rest) > CUT_LEVEL_TAIL:
         return False
+    rest, ended = _after_levels(rest)
+    if rest:
+        # the text's last characters begin a group's label (满意 of 满意度指标)
+        return any(x.startswith(rest) for x in _level_words())
+    return ended
+
+
+def _after_levels(rest: str) -> tuple[str, bool]:
+    """``rest`` without the group labels it opens with, and whether it opened with any."""
+    levels = sorted(_level_words(), key=len, reverse=True)
     ended = False
     while rest:
         w = next((w for w in levels if rest.startswith(w)), None)
         if w is None:
-            # the text's last characters begin a group's label (满意 of 满意度指标)
-            return any(x.startswith(rest) for x in levels)
+            break
         rest, ended = rest[len(w):], True
-    return ended
+    return rest, ended
 
 
 CUT_LEVEL_TAIL = 40  # characters of group labels after the last row that a cut excerpt may end on
@@ -329,14 +337,7 @@ def _ends_in_a_row_name(after: str) -> bool:
     text = after.rstrip()
     if not text or text[-1] in _CLOSERS or any(ch.isdigit() for ch in text):
         return False
-    rest = "".join(ch for ch in text if not ch.isspace() and ch not in "|-—")
-    levels = sorted(_level_words(), key=len, reverse=True)
-    ended = False
-    while rest:
-        w = next((w for w in levels if rest.startswith(w)), None)
-        if w is None:
-            break
-        rest, ended = rest[len(w):], True
+    rest, ended = _after_levels("".join(ch for ch in text if not ch.isspace() and ch not in "|-—"))
     return ended and 0 < len(rest) <= CUT_NAME_TAIL
 CUT_LINE = 15  # characters of a last line that ends with no stop: a sentence cut, not a field line
 PUNCTUATED = 0.7  # share of a report's prose paragraphs ending with a stop: the author ends sentences

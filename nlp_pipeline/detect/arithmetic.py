@@ -182,12 +182,16 @@ def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
     return _parts_finding(report, total, parts, got)
 
 
+def _open_brackets(s: str) -> bool:
+    """``s`` opens a bracket it does not close."""
+    return sum(s.count(o) for o in "（(") > sum(s.count(x) for x in "）)")
+
+
 def _past_brackets(text: str, c: int, e: int) -> int:
     """Where a list from ``c`` ends when its items carry breakdowns in brackets: a break
     inside brackets ends nothing, and the items run over their ；to the full stop
     (中央资金776.84万元（一般公共预算323.97万元；彩票公益金452.87万元）；省级资金…)."""
-    inner = text[c:e]
-    if sum(inner.count(o) for o in "（(") <= sum(inner.count(x) for x in "）)"):
+    if not _open_brackets(text[c:e]):
         return e
     depth = 0
     for k in range(c, len(text)):
@@ -255,8 +259,7 @@ def _part_list(items: list[M.Num], text: str, c: int, e: int, total: M.Num,
             continue
         if P.has(gap, P.named("share_or_comparison")):
             continue  # a share's denominator or a comparison, not a part
-        inner = text[c:n.i]
-        if sum(inner.count(o) for o in "（(") > sum(inner.count(x) for x in "）)"):
+        if _open_brackets(text[c:n.i]):
             continue  # 中央资金776.84万元（一般公共预算323.97万元；…）: a part's own breakdown
         if _per_unit(n, cfg):
             continue  # a unit price (每站3.2万元) is a factor, not a part

@@ -237,6 +237,9 @@ def _unit_totals(nums: list[M.Num], cfg: dict) -> list[float]:
     return out
 
 
+BUDGET_WORD_REACH = 12  # characters before an amount within which a budget word names it (经费预算10441万元)
+
+
 def _stated_budgets(report, nums: list[M.Num], cfg: dict) -> list[float]:
     """Budgets the prose states (投入…经费预算10441万元), in 元, where the form gave no
     budget but its spending: a budget the spending is a fair share of is the scale, not
@@ -249,7 +252,7 @@ def _stated_budgets(report, nums: list[M.Num], cfg: dict) -> list[float]:
     spent = b.actual_spending.value * (report.currency_factor or 1.0)
     floor = float(mc.get("stated_budget_min_spent", 0.3))
     return [n.m.base_value for n in nums
-            if n.m.kind == "MONEY" and any(w in n.before[-12:] or w in n.metric for w in words)
+            if n.m.kind == "MONEY" and any(w in n.before[-BUDGET_WORD_REACH:] or w in n.metric for w in words)
             and spent <= n.m.base_value and spent >= floor * n.m.base_value]
 
 

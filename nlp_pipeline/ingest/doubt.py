@@ -15,6 +15,8 @@ knowledge of the page; one suspect row is a slip, a share of them is a misread t
 """
 from __future__ import annotations
 
+from .table import _CJK_RE, _number
+
 DOUBT_SHAPES = ("flattened",)  # shapes whose cells the reader cuts by guesswork
 DOUBT_SHARE = 0.25  # share of suspect rows from which a table's reading is doubtful
 DOUBT_MIN_ROWS = 3  # rows a table needs before a share of them says anything
@@ -22,18 +24,7 @@ DOUBT_MIN_ROWS = 3  # rows a table needs before a share of them says anything
 # from its figure (「95%」「以上」)
 _BARE_LABELS = frozenset({"指标", "任务", "项目", "三级指标", "二级指标", "一级指标", "指标名称",
                           "以上", "以下", "以内", "左右", "及以上", "及以下"})
-_OCR_MARKS = "$^¥"
-
-
-def _number(s: str) -> float | None:
-    try:
-        return float(s)
-    except ValueError:
-        return None
-
-
-def _cjk(s: str) -> int:
-    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+_OCR_MARKS = "$^"  # what OCR makes of ≥, ≤ and % where a figure cell holds none
 
 
 def _twice(s: str) -> bool:
@@ -46,7 +37,7 @@ def row_suspect(values: dict[str, str | None]) -> list[str]:
     """Why a row read from a glued table cannot be a row of a form (empty: it can)."""
     why = []
     name = (values.get("name") or "").strip()
-    if not name or name[0].isdigit() or _cjk(name) < 2 or name in _BARE_LABELS:
+    if not name or name[0].isdigit() or len(_CJK_RE.findall(name)) < 2 or name in _BARE_LABELS:
         why.append("name")
     w, s = _number(values.get("weight") or ""), _number(values.get("score") or "")
     if w is not None and s is not None and s > w:
