@@ -87,6 +87,10 @@ def _column_names() -> frozenset[str]:
 def match_section(label: str, slack: int | None = None) -> tuple[str, str] | None:
     """(section id, synonym) when ``label`` reads as the label of a section.
 
+    Memoised like the synonym lists it reads (the lexicon is read once a process): the
+    narrative reader asks it of every line and of every cut of a line, and the same
+    short labels come back in every report.
+
     The label must contain a synonym and be at most ``slack`` characters longer than it,
     carry no digit (a year aside) and no clause mark: 存在问题 and 存在的问题及原因 are
     labels; 存在问题整改率100% and 细化绩效目标，强化过程监控。 are not. Item numbers must
@@ -94,6 +98,11 @@ def match_section(label: str, slack: int | None = None) -> tuple[str, str] | Non
     """
     if slack is None:
         slack = int(lexicon().get("label_slack", 10))
+    return _match_section(label, slack)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _match_section(label: str, slack: int) -> tuple[str, str] | None:
     s = squeeze(label)
     # a label is a noun phrase: no clause or sentence marks, no figures but a year
     body = _YEAR_RE.sub("", normalize(label).strip().rstrip("：:"))
@@ -141,15 +150,35 @@ def _part_sections(parts: list[str], slack: int) -> set[str]:
 
 def _contains(s: str, slack: int) -> tuple[str, str] | None:
     """The longest synonym ``s`` contains (the earliest on a tie), within ``slack``."""
-    best: tuple[int, int, str, str] | None = None
+    if not s:
+        return None
+    best = None
+    for m in _synonym_scan().finditer(s):
+        syn = m.group(1)
+        if best is None or len(syn) > len(best):
+            best = syn
+    if best is None or len(s) - len(best) > slack:
+        # the longest synonym is the one nearest the label's length: none shorter fits
+        return None
+    return _synonym_section()[best], best
+
+
+@functools.lru_cache(maxsize=None)
+def _synonym_section() -> dict[str, str]:
+    """Synonym -> section id; a synonym two sections share belongs to the first listed."""
+    out: dict[str, str] = {}
     for syn, sid in _section_synonyms():
-        pos = s.find(syn)
-        if pos < 0 or len(s) - len(syn) > slack:
-            continue
-        key = (-len(syn), pos)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], sid, syn)
-    return (best[2], best[3]) if best else None
+        out.setdefault(syn, sid)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _synonym_scan() -> re.Pattern:
+    """One pass over a label for every synonym: at each position the longest synonym
+    starting there (alternatives are tried longest first). A loop of str.find over the
+    whole list cost a third of the reading time."""
+    words = [syn for syn in _synonym_section() if syn]
+    return re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
 
 
 # --- headings with decorations ---------------------------------------------------------
