@@ -56,6 +56,7 @@ WHOLE_MIN = 15  # below FLOOR, two paragraphs this long that are equal almost wh
 WHOLE_SHARE = 0.85  # (this share of the longer one) are a copy
 RESTATE_SHARE = 0.7  # items of one section: a run this share of the shorter ...
 RESTATE_COVER = 0.9  # ... whose characters shared pairs cover this much are a copy
+PARALLEL_ITEMS = 2  # items of one section written again in order, numbered anew, from this many
 
 
 def _boilerplate(ctx: Context) -> list[str]:
@@ -261,6 +262,8 @@ RULE = Rule(
         Param("restate_share", "RESTATE_SHARE", "items of one section: a run this share of the shorter item ..."),
         Param("restate_cover", "RESTATE_COVER", "... whose characters shared pairs cover this much is a copy"),
         Param("goal_share", "GOAL_SHARE", "share of a span found in the goal that makes it the goal's text"),
+        Param("parallel_items", "PARALLEL_ITEMS",
+              "a run of this many items of one section written again in the same order and numbered anew is a parallel statement"),
     ),
     confidence=0.9,
     explain_zh="重复片段（去标点后）足够长，且覆盖较短段落的相当部分；各处见证据",
@@ -335,8 +338,9 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
     to be a copy alone that may be a whole paragraph pasted among others."""
     edges, paste_edges = [], []
     by_id = {p.id: k for k, p in enumerate(paras)}
+    parallel = _parallel_lists(paras, shared)
     for (a, b), n in shared.items():
-        if n < 3 or _family(paras[a], paras[b], goal_of):
+        if n < 3 or (a, b) in parallel or _family(paras[a], paras[b], goal_of):
             continue
         # a stock completion text (已按计划完成…) under every task is no copied paragraph
         short_copies = "task_outcome" not in (paras[a].kind, paras[b].kind)
@@ -359,6 +363,29 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
                 # too short to be a copy alone; a whole paragraph pasted among others is
                 paste_edges.append((a, b, *r))
     return edges, paste_edges
+
+
+def _parallel_lists(paras: list[Paragraph], shared: dict[tuple[int, int], int]) -> set[tuple[int, int]]:
+    """Pairs inside one list written twice: the same goals stated for the central and for
+    the provincial funds (（一）中央资金… 1.… 2.… 3.… / （二）省级资金… 1.… 2.… 3.…). A run
+    of consecutive items of one section alike in order, the numbering begun again, is
+    one statement per fund or project, not a copy; one item written twice in one list
+    (goal 5 = goal 1) stays a duplicate."""
+    alike = {pair for pair, n in shared.items() if n >= 3 and paras[pair[0]].section == paras[pair[1]].section}
+    out: set[tuple[int, int]] = set()
+    for a, b in alike:
+        if (a - 1, b - 1) in alike:
+            continue  # not the start of a run
+        run = []
+        while (a + len(run), b + len(run)) in alike and a + len(run) < b:
+            run.append((a + len(run), b + len(run)))
+        renumbered = sum(1 for x, y in run if paras[x].number and paras[x].number == paras[y].number)
+        if len(run) >= PARALLEL_ITEMS and renumbered >= PARALLEL_ITEMS:
+            members = {k for pair in run for k in pair}
+            # the two statements share their wording across items too (the fund's uses
+            # named again in its first goal): no copy within them either
+            out.update(pair for pair in alike if set(pair) <= members)
+    return out
 
 
 def _paste_pieces(x: int, masked: list[str], edges: list) -> list[list]:

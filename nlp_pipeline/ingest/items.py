@@ -80,7 +80,22 @@ def cell_blocks(text: str, start: int, end: int) -> list[Mapped]:
 
 
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
-_INLINE_NUM_RE = re.compile(r"(?<=[\s。；;，,])\s*(\d{1,2})[.、．](?!\d)")
+_INLINE_NUM_RE = re.compile(r"(\d{1,2})[.、．](?!\d)")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_ITEM_OPENERS = "“\"（(「《"
+
+
+def _opens_inline_item(norm: str, m: re.Match) -> bool:
+    """A digit number inside a line opens an item after a clause mark or a space; glued
+    between two words (「…幸福指数2.切实保障…」, a list pasted with its line breaks lost)
+    too, where the caller asks that it be the next number in sequence."""
+    before = norm[: m.start(1)].rstrip()
+    if before[-1:] in ("", "。", "；", ";", "，", ",") or len(before) < m.start(1):
+        return True
+    after = norm[m.end(): m.end() + 1]
+    # 第2.期 is an ordinal, no item
+    return bool(_CJK_CHAR.match(before[-1]) and before[-1] != "第" and after and (_CJK_CHAR.match(after) or after in _ITEM_OPENERS))
+
 # （1）…（2）… on one line: a bracketed number opens an item wherever it stands
 _INLINE_PAREN_FIRST_RE = re.compile(r"\s*[（(](\d{1,2})[)）]")
 _INLINE_PAREN_RE = re.compile(r"[（(](\d{1,2})[)）]")
@@ -135,6 +150,8 @@ def split_inline_items(line: Mapped) -> list[Mapped]:
     expect = int(first.group(1)) + 1
     cuts = []
     for m in later.finditer(norm, first.end()):
+        if later is _INLINE_NUM_RE and not _opens_inline_item(norm, m):
+            continue
         if int(m.group(1)) == expect:
             # a digit item starts at its number, a bracketed one at its bracket
             cuts.append(m.start(1) if later is _INLINE_NUM_RE else m.start())

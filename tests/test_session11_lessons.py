@@ -1,0 +1,69 @@
+"""Lessons of realcheck11 (an auditor's verdicts on real pages), in invented text of the
+shapes they showed: a goal list pasted onto one line with its line breaks lost, and the
+same goals stated for two fund sources one after the other."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.ingest import read_text
+from nlp_pipeline.ingest.items import split_inline_items
+from nlp_pipeline.ingest.mapped import Mapped
+
+
+def _items(text: str) -> list[str]:
+    return [p.chars for p in split_inline_items(Mapped.span(text, 0, len(text)))]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("1.提高救助对象生活水平2.保障发放系统安全运行3.加快推进数据共享。", 3),
+    ("1、提高救助对象生活水平2、保障发放系统安全运行3、加快推进数据共享", 3),
+    ("1.提高救助对象生活水平2.“一卡通”系统安全运行", 2),
+    ("1.提高救助对象生活水平；2.保障发放系统安全运行", 2),
+])
+def test_numbers_glued_between_words_cut_items(text, n):
+    assert len(_items(text)) == n
+
+
+@pytest.mark.parametrize("text", [
+    "1.新建校舍2.5万平方米，完成2、3号楼改造",
+    "1.完成第2.期工程",
+    "1.培训2次，覆盖2个乡镇",
+    "1.完成道路建设12.3公里",
+])
+def test_figures_and_ordinals_are_no_item_numbers(text):
+    assert _items(text) == [text]
+
+
+GOALS = ("{a}\n1.提高{who}生活保障水平，提升获得感{s}2.保障代发系统高效安全运行，提高数据采集质量{s}"
+         "3.加快推进代发数据共享，提升经办服务能力。\n")
+TWO_FUNDS = ("柳溪县民政局2023年度困难群众救助补助资金绩效自评报告\n一、绩效目标\n"
+             "（一）中央资金\n中央下达困难群众救助补助资金6120万元，主要用于城乡低保、特困供养和临时救助。年度总体目标：{g1}"
+             "（二）省级资金\n省级下达资金512万元，主要用于城乡低保、特困供养和临时救助。年度总体目标：{g2}"
+             "二、绩效目标完成情况\n全年发放低保金5980万元，保障对象1.2万人，代发系统全年无故障。\n")
+
+
+@pytest.mark.parametrize("sep", ["", "；", "\n"])
+def test_the_same_goals_for_two_funds_are_no_copy(tmp_path, sep):
+    from nlp_pipeline.pipeline import analyze
+
+    g = GOALS.format(a="", who="城乡低保、特困供养和临时救助对象", s=sep).lstrip("\n")
+    text = TWO_FUNDS.format(g1=g, g2=g)
+    r = read_text(text, "r.txt")
+    goals = [p.text[:4] for p in r.paragraphs("G")]
+    assert goals.count("提高城乡") == 2 and goals.count("保障代发") == 2
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "DUPLICATE_PARAGRAPH" not in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+def test_one_goal_written_twice_in_one_list_is_still_a_copy(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    text = ("柳溪县民政局2023年度困难群众救助补助资金绩效自评报告\n一、绩效目标\n"
+            "1.提高城乡低保、特困供养和临时救助对象生活保障水平，全年保障对象不少于1.2万人。\n"
+            "2.保障代发系统高效安全运行，提高数据采集质量。\n"
+            "3.提高城乡低保、特困供养和临时救助对象生活保障水平，全年保障对象不少于1.2万人。\n"
+            "二、绩效目标完成情况\n全年发放低保金5980万元，保障对象1.2万人，代发系统全年无故障。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "DUPLICATE_PARAGRAPH" in [x.code for x in analyze(f, mode="lexical").findings]
