@@ -67,3 +67,34 @@ def test_one_goal_written_twice_in_one_list_is_still_a_copy(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert "DUPLICATE_PARAGRAPH" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+FUNDS_GOAL = ("青川县水务局2023年度小流域治理项目绩效自评报告\n一、项目绩效目标\n{funds}\n"
+              "1.治理水土流失面积12平方公里。\n二、绩效目标完成情况\n全年治理水土流失面积12.4平方公里，完成年度目标。\n")
+
+
+@pytest.mark.parametrize("funds", [
+    "省财政厅《关于提前下达2023年水利发展资金预算的通知》（川财农〔2022〕88号）下达我县中央水利发展资金500万元。",
+    "本项目立项批复投资525.39万元，其中500万元为中央资金，其余为县级自筹。",
+    "2023年我局共收到上级下达的水利发展资金500万元（青财农〔2023〕12号）。",
+])
+def test_a_statement_of_the_funds_is_owed_no_outcome(tmp_path, funds):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text(FUNDS_GOAL.format(funds=funds), encoding="utf-8")
+    r = analyze(f, mode="lexical")
+    assert len(r.report.paragraphs("G")) == 2
+    assert "GOAL_WITHOUT_OUTCOME" not in [x.code for x in r.findings]
+
+
+@pytest.mark.parametrize("funds", [
+    "安排资金500万元，新建山塘整治工程8座。",
+    "力争全年争取上级水利发展资金500万元。",
+])
+def test_a_goal_that_names_its_money_is_still_owed_an_outcome(tmp_path, funds):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text(FUNDS_GOAL.format(funds=funds), encoding="utf-8")
+    assert "GOAL_WITHOUT_OUTCOME" in [x.code for x in analyze(f, mode="lexical").findings]

@@ -8,6 +8,8 @@ paragraph reports on with results (a figure together with the grammar of a resul
 word of its topic with the goal (only a verb such as 落实 or 推进, or only a word of the
 organisation's own name such as 排水 in 某市排水管理处, which every paragraph uses: the
 alignment paired them for want of a better match).
+A paragraph of the goals section that only states the money (a notice allocating
+funds, an approved investment: every figure an amount, no word of aim) is owed nothing.
 All such goals make one finding, each goal one piece of evidence.
 """
 from __future__ import annotations
@@ -77,6 +79,26 @@ def _reports_not_aims(text: str, cues: dict) -> bool:
         return True
     # an event on a day (2022年12月23日…下达…资金), with no word of aim: a report of what was done
     return not P.has(text, cues.get("goal_cues") or []) and P.has(text, P.named("full_date"))
+
+
+FUNDS_FIGURE_KINDS = frozenset({"MONEY", "YEAR", "DATE"})  # the figures a statement of the funds holds
+
+
+def _funds_statements(ctx: Context, goals, cues: dict) -> set[str]:
+    """Goals-section paragraphs that only state the money: 《关于下达…的通知》下达我县…资金500万元;
+    立项批复525.39万元，其中500万元为中央资金. Every figure an amount, a budget named, no
+    word of aim: where the funds came from, no goal a result is owed for."""
+    from nlp_pipeline.text.annotate import default_cues
+
+    kinds: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.paragraph:
+            kinds.setdefault(m.paragraph, set()).add(m.kind)
+    c = default_cues()
+    return {g.id for g in goals
+            if "MONEY" in kinds.get(g.id, set()) and kinds[g.id] <= FUNDS_FIGURE_KINDS
+            and c.find(c.canonical(g.text), "budget_metric")
+            and not P.has(g.text, cues.get("goal_cues") or [])}
 
 
 def _item_no(number: str | None) -> str:
@@ -182,8 +204,9 @@ def detect(ctx: Context):
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
     setting = cues.get("goal_setting_words") or []
+    funds_only = _funds_statements(ctx, goals, cues)
     missing = [g for g in missing if not _reports_not_aims(gtext[g], cues) and not _label_only(gtext[g])
-               and not any(w in gtext[g] for w in setting)]
+               and not any(w in gtext[g] for w in setting) and g not in funds_only]
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]
