@@ -39,7 +39,16 @@ def _resolve(name: str, override: str | None) -> Path:
 def lexicon_path(name: str) -> Path:
     """Path of a lexicon file: the user's override folder, then the packaged copy, then
     the source tree."""
-    return _resolve(name, os.environ.get(OVERRIDE_ENV))
+    key = (name, os.environ.get(OVERRIDE_ENV))
+    path = _PATHS.get(key)
+    if path is None:
+        path = _PATHS[key] = _resolve(*key)
+    return path
+
+
+# (name, override folder) -> path: asked tens of thousands of times a batch (the rules'
+# patterns are keyed by their file's path), where one dict lookup answers
+_PATHS: dict[tuple[str, str | None], Path] = {}
 
 
 # (name, override folder) -> data: the readers ask for their lexicon at every line, and
