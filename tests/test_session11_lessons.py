@@ -98,3 +98,25 @@ def test_a_goal_that_names_its_money_is_still_owed_an_outcome(tmp_path, funds):
     f = tmp_path / "r.txt"
     f.write_text(FUNDS_GOAL.format(funds=funds), encoding="utf-8")
     assert "GOAL_WITHOUT_OUTCOME" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+OPEN_LEFT = ("（注：以下内容为附件图片识别，请以附件为准）一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+             "产出指标 | 产出数量 | 完成护工培训人数 | 1200名 | 1188名 |\n"
+             "| | 完成培训机构考核 | 11所 | 11所 |\n"
+             "| 产出质量 | 结业考核通过率 | 100% | 98.2% |\n"
+             "效益指标 | 社会效益 | 参训学员就业率 | 60% | 63.5% |\n"
+             "| | 参训学员满意度 | 95% | 96% |\n")
+
+
+@pytest.mark.parametrize("text", [OPEN_LEFT, OPEN_LEFT.split("）", 1)[1]])
+def test_a_note_run_into_the_header_and_produce_level_words(text):
+    """A page's note glued to the first header cell; 产出数量/产出质量 as 二级指标 words."""
+    r = read_text("柳溪县人社局2023年度护工培训项目绩效自评表\n" + text, "r.txt")
+    rows = [(i.level1, i.level2, i.name, i.target) for t in r.tasks for i in t.indicators]
+    assert rows == [
+        ("产出指标", "产出数量", "完成护工培训人数", "1200名"),
+        ("产出指标", "产出数量", "完成培训机构考核", "11所"),
+        ("产出指标", "产出质量", "结业考核通过率", "100%"),
+        ("效益指标", "社会效益", "参训学员就业率", "60%"),
+        ("效益指标", "社会效益", "参训学员满意度", "95%"),
+    ]

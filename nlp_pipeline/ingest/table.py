@@ -230,6 +230,7 @@ def split_lines(text: str) -> list[Line]:
     return _pipe_terminators(lines)
 
 
+
 PIPE_TERMINATED_MIN = 10  # cells a text must end with a lone pipe line before the pipe is read as their end
 PIPE_TERMINATED_SHARE = 0.7
 
@@ -343,6 +344,9 @@ def _header_synonyms(lex) -> tuple[list[tuple[str, str]], dict[str, str | None]]
     return pairs, _HEADER_SYNONYMS[id(lex)][2]
 
 
+HEADER_CELL_MAX = 16  # characters a header cell holds at most (squeezed)
+
+
 def match_header(cell: str) -> str | None:
     """The canonical column a header cell names, None if it names none."""
     lex = table_lexicon()
@@ -355,10 +359,19 @@ def match_header(cell: str) -> str | None:
     return found
 
 
+# 「…(注:以下内容为附件图片识别…为准)一级指标」: a page's note run into the first header
+# cell; the words after its closing bracket are the cell (a sentence's 。 closes no note:
+# 「…全部到位。质量指标」 is a paragraph run into a label, no header)
+_GLUED_NOTE_RE = re.compile(r"^.*[)）]\s*(?=[\u4e00-\u9fff]{2,8}\s*$)")
+
+
 def _match_header(cell: str, lex, pairs) -> str | None:
+    tail = _GLUED_NOTE_RE.sub("", cell)
+    if tail != cell and len(squeeze(cell)) > HEADER_CELL_MAX:
+        return _match_header(tail, lex, pairs)
     s = _BRACKET_RE.sub("", squeeze(cell))
     s = s.strip("（）()")
-    if not s or len(s) > 16:
+    if not s or len(s) > HEADER_CELL_MAX:
         return None
     best: tuple[int, str] | None = None
     for col, syn in pairs:
