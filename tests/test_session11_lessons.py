@@ -120,3 +120,49 @@ def test_a_note_run_into_the_header_and_produce_level_words(text):
         ("效益指标", "社会效益", "参训学员就业率", "60%"),
         ("效益指标", "社会效益", "参训学员满意度", "95%"),
     ]
+
+
+# --- lessons of blind24's first run ---------------------------------------------------
+
+PROJECTS = ("榕江县2023年度衔接推进乡村振兴补助资金项目绩效自评报告\n一、年度绩效目标\n"
+            "1.6个衔接资金项目当年完工并投入使用。\n2.带动脱贫户不少于300户。\n"
+            "二、项目实施情况\n{lines}"
+            "三、绩效目标完成情况\n1.6个项目均已完工并投入使用。\n2.带动脱贫户326户，完成年度目标。\n")
+LINE = "{k}.{place}{name}项目{sep}计划投资{plan}万元，实际{spent}{paid}万元；建成{what}。\n"
+PLACES = [("古州镇", "高文村", "蔬菜大棚", 260, 251.4, "大棚40亩"), ("忠诚镇", "", "茶园提质", 180, 172.6, "茶园600亩"),
+          ("平永镇", "", "冷库", 320, 318.0, "冷库1座"), ("寨蒿镇", "", "产业路", 150, 144.2, "产业路3公里")]
+
+
+@pytest.mark.parametrize("sep, spent", [("：", "支出"), (":", "支付"), ("：", "使用资金")])
+def test_a_list_of_projects_beside_the_outcomes_is_the_key_projects(tmp_path, sep, spent):
+    from nlp_pipeline.pipeline import analyze
+
+    lines = "".join(LINE.format(k=k + 1, place=a + b, name=n, sep=sep, plan=p, spent=spent, paid=q, what=w)
+                    for k, (a, b, n, p, q, w) in enumerate(PLACES))
+    text = PROJECTS.format(lines=lines)
+    r = read_text(text, "r.txt")
+    assert [p.text[:2] for p in r.paragraphs("K")] == ["古州", "忠诚", "平永", "寨蒿"]
+    assert len(r.paragraphs("O")) == 2
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    # spending less than a project's planned investment is the budget's execution, no target missed
+    assert "DEVIATION_UNEXPLAINED" not in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+def test_a_target_in_money_missed_is_still_a_deviation(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    text = ("榕江县2023年度农产品销售项目绩效自评报告\n一、年度绩效目标\n1.带动农户增收。\n"
+            "二、绩效目标完成情况\n1.带动农户增收：计划值200万元，实际完成150万元。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "DEVIATION_UNEXPLAINED" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_budget_in_the_prose_of_a_form_keeps_its_unit(sep):
+    text = ("丹江县职业教育中心2023年度单位整体支出绩效自评报告\n一、单位概况\n"
+            "2023年年初预算3,126.80万元，调整预算3,408.55万元，实际支出3,312.64万元，预算执行率97.19%。\n"
+            f"二、存在问题及整改措施\n存在问题{sep}整改措施\n1.实训设备老化。{sep}1.2024年计划投入186万元更新实训设备。\n")
+    r = read_text(text, "r.txt")
+    assert r.currency_unit == "万元" and r.budget.adjusted_budget.value == 3408.55

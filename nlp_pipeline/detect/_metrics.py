@@ -965,6 +965,16 @@ def _bracket_checks(report: Report, p: Paragraph, items: list[Num], cue_re: str,
     return out
 
 
+def _funds_executed(text: str, mt: P.Match, t: Num, am: P.Match, a: Num) -> bool:
+    """计划投资268万元，实际支出262.4万元: a planned amount and the money spent of it are
+    the budget's execution (the budget rules read it), no indicator's target and result:
+    spending less than planned is no target missed."""
+    if t.m.kind != "MONEY" or a.m.kind != "MONEY":
+        return False
+    cues = default_cues()
+    return bool(cues.find(text[mt.start():t.i], "budget_metric")) and bool(cues.find(text[am.start():a.i], "spent_metric"))
+
+
 def _cue_pair(p: Paragraph, items: list[Num], mt: P.Match, act_re: str,
               cfg: dict) -> tuple[Num, Num, P.Match, int] | None:
     """(target, result, result cue, sentence start) for the target cue ``mt`` in ``p``: the
@@ -1015,7 +1025,7 @@ def _sentence_check(report: Report, p: Paragraph, items: list[Num], mt: P.Match,
     if got is None:
         return None
     t, a, am, s_start = got
-    if not _same_measure(t, a):
+    if not _same_measure(t, a) or _funds_executed(text, mt, t, am, a):
         return None
     name = _cue_name(text[s_start:mt.start()])
     if not name:  # 年度目标值：完成安防工程200公里 names the indicator after the cue

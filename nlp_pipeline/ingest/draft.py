@@ -50,10 +50,13 @@ class SectionCollector:
         self.items: dict[str, list[_Open]] = {}
         self.current: str | None = None
         self.item_style: str | None = None
+        # where each heading of a section began its items (a section may be headed twice)
+        self.openings: dict[str, list[int]] = {}
 
     def open(self, sid: str, title: str) -> None:
         self.titles.setdefault(sid, title)
         self.items.setdefault(sid, [])
+        self.openings.setdefault(sid, []).append(len(self.items[sid]))
         self.current = sid
         self.item_style = None
 
@@ -107,8 +110,25 @@ class SectionCollector:
         self.items[self.current][-1].parts.append(m)
         return True
 
+    def _project_lists_apart(self) -> None:
+        """Outcomes headed twice, once as a list of projects one line each (三、项目实施情况：
+        1.某村某项目：计划投资…，实际支出…；建设…), once as the goals' outcomes (四、绩效目标完成
+        情况): the list is the report's key projects (K), each line one project's account."""
+        starts = self.openings.get("O") or []
+        if len(starts) < 2 or self.items.get("K"):
+            return
+        items = self.items["O"]
+        bounds = list(zip(starts, starts[1:] + [len(items)]))
+        lists = [(a, b) for a, b in bounds if _project_lines(items[a:b])]
+        if not lists or len(lists) == len(bounds):
+            return
+        self.items["K"] = [it for a, b in lists for it in items[a:b]]
+        self.titles.setdefault("K", self.titles["O"])
+        self.items["O"] = [it for a, b in bounds if (a, b) not in lists for it in items[a:b]]
+
     def build(self, text: str) -> dict[str, Section]:
         out: dict[str, Section] = {}
+        self._project_lists_apart()
         for sid in self.items:
             kind = _KINDS.get(sid) or SECTION_KINDS.get(sid, sid)
             sec = Section(id=sid, kind=kind, title=self.titles[sid])
@@ -118,6 +138,20 @@ class SectionCollector:
             if sec.paragraphs or sid not in _KINDS:
                 out[sid] = sec
         return out
+
+
+PROJECT_LINES_MIN = 3  # lines a list of projects has at least
+PROJECT_LINES_SHARE = 0.6  # share of its lines that open with a project's name and a colon
+PROJECT_NAME_MAX = 30  # characters of a project's name before its colon
+
+
+def _project_lines(items: list[_Open]) -> bool:
+    named = 0
+    for it in items:
+        head = join(it.parts).chars[:PROJECT_NAME_MAX + 1]
+        k = next((i for i, ch in enumerate(head) if ch in "：:"), None)
+        named += k is not None and head[:k].rstrip().endswith("项目")
+    return len(items) >= PROJECT_LINES_MIN and named >= PROJECT_LINES_SHARE * len(items)
 
 
 @dataclass

@@ -586,6 +586,9 @@ def parse_form(text: str, rows: list[Row]) -> Draft:
     """Read a grid of cells as the 部门整体支出绩效自评表."""
     parser = _FormParser(text, rows)
     draft = parser.run()
-    # budget figures written as sentences above the form instead of label cells
+    # budget figures written as sentences above the form instead of label cells, in the
+    # unit written after them where the form names none (as the narrative reader does)
+    if draft.currency_unit is None:
+        draft.currency_unit = bud.first_amount_unit(text)
     bud.budget_from_text(text, draft.currency_unit, draft.budget, 0, parser.header_end or 0)
     return draft
