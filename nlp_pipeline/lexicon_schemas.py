@@ -796,6 +796,7 @@ class TableLexicon(_TableStrict):
     unit_columns: list[str]
     goal_columns: list[str]
     header_contains: dict[Literal["reason"], list[str]]
+    year_columns: dict[Literal["target", "actual"], list[str]] = {}
     min_header_columns: int
     level1: list[str]
     level2: list[str]

@@ -3,7 +3,10 @@
 Only text that reports results is read (O, P, K, task completion texts and indicator
 results): goals and measures may name later years. A year is skipped when it is part of
 a range (2021-2023年), of a title in 《》, of a school year (学年), of a cut-off date
-(截至2022年3月: reports are written the next year), or of a clause that states a plan.
+(截至2022年3月: reports are written the next year), or of a clause that states a plan;
+a sentence that gives a shortfall's or a delay's cause (未达到…，主要原因是…于2024年1月纳统;
+受汛期影响，于2024年3月完工) dates what is late with its reason, no result passed off as
+the year's.
 Low severity: the report is written after its year, so a later date is often a slip.
 
 A date *before* the year is read only where it cannot be a baseline: a clause that
@@ -14,6 +17,7 @@ later, an end before its own start. Baselines and running totals (截至, 自…
 """
 from __future__ import annotations
 
+from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import report_org_year
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text.annotate import default_cues
@@ -22,6 +26,14 @@ from nlp_pipeline.text.numbers import Year, years
 from nlp_pipeline.text.segment import plain_clauses, split_sentences, titles, without_spans
 
 _PLAN = ("计划", "将", "拟", "预计", "下一步", "明年", "力争", "确保", "争取", "截至", "截止", "目标", "预算", "部署")
+
+
+def _full_sentence(text: str, a: int, b: int) -> str:
+    """The sentence around ``a``..``b`` up to its full stops, across ；: a cause given before
+    the semicolon (未完成，主要原因是…；2024年2月起已派驻…) belongs to what follows it."""
+    start = max(text.rfind(ch, 0, a) for ch in "。！？!?\n") + 1
+    ends = [k for k in (text.find(ch, b) for ch in "。！？!?\n") if k >= 0]
+    return text[start: min(ends) if ends else len(text)]
 
 
 def _clause(text: str, i: int, j: int) -> tuple[int, int]:
@@ -179,6 +191,7 @@ def detect(ctx: Context):
             paras.append(t.outcome)
         paras += [i.result_paragraph for i in t.indicators if i.result_paragraph is not None]
     findings = []
+    reasons = M.config().get("indicator", {}).get("reason_words") or []
     for p in paras:
         text = _masked_titles(normalize(p.text))  # same offsets, ASCII digits
         hits = []
@@ -192,7 +205,8 @@ def detect(ctx: Context):
             # discloses a delay in the clause before the date
             sent = next((p.text[a:b] for a, b in split_sentences(p.text) if a <= cs < b), clause)
             if any(w in clause for w in _PLAN) or default_cues().has(clause, "future_plan") \
-                    or default_cues().has(sent, "delayed") or default_cues().has(clause, "carried_over"):
+                    or default_cues().has(sent, "delayed") or default_cues().has(clause, "carried_over") \
+                    or any(w in _full_sentence(p.text, cs, ce) for w in reasons):
                 continue  # (a late part disclosed with its date is the claim rules' evidence)
             hits.append((cs, ce, y, clause.strip()))
         for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year) \

@@ -193,12 +193,17 @@ def detect(ctx: Context):
     else:
         missing = _unmatched(ctx, "performance_to_goals", perf, goals)
         message_id = "TXT.GOAL_GAP.performance"
-    if not outcomes:
+    rows = [i.name_paragraph for t in report.tasks for i in t.indicators
+            if i.name_paragraph is not None and i.result_paragraph is not None and i.result_paragraph.text.strip()]
+    if outcomes:
+        # a table printed inside the outcome section (表1 主要业务指标完成情况 under 三、) is
+        # part of that account
+        lo, hi = min(p.start for p in outcomes), max(p.end for p in outcomes)
+        rows = [n for n in rows if lo <= n.start <= hi]
+    if rows:
         # a report with no outcome narrative gives its results in its indicator table: a row
         # of the goal's topic with its result filled in reports on the goal (where the
-        # narrative exists, the goal is owed its account there)
-        rows = [i.name_paragraph for t in report.tasks for i in t.indicators
-                if i.name_paragraph is not None and i.result_paragraph is not None and i.result_paragraph.text.strip()]
+        # narrative exists, the goal is owed its account there, or in a table inside it)
         missing = [g for g in missing
                    if not any(shares_topic(n.text, gtext[g], generic, own, ROW_SHARED) for n in rows)]
     # a paragraph of the goals section that reports instead of aiming (年初绩效目标基本完成;

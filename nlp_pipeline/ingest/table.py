@@ -344,6 +344,7 @@ def _header_synonyms(lex) -> tuple[list[tuple[str, str]], dict[str, str | None]]
     return pairs, _HEADER_SYNONYMS[id(lex)][2]
 
 
+_HEADER_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 HEADER_CELL_MAX = 16  # characters a header cell holds at most (squeezed)
 
 
@@ -373,6 +374,12 @@ def _match_header(cell: str, lex, pairs) -> str | None:
     s = s.strip("（）()")
     if not s or len(s) > HEADER_CELL_MAX:
         return None
+    year = _HEADER_YEAR_RE.match(s)
+    if year and year.end() < len(s):
+        bare = s[year.end():]
+        col = next((c for c, words in lex.year_columns.items() if bare in {squeeze(w) for w in words}), None)
+        if col:
+            return col
     best: tuple[int, str] | None = None
     for col, syn in pairs:
         ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
