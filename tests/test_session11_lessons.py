@@ -220,3 +220,19 @@ def test_a_later_date_passed_off_as_the_year_s_result_is_still_found(tmp_path):
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert "DATE_OUT_OF_PERIOD" in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+SHORT_HEADS = ("临川县实验小学项目支出目标申报表（2025年度）\n\n项目名称\n\n小学教育公用经费\n\n"
+               "一级\n\n二级\n\n三级\n\n年度数值\n\n备注\n\n"
+               "产出{v}\n\n数量{v}\n\n小学就读人数\n\n<=2360人\n\n \n\n"
+               "质量{v}\n\n教学条件改善\n\n=100%\n\n \n\n"
+               "效益{v}\n\n社会效益{v}\n\n学生受益情况\n\n有效\n\n \n")
+
+
+@pytest.mark.parametrize("v", ["值", "指标"])
+def test_short_column_heads_and_levels_printed_with_zhi(v):
+    r = read_text(SHORT_HEADS.format(v=v), "r.txt")
+    rows = [(i.level1, i.level2, i.name, i.target) for t in r.tasks for i in t.indicators]
+    assert rows == [(f"产出{v}", f"数量{v}", "小学就读人数", "<=2360人"),
+                    (f"产出{v}", f"质量{v}", "教学条件改善", "=100%"),
+                    (f"效益{v}", f"社会效益{v}", "学生受益情况", "有效")]
