@@ -236,3 +236,27 @@ def test_short_column_heads_and_levels_printed_with_zhi(v):
     assert rows == [(f"产出{v}", f"数量{v}", "小学就读人数", "<=2360人"),
                     (f"产出{v}", f"质量{v}", "教学条件改善", "=100%"),
                     (f"效益{v}", f"社会效益{v}", "学生受益情况", "有效")]
+
+
+ARROWS = ("五河县科协2023年度部门整体支出绩效自评报告\n一、年度绩效目标\n1.开展科普讲座不少于60场。\n2.青少年科技创新大赛参赛作品不少于150件。\n"
+          "二、绩效指标完成情况\n1.科普讲座场次：目标≥60场{arrow}{done}64场（达标）\n"
+          "2.青少年科技创新大赛参赛作品：目标≥150件{arrow}{done}142件（{ok}）\n")
+
+
+@pytest.mark.parametrize("arrow, done, ok", [(" → ", "完成", "达标"), ("→", "实际", "已达标"), (" → ", "完成", "全部达标")])
+def test_results_written_after_an_arrow_are_checked_against_their_target(tmp_path, arrow, done, ok):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text(ARROWS.format(arrow=arrow, done=done, ok=ok), encoding="utf-8")
+    codes = [x.code for x in analyze(f, mode="lexical").findings]
+    assert "INDICATOR_SHORTFALL" in codes
+
+
+def test_a_met_result_after_an_arrow_is_no_shortfall(tmp_path):
+    from nlp_pipeline.pipeline import analyze
+
+    f = tmp_path / "r.txt"
+    f.write_text(ARROWS.format(arrow=" → ", done="完成", ok="达标").replace("142件", "156件"), encoding="utf-8")
+    codes = [x.code for x in analyze(f, mode="lexical").findings]
+    assert "INDICATOR_SHORTFALL" not in codes and "DEVIATION_UNEXPLAINED" not in codes

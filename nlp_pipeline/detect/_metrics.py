@@ -1206,9 +1206,11 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     # a 完成情况 / 是否完成 cell of the row that says 完成 (the row's status column)
     cells = set(row.replace("|", " ").split())
     status = bool(cells & set(ic.get("status_cells") or ())) and ind.result not in (ic.get("status_cells") or ())
+    # the indicator's own name says nothing of its result (补贴标准达标, 宣传影响力)
+    said_of_it = (row.replace(name, " ", 1) if name else row) + outcome
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-        claim=claim_cell or status or _claimed(row + outcome, cfg), reason=filled or _reasoned(row + outcome, cfg),
+        claim=claim_cell or status or _claimed(said_of_it, cfg), reason=filled or _reasoned(said_of_it, cfg),
         evidence=ev,
     )
 
