@@ -260,3 +260,28 @@ def test_a_met_result_after_an_arrow_is_no_shortfall(tmp_path):
     f.write_text(ARROWS.format(arrow=" → ", done="完成", ok="达标").replace("142件", "156件"), encoding="utf-8")
     codes = [x.code for x in analyze(f, mode="lexical").findings]
     assert "INDICATOR_SHORTFALL" not in codes and "DEVIATION_UNEXPLAINED" not in codes
+
+
+# --- lessons of realcheck12 (an auditor's verdicts on real pages) --------------------
+
+@pytest.mark.parametrize("unit", ["万元", " 万元"])
+def test_one_unit_slip_against_several_right_copies_is_one_finding(tmp_path, unit):
+    from nlp_pipeline.pipeline import analyze
+
+    text = (f"山北县2024年度农机购置补贴项目绩效自评报告\n一、项目概况\n1.项目预算资金合计2089{unit}。\n"
+            f"2.全年预算执行数合计2089{unit}。\n二、绩效目标完成情况\n1.农机购置补贴项目资金全年预算数2089元，"
+            f"调整后全年预算资金2089{unit}，补贴机具1,260台。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    slips = [x for x in analyze(f, mode="lexical").findings if x.code == "IMPLAUSIBLE_MAGNITUDE"]
+    assert len(slips) == 1 and sum(e.quote == "2089元" for e in slips[0].evidence) == 1
+    assert len(slips[0].evidence) >= 3
+
+
+@pytest.mark.parametrize("title", ["项目支出绩效自评表", "（2021年度）项目支出绩效自评表", "部门整体支出绩效自评表"])
+def test_a_form_printed_after_the_narrative_is_no_more_of_its_last_section(title):
+    text = ("六合市文旅局2021年公共文化服务体系建设专项资金决算情况\n"
+            "一、存在的问题\n部分项目因疫情未能按时完成。\n二、下一步改进措施\n加快项目进度，严格按照绩效目标推进项目。\n"
+            f"{title}\n\n项目名称\n\n公共文化服务体系经费\n\n主管部门\n\n六合市文化和旅游局\n\n年初预算数\n\n200\n")
+    r = read_text(text, "r.txt")
+    assert [p.text[:4] for p in r.paragraphs("I")] == ["加快项目"]

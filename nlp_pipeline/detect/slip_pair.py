@@ -46,8 +46,8 @@ def detect(ctx: Context):
     money = [n for n in M.enrich(report, ctx.mentions, M.config())
              if n.m.kind == "MONEY" and n.m.base_value and n.m.qualifier == "exact"
              and len(_digits(n.m.text)) >= MIN_DIGITS]
-    findings, seen = [], set()
     factor = 10 ** SLIP_POWER
+    pairs = []
     for i, a in enumerate(money):
         for b in money[i + 1:]:
             big, small = (a, b) if a.m.base_value > b.m.base_value else (b, a)
@@ -55,18 +55,28 @@ def detect(ctx: Context):
                 continue
             if _digits(a.m.text) != _digits(b.m.text) or not (_words(a) & _words(b)):
                 continue
-            key = (a.m.start, b.m.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            ev = [M.para_evidence(report, n.para, n.i, n.j) for n in (a, b)]
-            vals = {"first": f"{a.metric or ''}{a.m.text}（{a.para.id}）", "second": f"{b.metric or ''}{b.m.text}（{b.para.id}）",
-                    "factor": f"{factor:,}"}
-            findings.append(make_finding(
-                CODE, "high", "NUM.SLIP_PAIR.main",
-                {"factor": vals["factor"],
-                 "first_metric": a.metric or "", "first": a.m.text, "first_paragraph": a.para.id,
-                 "second_metric": b.metric or "", "second": b.m.text, "second_paragraph": b.para.id},
-                ev, vals,
-            ))
+            pairs.append((a, b))
+    # one slip written against several right copies (2089元 against three 2089萬元) is one
+    # finding: the figure in most pairs is the odd one, its partners the evidence
+    degree: dict[int, int] = {}
+    for a, b in pairs:
+        for n in (a, b):
+            degree[n.m.start] = degree.get(n.m.start, 0) + 1
+    groups: dict[int, list] = {}
+    for a, b in pairs:
+        hub, other = (a, b) if degree[a.m.start] >= degree[b.m.start] else (b, a)
+        groups.setdefault(hub.m.start, [hub]).append(other)
+    findings = []
+    for hub, *others in groups.values():
+        a, b = sorted((hub, others[0]), key=lambda n: n.m.start)
+        ev = [M.para_evidence(report, n.para, n.i, n.j) for n in sorted([hub, *others], key=lambda n: n.m.start)]
+        vals = {"first": f"{a.metric or ''}{a.m.text}（{a.para.id}）", "second": f"{b.metric or ''}{b.m.text}（{b.para.id}）",
+                "factor": f"{factor:,}", "copies": len(others)}
+        findings.append(make_finding(
+            CODE, "high", "NUM.SLIP_PAIR.main",
+            {"factor": vals["factor"],
+             "first_metric": a.metric or "", "first": a.m.text, "first_paragraph": a.para.id,
+             "second_metric": b.metric or "", "second": b.m.text, "second_paragraph": b.para.id},
+            ev, vals,
+        ))
     return findings

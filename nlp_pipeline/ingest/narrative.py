@@ -737,6 +737,22 @@ def _is_appendix(line: str) -> bool:
     return len(s) <= _APPENDIX_MAX and bool(_APPENDIX_RE.match(s)) and not s.endswith(("。", "；"))
 
 
+FORM_TITLE_MAX = 30  # characters of a line that only names a form
+
+
+def _is_form_title(line: str) -> bool:
+    """A line that only names a form (项目支出绩效自评表, 2021年度部门整体支出绩效自评表): the
+    form printed after a narrative begins, cell by cell, no more of the last section."""
+    from .table_lexicon import table_lexicon
+
+    s = squeeze(line)
+    if not s or len(s) > FORM_TITLE_MAX or re.search(r"[。；;]", line):
+        return False
+    forms = table_lexicon().forms
+    words = [w for name in ("target_table", "project_form", "department_form") for w in getattr(forms, name)]
+    return any(s.endswith(squeeze(w)) for w in words if w.endswith("表"))
+
+
 def _is_signature(line: str, draft: Draft) -> bool:
     s = normalize(line).strip()
     if _DATE_LINE_RE.match(s):
@@ -1040,7 +1056,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             if draft.year is None and not seen_section:
                 draft.year = header.year_line(line.chars)
             continue
-        if item.style is None and _is_appendix(line.chars):
+        if item.style is None and (_is_appendix(line.chars) or _is_form_title(line.chars)):
             # 附：项目支出绩效自评表 / 附件1: what follows is an attachment (read by the table
             # readers), not more of the last section
             sections.close()
