@@ -285,3 +285,15 @@ def test_a_form_printed_after_the_narrative_is_no_more_of_its_last_section(title
             f"{title}\n\n项目名称\n\n公共文化服务体系经费\n\n主管部门\n\n六合市文化和旅游局\n\n年初预算数\n\n200\n")
     r = read_text(text, "r.txt")
     assert [p.text[:4] for p in r.paragraphs("I")] == ["加快项目"]
+
+
+@pytest.mark.parametrize("joined", ["是符合国家相关法律法规及司法局职能", "严格执行法律法规和司法局工作要求"])
+def test_a_joining_word_before_the_short_name_is_no_name_variant(tmp_path, joined):
+    from nlp_pipeline.pipeline import analyze
+
+    text = ("县司法局2023年度一村一法律顾问经费绩效自评报告\n一、基本情况\n2023年度青川县财政划给青川县司法局法律顾问经费，"
+            "指标金额是110万元，实际拨付金额是108万元。\n二、绩效目标\n1.全县320个村（社区）均配备法律顾问。\n"
+            f"三、绩效目标完成情况\n1.全县320个村（社区）均配备法律顾问，{joined}。\n")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    assert "NAME_VARIANT" not in [x.code for x in analyze(f, mode="lexical").findings]

@@ -148,6 +148,16 @@ def _ends_word(text: str, i: int) -> bool:
     return tok.FREQ.get(text[i - 1:i + 1], 0) > 0
 
 
+# a word that joins two nouns (法律法规及司法局职能): the name after it is the short name,
+# the joining word no slip of the name's first character
+_JOINING = "及和与或并"
+
+
+def _joins(text: str, start: int) -> bool:
+    """The name's first character is a joining word between two nouns (法规及司法局), not a
+    slip: a word stands before it (an item that opens 和口镇… is the name misspelt)."""
+    return text[start:start + 1] in _JOINING and "\u4e00" <= text[start - 1:start] <= "\u9fff"
+
 CORE_MIN = 2  # characters a proper name needs before one character changed in it is read
 
 
@@ -165,7 +175,8 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
         if diff and all(a in sibling_chars and b in sibling_chars for a, b in diff):
             continue
         one_char_place = len(core) > 1 and core[1] in "省市县区州旗镇乡"  # (涉县: the place is one character)
-        if len(w) == len(core) and w[0] != core[0] and (_ends_word(text, start) or (one_char_place and w[0] in lead_chars)):
+        if len(w) == len(core) and w[0] != core[0] and (_ends_word(text, start) or _joins(text, start)
+                                                         or (one_char_place and w[0] in lead_chars)):
             continue  # 通过县文化旅游体育局, 由县统计局: the short name (县…局) after a word
         found.add(w)
     # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
