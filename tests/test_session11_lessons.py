@@ -297,3 +297,11 @@ def test_a_joining_word_before_the_short_name_is_no_name_variant(tmp_path, joine
     f = tmp_path / "r.txt"
     f.write_text(text, encoding="utf-8")
     assert "NAME_VARIANT" not in [x.code for x in analyze(f, mode="lexical").findings]
+
+
+@pytest.mark.parametrize("head", ["保川市林业和草原局2021年度", "保川市林业和草原局 2021年"])
+def test_a_title_broken_after_its_year_keeps_its_organisation(head):
+    text = (f"{head}\n项目绩效自评报告\n（市级森林防火补助经费项目）\n一、项目基本情况\n"
+            "保川市林业和草原局是全市森林防火工作的监督管理部门。\n二、项目绩效目标\n1.全年森林火灾受害率控制在0.9‰以内。\n")
+    r = read_text(text, "r.txt")
+    assert r.organisation == "保川市林业和草原局" and r.year == 2021

@@ -737,6 +737,19 @@ def _is_appendix(line: str) -> bool:
     return len(s) <= _APPENDIX_MAX and bool(_APPENDIX_RE.match(s)) and not s.endswith(("。", "；"))
 
 
+_TITLE_HEAD_RE = re.compile(r"(?:19|20)\d{2}\s*年度?$")
+
+
+def _title_with_head(before: str, line: str) -> str:
+    """A title broken over two lines (保山市某局2021年度 / 项目绩效自评报告): the line above
+    that ends with the year is the title's head, with the organisation in it."""
+    head = before.strip()
+    if head and len(squeeze(head)) <= FORM_TITLE_MAX and _TITLE_HEAD_RE.search(normalize(head)) \
+            and not header.is_title(head):
+        return head + line.strip()
+    return line.strip()
+
+
 FORM_TITLE_MAX = 30  # characters of a line that only names a form
 
 
@@ -849,7 +862,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     paired = False  # a 问题：…措施：… pair has been read
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
-            draft.title = line.chars.strip()
+            draft.title = _title_with_head(lines[k - 1].chars if k else "", line.chars)
             continue
         if not queue and not beside and sections.current is not None and \
                 _continues(text, lines[k - 1] if k else None, line, width) and sections.extend(line):
