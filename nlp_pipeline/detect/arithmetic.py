@@ -308,12 +308,26 @@ def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list
     tol = _list_tolerance(parts + [total])
     if abs(got - total.m.base_value) <= tol:
         return None
+    if _two_breakdowns(total, parts):
+        return None
     if got < total.m.base_value and total.m.kind == "COUNT" and (
             len(parts) < 3 or got < total.m.base_value * float(acfg.get("count_min_cover", 0.95))):
         return None  # 共有职工120人，其中高级职称30人，中级职称50人: counts are often partial
     if got < total.m.base_value * _min_cover(acfg):
         return None  # 提取33.08亿元，其中租房提取4.12亿元…: a few parts named, not all
     return got
+
+
+def _two_breakdowns(total: M.Num, parts: list[M.Num]) -> bool:
+    """The total cut twice in a row, by source and then by use (2272万元，其中中央1753万元，
+    省级519万元；用于直补609.22万元、项目138.78万元、切块1524万元): each run adds up on
+    its own, so their sum is twice the total, no slip."""
+    for k in range(2, len(parts) - 1):
+        head, rest = parts[:k], parts[k:]
+        if abs(sum(n.m.base_value for n in head) - total.m.base_value) <= _list_tolerance(head + [total]) \
+                and abs(sum(n.m.base_value for n in rest) - total.m.base_value) <= _list_tolerance(rest + [total]):
+            return True
+    return False
 
 
 def _parts_finding(report, total: M.Num, parts: list[M.Num], got: float):

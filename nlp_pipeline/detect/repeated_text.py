@@ -36,6 +36,7 @@ SUBJECT_MAX = 4  # characters of that subject (本园, 我局, 该项目)
 MIN_PASTE = 10  # characters of a problem sentence that counts when pasted into a measure
 MIN_EXTRA = 6  # characters a measure must add to the pasted sentence (else it is a copy)
 MIN_PREFIX = 20  # characters of a problem's leading clauses that count when a measure opens with them
+INTERLEAVED_PAIRS = 2  # clauses each written twice, pair after pair, that mark two columns interleaved
 SHINGLE = 8  # characters per shingle when looking for longer repeated passages
 FLOOR = 30  # shortest repeated passage found across clause boundaries
 OPEN_QUOTES = "“「『《"
@@ -53,6 +54,8 @@ RULE = Rule(
         Param("min_extra", "MIN_EXTRA", "characters a measure must add to a pasted sentence to be REPEATED_TEXT "
                                         "rather than a copied paragraph"),
         Param("floor", "FLOOR", "shortest passage repeated across clause boundaries"),
+        Param("interleaved_pairs", "INTERLEAVED_PAIRS", "clauses each written twice, one pair after another "
+                                                        "with text between, read as two form columns interleaved"),
     ),
     confidence=0.9,
     explain_zh="去掉标点后逐字相同：{computation}",
@@ -160,8 +163,32 @@ def _list_item(text: str, a: int, b: int) -> bool:
     return (not before or before[-1] in "；;：:") and (not after or after[0] in "；;。")
 
 
+def _interleaved(text: str, clauses: list[tuple[int, int, str]]) -> bool:
+    """Two wide cells of a form flattened line by line (each wrapped line of 预期目标 followed
+    by the same line of 实际完成情况) write each line's clauses twice, one copy after the other,
+    and the next line's only after both: [A，B][A，B]…[C][C]…[D，E][D，E]. A written slip
+    repeats one clause or one passage; block after doubled block, at least
+    ``INTERLEAVED_PAIRS`` of them and each of other clauses, is two columns read as one."""
+    spans = sorted(clauses)
+    keys = [k for *_, k in spans]
+    blocks, apart, i = [], False, 0
+    while i < len(keys):
+        size = next((n for n in range(1, (len(keys) - i) // 2 + 1)
+                     if keys[i:i + n] == keys[i + n:i + 2 * n]), 0)
+        if not size:
+            return False
+        blocks.append(keys[i:i + size])
+        apart = apart or bool(_bare(text[spans[i + size - 1][1]:spans[i + size][0]]))
+        i += 2 * size
+    seen = [k for b in blocks for k in b]
+    return apart and len(blocks) >= INTERLEAVED_PAIRS and len(seen) == len(set(seen))
+
+
 def _inside(report: Report, p: Paragraph, stock: list[str]):
-    runs = _merge(_clause_repeats(p.text, stock), p.text)
+    clauses = _clause_repeats(p.text, stock)
+    if _interleaved(p.text, clauses):
+        return []
+    runs = _merge(clauses, p.text)
     keys = [_bare(p.text[a:b]) for a, b in runs]
     # a run written again right after itself (…产品单一，产品单一…) is a slip at any length
     # from MIN_CLAUSE; a repeat further on must be MIN_SPAN long to be more than a phrase
@@ -259,9 +286,11 @@ def detect(ctx: Context):
             continue  # a form's tables flattened into a paragraph share their header and labels
         ev = [_ev(report, p, a, b) for a, b in spans]
         quote = short(ev[0].quote, 30)
+        # the count is of the quoted clause, not of every repeated span
+        times = max(2, sum(1 for a, b in spans if _bare(p.text[a:b]) == _bare(ev[0].quote)))
         findings.append(make_finding(
-            CODE, "low", "TXT.REPEATED.inside", {"paragraph": p.id, "times": len(ev), "quote": quote},
-            ev, {"places": [p.id], "times": len(ev), "shape": "inside"},
+            CODE, "low", "TXT.REPEATED.inside", {"paragraph": p.id, "times": times, "quote": quote},
+            ev, {"places": [p.id], "times": times, "shape": "inside"},
         ))
     problems = [p for p in report.paragraphs("Q") if p.text.strip()]
     measures = [p for p in report.paragraphs("I") if p.text.strip()]

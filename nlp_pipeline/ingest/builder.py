@@ -384,14 +384,15 @@ def _item_parts(m, expected: int, count: int = 9):
     return None, m
 
 
-def _glued_goals(text: str, draft: Draft, lines) -> None:
+def _glued_goals(text: str, draft: Draft, lines, classified: bool = False) -> None:
     """预期目标实际完成情况 glued on one line with the goal and the outcome after them (a
     form whose cells were printed with no separator, :mod:`.glued`), where no parser found
-    a goal or an outcome."""
+    a goal or an outcome (paragraphs ``classified`` by their content are no finding of a
+    parser)."""
     from .glued import goal_outcome_labels, goal_outcome_spans
     from .mapped import Mapped
 
-    if any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O")) \
+    if (not classified and any(draft.sections.get(sid) and draft.sections[sid].paragraphs for sid in ("G", "O"))) \
             or any(t.target is not None or t.outcome is not None for t in draft.tasks):
         return
     from .glued import PAGE_MARK_RE
@@ -413,6 +414,14 @@ def _glued_goals(text: str, draft: Draft, lines) -> None:
         if hit is None:
             continue
         titles = goal_outcome_labels(m.chars)
+        # a paragraph classified by its content that held this line (no heading was found)
+        # read the form's cells as prose: the goal and outcome cells replace it
+        lo, hi = m.slice(hit[0][0], hit[1][1]).start, m.slice(hit[0][0], hit[1][1]).end
+        for sid, sec in list(draft.sections.items()):
+            kept = [p for p in sec.paragraphs if lo is None or p.end <= lo or p.start >= hi]
+            if sec.paragraphs and not kept:
+                del draft.sections[sid]
+            sec.paragraphs = kept
         for sid, (a, b), title in zip(("G", "O"), hit, titles):
             if b <= a:
                 continue  # the label with nothing written after it
@@ -634,7 +643,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
                               "paragraphs were classified by their content")
     _budget_block(draft, lines, text)
     _side_by_side(text, draft, lines, tables)
-    _glued_goals(text, draft, lines)
+    _glued_goals(text, draft, lines, classified=not found_any)
     _paired_cells(text, draft, lines)
     _goal_column(text, draft, lines, tables)
     _glued_tail(text, draft, tables)

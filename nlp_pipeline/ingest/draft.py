@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from nlp_pipeline.model import SECTION_KINDS, Budget, Paragraph, Report, Section, Task
 
-from .items import Item, in_sequence, number_value
+from .items import Item, in_sequence, label_number, number_value
 from .labels import STYLE_DEPTH, lexicon, section_title
 from .mapped import Mapped, join, join_lines
 
@@ -98,9 +98,14 @@ class SectionCollector:
             items.append(_Open(None, None, [item.text]))
 
     def last_number(self, sid: str) -> int | None:
-        """The value of the item number of the last paragraph of ``sid`` (None: none)."""
+        """The value of the item number of the last paragraph of ``sid`` (None: none): its
+        item number, else the number of a labelled cell (目标2：…)."""
         items = self.items.get(sid) or []
-        return number_value(items[-1].number) if items and items[-1].number else None
+        if not items:
+            return None
+        if items[-1].number:
+            return number_value(items[-1].number)
+        return label_number(items[-1].parts[0].chars) if items[-1].parts else None
 
     def extend(self, m: Mapped) -> bool:
         """Append a line to the last item of the current section (a sentence that

@@ -79,6 +79,16 @@ def cell_blocks(text: str, start: int, end: int) -> list[Mapped]:
     return out
 
 
+# a form's cells numbered by their label (目标1：…, 指标2：…), not by an item number
+_LABEL_NUM_RE = re.compile(r"^\s*(?:目标|指标|任务)\s*(\d{1,2})\s*[:：、.．]")
+
+
+def label_number(text: str) -> int | None:
+    """The number of a cell numbered by its label (目标2：加大… → 2), None otherwise."""
+    m = _LABEL_NUM_RE.match(normalize(text))
+    return int(m.group(1)) if m else None
+
+
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
 _INLINE_NUM_RE = re.compile(r"(\d{1,2})[.、．](?!\d)")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -20,7 +20,7 @@ from . import budget as bud
 from . import header
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
-from .items import Item, cell_blocks, number_value, split_inline_items, split_number
+from .items import Item, cell_blocks, label_number, number_value, split_inline_items, split_number
 from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, section_title, squeeze
 from .glued import PAGE_MARK_RE
 from .mapped import Mapped
@@ -657,6 +657,16 @@ _TOP_STYLES = ("part", "cn", "nums")  # nums: 「01 部门基本情况」, a hea
 # a line opening with these continues the paragraph before it: 「。其中」 on a new line
 # breaks down the total the sentence before gave
 _CONTINUES = ("其中", "其中：", "其中:")
+_POINTS_CELL_RE = re.compile(r"\d{1,3}分?")
+
+
+def _points_cell(lines: list[Mapped], k: int) -> bool:
+    """Line ``k`` holds only a block's points (20), with text, not another figure, after it:
+    a goal cell of bare amounts (43.2 / 37.24) is no points cell."""
+    if not _POINTS_CELL_RE.fullmatch(lines[k].chars.strip()):
+        return False
+    nxt = next((ln.chars.strip() for ln in lines[k + 1:] if ln.chars.strip()), "")
+    return bool(nxt) and not re.fullmatch(r"[\d.,%％]+", nxt)
 
 
 _SENTENCE_END = ("。", "；", ";", "！", "？", ".")
@@ -976,7 +986,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         if alternate and not queue:
             # 1.goal / 1.outcome / 2.goal / 2.outcome: the cells of a two-column form row,
             # one per line, go to their columns in turn while the numbers pair up
-            n = number_value(split_number(line).number or "") if split_number(line).number else None
+            n = number_value(split_number(line).number or "") if split_number(line).number \
+                else label_number(line.chars)
             (sa, ta), (sb, tb) = alternate
             la, lb = sections.last_number(sa), sections.last_number(sb)
             if n is not None and la is not None and n == la and lb == n - 1 and sections.current == sa:
@@ -985,6 +996,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 sections.open(sa, ta)
             elif n is not None:
                 alternate = None
+        if queue and _points_cell(lines, k) and sections.current is not None and not sections.count(sections.current):
+            continue  # the block's points (20) printed between its column heads and its cells
         if queue:
             # cells of a form printed as text: a cell wrapped over lines continues until a
             # sentence ends; two cells on one line are cut after the 。 that ends the first

@@ -62,6 +62,8 @@ _OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "。": "."})
 _DROP = {"label": 0.0, "level1": 0.2, "level2": 0.4, "target": 2.55, "actual": 2.5, "weight": 2.05,
          "score": 2.0, "reason": 0.2, "other": 0.6}
 _SKIP_TOKEN = 1.5
+# what reading a points column the header lost must gain per row over reading without it
+LOST_COLUMN_GAIN = 1.0
 _NEG = float("-inf")
 _VALUE_COLUMNS = ("target", "actual", "weight", "score")
 
@@ -1012,6 +1014,7 @@ class _Builder:
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
         rows, score = assign_rows(toks, self.cols, near)
+        rows = self._lost_points_column(toks, rows, score, near)
         if not rows:
             rows = self._levels_and_name(toks)
         if not rows:
@@ -1020,6 +1023,22 @@ class _Builder:
             return
         for rc in rows:
             self._push(rc)
+
+    def _lost_points_column(self, toks: list[Tok], rows: list[RowCells], score: float,
+                            near: list[int] | None) -> list[RowCells]:
+        """A form exported one cell a line whose header lost its 分值 cell (a merged header
+        row) still writes a figure after each row's result: the rows are read again with a
+        points column after the result, kept when the cells fit it clearly better."""
+        if self.shape not in ("cell_per_line", "flattened") or near is not None \
+                or any(c in self.cols for c in ("weight", "score")) or "actual" not in self.cols:
+            return rows
+        cols = list(self.cols)
+        cols.insert(cols.index("actual") + 1, "score")
+        again, better = assign_rows(toks, cols)
+        if not again or better < score + LOST_COLUMN_GAIN * len(again):
+            return rows
+        self.cols = cols
+        return again
 
     def _levels_and_name(self, toks: list[Tok]) -> list[RowCells]:
         """A row's level cells and name with its figures on the lines below (| 经济效益 指标 |
@@ -1823,7 +1842,7 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     start = lines[k].start if shape not in ("flattened", "glued") or not hcells or hcells[0].m.start is None \
         else hcells[0].m.start
     end = lines[last].end
-    return IndicatorTable(shape="flattened" if shape == "glued" else shape, columns=cols, rows=rows, first_line=k, last_line=last, start=start,
+    return IndicatorTable(shape="flattened" if shape == "glued" else shape, columns=b.cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings,
                           total_span=(total_from, lines[last].end) if total_from is not None else None,
