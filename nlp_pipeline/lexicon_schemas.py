@@ -697,6 +697,8 @@ class Concept(BaseModel):
     phrases: list[str]
     # a match followed by one of these is part of a name (已完成率, 完成值), no cue
     not_before: list[str] = []
+    # a match right after one of these is what the work was for (为圆满完成…任务), no cue
+    not_after: list[str] = []
 
     @field_validator("phrases")
     @classmethod

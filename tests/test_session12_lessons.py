@@ -136,3 +136,98 @@ def test_one_total_cut_by_source_and_by_use_adds_up(tmp_path, total):
 def test_a_breakdown_that_does_not_add_up_is_still_found(tmp_path):
     a = _analysis(tmp_path, BREAKDOWNS.format(total="1500", more="，市级资金20万元"))
     assert "ARITHMETIC_MISMATCH" in _codes(a)
+
+
+# --- lessons of realcheck13 (in invented text of the shapes the auditor's verdicts showed) ---
+
+BUDGET_EXTRA_CELL = ("项目支出绩效自评表\n项目名称 乡村学校图书配置\n"
+                     "项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 预算执行率(B/A) 得分\n"
+                     "年度资金总额: 46.5 46.5 46.5 46.5 10 100% 10\n"
+                     " 其中:中央资金 46.5 46.5 46.5 46.5 10 100% 10\n"
+                     "年度总体目标 年初设定目标 全年实际完成情况\n"
+                     "为12所乡村学校配置图书。 完成12所乡村学校图书配置，验收合格率100%。\n")
+
+
+def test_a_budget_row_printing_a_cell_more_than_its_header(tmp_path):
+    a = _analysis(tmp_path, BUDGET_EXTRA_CELL)
+    b = a.report.budget
+    assert b.completion_rate is not None and b.completion_rate.value == 100
+    assert b.weight is None or b.weight.value == 10 if hasattr(b, "weight") else True
+    codes = _codes(a)
+    assert "ARITHMETIC_MISMATCH" not in codes and "SCORE_MISMATCH" not in codes
+    # one goal cell answered by its outcome cell in other words
+    assert "GOAL_WITHOUT_OUTCOME" not in codes
+
+
+@pytest.mark.parametrize("name, suspect", [
+    ("完成", True), ("年度指标值", True), ("已完成", True), ("图书配置学校数", False)])
+def test_a_result_word_or_a_column_label_read_as_a_name_is_suspect(name, suspect):
+    from nlp_pipeline.ingest.doubt import row_suspect
+
+    why = row_suspect({"name": name, "target": "≥98%", "actual": "100%", "weight": "25", "score": "25"})
+    assert ("name" in why) is suspect
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("数量指标:2023年,应补助人数9人,实际补助人数9人。", True),
+    ("数量指标:2023年应补助人数9人。", False),
+    ("实际工作中坚持应补尽补。", False),
+])
+def test_a_goal_paragraph_stating_its_actual_figure_reports(text, reports):
+    from nlp_pipeline.detect.goal_without_outcome import _reports_not_aims
+
+    assert _reports_not_aims(text, {}) is reports
+
+
+CUT_GOALS = ("青河县2022年度农村危房改造补助资金绩效自评报告\n一、绩效目标\n"
+             "1.完成农村危房改造120户，户均补助1.2万元。\n"
+             "二、绩效目标完成情况\n全年完成农村危房改造126户，发放补助资金151.2万元，改造后房屋全部达到安全标准。\n"
+             "三、绩效指标\n1、数量指标\n{tail}")
+
+
+def test_a_goal_cut_off_by_the_end_of_the_page_is_no_goal(tmp_path):
+    a = _analysis(tmp_path, CUT_GOALS.format(tail="2、质量指标\n农村危房改造补"))
+    assert "GOAL_WITHOUT_OUTCOME" not in _codes(a)
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("为圆满完成建制镇污水处理设施建设目标任务，我厅坚持问题导向。", False),
+    ("为了全面完成年度任务，我局加强调度。", False),
+    ("建制镇污水处理设施建设目标任务已圆满完成。", True),
+    ("全年圆满完成建制镇污水处理设施建设目标任务。", True),
+])
+def test_a_claim_after_a_word_of_purpose_is_an_aim(text, claims):
+    from nlp_pipeline.text.annotate import default_cues
+
+    assert bool(default_cues().find(text, "whole_done")) is claims
+
+
+TWO_YEARS = ("某省农业农村厅高标准农田建设资金绩效评价报告\n一、绩效目标\n"
+             "1.总体目标。大力推进高标准农田建设。\n"
+             "2.{y1}年度绩效目标。新建高标准农田620万亩，亩均投入财政资金1500元。\n"
+             "3.{y2}年度绩效目标。新建高标准农田640万亩，亩均投入财政资金1950元。\n"
+             "二、绩效目标完成情况\n两年共新建高标准农田1260万亩。\n")
+
+
+def test_targets_of_two_years_are_no_conflict(tmp_path):
+    assert "NUMBER_CONFLICT" not in _codes(_analysis(tmp_path, TWO_YEARS.format(y1="2021", y2="2022")))
+    assert "NUMBER_CONFLICT" in _codes(_analysis(tmp_path, TWO_YEARS.format(y1="2022", y2="2022")))
+
+
+MASKED = ("青河县疾控中心2021年度部门整体支出绩效自评表\n"
+          "一、年度目标\n1.适龄儿童免疫规划疫苗接种率{rate}。\n二、完成情况\n全年适龄儿童免疫规划疫苗接种率98.6%，"
+          "{more}\n文档上传人:{who} 文档编号:29244 到这儿已超出免费预览范围\n")
+
+
+def test_a_site_masked_person_name_is_no_unfilled_slot(tmp_path):
+    a = _analysis(tmp_path, MASKED.format(who="王**", rate="≥90%", more="由疾控科牵头完成。"))
+    assert "UNFILLED_FORM" not in _codes(a)
+    b = _analysis(tmp_path, MASKED.format(who="王五", rate="≥90%", more="由××科牵头完成。"))
+    assert "UNFILLED_FORM" in _codes(b)
+
+
+def test_a_target_rate_whose_bound_sign_became_a_2(tmp_path):
+    a = _analysis(tmp_path, MASKED.format(who="王五", rate="290%", more="完成年度任务。"))
+    assert "RATE_OVER_100" not in _codes(a)
+    b = _analysis(tmp_path, MASKED.format(who="王五", rate="≥90%", more="疫苗接种覆盖率105%。"))
+    assert "RATE_OVER_100" in _codes(b)

@@ -480,6 +480,7 @@ class Num:
     before: str = ""  # clause text before the number
     interval: tuple[float, float] | None = None
     other_year: bool = False
+    year: int | None = None  # the one year its clause names, else the year its paragraph opens on
 
     @property
     def label(self) -> str:
@@ -652,13 +653,26 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
                 scopes.add("base")  # 78家规模养殖场中已有71家: the base of a subset
             written_years = {y.year for y in years(clause) if y.suffix == "年"}
             other_year = bool(report.year and written_years and report.year not in written_years)
+            head_years = {y.year for y in years(_head(report, p)) if y.suffix == "年" and y.role == "year"}
+            year = next(iter(written_years)) if len(written_years) == 1 else (
+                next(iter(head_years)) if len(head_years) == 1 and not written_years else None)
             out.append(
                 Num(m=m, para=p, i=i, j=j, mi=mi, mj=mj, metric=phrase, key=key, role=role,
                     scopes=scopes, clause=clause, before=before, interval=interval(m, cfg),
-                    other_year=other_year)
+                    other_year=other_year, year=year)
             )
     out.sort(key=lambda n: n.m.start)
     return out
+
+
+HEAD_YEAR = 14  # characters of a paragraph's opening whose year (2.2021年度绩效目标。) dates what follows
+
+
+def _head(report: Report, p: Paragraph) -> str:
+    """A paragraph's opening with the heading its line gives it (2.2021年度绩效目标。新建…)."""
+    line_start = report.text.rfind("\n", 0, p.start) + 1
+    lead = report.text[line_start:p.start] if p.start - line_start <= HEAD_YEAR else ""
+    return lead + p.text[:HEAD_YEAR]
 
 
 def fmt(x: float) -> str:

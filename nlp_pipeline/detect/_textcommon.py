@@ -373,6 +373,18 @@ def text_cut_short(report: Report) -> bool:
     return stopped >= PUNCTUATED * (len(paras) - 1)
 
 
+def trailing_fragment(report: Report) -> str | None:
+    """The id of the report's last prose paragraph where it ends the text with no stop
+    (质量指标 / 农村危房改造补: a page cut mid-word): a piece, not a statement."""
+    paras = [p for p in report.paragraphs() if p.section in PROSE_SECTIONS and p.text.strip()]
+    if not paras:
+        return None
+    last = max(paras, key=lambda p: p.end)
+    if report.text[last.end:].strip() or last.text.strip()[-1] in _CLOSERS or last.text.strip()[-1] in "：:":
+        return None
+    return last.id
+
+
 def cut_in(report: Report, sections: tuple[str, ...]) -> bool:
     """The text stops mid-sentence inside one of ``sections`` (its last paragraph is
     there): what those sections said after the cut was never copied."""

@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 
 from nlp_pipeline.align.texts import lexical_text
-from nlp_pipeline.detect._textcommon import alignment_map, bigrams, cut_in, has_alignment, has_figure, lexicon, org_words, short
+from nlp_pipeline.detect._textcommon import (alignment_map, bigrams, cut_in, has_alignment, has_figure, lexicon,
+                                            org_words, short, trailing_fragment)
 from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
 from nlp_pipeline.text import patterns as P
 
@@ -77,8 +78,20 @@ def _reports_not_aims(text: str, cues: dict) -> bool:
     if any(canon[a:b].startswith(("已", "均已")) or canon[b:b + 1] == "了" for a, b in c.find(canon, "done")) or any(
             canon[a:b] in ("基本完成", "部分完成") for a, b in c.find(canon, "not_done")):
         return True
+    # a result's label with its figure in the clause (实际补助人数9人): a result, under whatever heading
+    if any(any(ch.isdigit() for ch in _clause_from(canon, b)) for _, b in c.find(canon, "result_label")):
+        return True
     # an event on a day (2022年12月23日…下达…资金), with no word of aim: a report of what was done
     return not P.has(text, cues.get("goal_cues") or []) and P.has(text, P.named("full_date"))
+
+
+_CLAUSE_ENDS = frozenset("，,。；;：:！？!?\n")
+
+
+def _clause_from(text: str, at: int) -> str:
+    """``text`` from ``at`` to the end of its clause."""
+    end = next((k for k in range(at, len(text)) if text[k] in _CLAUSE_ENDS), len(text))
+    return text[at:end]
 
 
 FUNDS_FIGURE_KINDS = frozenset({"MONEY", "YEAR", "DATE"})  # the figures a statement of the funds holds
@@ -164,8 +177,9 @@ def detect(ctx: Context):
     outcomes, perf = report.paragraphs("O"), report.paragraphs("P")
     if report.form == "target_table":
         return []  # a target table (绩效目标申报表) has no outcomes by design
-    if not goals or not (outcomes or perf) or cut_in(report, ("O", "P", "K")):
-        # (a text cut inside its outcomes reported what it did after the cut)
+    if not goals or not (outcomes or perf) or cut_in(report, ("O", "P", "K", "G")):
+        # (a text cut inside its outcomes reported what it did after the cut; one cut inside
+        # its goals lost what followed them)
         return []
     cues = lexicon(ctx, "cues_goal_language.yaml") or {}
     markers = list(cues.get("result_markers") or [])
@@ -210,8 +224,13 @@ def detect(ctx: Context):
     # 2022年12月23日…下达…资金1300万元，下拨至…) is no goal a result is owed for
     setting = cues.get("goal_setting_words") or []
     funds_only = _funds_statements(ctx, goals, cues)
+    cut = trailing_fragment(report)  # (a goal the page cut off is no goal stated)
     missing = [g for g in missing if not _reports_not_aims(gtext[g], cues) and not _label_only(gtext[g])
-               and not any(w in gtext[g] for w in setting) and g not in funds_only]
+               and not any(w in gtext[g] for w in setting) and g not in funds_only and g != cut]
+    if len(goals) == 1 and outcomes and any(reports_result(p.text, markers) for p in outcomes):
+        # one goal (a form's 年度总体目标 cell) and an outcome that reports a result: the
+        # outcome is the goal's account, whatever words it uses
+        missing = []
     if not missing:
         return []
     gp = [g for g in goals if g.id in missing]

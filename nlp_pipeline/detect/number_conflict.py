@@ -128,6 +128,7 @@ class _Traits:
     per_unit: bool
     label: str
     quoted: str
+    year: int | None
 
 
 def _traits(n: M.Num, cfg: dict, memo: dict | None) -> _Traits:
@@ -138,7 +139,7 @@ def _traits(n: M.Num, cfg: dict, memo: dict | None) -> _Traits:
             scopes=tuple(s in n.scopes for s in ("cumulative", "new", "subperiod")),
             place=M.place(n.para.id), scoped=M.project_scoped(n, cfg), listed=_listed(n),
             per_unit=_per_unit(n), label=M.normalise_metric(label, cfg) if label else "",
-            quoted=_quoted_name(n))
+            quoted=_quoted_name(n), year=n.year)
         if memo is not None:
             memo[id(n)] = got
     return got
@@ -162,6 +163,8 @@ def _apart(a: M.Num, b: M.Num, cfg: dict, memo: dict | None = None) -> bool:
         return True  # a rate per person (补助标准/人·年 60元) against the total paid (331.865万元)
     if ta.label and tb.label and M.similarity(ta.label, tb.label) < 0.5:
         return True  # paragraphs on two different projects ("供水工程项目：" / "河长制项目：")
+    if ta.year and tb.year and ta.year != tb.year:
+        return True  # 2021年度目标 620万亩 and 2022年度目标 640万亩: two years' figures
     qa, qb = ta.quoted, tb.quoted
     if qa and qb and qa != qb:
         return True  # “乌拉山化肥厂地块调查项目”(723万元) and “前旗污染地块详细调查”(272万元): two projects

@@ -9,7 +9,7 @@ metric, with every place that writes it above 100%.
 from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
-from nlp_pipeline.detect.registry import Context, Rule, make_finding, phrases, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
 
 CODE = "RATE_OVER_100"
 
@@ -36,6 +36,14 @@ def rate_type(metric: str, cfg: dict) -> str | None:
     return None
 
 
+OCR_BOUND_DIGIT = 200  # what a ≥ read as the digit 2 adds to a target rate (≥90% → 290%)
+
+
+def _lost_bound(v: float) -> bool:
+    """A rate of 2xx% whose xx is a rate itself: a bound sign extracted as a 2."""
+    return OCR_BOUND_DIGIT < v <= OCR_BOUND_DIGIT + 100 and v == int(v)
+
+
 def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
     rc = cfg.get("rate", {})
     growth = rc.get("growth_words") or []
@@ -51,6 +59,8 @@ def over_100(nums: list[M.Num], cfg: dict) -> list[tuple[M.Num, str]]:
             continue
         if kind in ("completion", "growth"):
             continue  # over-fulfilling a plan or growing more than doubles is possible
+        if n.role == "target" and _lost_bound(n.m.base_value):
+            continue  # 接种率290% as a target: ≥90% whose ≥ the text extraction made a 2
         s, e = M.clause_bounds(n.para.text, n.i, n.j, M.SENTENCE_BREAK)
         if any(w in n.para.text[s:e] for w in explained):
             continue  # the base is explained in the same sentence
@@ -66,6 +76,8 @@ RULE = Rule(
     confidence=0.85,
     explain_zh="有上限的比率（部分占总体）不能超过100%",
     explain_en="a bounded rate (a part of a whole) cannot pass 100%",
+    params=(Param("ocr_bound_digit", "OCR_BOUND_DIGIT", "what a target rate gains when its ≥ is extracted as "
+                                                        "the digit 2 (such targets are set aside)"),),
     messages=("NUM.RATE100.bounded", "NUM.RATE100.completion", "NUM.RATE100.rate_at"),
 )
 

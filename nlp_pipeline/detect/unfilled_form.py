@@ -119,6 +119,8 @@ def _blank_findings(report):
         if ".k" in p.id:
             continue  # an indicator's name (公猪舍(≥**平方米)) keeps the form's own wording
         found = P.finditer(p.text, P.named("unfilled_blank"))
+        persons = P.finditer(p.text, P.named("masked_person"))
+        found = [m for m in found if not any(q.start() < m.start() < q.end() for q in persons)]
         if masked:
             found = [m for m in found if m.group(0).strip("*×")]
         if not found:

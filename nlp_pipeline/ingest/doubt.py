@@ -15,7 +15,12 @@ knowledge of the page; one suspect row is a slip, a share of them is a misread t
 """
 from __future__ import annotations
 
-from .table import _CJK_RE, _number
+from .table import _CJK_RE, _number, match_header, squeeze
+from .table_lexicon import table_lexicon
+
+
+def _value_words() -> frozenset[str]:
+    return frozenset(squeeze(w) for w in table_lexicon().value_words)
 
 DOUBT_SHAPES = ("flattened",)  # shapes whose cells the reader cuts by guesswork
 DOUBT_SHARE = 0.25  # share of suspect rows from which a table's reading is doubtful
@@ -37,7 +42,10 @@ def row_suspect(values: dict[str, str | None]) -> list[str]:
     """Why a row read from a glued table cannot be a row of a form (empty: it can)."""
     why = []
     name = (values.get("name") or "").strip()
-    if not name or name[0].isdigit() or len(_CJK_RE.findall(name)) < 2 or name in _BARE_LABELS:
+    if not name or name[0].isdigit() or len(_CJK_RE.findall(name)) < 2 or name in _BARE_LABELS \
+            or squeeze(name) in _value_words() or match_header(name) is not None:
+        # (a result word, 完成, or a column's own label, 单项指标完成情况, read as the name:
+        # the columns slid)
         why.append("name")
     w, s = _number(values.get("weight") or ""), _number(values.get("score") or "")
     if w is not None and s is not None and s > w:

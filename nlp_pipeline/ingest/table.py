@@ -1942,9 +1942,9 @@ def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str
         for t2 in stream[a + 1:]:
             if not _is_budget_value(t2.s):
                 break
+            if len(vals) >= len(header) and (t2.line != vals[-1].line or len(vals) >= len(header) + _EXTRA_CELLS):
+                break  # (cells beyond the header's count only on the row's own line)
             vals.append(t2)
-            if len(vals) == len(header):
-                break
         if len(vals) >= 3:
             found = {f: v for f, v in _budget_row(header, vals).items() if re.search(r"\d", v.s)}
             return found, budget_parts(lines, vals, header, totals)
@@ -1952,6 +1952,7 @@ def _budget_values(lines: list[Line], j: int, header: list[str], totals: set[str
 
 
 _WEIGHT_MAX = 30  # a budget block's 分值 is a few points, never an amount
+_EXTRA_CELLS = 2  # cells a budget row may print beyond its header (hidden columns)
 
 
 def _budget_row(header: list[str], vals: list[Tok]) -> dict[str, Tok]:
@@ -1966,6 +1967,14 @@ def _budget_row(header: list[str], vals: list[Tok]) -> dict[str, Tok]:
         w, g = _number(vals[-2].s), _number(vals[-1].s)
         if w is not None and g is not None and 0 < w <= _WEIGHT_MAX and 0 <= g <= w:
             return {**dict(zip(header[:-3], vals[:-2])), "weight": vals[-2], "score": vals[-1]}
+    if len(vals) > len(header) and "completion_rate" in header and len(pct) == 1:
+        # a cell more than the header names (a hidden column printed: 28.1 28.1 28.1 28.1 10
+        # 100% 10 under 年初 | 全年 | 执行 | 分值 | 执行率 | 得分): the cells nearest the one
+        # percentage on each side are the columns beside the 执行率
+        r, p = header.index("completion_rate"), pct[0]
+        if p >= r and len(vals) - p - 1 >= len(header) - r - 1:
+            return {**dict(zip(header[:r], vals[p - r:p])), "completion_rate": vals[p],
+                    **dict(zip(header[r + 1:], vals[p + 1:]))}
     if len(vals) >= len(header) or "completion_rate" not in header or len(pct) != 1:
         return dict(zip(header, vals))
     r, p = header.index("completion_rate"), pct[0]
@@ -2006,7 +2015,10 @@ def budget_parts(lines: list[Line], vals: list[Tok], header: list[str],
         q = squeeze(label)
         if q in totals or not (q.startswith("其中") or any(w in q for w in words)):
             break
-        out.append((label, {f: c for f, c in zip(header, cells) if c is not None and re.search(r"\d", c.s)}))
+        # (a row printing more cells than the header names is placed as its total was)
+        placed = _budget_row(header, cells).items() if len(cells) > len(header) and None not in cells \
+            else zip(header, cells)
+        out.append((label, {f: c for f, c in placed if c is not None and re.search(r"\d", c.s)}))
         if len(out) >= _PART_ROWS_MAX:
             break
     return out

@@ -150,8 +150,10 @@ class Cues:
         rx = self._concept_re[concept]  # KeyError names an unknown concept
         ctext, starts, ends = self.canonical_map(text)
         block = tuple(self.lex.concepts[concept].not_before)
+        lead = tuple(self.lex.concepts[concept].not_after)
         return [(starts[m.start()], ends[m.end() - 1]) for m in rx.finditer(ctext)
-                if not (block and ctext.startswith(block, m.end()))]
+                if not (block and ctext.startswith(block, m.end()))
+                and not (lead and ctext[:m.start()].endswith(lead))]
 
     def has(self, text: str, concept: str) -> bool:
         return bool(self.find(text, concept))
