@@ -451,6 +451,7 @@ class _Score(Strict):
     weight_list_cues: Words
     total_points: float
     budget_points: float = 10.0  # score_mismatch.py's default; the shipped file leaves it out
+    budget_row_names: Words = []
     grades: list[_Grade]
     grade_synonyms: dict[Word, Word]
 
@@ -675,6 +676,7 @@ class Sections(Strict):
     question_topics: dict[Literal["G", "O", "P", "Q", "I", "B"], Words] = {}
     pair_labels: dict[Literal["Q", "I"], Words] = {}
     form_label_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words] = {}
+    prose_field_labels: dict[Literal["G", "O", "P", "Q", "I"], Words] = {}
     expected: _Expected
     label_slack: int
     task_columns: _TaskColumns
@@ -774,6 +776,7 @@ class _TableColumns(_TableStrict):
     actual: list[str]
     weight: list[str]
     score: list[str]
+    deduction: list[str] = []
     reason: list[str]
     label: list[str]
     other: list[str]

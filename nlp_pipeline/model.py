@@ -88,7 +88,8 @@ class Indicator:
     score: float | None = None  # 得分
     reason: str | None = None  # 偏差原因分析及改进措施 as written ("" when left empty)
     weight_text: str | None = None  # 分值 / 得分 as written, for evidence
-    score_text: str | None = None
+    score_text: str | None = None  # (the 扣分 cell's text where the score is the points less it)
+    deduction: float | None = None  # 扣分, where a 评分表 scores by deductions (score = weight − deduction)
 
 
 @dataclass

@@ -637,7 +637,9 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             before = text[cs:i]
             m = with_sign_bound(m, before)
             role = base_role(p)
-            if role == "actual" and _has_any(_drop(before, rate_names), goal_cues):
+            # the mention's own words count too: 不少于146人 carries its bound inside it
+            lead = m.text[:next((k for k, c in enumerate(m.text) if c.isdigit()), 0)]
+            if role == "actual" and _has_any(_drop(before, rate_names) + lead, goal_cues):
                 role = "target"  # (计划完成率104.6% names a result: its 计划 is no goal cue)
             # a result cell's scope is its indicator's too (新增…数量 | 362个)
             scope_text = clause + (name_para.text if name_para is not None else "")
@@ -1224,7 +1226,10 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     said_of_it = (row.replace(name, " ", 1) if name else row) + outcome
     return IndicatorCheck(
         name=name, target=tnum, actual=actual, direction=_direction(name, tnum, cfg),
-        claim=claim_cell or status or _claimed(said_of_it, cfg), reason=filled or _reasoned(said_of_it, cfg),
+        # (a result cell of its own saying 94.2%（已达标） claims, whatever a 评分标准 cell of
+        # the row says of misses: 未达目标按比例扣分 is the rule, not the result)
+        claim=claim_cell or status or _claimed(ind.result or "", cfg) or _claimed(said_of_it, cfg),
+        reason=filled or _reasoned(said_of_it, cfg),
         evidence=ev,
     )
 

@@ -208,7 +208,9 @@ def detect(ctx: Context):
     by_para = M.by_paragraph(nums)
     findings = []
     for para in report.paragraphs():
-        if para.section not in CLAIM_SECTIONS or para.kind == "goal":  # (a project's 绩效目标： item)
+        # (a project's 绩效目标： item plans; an indicator's name, 补贴资金兑付完成时间, names
+        # what is measured and claims nothing)
+        if para.section not in CLAIM_SECTIONS or para.kind in ("goal", "indicator"):
             continue
         text = para.text
         for kind in KINDS:

@@ -119,7 +119,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     quoted = _quoted(text)
-    for a, b in split_clauses(text):
+    for a, b in _enumerations_joined(text, split_clauses(text)):
         if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
             continue
         if any(ch in TITLE_MARKS for ch in text[a:b]):
@@ -132,6 +132,18 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
             groups[key].append((*_trim(text, a, b), key))
     _subject_repeats(text, groups)
     return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
+
+
+def _enumerations_joined(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses with the items of a 、-list kept together: 开设科技、艺术、体育等特色课程 is one
+    clause written twice, not three too short to count."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        if out and text[out[-1][1] - 1] == "、":
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _subject_repeats(text: str, groups: dict[str, list[tuple[int, int, str]]]) -> None:

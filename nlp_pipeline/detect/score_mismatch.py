@@ -195,7 +195,9 @@ def detect(ctx: Context):
 
     # a table whose budget-execution row the reader did not find weighs 90 of the 100
     # points (the official template): its sums are checked only where they cannot hold
-    partial = bool(table_items) and report.budget.weight is None
+    budget_rows = tuple(sc.get("budget_row_names") or ())
+    partial = bool(table_items) and report.budget.weight is None \
+        and not any(str(name or "").startswith(budget_rows) for name, *_ in table_items)
     # rows missing from the items (the text ends in the table; a row whose weight the reader
     # could not part from its target): only each score against its weight can be checked
     incomplete = bool(table_items) and (table_cut_short(report) or _rows_without_weight(report)

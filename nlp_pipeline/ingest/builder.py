@@ -99,11 +99,15 @@ def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
             name_p = make_paragraph(text, f"{tid}.k{j}", "T", "indicator", None, sp["name"])
             res_p = (make_paragraph(text, f"{tid}.r{j}", "T", "indicator_result", None, _repaired(sp["actual"]))
                      if sp.get("actual") is not None and sp["actual"].chars else None)
+            weight, score, off = _number(v.get("weight")), _number(v.get("score")), _number(v.get("deduction"))
+            if score is None and weight is not None and off is not None and 0 <= off <= weight:
+                score = round(weight - off, 4)  # a 评分表 scored by deductions: the points less those taken off
             inds.append(Indicator(
                 name=v["name"] or "", result=v.get("actual") or "", name_paragraph=name_p, result_paragraph=res_p,
                 target=v.get("target"), level1=v.get("level1"), level2=v.get("level2"),
-                weight=_number(v.get("weight")), score=_number(v.get("score")), reason=v.get("reason"),
-                weight_text=v.get("weight") or None, score_text=v.get("score") or None))
+                weight=weight, score=score, reason=v.get("reason"),
+                weight_text=v.get("weight") or None, score_text=v.get("score") or v.get("deduction") or None,
+                deduction=off))
         tasks.append(Task(id=tid, number=tb.title or "绩效指标", target=None, outcome=None, indicators=inds))
     return tasks
 
@@ -275,7 +279,12 @@ def _grade_unfilled(text: str) -> list[Unfilled]:
 def _prose_total(text: str) -> tuple[float, tuple[int, int]] | None:
     """The total score a report states in prose (综合得分96.5分, 自评得分为 96.9 分)."""
     labels = "|".join(re.escape(x) for x in sorted(table_lexicon().prose_total_labels, key=len, reverse=True))
-    m = re.search(rf"(?:{labels})\s*(?:为|是|达到|：|:)?\s*(\d{{1,3}}(?:\.\d+)?)\s*分", normalize(text))
+    norm = normalize(text)
+    m = re.search(rf"(?:{labels})\s*(?:为|是|达到|：|:)?\s*(\d{{1,3}}(?:\.\d+)?)\s*分", norm)
+    if m is None:
+        # 自评得分 | 98.66 |: the label's cell and the figure's cell right beside it on one
+        # row (总分 | | | 90 | 89: a total row's cells stand under their columns, not here)
+        m = re.search(rf"(?:{labels})[ \u3000]*[\t|｜][ \u3000]*(\d{{1,3}}(?:\.\d+)?)[ \u3000]*分?[ \u3000]*(?=[\t|｜\n]|$)", norm)
     if m and float(m.group(1)) <= 100:
         return float(m.group(1)), (m.start(), m.end())
     return None
@@ -602,6 +611,62 @@ def _glued_budget_block(draft: Draft, lines, text: str) -> bool:
     return False
 
 
+TREE_LINES_MIN = 3  # lines drawn as branches before a text is read as a tree print-out
+_TREE_PREFIX_RE = re.compile(r"^[ \t\u3000]*(?:[│┃|][ \t\u3000]*)*[├└┣┗╠╚][─━═]*")
+_BOX_RE = re.compile(r"[\u2500-\u257F]")
+_TREE_BAR_RE = re.compile(r"^[ \t\u3000]*(?:[│┃][ \t\u3000]*)+$")
+
+
+def untree(text: str) -> str:
+    """A tree view printed as text (■ 绩效指标 / ├─ 产出指标 / │　├─ 数量指标 / │　│　└─ …) with
+    its branch marks made spaces, one for one so offsets hold: the marks draw the outline and
+    hold no cell, though a line of them would read as a row of pipes."""
+    lines = text.split("\n")
+    if sum(1 for ln in lines if _branch(ln)) < TREE_LINES_MIN:
+        return text
+    out = []
+    for ln in lines:
+        m = _branch(ln) or _TREE_BAR_RE.match(ln)
+        out.append("\u3000" * m.end() + ln[m.end():] if m else ln)
+    return "\n".join(out)
+
+
+def _branch(line: str) -> re.Match | None:
+    """The branch marks opening a line of a tree, None for any other line (the rules of a
+    box-drawn grid, ├──┼──┤, draw on past their first mark)."""
+    m = _TREE_PREFIX_RE.match(line)
+    return m if m and not _BOX_RE.search(line, m.end()) else None
+
+
+FRAME_LETTERS_MIN = 4  # column letters a spreadsheet print's top line names at least
+_LETTERS_RE = re.compile(r"^[ \u3000]*\t(?:[ \u3000]*[A-Z]{1,2}[ \u3000]*\t?)+$")
+_ROW_NUMBER_RE = re.compile(r"^[ \u3000]*(\d{1,4})[ \u3000]*\t")
+
+
+def unframe(text: str) -> str:
+    """A spreadsheet printed with its frame (a top line of column letters, A B C …, and each
+    row opening with its row number, 1 2 3 …) with the frame made spaces, one for one so
+    offsets hold: the letters and numbers are the sheet's, no cell of the form. Only when
+    the letters run A, B, C … in order and the numbers count up from the line after them."""
+    lines = text.split("\n")
+    top = next((k for k, ln in enumerate(lines[:10]) if _LETTERS_RE.match(ln)), None)
+    if top is None:
+        return text
+    letters = re.findall(r"[A-Z]{1,2}", lines[top])
+    if len(letters) < FRAME_LETTERS_MIN or letters != [chr(ord("A") + i) for i in range(len(letters))][:len(letters)]:
+        return text
+    out = lines[:top] + [re.sub(r"[^\t]", " ", lines[top]).replace("\t", " ")]
+    expected = 1
+    for ln in lines[top + 1:]:
+        m = _ROW_NUMBER_RE.match(ln)
+        if m and int(m.group(1)) == expected:
+            out.append(" " * m.end() + ln[m.end():])
+            expected += 1
+        else:
+            out.append(ln)
+    return "\n".join(out) if expected > FRAME_LETTERS_MIN else text
+
+
 def _cells_on_one_line(text: str, rows: list[Row]) -> str:
     """``text`` with the line breaks inside grid cells made spaces (one character for one,
     so offsets hold); ``text`` itself when no cell holds one."""
@@ -621,6 +686,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
                           "the file holds no Chinese report text; this does not look like a "
                           "performance self-evaluation report")
+    original, text = text, unframe(untree(text))
     lines = split_lines(text)
     # the table finder reads lines: a cell holding line breaks of its own (a CSV cell in
     # quotes, a Word or Excel cell of two paragraphs) is put on its row's line
@@ -648,7 +714,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _goal_column(text, draft, lines, tables)
     _glued_tail(text, draft, tables)
     _settle_budget(draft.budget)
-    report = finish(draft, source=path, reader=reader, encoding=encoding, text=text)
+    report = finish(draft, source=path, reader=reader, encoding=encoding, text=original)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)
     report.rows_unread = [span for t in tables for span in t.unread]

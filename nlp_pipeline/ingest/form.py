@@ -308,12 +308,15 @@ class _FormParser:
             label = self.ctext(c)
             nxt = ne[k + 1] if k + 1 < len(ne) else None
             kind = header_label(label)
-            if kind and nxt is not None:
+            # 主管部门：和县农业农村局 | | 实施单位：…: a cell holding its label and its value
+            own = re.split(r"[：:]", label, maxsplit=1)[1].strip() if re.search(r"[：:]\s*\S", label) else ""
+            value = own or (self.ctext(nxt) if nxt is not None else "")
+            if kind and value:
                 if kind == "organisation" and self.draft.organisation is None:
-                    self.draft.organisation = self.ctext(nxt).strip()
+                    self.draft.organisation = value.strip()
                     found = True
                 elif kind == "year" and self.draft.year is None:
-                    self.draft.year = header.year_of(self.ctext(nxt))
+                    self.draft.year = header.year_of(value)
                     found = True
             field = bud.label_field(label)
             if field and getattr(self.draft.budget, field) is None:

@@ -463,7 +463,8 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         if ch in "：:" and k <= 24:
             # 重点项目一：2023年…项目: the label counts its projects (一, 二, 3)
             sec = match_section(body.chars[:k], slack) or match_section(
-                body.chars[:k].rstrip("一二三四五六七八九十0123456789"), slack)
+                body.chars[:k].rstrip("一二三四五六七八九十0123456789"), slack) \
+                or _prose_field(body.chars[:k], body.chars[k + 1:])
             if sec:
                 rest = body.slice(k + 1).strip()
                 return sec[0], body.chars[:k].strip(), rest if rest.chars else None
@@ -527,6 +528,21 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         word = _heading_word(body.chars.strip(" ：:。"))
         if word is not None:
             return word[0], word[1], None
+    return None
+
+
+PROSE_FIELD_MIN = 12  # characters of a field's value that make it prose, not a cell's value
+
+
+def _prose_field(label: str, value: str) -> tuple[str, str] | None:
+    """(section, label) of a column's name written as a field holding prose (实际完成：全县46所
+    学校全部完成…，新增…): the section the field's text belongs to."""
+    if len(value.strip()) < PROSE_FIELD_MIN or not re.search(r"[，,；;。]", value):
+        return None
+    q = squeeze(label)
+    for sid, words in (lexicon().get("prose_field_labels") or {}).items():
+        if q in {squeeze(w) for w in words}:
+            return sid, label.strip()
     return None
 
 

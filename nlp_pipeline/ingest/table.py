@@ -60,12 +60,12 @@ _OCR_MAP = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "。": "."})
 # Costs of the row program (see module docstring): what assigning a typed cell to a
 # column gains, and what leaving a column without a cell costs.
 _DROP = {"label": 0.0, "level1": 0.2, "level2": 0.4, "target": 2.55, "actual": 2.5, "weight": 2.05,
-         "score": 2.0, "reason": 0.2, "other": 0.6}
+         "score": 2.0, "deduction": 2.0, "reason": 0.2, "other": 0.6}
 _SKIP_TOKEN = 1.5
 # what reading a points column the header lost must gain per row over reading without it
 LOST_COLUMN_GAIN = 1.0
 _NEG = float("-inf")
-_VALUE_COLUMNS = ("target", "actual", "weight", "score")
+_VALUE_COLUMNS = ("target", "actual", "weight", "score", "deduction")
 
 
 def is_furniture(s: str) -> bool:
@@ -406,8 +406,8 @@ def header_columns(names: list[str | None]) -> list[str] | None:
             present = set(cols)
         else:
             return None
-    valued = present & {"level1", "level2", "target", "actual", "weight", "score", "reason"}
-    if len(valued) < table_lexicon().min_header_columns or not (present & {"target", "actual", "score"}):
+    valued = present & {"level1", "level2", "target", "actual", "weight", "score", "deduction", "reason"}
+    if len(valued) < table_lexicon().min_header_columns or not (present & {"target", "actual", "score", "deduction"}):
         return None
     seen: set[str] = set()
     for k in range(len(cols) - 1, -1, -1):
@@ -483,7 +483,7 @@ def compat(col: str, s: str) -> float:
     if l1 or l2:
         return _NEG
     num = _is_number(repair_number(s))
-    if col in ("weight", "score"):
+    if col in ("weight", "score", "deduction"):
         v = _number(s)
         return 2.0 if num and v is not None and 0 <= v <= 100 else _NEG
     if col in ("target", "actual"):
@@ -667,6 +667,9 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
             return cols, k + 1, cells, ln.shape, []
         if ln.shape == "aligned":
             return _flat_header(ln, k) or _glued_header_at(ln, k)
+        grouped = _grouped_header(lines, k)
+        if grouped is not None:
+            return grouped
         filled = [c for c in cells if c.s]
         if ln.shape == "pipe" and filled and all(match_header(c.s) for c in filled):
             # 绩效指标 | 一级指标 | / 二级指标 | 三级指标 | …: the header's first cells on a
@@ -714,6 +717,29 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if cols:
             return cols, j, cells, "cell_per_line", []
     return None
+
+
+def _grouped_header(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
+    """A header of two rows kept cell by cell (指标名称 | 年度目标值 | 绩效运行监控 | | 年终自评 | |
+    over | | 1—6月完成值 | 完成进度 | 全年完成值 | 是否完成 | 偏差原因…): a cell merged over both
+    rows is printed in the upper row with an empty cell under it, a group's cells in the lower
+    row under its spanning label. Each column takes its lower cell where there is one, else
+    its upper one; neither row alone names a table."""
+    if k + 1 >= len(lines) or lines[k + 1].shape != lines[k].shape:
+        return None
+    upper, lower = lines[k].cells, lines[k + 1].cells
+    if len(lower) != len(upper):
+        return None
+    lower_names = [match_header(c.s) if c.s else None for c in lower]
+    held = [u for u, d in zip(upper, lower) if u.s and not d.s]
+    if sum(n is not None for n in lower_names) < 2 or not held \
+            or any(c.s and len(squeeze(c.s)) > HEADER_CELL_MAX for c in lower):
+        return None
+    cells = [d if d.s else u for u, d in zip(upper, lower)]
+    cols = header_columns([match_header(c.s) if c.s else None for c in cells])
+    if not cols:
+        return None
+    return cols, k + 2, cells, lines[k].shape, []
 
 
 _TIER1_COLUMNS = {"target", "actual", "weight", "score", "reason"}
@@ -1083,7 +1109,7 @@ class _Builder:
         for rc in self.rows:
             values: dict[str, str | None] = {}
             spans: dict[str, Mapped] = {}
-            for col in ("level1", "level2", "name", "target", "actual", "weight", "score", "reason"):
+            for col in ("level1", "level2", "name", "target", "actual", "weight", "score", "deduction", "reason"):
                 toks = rc.cells.get(col)
                 if toks:
                     m = toks[0].m
@@ -1328,7 +1354,8 @@ def _headless(text: str, lines: list[Line]) -> list[IndicatorTable]:
     return []
 
 
-_PAIR_SEP_RE = re.compile(r"[；;]|(?<=\S)[ \u3000]{2,}(?=\S)")
+_PAIR_SEP_RE = re.compile(r"[；;]|(?<=\S)[ \u3000]{2,}(?=\S)|(?<=\S)\u3000(?=\S)")
+UNLABELLED_NAME_MAX = 40  # characters of a line's leading words read as the name of the fields after it
 LABELLED_MIN = 4  # column: value pairs a line needs to be a row written as labelled fields
 
 
@@ -1346,11 +1373,16 @@ def _line_field_rows(text: str, ln: Line) -> list[dict[str, Mapped]]:
     rows: list[dict[str, Mapped]] = [{}]
     pos = 0
     # (a sentence's stop parts fields too: 得分：10分。指标名称：…)
-    for part in [q for p in _PAIR_SEP_RE.split(body) for q in p.split("。")]:
+    for n, part in enumerate([q for p in _PAIR_SEP_RE.split(body) for q in p.split("。")]):
         at = body.find(part, pos)
         pos = at + len(part)
         k = next((i for i, ch in enumerate(part) if ch in "：:"), None)
         if k is None:
+            if n == 0 and _CJK_RE.search(part) and len(part.strip()) <= UNLABELLED_NAME_MAX:
+                # 安装视频监控的学校数　指标值：≥46所　完成值：…: the row's name stands unlabelled
+                # before its fields (a tree view's leaf)
+                lead = len(part) - len(part.lstrip(" \t\u3000"))
+                rows[-1]["name"] = Mapped.span(text, ln.start + at + lead, ln.start + at + len(part)).strip(" \t\u3000")
             continue
         col = match_header(part[:k].strip().lstrip("。；;，, "))
         if col is None or col in ("label", "other"):
@@ -1422,10 +1454,17 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
             # stay its paragraphs, whose own checks read the fields
             rows = b.finish(text) if not in_prose else []
             if rows:
-                k0, k1 = run[0][0], run[-1][1]
+                # (the level lines above the first row are the table's too)
+                k0, k1 = _labelled_caption(lines, min([run[0][0], *lead])), run[-1][1]
+                total = _labelled_total(text, lines, k1)
+                if total is not None:
+                    k1 = total[2]
                 tables.append(IndicatorTable(shape="labelled", columns=list(_DEFAULT_COLUMNS), rows=rows,
-                                             first_line=k0, last_line=k1, start=lines[k0].start, end=lines[k1].end))
+                                             first_line=k0, last_line=k1, start=lines[k0].start, end=lines[k1].end,
+                                             total_score=total[0] if total else None,
+                                             total_span=total[1] if total else None))
         run.clear()
+        lead.clear()
 
     def close_block() -> bool:
         ok = _qualifies(block)
@@ -1435,10 +1474,22 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
         span.clear()
         return ok
 
+    levels: dict[str, Mapped] = {}
+    lead: list[int] = []
     for k, ln in enumerate(lines):
         if ln.shape in ("blank", "sep"):
             if block and not close_block():
                 flush()
+            continue
+        level = _level_line(ln)
+        if level is not None and not block:
+            # 产出指标（50分）/ 数量指标 on a line of its own between the rows (a tree view's
+            # branches): the level of the rows under it, no break in their run
+            if level[0] == "level1":
+                levels.clear()
+            levels[level[0]] = level[1]
+            if not run:
+                lead.append(k)
             continue
         has_colon = "：" in ln.raw or ":" in ln.raw
         many = _line_field_rows(text, ln) if has_colon else []
@@ -1446,7 +1497,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
             if block and not close_block():
                 flush()
             for fields in many:
-                run.append((k, k, fields))
+                run.append((k, k, {**levels, **fields}))
             prose.append(_in_prose(text, ln))
             continue
         one = _one_field(text, ln) if has_colon else None
@@ -1465,6 +1516,51 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
         flush()
     flush()
     return tables
+
+
+CAPTION_MAX = 20  # characters of a line above the rows that names them (■ 绩效指标（满分100分）)
+
+
+def _labelled_caption(lines: list[Line], k: int) -> int:
+    """The line of the rows' caption when the line above line ``k`` is one (short, naming
+    the 指标, no sentence), else ``k``."""
+    j = k - 1
+    while j >= 0 and lines[j].shape == "blank":
+        j -= 1
+    if j < 0 or lines[j].shape != "single":
+        return k
+    q = squeeze(lines[j].raw)
+    return j if "指标" in q and len(q) <= CAPTION_MAX and not re.search(r"[，,。；;：:]", q) else k
+
+
+def _labelled_total(text: str, lines: list[Line], k: int) -> tuple[float, tuple[int, int], int] | None:
+    """(total, its span, its line) of a 总分：97.15 field opening the first line after line
+    ``k`` (blank lines aside): the labelled rows' total."""
+    j = k + 1
+    while j < len(lines) and lines[j].shape == "blank":
+        j += 1
+    if j >= len(lines):
+        return None
+    body = text[lines[j].start:lines[j].end]
+    m = re.match(r"[\s\u3000]*(\S{1,6}?)\s*[：:]\s*(\d+(?:\.\d+)?)\s*分?(?=$|[\s\u3000，,；;。])", normalize(body))
+    labels = {squeeze(x) for x in table_lexicon().total_labels}
+    if m is None or squeeze(m.group(1)) not in labels:
+        return None
+    a = lines[j].start + m.start(2)
+    return float(m.group(2)), (a, a + len(m.group(2))), j
+
+
+def _level_line(ln: Line) -> tuple[str, Mapped] | None:
+    """(level1 or level2, the level's words) of a line that opens with a level of the
+    indicator outline (产出指标（50分）　小计得分：48.49, 数量指标), None for another line."""
+    cells = ln.cells if ln.shape in ("single", "aligned") else []
+    if not cells:
+        return None
+    first = cells[0].m.strip(" \t\u3000")
+    is1, is2, generic = _level_kind(first.chars)
+    if not (is1 or is2 or generic) or any("指标值" in c.s or "完成值" in c.s for c in cells[1:]):
+        return None
+    return ("level1" if is1 else "level2"), first
 
 
 _ROW_MARK_RE = re.compile(r"^指标\s*\d{1,2}\s*[:：]")
@@ -1842,6 +1938,8 @@ def _read_body(text: str, lines: list[Line], k: int, j: int, cols: list[str], hc
     start = lines[k].start if shape not in ("flattened", "glued") or not hcells or hcells[0].m.start is None \
         else hcells[0].m.start
     end = lines[last].end
+    if total and "deduction" in b.cols and "score" not in b.cols:
+        total = (total[0], None)  # (合计 | 100 | 1.34 under 扣分: the points taken off, no score)
     return IndicatorTable(shape="flattened" if shape == "glued" else shape, columns=b.cols, rows=rows, first_line=k, last_line=last, start=start,
                           end=end, title=title, total_weight=total[0] if total else None,
                           total_score=total[1] if total else None, warnings=b.warnings,

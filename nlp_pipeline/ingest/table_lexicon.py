@@ -14,7 +14,7 @@ from nlp_pipeline.lexicon_schemas import TableLexicon
 from nlp_pipeline.lexicons import lexicon_path, load_yaml
 
 NAME = "table_columns.yaml"
-COLUMNS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason", "label", "other")
+COLUMNS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deduction", "reason", "label", "other")
 
 
 @functools.lru_cache(maxsize=None)
