@@ -239,3 +239,38 @@ def test_an_indicator_name_about_funds_claims_nothing(tmp_path):
     rows[8][6], rows[8][7] = "2023年12月31日前", "2023年12月20日"
     a = _analysis(tmp_path, _sheet(rows))
     assert not any(f.code == "CLAIM_CONTRADICTED" for f in a.findings)
+
+
+# lessons of real14's reader misses, in invented text of their shapes
+RUN_ON = (
+    "乡村卫生室建设项目绩效自评报告\n"
+    "一、项目概况 (一)项目基本情况。建设村卫生室6所。\n"
+    "(二)项目绩效目标。\n绩效目标:新建村卫生室6所,资金完成120万元。\n"
+    "申报预算资金120万元,已完成批复。 二、项目资金管理及组织实施情况 (一)资金到位情况。资金已拨付。 三、绩效目标完成情况 (一)项目完成情况。\n"
+    "1.新建村卫生室6所,资金完成118.5万元。\n2.群众就医距离缩短。\n"
+    "四、存在的问题 无\n"
+)
+
+
+def test_outline_heading_run_into_a_line_and_a_field_left_with_a_placeholder():
+    r = read_text(RUN_ON, "r.txt")
+    # 三、 after a sentence and a space continues the outline: its section starts there
+    outcomes = "".join(p.text for p in r.paragraphs("O"))
+    assert "新建村卫生室6所,资金完成118.5万元" in outcomes and "群众就医距离缩短" in outcomes
+    assert not any("项目资金管理" in p.text for p in r.paragraphs("G"))
+    # 四、存在的问题 无: the field left with 无, not a heading named 「存在的问题 无」
+    assert [(u.field, u.text) for u in r.unfilled] == [("problem", "无")]
+
+
+VERTICAL = (
+    "2023年区域绩效目标自评表\n单位名称 青山县卫生健康局\n"
+    "年度\n目标\n完成\n情况\n预期目标\n目标实际完成情况\n\n"
+    " 目标1:完成重点人群健康随访\n 目标2:开展健康知识宣传\n\n"
+    " 目标1:随访重点人群3,120人次\n 目标2:开展宣传活动12场\n"
+)
+
+
+def test_label_down_its_cell_and_two_numbered_blocks_under_two_heads():
+    r = read_text(VERTICAL, "r.txt")
+    assert [p.text for p in r.paragraphs("G")] == ["目标1:完成重点人群健康随访", "目标2:开展健康知识宣传"]
+    assert [p.text for p in r.paragraphs("O")] == ["目标1:随访重点人群3,120人次", "目标2:开展宣传活动12场"]

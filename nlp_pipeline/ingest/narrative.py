@@ -39,7 +39,29 @@ def _lines(text: str, rows: list[Row]) -> list[Mapped]:
                 if not is_furniture(b.chars):
                     pieces.extend(_without_leader_entries(unbreak(_without_emphasis(b))))
     out = [part for piece in _joined_pages(pieces) for part in split_run_on(piece)]
-    return _join_split_labels(_without_contents_block(_without_running_heads(out)))
+    return _join_split_labels(_without_contents_block(_without_running_heads(_outline_continued(out))))
+
+
+def _outline_continued(lines: list[Mapped]) -> list[Mapped]:
+    """Lines cut before an outline heading run into the middle of a line after a sentence
+    or a space (…完成率100%。 三、项目绩效情况 …), where it is the next top-level number
+    after the last one that opened a line or was cut so: a page whose line breaks fell
+    elsewhere. One heading a line is enough when the outline so far expects it."""
+    out: list[Mapped] = []
+    last = 0
+    for line in lines:
+        norm = normalize(line.chars)
+        m0 = _CN_HEAD_RE.match(norm.lstrip())
+        if m0:
+            last = _cn_value(m0.group(1))
+        cuts = []
+        for m in _CN_HEAD_RE.finditer(norm):
+            if m.start() > 0 and norm[m.start() - 1] in " \u3000。；;" and last and _cn_value(m.group(1)) == last + 1:
+                cuts.append(m.start())
+                last += 1
+        bounds = [0] + cuts + [len(line.chars)]
+        out += [line.slice(a, b).strip() for a, b in zip(bounds, bounds[1:]) if line.slice(a, b).strip().chars]
+    return out
 
 
 PREVIEW_PAGE_MIN = 300  # characters of a page a document-sharing site prints on one line
@@ -269,9 +291,14 @@ def _join_split_labels(lines: list[Mapped]) -> list[Mapped]:
 
 def _split_label_parts(lines: list[Mapped], k: int) -> int:
     """How many lines from ``k`` make one wrapped label (1: none)."""
-    parts = [m.chars.strip() for m in lines[k:k + 3]]
+    parts = [m.chars.strip() for m in lines[k:k + 4]]
     if len(parts) < 2 or not all(_short_label(p) for p in parts[:2]) or match_outside(parts[0]):
         return 1
+    if len(parts) == 4 and all(len(p) <= VERTICAL_PART for p in parts) and match_section("".join(parts), 0):
+        # 年度 / 目标 / 完成 / 情况: a label printed down its merged cell a word a line names
+        # its section whole, before its first words (年度目标) are read as another
+        return 4
+    parts = parts[:3]
     cut = parts[0].endswith(_OPEN_ENDS)
     if (cut or not match_section(parts[0], 2) and not match_section(parts[1], 2)) \
             and match_section(parts[0] + parts[1], 0):
@@ -282,6 +309,9 @@ def _split_label_parts(lines: list[Mapped], k: int) -> int:
             and match_section("".join(parts), 0):
         return 3
     return 1
+
+
+VERTICAL_PART = 2  # characters a line of a label printed down its cell holds
 
 
 def _short_label(s: str) -> bool:
@@ -485,7 +515,8 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     # 「存在问题 个别学校…」: a label and its text on one line, a space between (a form
     # printed as text)
     m = re.match(r"(\S{2,16}?)[ \u3000\t]+(?=\S)", body.chars)
-    if m and not deeper and len(body.chars) - m.end() >= 6:
+    # (…or a field left with a placeholder: 五、存在的问题和建议 无)
+    if m and not deeper and (len(body.chars) - m.end() >= 6 or _placeholder(body.chars[m.end():])):
         sec = match_section(m.group(1), 2)
         if sec:
             return sec[0], m.group(1), body.slice(m.end()).strip()
@@ -529,6 +560,25 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         if word is not None:
             return word[0], word[1], None
     return None
+
+
+def _two_heads(line: Mapped) -> list[tuple[str, str]] | None:
+    """[(section, label), (section, label)] of a line that is two section labels of
+    different sections side by side (预期目标 目标实际完成情况), None for any other line."""
+    parts = normalize(line.chars).split()
+    if len(parts) != 2 or any(re.search(r"[：:，,。；;\d]", p) for p in parts):
+        return None
+    found = [match_section(p, 2) for p in parts]
+    if any(f is None for f in found) or found[0][0] == found[1][0]:
+        return None
+    return [(f[0], p) for f, p in zip(found, parts)]
+
+
+def _placeholder(s: str) -> bool:
+    """A field's whole text is a placeholder (无, 暂无, 无。, 不涉及)."""
+    from .table_lexicon import table_lexicon
+
+    return squeeze(s) in {squeeze(w) for w in table_lexicon().unfilled.placeholders}
 
 
 PROSE_FIELD_MIN = 12  # characters of a field's value that make it prose, not a cell's value
@@ -950,6 +1000,16 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 for piece in split_inline_items(rest):
                     sections.add(split_number(piece), whole=piece)
             continue
+        heads = _two_heads(line)
+        if heads is not None:
+            # 预期目标 目标实际完成情况: the two column heads of a form block on one line; the
+            # cells below go to the first until their numbers start again
+            stacked = (stacked if last_was_heading else []) + heads
+            sections.open(*heads[0])
+            seen_section = True
+            queue, beside, alternate = [], [], None
+            last_was_heading = True
+            continue
         head = _heading(line, heading_style)
         if head and head[2] is not None and k and split_number(line).style is None \
                 and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE and not _cut_in_line(text, line):
@@ -1018,7 +1078,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             # cells of a form printed as text: a cell wrapped over lines continues until a
             # sentence ends; two cells on one line are cut after the 。 that ends the first
             pieces = _cells_of(line)
-            numbered = split_number(line).style is not None
+            numbered = split_number(line).style is not None or label_number(line.chars) is not None
             if len(pieces) == 2 and len(queue) == 1 and sections.current is not None:
                 beside = [(sections.current, sections.titles.get(sections.current, "")), queue[0]]
                 if _paired_cells(line, beside, sections):
@@ -1028,7 +1088,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                                                    and not _ended):
                 for piece in pieces:
                     it0 = split_number(piece)
+                    # (目标1：… numbers its cell by its label)
                     restart = (number_value(it0.number) == 1 if it0.number
+                               else label_number(piece.chars) == 1 if label_number(piece.chars) is not None
                                else sections.item_style is None)
                     if queue and restart and sections.current is not None and sections.count(sections.current):
                         prev = (sections.current, sections.titles.get(sections.current, ""))
