@@ -6,22 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from test_session12_lessons import _analysis
+
 from nlp_pipeline.detect.repeated_text import _clause_repeats
 from nlp_pipeline.ingest import read_text
 from nlp_pipeline.ingest.builder import untree
-
-
-def _analysis(tmp_path, text: str):
-    """The lexical analysis of ``text`` written as a report file."""
-    from nlp_pipeline.pipeline import analyze
-
-    f = tmp_path / "r.txt"
-    f.write_text(text, encoding="utf-8")
-    return analyze(f, mode="lexical")
-
-
-def _codes(analysis) -> list[str]:
-    return [f.code for f in analysis.findings]
 
 
 def _indicators(report):

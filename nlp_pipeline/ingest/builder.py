@@ -639,6 +639,7 @@ def _branch(line: str) -> re.Match | None:
 
 
 FRAME_LETTERS_MIN = 4  # column letters a spreadsheet print's top line names at least
+FRAME_ROWS_MIN = 4  # numbered rows under the letters before the frame is read past
 _LETTERS_RE = re.compile(r"^[ \u3000]*\t(?:[ \u3000]*[A-Z]{1,2}[ \u3000]*\t?)+$")
 _ROW_NUMBER_RE = re.compile(r"^[ \u3000]*(\d{1,4})[ \u3000]*\t")
 
@@ -653,7 +654,7 @@ def unframe(text: str) -> str:
     if top is None:
         return text
     letters = re.findall(r"[A-Z]{1,2}", lines[top])
-    if len(letters) < FRAME_LETTERS_MIN or letters != [chr(ord("A") + i) for i in range(len(letters))][:len(letters)]:
+    if len(letters) < FRAME_LETTERS_MIN or letters != [chr(ord("A") + i) for i in range(len(letters))]:
         return text
     out = lines[:top] + [re.sub(r"[^\t]", " ", lines[top]).replace("\t", " ")]
     expected = 1
@@ -664,7 +665,7 @@ def unframe(text: str) -> str:
             expected += 1
         else:
             out.append(ln)
-    return "\n".join(out) if expected > FRAME_LETTERS_MIN else text
+    return "\n".join(out) if expected > FRAME_ROWS_MIN else text
 
 
 def _cells_on_one_line(text: str, rows: list[Row]) -> str:

@@ -25,6 +25,7 @@ from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match
 from .glued import PAGE_MARK_RE
 from .mapped import Mapped
 from .table import display_width, is_furniture, unbreak
+from .table_lexicon import table_lexicon
 
 _SUBHEAD_MAX = 16
 # extra characters a heading off the outline may have beyond its synonym
@@ -576,8 +577,6 @@ def _two_heads(line: Mapped) -> list[tuple[str, str]] | None:
 
 def _placeholder(s: str) -> bool:
     """A field's whole text is a placeholder (无, 暂无, 无。, 不涉及)."""
-    from .table_lexicon import table_lexicon
-
     return squeeze(s) in {squeeze(w) for w in table_lexicon().unfilled.placeholders}
 
 
