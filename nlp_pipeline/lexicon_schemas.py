@@ -361,6 +361,7 @@ class _Magnitude(Strict):
     own_money_words: Words
     unknown_money_factor: float
     non_spending_words: Words
+    volume_units: Words
     non_spending_factor: float
     unit_total_words: Words
     stated_budget_words: Words

@@ -463,6 +463,8 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
             zhan = text.rfind("占", s, b.i)
             if zhan < 0 or not P.match(text, pat, zhan) or clause_end(text, b.j, pct.i) < pct.i:
                 continue
+            if any(n.m.kind == "PERCENT" and zhan < n.i < pct.i for n in items[:k]):
+                continue  # that 占 has its own percent already (占合同金额638.42万元的95.94%)
             cands = [n for n in prior[:-1] if n.j <= zhan and n.m.kind == b.m.kind
                      and (n.m.base_unit or "") == (b.m.base_unit or "")]
             if not cands:

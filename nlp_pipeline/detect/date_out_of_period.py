@@ -161,6 +161,21 @@ def _result_before_target(text: str, a: int, ys: list, year: int) -> list[tuple[
     return out
 
 
+def _row_before_target(text: str, target: str | None, year: int) -> list[tuple[int, int, int]]:
+    """An indicator row whose target is dated in the evaluated year (2023年12月底前) and whose
+    result is a date of an earlier year only (2022年12月20日): the year-before date is no
+    result of this year's work (a date copied from last year's form)."""
+    if not target or not any(f.year >= year for f in years(normalize(target)) if _dated(f)):
+        return []
+    ys = [f for f in years(text) if _dated(f)]
+    if not ys or any(f.year >= year for f in ys):
+        return []
+    cs, ce = _clause(text, ys[0].start, ys[0].end)
+    if any(w in text[cs:ce] for w in _BASELINE + _HISTORY + _PLAN):
+        return []
+    return [(cs, ce, ys[0].year)]
+
+
 def _masked_titles(text: str) -> str:
     # a year inside a title or a document number (《2023年工作方案》, 〔2023〕5号) dates no
     # result; a year range in brackets (（2021-2023年）) is a range, which years() marks
@@ -186,10 +201,13 @@ def detect(ctx: Context):
     if not year:
         return []
     paras = [p for s in ("O", "P", "K") for p in report.paragraphs(s) if p.kind != "goal"]
+    row_targets: dict[str, str] = {}
     for t in report.tasks:
         if t.outcome is not None:
             paras.append(t.outcome)
         paras += [i.result_paragraph for i in t.indicators if i.result_paragraph is not None]
+        row_targets.update({i.result_paragraph.id: i.target for i in t.indicators
+                            if i.result_paragraph is not None and i.target})
     findings = []
     reasons = M.config().get("indicator", {}).get("reason_words") or []
     for p in paras:
@@ -210,7 +228,7 @@ def detect(ctx: Context):
                 continue  # (a late part disclosed with its date is the claim rules' evidence)
             hits.append((cs, ce, y, clause.strip()))
         for cs, ce, y in _end_before_start(text, year) or _done_the_year_before(text, year) \
-                or _opens_with_earlier_year(text, year):
+                or _opens_with_earlier_year(text, year) or _row_before_target(text, row_targets.get(p.id), year):
             hits.append((cs, ce, y, p.text[cs:ce].strip()))
         if not hits:
             continue

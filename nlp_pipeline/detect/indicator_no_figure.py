@@ -69,14 +69,22 @@ def _finding(report: Report, name: str, target: str, result: str, ev: list[Evide
     )
 
 
+BOUND_MARKS = "≥≤<>＞＜≧≦"
+
+
 def _table_rows(report: Report, cues: Cues):
     for task in report.tasks:
         for ind in task.indicators:
             rp = ind.result_paragraph
-            if not ind.target or rp is None or not _figureless(rp.text, cues):
+            if not ind.target or rp is None:
                 continue
-            fig = _quantitative(ind.target, None)
-            if fig is None:
+            if not _figureless(rp.text, cues):
+                continue
+            # a bare number (2) in a target cell is often a misread column, not a target; a
+            # bound (≥2,800) or a unit makes it one
+            bound = M.normalize(ind.target).lstrip()[:1] in BOUND_MARKS
+            if not any(m.kind in QUANTITATIVE and (m.unit or m.kind == "PERCENT" or bound)
+                       for m in extract_numbers(ind.target)):
                 continue
             name = ind.name_paragraph.text if ind.name_paragraph else ind.name
             ev = [M.para_evidence(report, p, 0, len(p.text)) for p in (ind.name_paragraph, rp) if p is not None]

@@ -313,7 +313,8 @@ def _money_factor(report, index: M.ParagraphIndex, n: M.Num, context: str, mc: d
     factor = float(mc.get("money_factor", 100) if own else mc.get("unknown_money_factor", 1000))
     # whose money it is may be said earlier in the sentence (异地就医直接结算…，结算金额…)
     s, _ = M.clause_bounds(n.para.text, n.i, n.i, M.SENTENCE_BREAK)
-    if any(w in context or w in n.para.text[s:n.i] for w in non_spending):
+    volume_unit = any(w in (report.organisation or "") for w in mc.get("volume_units") or [])
+    if volume_unit or any(w in context or w in n.para.text[s:n.i] for w in non_spending):
         factor = float(mc.get("non_spending_factor", 1000))
     elif _spent(n, spending) and not (n.scopes & {"cumulative", "change", "share"}):
         # money the unit itself spent or paid cannot exceed all it had to spend

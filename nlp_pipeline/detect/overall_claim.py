@@ -38,6 +38,7 @@ RULE = Rule(
     params=(
         Param("scope_gap", "SCOPE_GAP", "most characters between the scope word (各项) and the object (目标)"),
         Param("max_counters", "MAX_COUNTERS", "pieces of counter-evidence quoted with the claim"),
+        Param("whole_lead_max", "WHOLE_LEAD_MAX", "most characters of subject before 年度绩效目标 in a claim of the whole"),
     ),
     confidence=0.75,
     explain_zh="声称「{claim}」；但报告写明：{counter}",
@@ -63,7 +64,22 @@ def _overall_claims(cues: Cues, text: str) -> list[tuple[int, int]]:
         objects = cues.find(clause, "overall_object")
         if any(0 <= o0 - s1 <= SCOPE_GAP for s0, s1 in cues.find(clause, "overall_scope") for o0, _ in objects):
             out.append((a, b))
+            continue
+        # 「我镇年度绩效目标全部完成」: the year's goals named whole, then claimed done
+        # (「…项目年度任务已完成」 names one project's task: a subject of more than a few
+        # characters before the object makes the claim that subject's)
+        done = cues.find(clause, "done")
+        if any(w0 - _lead(clause) <= WHOLE_LEAD_MAX and 0 <= d0 - w1 <= SCOPE_GAP
+               for w0, w1 in cues.find(clause, "whole_year_object") for d0, _ in done):
+            out.append((a, b))
     return out
+
+
+WHOLE_LEAD_MAX = 4  # characters of subject before 年度绩效目标 in a claim of the whole (我镇, 本单位)
+
+
+def _lead(clause: str) -> int:
+    return len(clause) - len(clause.lstrip(" ，,。；;、：:"))
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -118,9 +118,21 @@ def _pairs(nums: list[M.Num]):
             db = _shape(b.m.text)
             if da[1] != db[1] or not _swapped(da[0], db[0]):
                 continue
+            if _difference_written(a, b, nums):
+                continue
             shared = _content_words(a) & _content_words(b)
             if shared:
                 yield a, b, shared
+
+
+def _difference_written(a: M.Num, b: M.Num, nums: list[M.Num]) -> bool:
+    """The gap between the two is itself written beside either of them (1,268宗 electronic,
+    其余18宗 offline, of 1,286宗): the smaller is a part of the larger, not a slip of it."""
+    gap = abs(a.m.base_value - b.m.base_value)
+    tol = M.half_ulp(a.m) + M.half_ulp(b.m) + 1e-9
+    return any((n.para is a.para or n.para is b.para) and n.m.kind == a.m.kind and _unit(n) == _unit(a)
+               and n.m.base_value is not None and abs(n.m.base_value - gap) <= tol
+               for n in nums if n is not a and n is not b)
 
 
 @register(RULE)

@@ -13,6 +13,7 @@ from nlp_pipeline.text.segment import clause_end
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrases, register
 from nlp_pipeline.text import extract_numbers
 from nlp_pipeline.text import patterns as P
+from nlp_pipeline.text.annotate import default_cues
 
 CODE = "UNIT_MISMATCH"
 
@@ -76,12 +77,14 @@ RULE = Rule(
     summary_zh="数量类指标以百分比报告，或比率类指标以计数报告",
     summary_en="A count indicator reported as a percentage, or a rate indicator reported as a count",
     example="指标“培训人数”：目标值200人，实际完成值95%。",
-    params=(Param("after_count", "AFTER_COUNT", "characters after a count in which the counted noun may stand"),),
+    params=(Param("after_count", "AFTER_COUNT", "characters after a count in which the counted noun may stand"),
+            Param("per_total_factor", "PER_TOTAL_FACTOR",
+                  "times a per-unit standard a result must be to read as a total")),
     confidence=0.8,
     explain_zh="指标名称所示的量纲与所报数值的单位不一致",
     explain_en="the kind the indicator's name asks for differs from the unit of the value reported",
     messages=("NUM.UNIT.table", "NUM.UNIT.table_row", "NUM.UNIT.rate_as_count", "NUM.UNIT.count_as_percent",
-              "NUM.UNIT.money_scale", "NUM.UNIT.goal_unit", "NUM.UNIT.row_unit"),
+              "NUM.UNIT.money_scale", "NUM.UNIT.goal_unit", "NUM.UNIT.row_unit", "NUM.UNIT.per_unit_total"),
 )
 
 
@@ -176,6 +179,46 @@ def _row_units(report, by_para: dict[str, list[M.Num]]) -> list:
     return out
 
 
+PER_TOTAL_FACTOR = 1000  # a result this many times a per-head standard is a total, not a standard
+
+
+def _per_unit_target(name: str, target: str, t) -> bool:
+    """The target is an amount per person, household or item: 10元/人, 每人400元, or an
+    indicator named for one (人均补助标准)."""
+    cues = default_cues()
+    after = M.normalize(target)[t.end:t.end + 1]
+    return after in ("/", "／") or cues.has(target, "per_unit") or cues.has(name, "per_unit")
+
+
+def _per_unit_totals(report, by_para: dict[str, list[M.Num]]) -> list:
+    """A per-unit standard (≥10元/人) answered with an amount thousands of times larger and
+    no unit of its own (265.80万元): the total paid, not the standard reached, so the
+    target cannot be checked (or the unit slipped)."""
+    out = []
+    for task in report.tasks:
+        for ind in task.indicators:
+            if ind.name_paragraph is None or ind.result_paragraph is None or not ind.target:
+                continue
+            ts = [m for m in extract_numbers(ind.target) if m.kind == "MONEY" and m.base_value]
+            rs = [n for n in by_para.get(ind.result_paragraph.id, []) if n.m.kind == "MONEY" and n.m.base_value]
+            if len(ts) != 1 or len(rs) != 1 or not _per_unit_target(ind.name_paragraph.text, ind.target, ts[0]):
+                continue
+            t, a = ts[0], rs[0]
+            rtext = M.normalize(ind.result_paragraph.text)
+            if rtext[a.j:a.j + 1] in ("/", "／") or default_cues().has(rtext, "per_unit"):
+                continue  # the result is a standard too (12元/人)
+            if a.m.base_value < t.base_value * PER_TOTAL_FACTOR:
+                continue
+            out.append(make_finding(
+                CODE, "medium", "NUM.UNIT.per_unit_total",
+                {"name": ind.name, "target": ind.target.strip(), "actual": a.m.text,
+                 "factor": f"{a.m.base_value / t.base_value:,.0f}"},
+                [M.para_evidence(report, p, 0, len(p.text)) for p in (ind.name_paragraph, ind.result_paragraph)],
+                {"target": t.base_value, "actual": a.m.base_value},
+            ))
+    return out
+
+
 def _row_finding(report, ind, t, a):
     return make_finding(
         CODE, "medium", "NUM.UNIT.row_unit",
@@ -260,6 +303,7 @@ def detect(ctx: Context):
     findings += _money_scale(report, nums, cfg)
     findings += _goal_units(ctx, report, nums)
     findings += _row_units(report, by_para)
+    findings += _per_unit_totals(report, by_para)
     findings += _sentence_units(report, nums, cfg)
     # running text: "新增学位数量100%", and the reverse "列养率为1260公里"
     for n in nums:

@@ -668,6 +668,22 @@ def unframe(text: str) -> str:
     return "\n".join(out) if expected > FRAME_ROWS_MIN else text
 
 
+COUNTER_LIMIT_MIN = 100  # a field's length limit as entry screens show it (84/500)
+_COUNTER_RE = re.compile(r"(?<=[ \t\u3000])[（(]\s*(\d{1,5})\s*/\s*(\d{3,5})\s*[)）](?=[ \t\u3000\r]*$)", re.M)
+
+
+def uncount(text: str) -> str:
+    """An entry screen copied as text shows each field's character counter after it
+    (…满意度93.8%。　　（71/500）): the screen's, no part of the field, so it is made spaces,
+    one for one so offsets hold. Only a counter set apart at the end of its line whose count
+    is within its limit."""
+    def blank(m: re.Match) -> str:
+        n, limit = int(m.group(1)), int(m.group(2))
+        return " " * len(m.group(0)) if limit >= COUNTER_LIMIT_MIN and n <= limit else m.group(0)
+
+    return _COUNTER_RE.sub(blank, text)
+
+
 def _cells_on_one_line(text: str, rows: list[Row]) -> str:
     """``text`` with the line breaks inside grid cells made spaces (one character for one,
     so offsets hold); ``text`` itself when no cell holds one."""
@@ -687,7 +703,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
                           "the file holds no Chinese report text; this does not look like a "
                           "performance self-evaluation report")
-    original, text = text, unframe(untree(text))
+    original, text = text, uncount(unframe(untree(text)))
     lines = split_lines(text)
     # the table finder reads lines: a cell holding line breaks of its own (a CSV cell in
     # quotes, a Word or Excel cell of two paragraphs) is put on its row's line

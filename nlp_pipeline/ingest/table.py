@@ -40,6 +40,9 @@ _FURNITURE_RE = re.compile(
     r"〃+|"
     # the end mark of an article on a WeChat account (—END—)
     r"[-—–_=·\s]*END[-—–_=·\s]*|"
+    # a workbook dumped to text marks each sheet with a banner (==== 工作表3：绩效指标 ====,
+    # --- Sheet2 ---); the sheet's own rows say what it holds
+    r"[=＝\-—─━*#~]{3,}\s*(?:工作表|sheet)\s*\d{1,2}[^=＝\n]{0,30}?\s*[=＝\-—─━*#~]{3,}|"
     # a Word field code left in a table of contents (PAGEREF _Toc22186 \h 3)
     r"PAGEREF\s+_Toc\d+\s*(?:\\h)?\s*\d{0,3}|"
     # a download site's file name printed above its preview (某某绩效目标表.docx)

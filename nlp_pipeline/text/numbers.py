@@ -75,6 +75,10 @@ class _Num:
 # --- helpers -------------------------------------------------------------------------
 
 
+# 附件2-1: a hyphen between the parts of an item's number (ASCII and the dashes typed for it)
+_SUB_NUMBER_SEPARATORS = "-－‐‑–—"
+
+
 def _parse_num(m: re.Match) -> _Num | None:
     if m.group("ar") is not None:
         s = m.group("ar")
@@ -230,6 +234,7 @@ class _Scan:
     def __init__(self, text: str, currency_unit: str | None):
         self.text = text
         self.norm = normalize(text)
+        self.plain = self.norm  # before item markers are blanked in the scanning copy
         self.lex = number_lexicon()
         self.currency = currency_unit
         self.used = bytearray(len(text))
@@ -387,6 +392,8 @@ class _Scan:
         prefix = next((p for p in ctx["ordinal_prefixes"] if before.endswith(p)), None)
         if prefix is not None and not (prefix != "第" and self._counted(end_after_num)):
             return True  # 任务3, 项目2 — but 项目1,286个 counts projects
+        if self._sub_number(num.start) and not self._counted(end_after_num):
+            return True  # 附件2-1, 附表3-2: the second part of a numbered item's name
         if not num.chinese:
             if num.start > 0 and _LATIN.match(norm[num.start - 1]):
                 return True
@@ -396,6 +403,20 @@ class _Scan:
             if norm.startswith(suf, end_after_num):
                 return True
         return False
+
+    def _sub_number(self, start: int) -> bool:
+        """The number follows '<ordinal prefix><digits><hyphen>' (附件2-1)."""
+        plain = self.plain
+        k = start - 1
+        if k < 1 or plain[k] not in _SUB_NUMBER_SEPARATORS:
+            return False
+        j = k
+        while j > 0 and plain[j - 1].isdigit():
+            j -= 1
+        if j == k:
+            return False
+        head = plain[max(0, j - 4): j]
+        return any(head.endswith(p) for p in self.lex.ctx["ordinal_prefixes"])
 
     def _counted(self, k: int) -> bool:
         """A count's measure word (with its multiplier) starts at ``k``."""

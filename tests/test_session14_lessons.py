@@ -1,0 +1,205 @@
+"""Lessons of blind26 (learned from after its first run), in invented text of the shapes it
+showed: evidence references on every item (附件2-1); a share written after another share's
+占; a part and its whole whose digits look swapped; a trading centre's transaction sums; a
+per-head standard answered with a total; a last year's date in a row dated this year; an
+entry screen's character counters; a workbook dump's sheet banners; the year's goals claimed
+done as a whole; a state claimed reached in full beside its rate."""
+from __future__ import annotations
+
+import pytest
+
+from test_session12_lessons import _analysis, _codes
+
+from nlp_pipeline.ingest.builder import uncount
+from nlp_pipeline.ingest.table import is_furniture
+from nlp_pipeline.text import extract_numbers
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in extract_numbers(text)]
+
+
+@pytest.mark.parametrize("text", ["（佐证材料：附件2-1交易统计月报）", "（见附表3－2）", "（详见附件1—4）"])
+def test_the_second_part_of_an_items_number_is_no_quantity(text):
+    assert _texts(text) == []
+
+
+def test_a_count_after_a_numbered_item_still_counts():
+    assert _texts("附表1-2中12项") == ["12项"]
+    assert _texts("项目2-3个") == ["3个"]  # as before: a count's range is not a name
+
+
+def _report(body: str, org: str = "青川县农业农村局") -> str:
+    return (f"{org}2023年度部门整体支出绩效自评报告\n\n一、基本情况\n"
+            "2023年年初预算380.00万元，调整预算412.00万元，全年支出401.00万元，预算执行率97.33%。\n\n"
+            "二、绩效目标完成情况\n" + body + "\n\n三、存在问题\n1.专业技术人员不足。\n\n"
+            "四、改进措施\n1.2024年6月前招聘专业技术人员2名。\n")
+
+
+SHARES = ("1.资金支付。已支付工程款612.50万元，占合同金额638.42万元的{pct}，剩余25.92万元中，"
+          "结算尾款6.77万元待审计后支付，质保金19.15万元（合同金额的3%）留待期满后支付。")
+
+
+def test_a_share_after_another_shares_zhan_is_not_read_against_it(tmp_path):
+    a = _analysis(tmp_path, _report(SHARES.format(pct="95.94%")))
+    assert "ARITHMETIC_MISMATCH" not in _codes(a)
+
+
+def test_a_wrong_share_is_still_found(tmp_path):
+    a = _analysis(tmp_path, _report(SHARES.format(pct="92.94%")))
+    assert "ARITHMETIC_MISMATCH" in _codes(a)
+
+
+SWAP = ("1.交易规模。全年完成进场交易项目1,286宗，交易额86.42亿元。\n"
+        "2.电子化交易。全年电子化交易项目1,268宗{rest}。")
+
+
+@pytest.mark.parametrize("rest", ["，其余18宗按规定在线下组织", "；另有18宗为涉密采购，在线下组织"])
+def test_a_part_whose_gap_to_the_whole_is_written_is_no_swapped_figure(tmp_path, rest):
+    a = _analysis(tmp_path, _report(SWAP.format(rest=rest)))
+    assert "NUMBER_CONFLICT" not in _codes(a)
+
+
+def test_swapped_digits_without_a_written_gap_are_still_found(tmp_path):
+    a = _analysis(tmp_path, _report(SWAP.format(rest="，交易平台运行平稳")))
+    assert "NUMBER_CONFLICT" in _codes(a)
+
+
+VOLUME = "1.节资成效。政府采购项目预算金额11.96亿元，中标金额11.28亿元，节约资金0.68亿元，节资率5.69%。"
+
+
+def test_a_trading_centres_procurement_sums_are_not_its_budget(tmp_path):
+    a = _analysis(tmp_path, _report(VOLUME, org="青川县公共资源交易中心"))
+    assert "IMPLAUSIBLE_MAGNITUDE" not in _codes(a)
+
+
+def test_the_same_sums_in_an_ordinary_bureaus_report_are_implausible(tmp_path):
+    a = _analysis(tmp_path, _report(VOLUME))
+    assert "IMPLAUSIBLE_MAGNITUDE" in _codes(a)
+
+
+def _form(rows: list[list[str]]) -> str:
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = "\n".join("\t".join(r) for r in [head] + rows)
+    return ("项目支出绩效自评表\n（2023年度）\n项目名称\t2023年家庭医生签约服务补助资金\n主管部门\t青川县卫生健康局\n\n"
+            + body + "\n总分\t\t\t\t\t100\t100\t\n")
+
+
+def _row(name, target, result, kind="数量指标"):
+    return ["产出指标", kind, name, target, result, "20", "20", ""]
+
+
+FILLER = [_row("签约居民满意度", "≥90%", "92.4%", "质量指标"), _row("续约率", "≥70%", "78.2%", "质量指标"),
+          _row("重点人群签约覆盖率", "≥75%", "76.0%", "质量指标")]
+
+
+@pytest.mark.parametrize("answer", ["按计划组建", "按要求完成", "如期完成"])
+def test_a_count_answered_by_following_the_plan_has_no_figure(tmp_path, answer):
+    a = _analysis(tmp_path, _form([_row("家庭医生团队数量", "≥600个", answer)] + FILLER))
+    assert "INDICATOR_NO_FIGURE" in _codes(a)
+
+
+def test_a_bare_number_in_the_target_cell_is_no_target_to_answer(tmp_path):
+    a = _analysis(tmp_path, _form([_row("管理制度", "2", "按规定执行")] + FILLER))
+    assert "INDICATOR_NO_FIGURE" not in _codes(a)
+
+
+@pytest.mark.parametrize("name, target, result", [
+    ("人均签约服务补助标准", "≥10元/人", "265.80万元"),
+    ("生均公用经费", "≥650元/生", "142.66万元"),
+    ("门诊次均费用", "≤260元", "231.6万元"),
+])
+def test_a_per_unit_standard_answered_with_a_total(tmp_path, name, target, result):
+    a = _analysis(tmp_path, _form([_row(name, target, result, "成本指标")] + FILLER))
+    f = [x for x in a.findings if x.code == "UNIT_MISMATCH"]
+    assert f and result in f[0].message
+
+
+@pytest.mark.parametrize("result", ["12元/人", "11.5元", "每人12元"])
+def test_a_per_unit_standard_answered_per_unit_is_no_mismatch(tmp_path, result):
+    a = _analysis(tmp_path, _form([_row("人均签约服务补助标准", "≥10元/人", result, "成本指标")] + FILLER))
+    assert "UNIT_MISMATCH" not in _codes(a)
+
+
+@pytest.mark.parametrize("target, result, found", [
+    ("2023年12月底前", "2022年12月20日", True),
+    ("2023年12月31日前", "2022年11月28日完成", True),
+    ("2023年12月底前", "2023年12月20日", False),
+    ("12月底前", "2022年12月20日", False),  # no year in the target: nothing to set against
+])
+def test_a_row_dated_the_year_before_its_target(tmp_path, target, result, found):
+    a = _analysis(tmp_path, _form([_row("补助资金拨付完成时间", target, result, "时效指标")] + FILLER))
+    assert ("DATE_OUT_OF_PERIOD" in _codes(a)) is found
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("=============== 工作表3：绩效指标 ===============", True),
+    ("----- Sheet2 -----", True),
+    ("====== 四、存在问题 ======", False),  # a heading drawn between rules stays a heading
+    ("全年完成工作表3张", False),
+])
+def test_a_workbook_dumps_sheet_banner_is_furniture(line, furniture):
+    assert is_furniture(line) is furniture
+
+
+def test_an_entry_screens_character_counters_are_read_past():
+    text = "*实际完成情况：全年组织活动1,086场。　　（71/500）\r\n*存在问题：请输入存在的问题　　(0/500)\n"
+    out = uncount(text)
+    assert len(out) == len(text)
+    assert "71/500" not in out and "0/500" not in out
+    assert "1,086场" in out
+    # a ratio in running text is the report's own
+    keep = "抽检合格率达到98%（49/50）。\n完成（45/100） 后续\n"
+    assert uncount(keep) == keep
+
+
+def test_counters_do_not_leave_a_problem_behind(tmp_path):
+    text = ("项目支出绩效自评表\n*项目名称：2023年乡镇文化站免费开放补助资金\n"
+            "【年度总体目标】\n*预期目标：全年组织群众文体活动不少于1,200场。　　（84/500）\n"
+            "*实际完成情况：全年组织群众文体活动1,236场。　　（71/500）\n\n"
+            "【存在问题及改进措施】\n*存在问题：请输入存在的问题（限500字）　　（0/500）\n"
+            "*改进措施：2024年上半年开展1次集中业务培训。　　（104/500）\n")
+    a = _analysis(tmp_path, text)
+    assert all("/500" not in e.quote for f in a.findings for e in f.evidence)
+    assert "PROBLEM_WITHOUT_MEASURE" not in _codes(a)
+
+
+CLAIM = "2023年，{claim}，完成户厕改造462户。"
+SHORT = "1.污水治理。建成集镇污水管网4.08公里，完成计划的85.0%，剩余0.72公里顺延至2024年5月底前完工。"
+
+
+@pytest.mark.parametrize("claim", ["我镇年度绩效目标全部完成", "本单位年度目标均已完成", "全年目标任务全面完成"])
+def test_the_years_goals_claimed_done_as_a_whole(tmp_path, claim):
+    body = SHORT + "\n\n五、自评结论\n" + CLAIM.format(claim=claim)
+    a = _analysis(tmp_path, _report(body))
+    assert "CLAIM_CONTRADICTED" in _codes(a)
+
+
+def test_one_projects_annual_task_claimed_done_is_no_whole_claim(tmp_path):
+    body = SHORT + "\n2.国家储备林建设投资计划项目年度任务已完成，完成造林1,200亩。"
+    a = _analysis(tmp_path, _report(body))
+    assert "CLAIM_CONTRADICTED" not in _codes(a)
+
+
+WHOLE = "1.电子化交易。全年电子化交易项目1,268宗，电子化率{rate}。\n\n五、自评结论\n{claim}，交易平台全年平稳运行。"
+
+
+@pytest.mark.parametrize("claim", ["全面实现进场交易项目全流程电子化", "进场交易项目全部实现电子化"])
+def test_a_state_claimed_in_full_against_its_rate(tmp_path, claim):
+    a = _analysis(tmp_path, _report(WHOLE.format(rate="98.60%", claim=claim)))
+    f = [x for x in a.findings if x.code == "CLAIM_CONTRADICTED"]
+    assert f and "98.60%" in f[0].message
+
+
+@pytest.mark.parametrize("rate, claim", [
+    ("100%", "全面实现进场交易项目全流程电子化"),
+    ("98.60%", "稳步推进进场交易项目全流程电子化"),
+])
+def test_no_whole_claim_or_a_full_rate_is_no_contradiction(tmp_path, rate, claim):
+    a = _analysis(tmp_path, _report(WHOLE.format(rate=rate, claim=claim)))
+    assert "CLAIM_CONTRADICTED" not in _codes(a)
+
+
+def test_a_rate_told_with_the_claim_is_its_measure(tmp_path):
+    a = _analysis(tmp_path, _report("1.全面推行分时段预约诊疗，门诊预约诊疗率为63.5%，平均候诊时间缩短至25分钟。"))
+    assert "CLAIM_CONTRADICTED" not in _codes(a)
