@@ -74,6 +74,18 @@ def crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+def half_width(text: str) -> str:
+    """Clause marks typed half-width in running text, as Word documents set that way and
+    text run through NFKC write them (，；： -> , ; :), each between Chinese characters or
+    after a figure's unit; table cells and label colons (项目名称：) are left alone."""
+    def line(ln: str) -> str:
+        if any(c in ln for c in "|｜\t,"):
+            return ln  # a table row or a CSV line: its separators are not clause marks
+        return re.sub(r"(?<=[\u4e00-\u9fff%])[，；](?=[\u4e00-\u9fff0-9])",
+                      lambda m: {"，": ",", "；": ";"}[m.group()], ln)
+    return "\n".join(line(ln) for ln in text.split("\n"))
+
+
 PRESERVING = {
     "breakdown_sentence": breakdown_sentence,
     "status_long": status_long,
@@ -84,6 +96,7 @@ PRESERVING = {
     "yuan_for_wan": yuan_for_wan,
     "unit_space": unit_space,
     "crlf": crlf,
+    "half_width": half_width,
 }
 
 

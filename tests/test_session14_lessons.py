@@ -203,3 +203,57 @@ def test_no_whole_claim_or_a_full_rate_is_no_contradiction(tmp_path, rate, claim
 def test_a_rate_told_with_the_claim_is_its_measure(tmp_path):
     a = _analysis(tmp_path, _report("1.全面推行分时段预约诊疗，门诊预约诊疗率为63.5%，平均候诊时间缩短至25分钟。"))
     assert "CLAIM_CONTRADICTED" not in _codes(a)
+
+
+# --- blind27 (learned from after its first run) ---------------------------------------------
+
+from nlp_pipeline.text.normalize import normalize  # noqa: E402
+
+
+@pytest.mark.parametrize("text, want", [
+    ("调整预算21,386,415.60元,全年实际支出20,742,608.35元,预算执行率96.89%。",
+     "调整预算21,386,415.60元，全年实际支出20,742,608.35元，预算执行率96.89%。"),
+    ("覆盖率62.4%;全年未发生火灾", "覆盖率62.4%；全年未发生火灾"),
+    ("时间:2023年", "时间：2023年"),
+    ("10:00前到岗", "10:00前到岗"),  # a clock time keeps its colon
+    ("1,2,3", "1,2,3"),
+])
+def test_half_width_clause_marks_beside_chinese_are_read_as_chinese(text, want):
+    assert normalize(text) == want
+
+
+HALF = ("2.2023年部门调整预算21,386,415.60元{c}全年实际支出20,742,608.35元{c}预算执行率{rate}。")
+
+
+@pytest.mark.parametrize("c", [",", "，"])
+def test_a_wrong_budget_rate_is_found_whatever_width_its_commas(tmp_path, c):
+    def report(rate):
+        return _report("").replace("2023年年初预算380.00万元，调整预算412.00万元，全年支出401.00万元，预算执行率97.33%。",
+                                   HALF.format(c=c, rate=rate))
+    a = _analysis(tmp_path, report("96.89%"))
+    f = [x for x in a.findings if x.code == "ARITHMETIC_MISMATCH"]
+    assert len(f) == 1 and "96.99" in f[0].message  # one wrong figure, one finding
+    a = _analysis(tmp_path, report("96.99%"))
+    assert "ARITHMETIC_MISMATCH" not in _codes(a)
+
+
+PAID = ("1.完成农村户厕改造318户{c}补助资金已全部通过“一卡通”发放到户。\n\n五、自评结论\n"
+        "2023年{c}我镇各类惠民惠农补贴资金{claim}{c}群众满意度95.38%。")
+UNPAID = ("\n\n六、存在问题\n1.补贴发放环节仍有薄弱点{c}截至2023年12月31日{c}尚有37户耕地地力保护补贴因账户冻结未能发放。")
+
+
+@pytest.mark.parametrize("claim", ["均已足额发放到户", "均已足额发放", "均已发放到人"])
+@pytest.mark.parametrize("c", [",", "，"])
+def test_money_paid_in_full_against_a_problem_counting_the_unpaid(tmp_path, claim, c):
+    text = _report(PAID.format(c=c, claim=claim)).replace("\n\n三、存在问题\n1.专业技术人员不足。", UNPAID.format(c=c))
+    a = _analysis(tmp_path, text)
+    f = [x for x in a.findings if x.code == "CLAIM_CONTRADICTED"]
+    # one problem answers one claim, the overall part's; the counter quoted is the clause
+    # that counts what is left
+    assert len(f) == 1
+    assert f[0].evidence[0].paragraph.startswith("P") and "37户" in f[0].evidence[1].quote
+
+
+def test_money_paid_in_full_with_no_problem_left_is_no_contradiction(tmp_path):
+    a = _analysis(tmp_path, _report(PAID.format(c="，", claim="均已足额发放到户")))
+    assert "CLAIM_CONTRADICTED" not in _codes(a)

@@ -753,4 +753,20 @@ def detect(ctx: Context):
     findings += check_shares(report, nums, cfg)
     findings += check_word_rates(report, nums, cfg)
     findings += check_per_capita(report, nums, cfg)
-    return findings
+    return _one_per_written_figure(findings)
+
+
+def _one_per_written_figure(findings: list) -> list:
+    """One finding per written figure: the budget's 执行率 read from the budget lines and again
+    as a rate written beside its amounts in prose is one wrong figure (the first kept)."""
+    kept: list = []
+    for f in findings:
+        a = f.evidence[0] if f.evidence else None
+        if a is not None and any(
+                g.evidence and g.evidence[0].paragraph == a.paragraph
+                and ((a.start <= g.evidence[0].start and g.evidence[0].end <= a.end)
+                     or (g.evidence[0].start <= a.start and a.end <= g.evidence[0].end))
+                for g in kept):
+            continue
+        kept.append(f)
+    return kept

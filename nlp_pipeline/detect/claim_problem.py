@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import lexicon, work_words
+from nlp_pipeline.text.numbers import has_digit
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.text.annotate import default_cues, statements
 from nlp_pipeline.text.segment import plain_clauses
@@ -108,26 +109,40 @@ def detect(ctx: Context):
                  for sa, sb in statements(q.text) for a, b in plain_clauses(q.text)
                  if sa <= a < sb and (cues.has(q.text[a:b], "not_done") or cues.has(q.text[a:b], "delayed")
                                       or cues.has(q.text[a:b], "carried_over"))]
-    findings = []
     implied = (lexicon(ctx, "cues_claims.yaml") or {}).get("claim_implied_words") or {}
+    best: dict[tuple, tuple] = {}  # counter clause -> its best claim
     for p, a, b, words, phrase in _claims(report, implied):
         # money received or paid in full (资金全部到位) is contradicted by a problem admitting
         # money unpaid, not by an outcome saying the work itself is still under way
         funds = cues.has(phrase, "funds_arrived_whole") or cues.has(phrase, "funds_spent_whole")
+        cands = []
         for q, qa, qb, qwords in problems:
             if q is p or (funds and q.section != "Q"):
                 continue
             shared = words & qwords
-            if len(shared) < MIN_SHARED:
-                continue
-            claim, counter = p.text[a:b].strip(), q.text[qa:qb].strip(" ，,；;。")
-            joined = "、".join(sorted(shared)[:4])
-            findings.append(make_finding(
-                CODE, "high", "TXT.CLAIM_PROBLEM.main",
-                {"paragraph": p.id, "claim": phrase, "problem": q.id, "counter": counter},
-                [M.para_evidence(report, p, a, b), M.para_evidence(report, q, qa, qb)],
-                {"claim": claim, "counter": counter, "shared": joined},
-                roles=["claim", "counter"],
-            ))
-            break
+            if len(shared) >= MIN_SHARED:
+                # the clause that counts what is left (尚有37户…未能发放), before the sentence's
+                # lead (补贴发放环节仍有薄弱点) that only names the field
+                cands.append((len(shared), has_digit(q.text[qa:qb]), len(words & _words(q.text[qa:qb])),
+                              q, qa, qb, shared))
+        if not cands:
+            continue
+        n, _, own, q, qa, qb, shared = max(cands, key=lambda c: c[:3])
+        # one counter answers one claim: the overall part's (P: 各类补贴均已足额发放) before an
+        # outcome's, then the one sharing most words
+        rank = (p.section == "P", n, own)
+        key = (q.id, next((sa for sa, sb in statements(q.text) if sa <= qa < sb), qa))
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, p, a, b, phrase, q, qa, qb, shared)
+    findings = []
+    for _, p, a, b, phrase, q, qa, qb, shared in best.values():
+        claim, counter = p.text[a:b].strip(), q.text[qa:qb].strip(" ，,；;。")
+        joined = "、".join(sorted(shared)[:4])
+        findings.append(make_finding(
+            CODE, "high", "TXT.CLAIM_PROBLEM.main",
+            {"paragraph": p.id, "claim": phrase, "problem": q.id, "counter": counter},
+            [M.para_evidence(report, p, a, b), M.para_evidence(report, q, qa, qb)],
+            {"claim": claim, "counter": counter, "shared": joined},
+            roles=["claim", "counter"],
+        ))
     return findings

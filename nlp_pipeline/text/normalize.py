@@ -5,7 +5,9 @@ to ASCII one character for one character, so a position in the normalised text i
 same position in the original. Chinese clause punctuation (，。；：、！？) is kept: it
 separates clauses, and turning '，' into ',' would make it look like a thousands
 separator — except inside a number with a decimal part (１１，４１９．５５) or written in
-full-width digits throughout (５，６８０户次), where nothing else can be meant.
+full-width digits throughout (５，６８０户次), where nothing else can be meant. The
+reverse holds for ASCII clause marks typed beside Chinese characters (…元,全年): they are
+read as 「，；：」.
 """
 from __future__ import annotations
 
@@ -44,6 +46,15 @@ _FW_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+\.\d")
 _FW_DIGITS = re.compile(r"(?<![０-９．\d.])[０-９]{1,3}(?:，[０-９]{3})+(?![０-９\d])")
 
 
+# ASCII clause marks typed in Chinese text (a Word document with half-width punctuation, a
+# text run through NFKC): a comma, semicolon or colon beside a Chinese character separates
+# clauses as 「，；：」 do, and is read as they are. A comma between digits stays a thousands
+# separator (20,742,608.35元,全年…: only the last comma is a clause mark).
+_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
+_HALF_CLAUSE = re.compile(rf"(?<=[{_CJK_CHARS}])[,;:]|[,;:](?=[{_CJK_CHARS}])")
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "："}
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def normalize(text: str) -> str:
     """Return ``text`` with full-width forms in ASCII; same length, same offsets.
@@ -51,6 +62,8 @@ def normalize(text: str) -> str:
     Memoised: a pure function of its argument, called ~5,000 times per report (the
     readers and the detectors normalise the same cells and phrases again and again)."""
     out = text.translate(_TABLE)
+    if "," in out or ";" in out or ":" in out:
+        out = _HALF_CLAUSE.sub(lambda m: _HALF_TO_FULL[m.group()], out)
     if "，" in out:
         spans = [m.span() for m in _FW_DIGITS.finditer(text)]
         if spans:
