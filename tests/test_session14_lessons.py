@@ -257,3 +257,37 @@ def test_money_paid_in_full_against_a_problem_counting_the_unpaid(tmp_path, clai
 def test_money_paid_in_full_with_no_problem_left_is_no_contradiction(tmp_path):
     a = _analysis(tmp_path, _report(PAID.format(c="，", claim="均已足额发放到户")))
     assert "CLAIM_CONTRADICTED" not in _codes(a)
+
+
+# --- realcheck15 (an auditor's verdicts on real15, learned from after the first run) --------
+
+from nlp_pipeline.ingest import read_text  # noqa: E402
+
+CONCLUSION_FIRST = (
+    "青松县第二小学2023年度项目支出绩效自评报告\n"
+    "一、自评结论\n(一)自评得分\n经自评小组评价，本项目自评得分98分，自评结果为优。\n"
+    "(二)绩效目标完成情况\n1. 执行率情况。\n全年项目资金12.40万元，拨付使用12.40万元，执行率100%。\n"
+    "2. {met}。\n①数量指标：全年资助学生62人。\n②时效指标：资金到位率为100%。\n"
+    "3. {unmet}。\n无。\n"
+    "(三)存在的问题和原因分析\n无。\n"
+    "(四)下一步拟改进措施及有关建议\n2024年3月前完成资助对象复核。\n"
+    "二、佐证材料\n(一)项目基本情况\n1.项目立项目的和年度绩效目标\n资助家庭经济困难学生60人，保障其顺利完成学业。\n"
+    "2.项目资金情况。\n全年项目资金12.40万元，拨付使用12.40万元，执行率100%。\n"
+)
+
+
+@pytest.mark.parametrize("met, unmet", [("完成的绩效目标", "未完成的绩效目标"), ("已完成的绩效目标", "未完成的目标")])
+def test_goals_met_and_not_met_under_the_outcomes_are_no_goals(met, unmet):
+    r = read_text(CONCLUSION_FIRST.format(met=met, unmet=unmet), "r.txt")
+    goals = [p.text for p in r.paragraphs("G")]
+    assert goals == ["资助家庭经济困难学生60人，保障其顺利完成学业。"]
+    assert [p.text[:5] for p in r.paragraphs("O")][-2:] == ["数量指标：", "时效指标："]
+    # 无 under 未完成的绩效目标 says no goal was missed: no goal field is left unfilled
+    assert all(u.field != "goal" for u in r.unfilled)
+    # the budget sub-heading after the goal in the basic part is the basic part's
+    assert any(p.text.startswith("全年项目资金12.40万元") for p in r.paragraphs("B"))
+
+
+def test_a_justified_none_under_the_unmet_goals_is_no_finding(tmp_path):
+    a = _analysis(tmp_path, CONCLUSION_FIRST.format(met="完成的绩效目标", unmet="未完成的绩效目标"))
+    assert "UNFILLED_FORM" not in _codes(a)

@@ -1173,11 +1173,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.close()
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
-        if item.style and _heading_shaped(item) and sections.current == "G" and not sections.count("G") \
+        if item.style and _heading_shaped(item) and sections.current == "G" \
                 and is_basic_heading(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
-            # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading opening the goals'
-            # part (before any goal) is the basic part; under the outcomes the same words
-            # (项目资金管理情况分析) label results
+            # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading in the goals' part
+            # (opening it, or after 1.项目立项目的和年度绩效目标 as 2.项目资金情况) is the basic
+            # part; under the outcomes the same words (项目资金管理情况分析) label results
             _open_basic(sections, item.text.chars.strip(" ：:。"))
             continue
         if _is_subheading(item, following):
