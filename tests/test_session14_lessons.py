@@ -291,3 +291,11 @@ def test_goals_met_and_not_met_under_the_outcomes_are_no_goals(met, unmet):
 def test_a_justified_none_under_the_unmet_goals_is_no_finding(tmp_path):
     a = _analysis(tmp_path, CONCLUSION_FIRST.format(met="完成的绩效目标", unmet="未完成的绩效目标"))
     assert "UNFILLED_FORM" not in _codes(a)
+
+
+def test_the_years_goals_claimed_done_beside_unfinished_work_in_one_paragraph(tmp_path):
+    # the paragraph's own 尚未完工 contradicts its whole claim; a shortfall against a target
+    # alone would be INDICATOR_SHORTFALL's (tests/test_rate_vs_count_shortfall.py)
+    body = "1.年度目标均已完成，新建村级服务站12个，其中2个尚未完工。"
+    a = _analysis(tmp_path, _report(body))
+    assert "CLAIM_CONTRADICTED" in _codes(a)
