@@ -753,13 +753,15 @@ class SectionCues(BaseModel):
     # words of goals or measures they use (为加强…管理，根据《…通知》…现将…报告如下)
     preamble_openings: list[str] = []
     preamble_marks: list[str] = []
+    # the words that hand over to the report itself (现将…报告如下), whatever opens the line
+    report_marks: list[str] = []
     background: list[str] = []
 
     @field_validator("cues")
     @classmethod
     def _known_sections(cls, v: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         # part of the schema, so that load_yaml (nlp_pipeline.lexicon_schemas) refuses it too
-        bad = set(v) - {"G", "O", "Q", "I"}
+        bad = set(v) - {"G", "O", "P", "Q", "I"}
         if bad:
             raise ValueError(f"unknown section ids {sorted(bad)}")
         return v

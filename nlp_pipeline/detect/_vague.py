@@ -17,6 +17,13 @@ def _verbs(text: str) -> list[str]:
     return verbs(text)
 
 
+def _only_generic(clause: str, cues: dict) -> bool:
+    rest = clause
+    for w in sorted(cues.get("generic_words") or [], key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return not rest.strip("，,。；;、：: ")
+
+
 def _generic_clauses(c: str, cues: dict) -> bool:
     """Every clause of compact measure ``c`` opens with a generic verb (after lead words)."""
     lead = sorted(cues.get("lead_words") or [], key=len, reverse=True)
@@ -37,7 +44,9 @@ def _generic_clauses(c: str, cues: dict) -> bool:
                 if cl.startswith(w):
                     cl, changed = cl[len(w):], True
         if not cl.startswith(verbs):
-            return False
+            if not _only_generic(cl, cues):
+                return False
+            continue  # a clause of slogans only (久久为功、常抓不懈) says nothing either way
         seen += 1
     return seen > 0
 

@@ -164,7 +164,8 @@ CORE_MIN = 2  # characters a proper name needs before one character changed in i
 def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars: str = "",
                   deletions: bool = True, lead_chars: str = "") -> list[str]:
     text = report.text
-    found = set()
+    found: set[str] = set()
+    spans: dict[str, list[tuple[int, int]]] = {}
     if len(core) < CORE_MIN:
         return []  # 涉县: any one character before 县 (由县统计局 牵头) is one character away
     for start, end in P.variant_spans(text, core, suffixes, deletions):
@@ -179,6 +180,10 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
                                                          or (one_char_place and w[0] in lead_chars)):
             continue  # 通过县文化旅游体育局, 由县统计局: the short name (县…局) after a word
         found.add(w)
+        spans.setdefault(w, []).append((start, end))
+    # a deletion read inside a substitution (兰屯 inside 札兰屯) is the same slip once
+    found = {w for w in found
+             if not all(_covered(a, b, spans, w) for a, b in spans[w])}
     # a name written in an enumeration (青山街、青林街) is a neighbouring unit, not a slip
     listed = set()
     for w in found:
@@ -188,6 +193,20 @@ def find_variants(report: Report, core: str, suffixes: list[str], sibling_chars:
                 listed.add(w)
     found -= listed
     return sorted(found)
+
+
+def _covered(a: int, b: int, spans: dict[str, list[tuple[int, int]]], w: str) -> bool:
+    return any(x <= a and b <= y and (x, y) != (a, b) for v, vs in spans.items() if v != w for x, y in vs)
+
+
+def _apart(text: str, at: int, w: str, longer: list[str]) -> bool:
+    """``w`` at ``at`` is written on its own, not as part of the name or of a longer variant
+    (兰屯 inside 扎兰屯 is the name itself)."""
+    for v in longer:
+        for k in range(max(0, at - len(v) + len(w)), at + 1):
+            if text.startswith(v, k) and k <= at and at + len(w) <= k + len(v):
+                return False
+    return True
 
 
 DROP_MIN = 6  # characters a stem needs before a two-character word dropped from it is read
@@ -280,7 +299,10 @@ def detect(ctx: Context):
         ev, counts = [], {}
         for p in report.paragraphs():
             for w in variants:
+                longer = [v for v in [core, *variants] if w in v and v != w]
                 for at in P.occurrences(p.text, w):
+                    if not _apart(p.text, at, w, longer):
+                        continue
                     ev.append(evidence(report, p, at, at + len(w)))
                     counts[w] = counts.get(w, 0) + 1
         if not ev:

@@ -119,7 +119,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
     groups: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     quoted = _quoted(text)
-    for a, b in _enumerations_joined(text, split_clauses(text)):
+    for a, b in _with_items(text, _enumerations_joined(text, split_clauses(text))):
         if any(qs <= a and b <= qe + 1 for qs, qe in quoted):
             continue
         if any(ch in TITLE_MARKS for ch in text[a:b]):
@@ -131,7 +131,9 @@ def _clause_repeats(text: str, stock: list[str]) -> list[tuple[int, int, str]]:
         if len(key) >= MIN_CLAUSE and words >= MIN_WORDS and not any(key in s for s in stock):
             groups[key].append((*_trim(text, a, b), key))
     _subject_repeats(text, groups)
-    return [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
+    spans = [sp for occ in groups.values() if len(occ) > 1 for sp in occ]
+    # (a list written twice repeats its items too: the list is the one repeat)
+    return [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[:2] != sp[:2] for o in spans)]
 
 
 def _enumerations_joined(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -143,6 +145,23 @@ def _enumerations_joined(text: str, clauses: list[tuple[int, int]]) -> list[tupl
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
+    return out
+
+
+def _with_items(text: str, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses and, of a 、-list, each item too: an item written again on its own (坚持资金
+    跟着项目走、项目跟着规划走，…，坚持资金跟着项目走) repeats that item, not the list."""
+    out: list[tuple[int, int]] = []
+    for a, b in clauses:
+        out.append((a, b))
+        at = a
+        for k in range(a, b):
+            if text[k] == "、":
+                if at > a or k < b - 1:
+                    out.append((at, k))
+                at = k + 1
+        if at > a:
+            out.append((at, b))
     return out
 
 
@@ -162,7 +181,9 @@ def _subject_repeats(text: str, groups: dict[str, list[tuple[int, int, str]]]) -
                 at = text.rfind(short_key[:1], a, b)
                 while at >= a and _bare(text[at:b]) != short_key:
                     at = text.rfind(short_key[:1], a, at)
-                near = [sa for sa, _, _ in groups[short_key] if sa != a]
+                # (an item of a 、-list is read on its own too: the long clause holding it is
+                # the same writing, not a second one)
+                near = [sa for sa, sb, _ in groups[short_key] if sb <= a or sa >= b]
                 if at >= a and near and not any(ch in "。；;！？!?\n" for ch in text[min(a, *near):max(b, *near)]):
                     groups[short_key].append((at, b, short_key))
 

@@ -7,6 +7,7 @@ section leads clearly.
 from __future__ import annotations
 
 import functools
+import re
 
 from pydantic import ValidationError
 
@@ -17,7 +18,7 @@ from nlp_pipeline.model import Section
 
 from .draft import UNCLASSIFIED, SectionCollector
 from .grid import Row
-from .items import cell_blocks, split_number
+from .items import Item, cell_blocks, split_number
 from .labels import section_title
 from .table import is_furniture
 
@@ -33,11 +34,16 @@ def _lexicon() -> _Cues:
     return lex
 
 
+def _preamble(head: str, lex: _Cues) -> bool:
+    return (head.startswith(tuple(lex.preamble_openings)) and any(m in head for m in lex.preamble_marks)) \
+        or any(m in head for m in lex.report_marks)
+
+
 def classify(text: str) -> str:
     """The section id a paragraph's words point to, or ``U``."""
     lex = _lexicon()
     head = text.lstrip()
-    if head.startswith(tuple(lex.preamble_openings)) and any(m in text for m in lex.preamble_marks):
+    if _preamble(head, lex):
         return UNCLASSIFIED
     if any(w in head[:40] for w in lex.background):
         return UNCLASSIFIED
@@ -47,16 +53,46 @@ def classify(text: str) -> str:
     return best if top > 0 and top - second >= lex.margin else UNCLASSIFIED
 
 
+# items counted in words rather than numbered (一是…二是…, 第一，…): a list all the same
+_WORD_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、])")
+_LEAD_ENDS = ("：", ":")
+
+
+def is_list_item(it: Item) -> bool:
+    return it.number is not None or bool(_WORD_ITEM_RE.match(it.text.chars))
+
+
+def lead_section(text: str) -> str:
+    """The section a lead line opens for the list after it (「确定了四项年度绩效目标：」,
+    「从完成情况看：」, 「下一步我们将重点抓好以下工作：」), or ``U``. A lead is a spoken
+    heading: short, so one cue that no other section shares decides it."""
+    lex = _lexicon()
+    if _preamble(text.lstrip(), lex):
+        return UNCLASSIFIED  # 根据《…》要求，现将…报告如下：/ 一、…: the report's own opening
+    tail = text.rstrip().rstrip("：:")
+    # a lead after a greeting (谢谢你的提问。从自评情况看，…：) is its last sentence
+    tail = re.split(r"[。！？]", tail)[-1]
+    scores = {sid: sum(w for cue, w in cues.items() if cue in tail) for sid, cues in lex.cues.items()}
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    return best if top > 0 and top > second else UNCLASSIFIED
+
+
 def classify_paragraphs(text: str, rows: list[Row]) -> dict[str, Section]:
     collector = SectionCollector()
-    for row in rows:
-        for c in row:
-            for b in cell_blocks(text, c.start, c.end):
-                it = split_number(b)
-                t = it.text.chars
-                if len(t) < 8 or (len(t) <= 25 and not any(c in t for c in "，。；,;")) or is_furniture(t):
-                    continue  # a title, a heading, a date, a signature, a file name: no paragraph
-                sid = classify(it.text.chars)
-                collector.open(sid, "未分类" if sid == UNCLASSIFIED else section_title(sid))
-                collector.add(it, force_new=True)
+    items = [split_number(b) for row in rows for c in row for b in cell_blocks(text, c.start, c.end)]
+    lead = UNCLASSIFIED
+    for k, it in enumerate(items):
+        t = it.text.chars
+        if t.rstrip().endswith(_LEAD_ENDS) and k + 1 < len(items) and is_list_item(items[k + 1]):
+            lead = lead_section(t)
+            if lead != UNCLASSIFIED:
+                continue  # the lead line is the list's heading, no paragraph of it
+        elif not is_list_item(it):
+            lead = UNCLASSIFIED
+        if len(t) < 8 or (len(t) <= 25 and not any(c in t for c in "，。；,;")) or is_furniture(t):
+            continue  # a title, a heading, a date, a signature, a file name: no paragraph
+        sid = lead if lead != UNCLASSIFIED else classify(t)
+        collector.open(sid, "未分类" if sid == UNCLASSIFIED else section_title(sid))
+        collector.add(it, force_new=True)
     return collector.build(text)

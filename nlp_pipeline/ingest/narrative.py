@@ -18,6 +18,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
+from .content import classify, is_list_item, lead_section
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, label_number, number_value, split_inline_items, split_number
@@ -34,7 +35,11 @@ _CLOSE_SLACK = 4
 
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
     pieces = []
+    heads = _spread_heads(text)
     for row in rows:
+        if heads and row and text.count("\n", 0, row[0].start) >= TITLE_LINES \
+                and _head_key(text[row[0].start:row[-1].end].strip()) in heads:
+            continue  # a periodical's running head, its name and issue far apart
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
                 if not is_furniture(b.chars):
@@ -105,12 +110,33 @@ def _without_running_heads(lines: list[Mapped]) -> list[Mapped]:
     for ln in lines:
         s = ln.chars.strip()
         if len(s) >= RUNNING_HEAD_MIN and not _SENTENCE_MARKS & set(s):
-            seen[s] = seen.get(s, 0) + 1
+            seen[_head_key(s)] = seen.get(_head_key(s), 0) + 1
     heads = {s for s, n in seen.items() if n >= 2}
     if not heads:
         return lines
     # the title on the first lines is kept; below them the same line is the page's head
-    return [ln for k, ln in enumerate(lines) if k < TITLE_LINES or ln.chars.strip() not in heads]
+    return [ln for k, ln in enumerate(lines) if k < TITLE_LINES or _head_key(ln.chars.strip()) not in heads]
+
+
+def _spread_heads(text: str) -> set[str]:
+    """Running heads whose parts stand far apart on their line (2024年第2期　　　某市人民政府
+    公报), so that the line is read as cells: those written two or more times."""
+    seen: dict[str, int] = {}
+    for line in text.splitlines():
+        s = line.strip()
+        if _HEAD_GAP_RE.search(s) and len(_HEAD_GAP_RE.sub("", s)) >= RUNNING_HEAD_MIN \
+                and not _SENTENCE_MARKS & set(s):
+            seen[_head_key(s)] = seen.get(_head_key(s), 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _head_key(s: str) -> str:
+    """A running head's parts in one order: a periodical prints its name and its issue on
+    the outer edge, so left and right pages swap them (2024年第2期　　某市人民政府公报)."""
+    return " ".join(sorted(_HEAD_GAP_RE.split(s)))
+
+
+_HEAD_GAP_RE = re.compile(r"[ \t\u3000]{2,}")
 
 
 _MID_SENTENCE = frozenset("，、,")
@@ -380,17 +406,20 @@ def split_run_on(line: Mapped) -> list[Mapped]:
             cuts.append(m.start())
     # 「… (一)专项资金拨付情况。 … (二)绩效目标下达情况。 …」: bracketed numbers in sequence,
     # each after a space or a sentence end (a PDF page run onto one line)
-    pheads = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm)
-              if m.start() > 0 and norm[m.start() - 1] in " \u3000。；;"]
-    pchain = _longest_sequence(pheads)
-    if len(pchain) >= 2:
-        cuts.extend(pchain)
-    # 「…(一)项目基本概况我校…(二)资金及项目绩效目标我校…」: a run-on page with nothing
-    # before its bracketed heads; a chain that opens on (一) is an outline all the same
-    glued = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm) if m.start() > 0]
-    gchain = _longest_sequence([h for h in glued if h[1] >= 1])
-    if len(gchain) >= 2 and dict(glued).get(gchain[0]) == 1:
-        cuts.extend(gchain)
+    # (each part of the outline counts its own: 一、（一）（二） 四、（一）（二）)
+    parts = [0] + sorted(set(cuts)) + [len(norm)]
+    for a, b in zip(parts, parts[1:]):
+        pheads = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm, a, b)
+                  if m.start() > 0 and norm[m.start() - 1] in " \u3000。；;"]
+        pchain = _longest_sequence(pheads)
+        if len(pchain) >= 2:
+            cuts.extend(pchain)
+        # 「…(一)项目基本概况我校…(二)资金及项目绩效目标我校…」: a run-on page with nothing
+        # before its bracketed heads; a chain that opens on (一) is an outline all the same
+        glued = [(m.start(), _cn_value(m.group(1))) for m in _PCN_HEAD_RE.finditer(norm, a, b) if m.start() > 0]
+        gchain = _longest_sequence([h for h in glued if h[1] >= 1])
+        if len(gchain) >= 2 and dict(glued).get(gchain[0]) == 1:
+            cuts.extend(gchain)
     for m in _LABEL_COLON_RE.finditer(norm):
         if match_section(m.group(1), 2):
             cuts.append(m.start(1))
@@ -561,6 +590,20 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         if word is not None:
             return word[0], word[1], None
     return None
+
+
+_LEAD_TAIL = 12  # characters of a heading's own lead words after it (我们打算：)
+
+
+def _spoken_lead(line: Mapped, following: Mapped | None) -> str | None:
+    """The section a lead line (…确定了三项年度绩效目标：, 主要有两个方面的短板：) opens for the
+    list after it, None when the line is no lead or names no section."""
+    if following is None or not line.chars.rstrip().endswith(("：", ":")) or split_number(line).style:
+        return None
+    if not is_list_item(split_number(following)):
+        return None
+    sid = lead_section(line.chars)
+    return None if sid == UNCLASSIFIED else sid
 
 
 def _two_heads(line: Mapped) -> list[tuple[str, str]] | None:
@@ -935,6 +978,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     top_value: int | None = None  # the value of the last heading of the outline's style, 一 or 1
     width = _wrap_width(text)
     paired = False  # a 问题：…措施：… pair has been read
+    # the current section is the list after a lead line (从完成情况看：): it ends with the list
+    listed = False
+    spoken = False  # the report is told, not written: its sections are opened by lead lines
     for k, line in enumerate(lines):
         if draft.title is None and not seen_section and header.is_title(line.chars):
             draft.title = _title_with_head(lines[k - 1].chars if k else "", line.chars)
@@ -1010,6 +1056,16 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             last_was_heading = True
             continue
         head = _heading(line, heading_style)
+        lead = None if head or heading_style is not None else _spoken_lead(line, lines[k + 1] if k + 1 < len(lines) else None)
+        if lead is not None:
+            # 从完成情况看：/ 1.… (a report told, not written): a lead line naming a section
+            # before a list heads that list; only where no numbered outline does
+            label = re.split(r"[。！？]", line.chars.strip(" ：:"))[-1].strip()
+            sections.open(lead, label)
+            seen_section = listed = spoken = True
+            stacked, queue, beside, alternate = [(lead, label)], [], [], None
+            last_was_heading = True
+            continue
         if head and head[2] is not None and k and split_number(line).style is None \
                 and lines[k - 1].chars.rstrip()[-1:] in _MID_SENTENCE and not _cut_in_line(text, line):
             # …各项指标，/ 均达到年度目标。全年…: a sentence running on, not a heading with its text
@@ -1025,6 +1081,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         if head:
             labelled_open = False
             sid, label, rest = head
+            listed = heading_style is None and line.chars.rstrip().endswith(("：", ":"))
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
@@ -1041,6 +1098,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
+            if rest is not None and rest.chars.rstrip().endswith(("：", ":")) and len(rest.chars) <= _LEAD_TAIL:
+                rest = None  # 下一步，我们打算：/ 一是…: the heading's own lead words, no paragraph
             if rest is not None and not _project_title(sid, rest.chars):
                 # 存在问题 （1）…（2）…: the items written after the heading on its line
                 for piece in split_inline_items(rest):
@@ -1104,6 +1163,20 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             _ended = line.chars.rstrip().endswith(_SENTENCE_END)
             continue
         item = split_number(line)
+        if (listed or spoken) and not is_list_item(item) and (sections.current is None or (
+                sections.count(sections.current) and lines[k - 1].chars.rstrip().endswith(_SENTENCE_END))):
+            # the list a lead line opened has ended: what follows may say by its words that
+            # it belongs elsewhere (经各项目自评，平均得分93.6分… after the results' list; an
+            # answer after a question, in a report told by its speakers)
+            listed = False
+            sid = classify(line.chars)
+            if spoken and (line.chars.rstrip().endswith(("？", "?")) or (
+                    sid == UNCLASSIFIED and not re.search(r"\d", line.chars))):
+                # a question put, a greeting or thanks (我就通报这些，谢谢大家！): no one's text
+                sections.close()
+                continue
+            if sid not in (UNCLASSIFIED, sections.current):
+                sections.open(sid, section_title(sid))
         # (an outline heading continues the outline's count: 1. under 4.2存在的问题 after
         # 4.绩效评价结论 is the first problem, not a heading)
         in_count = last_top is None or item.style != heading_style or number_value(item.number or "") == last_top + 1
