@@ -222,3 +222,86 @@ def test_a_report_run_onto_one_line_is_cut_at_every_parts_own_items(tmp_path, fi
     # each part's （一）（二） is cut, not only the first part's
     overall = [p.text[:4] for p in report.paragraphs("K")]
     assert overall == ["社会效益", "自评结论"]
+
+
+# --- blind28 (learned from after its first run) ---------------------------------------
+
+DRAFT_LINES = [
+    "泸溪县图书馆2023年度部门整体支出绩效自评报告",
+    "（送审稿）",
+    "",
+    "　　一、部门基本情况",
+    "　　泸溪县图书馆为县文化旅游广电局所属公益一类事业单位，主要承担公共",
+    "图书借阅、数字资源服务和全民阅读推广等职能，核定编制12名。",
+    "　　2023年全年预算215.60万元（年初预算198.00万元），实际支出208.35万",
+    "元，预算执行率96.64%。",
+    "",
+    "　　二、年度绩效目标",
+    "　　1.开展全民阅读推广活动不少于40场次、参与读者3,000人次。",
+    "　　2.新增馆藏图书不少于6,000册。",
+    "",
+    "　　三、绩效目标完成情况",
+    "　　1.开展全民阅读推广活动44场次，参与读者2,860人次，较目标少140人次，",
+    "主要原因是7月馆舍维修暂停线下活动。",
+    "　　2.全年新增馆藏图书6,320册。",
+    "",
+    "　　四、部门整体绩效",
+    "　　1.对照年初设定的绩效目标，各项指标均已全面超额完成。",
+    "",
+    "　　五、存在问题",
+    "　　1.数字资源更新较慢。",
+    "",
+    "　　六、改进措施",
+    "　　1.2024年6月底前完成数字资源平台升级，由馆办公室负责。",
+]
+
+
+def _numbered(lines: list[str]) -> str:
+    out, n = [], 0
+    for ln in lines:
+        if ln:
+            n += 1
+            out.append(f"{n:>3}  {ln}")
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def test_a_drafts_line_numbers_are_no_text(tmp_path):
+    report = _read(tmp_path, _numbered(DRAFT_LINES))
+    basic = [p.text for p in report.paragraphs("B")]
+    # the wrapped lines of a paragraph are one paragraph again, with no line number inside
+    assert any(t.startswith("泸溪县图书馆为") and t.endswith("核定编制12名。") for t in basic)
+    assert report.budget.actual_spending is not None and report.budget.actual_spending.value == 208.35
+    assert [p.text[:6] for p in report.paragraphs("G")] == ["开展全民阅读", "新增馆藏图书"]
+
+
+def test_text_with_numbers_opening_some_lines_keeps_them(tmp_path):
+    # a list of figures one per line is no draft's line numbers
+    text = "\n".join(DRAFT_LINES[:9]) + "\n" + "\n".join(f"{k}  个乡镇完成任务" for k in (12, 7, 30)) + "\n"
+    from nlp_pipeline.ingest.builder import unnumber
+
+    assert unnumber(text) == text
+
+
+@pytest.mark.parametrize("unit", ["万\n元", "万元"])
+def test_an_amount_whose_unit_the_layout_wrapped_keeps_its_unit(tmp_path, unit):
+    text = "\n".join(DRAFT_LINES).replace("215.60万元", "2156000元").replace("208.35万\n元", f"208.35{unit}")
+    report = _read(tmp_path, text)
+    spent, budget = report.budget.actual_spending, report.budget.adjusted_budget
+    assert spent is not None and budget is not None
+    assert "ARITHMETIC_MISMATCH" not in _codes(_analysis(tmp_path, text))
+
+
+@pytest.mark.parametrize("claim", ["各项指标均已全面超额完成", "年度各项绩效目标全部超额完成"])
+def test_all_exceeded_is_contradicted_by_a_figure_listed_under_one_bound(tmp_path, claim):
+    text = "\n".join(DRAFT_LINES).replace("各项指标均已全面超额完成", claim)
+    a = _analysis(tmp_path, text)
+    found = [f for f in a.findings if f.code == "CLAIM_CONTRADICTED"]
+    assert found and any("2,860" in e.quote for f in found for e in f.evidence)
+
+
+def test_every_figure_met_leaves_all_exceeded_standing(tmp_path):
+    text = "\n".join(DRAFT_LINES).replace("参与读者2,860人次，较目标少140人次，\n主要原因是7月馆舍维修暂停线下活动。",
+                                          "参与读者3,120人次。")
+    assert "CLAIM_CONTRADICTED" not in _codes(_analysis(tmp_path, text))

@@ -10,7 +10,9 @@ from nlp_pipeline.text.normalize import normalize
 from .labels import currency_factor, lexicon, squeeze
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_VALUE_RE = re.compile(rf"({NUMBER})\s*(%|亿元|万元|千元|元)?")
+# (a unit the layout wrapped, 386.12万 / 元, is still one unit)
+_UNIT = r"%|亿\s*元|万\s*元|千\s*元|元"
+_VALUE_RE = re.compile(rf"({NUMBER})\s*({_UNIT})?")
 RATE_FIELDS = ("completion_rate", "adjustment_rate")
 
 
@@ -46,13 +48,17 @@ def _convert(value: float, unit: str | None, report_unit: str | None) -> float:
     return value * currency_factor(unit) / currency_factor(report_unit)
 
 
+def _unit(written: str | None) -> str | None:
+    return re.sub(r"\s", "", written) if written else written
+
+
 def value_in(text: str, start: int, end: int, field: str, report_unit: str | None) -> BudgetValue | None:
     """The budget value written in ``text[start:end]`` (a value cell), if it is one."""
     norm = normalize(text[start:end])
     m = _VALUE_RE.search(norm)
     if not m or norm[: m.start()].strip() or norm[m.end():].strip():
         return None
-    unit = m.group(2)
+    unit = _unit(m.group(2))
     ok = unit in ("%", None) if field in RATE_FIELDS else unit != "%"
     if not ok:
         return None
@@ -70,7 +76,7 @@ def _text_re() -> re.Pattern:
     # 「年初批复预算8个项目985万元」: a count before the amount is passed over, and a number
     # followed by a counting word is no amount
     count = rf"(?:{NUMBER}\s*[{_COUNTERS}][^\d\n。；;，,、%率]{{0,6}}?)?"
-    return re.compile(rf"({labs}){gap}{count}({NUMBER})(?!\s*[{_COUNTERS}])\s*(%|亿元|万元|千元|元)?")
+    return re.compile(rf"({labs}){gap}{count}({NUMBER})(?!\s*[{_COUNTERS}])\s*({_UNIT})?")
 
 
 _COUNTERS = "个项次人名家所条户批笔类期"
@@ -101,7 +107,7 @@ def budget_from_text(text: str, report_unit: str | None, budget: Budget | None =
             continue
         if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
             continue
-        unit = m.group(3)
+        unit = _unit(m.group(3))
         if field in RATE_FIELDS:
             if unit != "%":
                 continue
@@ -119,5 +125,5 @@ def first_amount_unit(text: str) -> str | None:
     """The money unit of the first budget phrase, for reports without a 单位 line."""
     for m in _text_re().finditer(normalize(text)):
         if m.group(3) and m.group(3) != "%":
-            return m.group(3)
+            return _unit(m.group(3))
     return None

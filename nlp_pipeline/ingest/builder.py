@@ -668,6 +668,31 @@ def unframe(text: str) -> str:
     return "\n".join(out) if expected > FRAME_ROWS_MIN else text
 
 
+LINE_NUMBERS_MIN = 8  # numbered lines of a draft printed with its line numbers
+LINE_NUMBERS_SHARE = 0.8  # of its non-empty lines
+_LINE_NUMBER_RE = re.compile(r"^[ \t]*(\d{1,4})(?:[ \t]{2,}|\t|(?=[ \t]*\u3000))")
+
+
+def unnumber(text: str) -> str:
+    """A draft printed with Word's line numbers (  3  　　根据县财政局…) with the numbers made
+    spaces, one for one so offsets hold: they count the page's lines, no figure of the
+    report. Only when nearly every non-empty line opens with one, set apart by spaces, and
+    they count up one by one (a blank line between paragraphs takes no number)."""
+    lines = text.split("\n")
+    filled = [k for k, ln in enumerate(lines) if ln.strip()]
+    hits = [(k, _LINE_NUMBER_RE.match(lines[k])) for k in filled]
+    numbered = [(k, m) for k, m in hits if m]
+    if len(numbered) < LINE_NUMBERS_MIN or len(numbered) < LINE_NUMBERS_SHARE * len(filled):
+        return text
+    values = [int(m.group(1)) for _, m in numbered]
+    steps = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
+    if steps < LINE_NUMBERS_SHARE * (len(values) - 1):
+        return text
+    for k, m in numbered:
+        lines[k] = " " * m.end(1) + lines[k][m.end(1):]
+    return "\n".join(lines)
+
+
 COUNTER_LIMIT_MIN = 100  # a field's length limit as entry screens show it (84/500)
 _COUNTER_RE = re.compile(r"(?<=[ \t\u3000])[（(]\s*(\d{1,5})\s*/\s*(\d{3,5})\s*[)）](?=[ \t\u3000\r]*$)", re.M)
 
@@ -703,7 +728,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         raise ReportError(path, "文件中没有中文报告文字，不像是绩效自评报告",
                           "the file holds no Chinese report text; this does not look like a "
                           "performance self-evaluation report")
-    original, text = text, uncount(unframe(untree(text)))
+    original, text = text, unnumber(uncount(unframe(untree(text))))
     lines = split_lines(text)
     # the table finder reads lines: a cell holding line breaks of its own (a CSV cell in
     # quotes, a Word or Excel cell of two paragraphs) is put on its row's line

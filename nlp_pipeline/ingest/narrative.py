@@ -12,6 +12,7 @@ label phrases of the lexicon anywhere in the text.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from nlp_pipeline.text.normalize import normalize
@@ -172,10 +173,18 @@ def _continues(text: str, prev: Mapped | None, line: Mapped, width: int) -> bool
         return False
     if display_width(_raw_line(text, prev).rstrip()) < WRAP_SHARE * width:
         return False
-    raw = _raw_line(text, line)
+    raw = _raw_line(text, line)[_margin(text):]
     if raw[:1] in (" ", "\u3000", "\t") or split_number(line).style is not None:
         return False
     return not _cut_in_line(text, line)
+
+
+@functools.lru_cache(maxsize=8)
+def _margin(text: str) -> int:
+    """The spaces every long line of a text opens with (where a draft's line numbers were
+    blanked): the page's margin, no indent of a paragraph."""
+    pads = [len(ln) - len(ln.lstrip(" ")) for ln in text.splitlines() if len(ln.strip()) >= 20]
+    return min(pads) if pads else 0
 
 
 def _cut_in_line(text: str, line: Mapped) -> bool:
