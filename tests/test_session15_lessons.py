@@ -305,3 +305,25 @@ def test_every_figure_met_leaves_all_exceeded_standing(tmp_path):
     text = "\n".join(DRAFT_LINES).replace("参与读者2,860人次，较目标少140人次，\n主要原因是7月馆舍维修暂停线下活动。",
                                           "参与读者3,120人次。")
     assert "CLAIM_CONTRADICTED" not in _codes(_analysis(tmp_path, text))
+
+
+def test_bounds_typed_as_their_variants_read_as_bounds():
+    from nlp_pipeline.text.normalize import normalize
+
+    assert normalize("≧60个，≦5%") == "≥60个，≤5%"
+
+
+PIPE_FORM = """蓝湾区农业技术推广站2023年度项目支出绩效自评表
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 土样化验数量 | {sign}60个 | 105个 | 20 | 20 | |
+| 产出指标 | 质量指标 | 化验结果合格率 | ≥95% | 98% | 20 | 20 | |
+| 满意度指标 | 服务对象满意度 | 农户满意度 | ≥90% | 93% | 10 | 10 | |
+"""
+
+
+@pytest.mark.parametrize("sign", ["≥", "≧", "＞＝"])
+def test_a_floor_beaten_is_no_deviation_whatever_its_sign_is_typed_as(tmp_path, sign):
+    codes = _codes(_analysis(tmp_path, PIPE_FORM.format(sign=sign)))
+    assert "DEVIATION_UNEXPLAINED" not in codes and "INDICATOR_SHORTFALL" not in codes

@@ -632,19 +632,8 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
                 own = normalise_metric(phrase, cfg)
                 phrase = name if (not own or own in normalise_metric(name, cfg)) else name + phrase
             key = normalise_metric(phrase, cfg)
-            prev = out[-1] if out and out[-1].para is p else None
-            gap = text[prev_end:i].strip()
-            if prev is not None and gap.startswith("、") and not any(c in gap for c in "，,；;。") \
-                    and (m.qualifier or "exact") == "exact" and prev.m.qualifier in ("lower", "upper"):
-                # 不少于60期、1,800人次 (or 、参与读者3,000人次): one bound over the list
-                m = dataclasses.replace(m, qualifier=prev.m.qualifier)
-            if prev is not None and not key and gap == "、":
-                # a figure listed after another with no name counts the same work
-                phrase, key = prev.metric, prev.key
-            elif prev is not None and len(key) >= 2 and key != prev.key and prev.key.endswith(key) \
-                    and not any(c in text[prev_end:i] for c in "。；;"):
-                # 公益培训64期，培训1,742人次: the work named again by its last word
-                phrase, key = prev.metric, prev.key
+            if out and out[-1].para is p:
+                m, phrase, key = _after_listed(out[-1], m, phrase, key, text[prev_end:i].strip())
             cs, ce = clause_bounds(text, i, j)
             clause = text[cs:ce]
             before = text[cs:i]
@@ -678,6 +667,21 @@ def _enrich(report: Report, mentions: list[Mention], cfg: dict | None = None,
             )
     out.sort(key=lambda n: n.m.start)
     return out
+
+
+def _after_listed(prev: Num, m: Mention, phrase: str, key: str, gap: str) -> tuple[Mention, str, str]:
+    """A figure read with the one before it in its paragraph (``gap``: the text between)."""
+    if gap.startswith("、") and not any(c in gap for c in "，,；;。") \
+            and (m.qualifier or "exact") == "exact" and prev.m.qualifier in ("lower", "upper"):
+        # 不少于60期、1,800人次 (or 、参与读者3,000人次): one bound over the list
+        m = dataclasses.replace(m, qualifier=prev.m.qualifier)
+    if not key and gap == "、":
+        # a figure listed after another with no name counts the same work
+        return m, prev.metric, prev.key
+    if len(key) >= 2 and key != prev.key and prev.key.endswith(key) and not any(c in gap for c in "。；;"):
+        # 公益培训64期，培训1,742人次: the work named again by its last word
+        return m, prev.metric, prev.key
+    return m, phrase, key
 
 
 HEAD_YEAR = 14  # characters of a paragraph's opening whose year (2.2021年度绩效目标。) dates what follows

@@ -34,6 +34,11 @@ _MAP.update(
         "－": "-",
         "—": "-",
         "–": "-",
+        # the bounds as some Japanese-derived fonts and forms type them (≧60个)
+        "≧": "≥",
+        "≦": "≤",
+        "＞": ">",
+        "＜": "<",
     }
 )
 _TABLE = str.maketrans(_MAP)
