@@ -327,3 +327,17 @@ PIPE_FORM = """蓝湾区农业技术推广站2023年度项目支出绩效自评�
 def test_a_floor_beaten_is_no_deviation_whatever_its_sign_is_typed_as(tmp_path, sign):
     codes = _codes(_analysis(tmp_path, PIPE_FORM.format(sign=sign)))
     assert "DEVIATION_UNEXPLAINED" not in codes and "INDICATOR_SHORTFALL" not in codes
+
+
+@pytest.mark.parametrize("line,sid", [
+    ("从完成情况看：", "O"),
+    ("谢谢你的提问。从自评情况看，主要有两个方面的短板：", "Q"),
+    ("针对这些问题，下一步我们将重点抓好以下工作：", "I"),
+    # the report handing over to itself is its preamble, whatever words of goals it holds
+    ("根据县财政局关于开展绩效自评的要求，现将2023年度绩效目标完成情况报告如下：", "U"),
+    ("我乡对衔接资金项目开展了绩效自评，现将自评结果公示如下：", "U"),
+])
+def test_a_lead_lines_section(line, sid):
+    from nlp_pipeline.ingest.content import lead_section
+
+    assert lead_section(line) == sid

@@ -17,11 +17,14 @@ def _verbs(text: str) -> list[str]:
     return verbs(text)
 
 
-def _only_generic(clause: str, cues: dict) -> bool:
-    rest = clause
+def _without_generic(text: str, cues: dict) -> str:
     for w in sorted(cues.get("generic_words") or [], key=len, reverse=True):
-        rest = rest.replace(w, "")
-    return not rest.strip("，,。；;、：: ")
+        text = text.replace(w, "")
+    return text
+
+
+def _only_generic(clause: str, cues: dict) -> bool:
+    return not _without_generic(clause, cues).strip("，,。；;、：: ")
 
 
 def _generic_clauses(c: str, cues: dict) -> bool:
@@ -71,9 +74,7 @@ def residual(text: str, cues: dict, own_words: list[str] | tuple[str, ...] = ())
         return None  # a label or a greeting (产出指标, 满意度, 谢谢！) read as a measure is none
     generic = cues.get("generic_words") or []
     max_residual = int(cues.get("max_residual", 4))
-    rest = c
-    for w in sorted(generic, key=len, reverse=True):
-        rest = rest.replace(w, "")
+    rest = _without_generic(c, cues)
     # an action inside a frame of intensity (加大宣传力度) names how much, not what: 宣传 there
     # is no concrete step
     acting = P.replace(c, P.named("intensity_frame"), "")

@@ -6,10 +6,10 @@ statement that claims the whole of a piece of work done (已全部整改到位, 
 The claim is a statement of O, P or K holding a ``whole_done`` phrase of lexicons/cues.yaml,
 or a ``whole_subject`` quantifier with a ``done_verb`` after it in one clause (全部改造户于年底前
 顺利通过竣工验收; 项目11个…均按期交付使用). The counter is a clause of the problems (Q) holding a
-``shortfall_admitted`` phrase (or a ``carried_over`` one: 延至次年1月才完工), or a clause of another outcome paragraph that says the work is
-not done, runs late or is left for later (``not_done``, ``delayed``, ``carried_over``: 提灌站因
-手续办理滞后，预计次年4月建成; 剩余批次苗种调整至次年春季放流). They
-speak of the same work when the counter's sentence shares at least ``MIN_SHARED`` two-character
+``shortfall_admitted`` phrase (or a ``carried_over`` one: 延至次年1月才完工), or a clause of
+another outcome paragraph that says the work is not done, runs late or is left for later
+(``not_done``, ``delayed``, ``carried_over``: 提灌站因手续办理滞后，预计次年4月建成; 剩余批次
+苗种调整至次年春季放流). They speak of the same work when the counter's sentence shares at least ``MIN_SHARED`` two-character
 words with the claim's clause besides stock words (全年, 年底 …); a claim clause that names no
 work of its own (实现应纳尽纳) is read with the clause before it. One finding per claim.
 """
@@ -101,8 +101,9 @@ def _topic_lead(text: str) -> str:
 def detect(ctx: Context):
     report = ctx.report
     cues = default_cues()
-    # a clause admitting the shortfall or the work put off (延至2024年1月才完工), read with the words of its whole sentence (the work
-    # is often named a clause before: 理化实验室改造工程因…流标，截至年底仍未完工验收)
+    # a clause admitting the shortfall or the work put off (延至2024年1月才完工), read with the
+    # words of its whole sentence (the work is often named a clause before: 理化实验室改造工程
+    # 因…流标，截至年底仍未完工验收)
     problems = [(q, a, b, _words(q.text[sa:sb])) for q in report.paragraphs("Q") for sa, sb in statements(q.text)
                 for a, b in plain_clauses(q.text) if sa <= a < sb and _admitted(cues, q.text[a:b])]
     # the outcome parts say what was not finished too (a 重点项目's 资金使用 item)

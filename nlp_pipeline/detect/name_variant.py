@@ -202,11 +202,7 @@ def _covered(a: int, b: int, spans: dict[str, list[tuple[int, int]]], w: str) ->
 def _apart(text: str, at: int, w: str, longer: list[str]) -> bool:
     """``w`` at ``at`` is written on its own, not as part of the name or of a longer variant
     (兰屯 inside 扎兰屯 is the name itself)."""
-    for v in longer:
-        for k in range(max(0, at - len(v) + len(w)), at + 1):
-            if text.startswith(v, k) and k <= at and at + len(w) <= k + len(v):
-                return False
-    return True
+    return not any(text.startswith(v, k) for v in longer for k in range(max(0, at + len(w) - len(v)), at + 1))
 
 
 DROP_MIN = 6  # characters a stem needs before a two-character word dropped from it is read

@@ -47,15 +47,20 @@ def classify(text: str) -> str:
         return UNCLASSIFIED
     if any(w in head[:40] for w in lex.background):
         return UNCLASSIFIED
+    best, top, second = _ranked(text, lex)
+    return best if top > 0 and top - second >= lex.margin else UNCLASSIFIED
+
+
+def _ranked(text: str, lex: _Cues) -> tuple[str, float, float]:
+    """The section whose cues ``text`` holds most, its weight and the runner-up's."""
     scores = {sid: sum(w for cue, w in cues.items() if cue in text) for sid, cues in lex.cues.items()}
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
-    return best if top > 0 and top - second >= lex.margin else UNCLASSIFIED
+    return ranked[0][0], ranked[0][1], ranked[1][1]
 
 
 # items counted in words rather than numbered (一是…二是…, 第一，…): a list all the same
 _WORD_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、])")
-_LEAD_ENDS = ("：", ":")
+LEAD_ENDS = ("：", ":")
 
 
 def is_list_item(it: Item) -> bool:
@@ -69,13 +74,14 @@ def lead_section(text: str) -> str:
     lex = _lexicon()
     if _preamble(text.lstrip(), lex):
         return UNCLASSIFIED  # 根据《…》要求，现将…报告如下：/ 一、…: the report's own opening
-    tail = text.rstrip().rstrip("：:")
     # a lead after a greeting (谢谢你的提问。从自评情况看，…：) is its last sentence
-    tail = re.split(r"[。！？]", tail)[-1]
-    scores = {sid: sum(w for cue, w in cues.items() if cue in tail) for sid, cues in lex.cues.items()}
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    (best, top), (_, second) = ranked[0], ranked[1]
+    best, top, second = _ranked(last_sentence(text), lex)
     return best if top > 0 and top > second else UNCLASSIFIED
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of a lead line, without its colon."""
+    return re.split(r"[。！？]", text.strip(" ：:"))[-1].strip()
 
 
 def classify_paragraphs(text: str, rows: list[Row]) -> dict[str, Section]:
@@ -84,7 +90,7 @@ def classify_paragraphs(text: str, rows: list[Row]) -> dict[str, Section]:
     lead = UNCLASSIFIED
     for k, it in enumerate(items):
         t = it.text.chars
-        if t.rstrip().endswith(_LEAD_ENDS) and k + 1 < len(items) and is_list_item(items[k + 1]):
+        if t.rstrip().endswith(LEAD_ENDS) and k + 1 < len(items) and is_list_item(items[k + 1]):
             lead = lead_section(t)
             if lead != UNCLASSIFIED:
                 continue  # the lead line is the list's heading, no paragraph of it

@@ -91,7 +91,8 @@ def label_number(text: str) -> int | None:
 
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
 # (an item opening on a year, 2.2024年暑假…, is no decimal 2.2024)
-_INLINE_NUM_RE = re.compile(r"(\d{1,2})[.、．](?:(?!\d)|(?=(?:19|20)\d\d年))")
+_ITEM_NUM = r"(\d{1,2})[.、．](?:(?!\d)|(?=(?:19|20)\d\d年))"
+_INLINE_NUM_RE = re.compile(_ITEM_NUM)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_OPENERS = "“\"（(「《"
 
@@ -149,7 +150,7 @@ def split_inline_items(line: Mapped) -> list[Mapped]:
     """「1.加强培训 2.完善制度」 on one line: items numbered in sequence are separate items
     even with no 。 between them. A number out of sequence stays text."""
     norm = normalize(line.chars)
-    first = re.match(r"\s*(\d{1,2})[.、．](?:(?!\d)|(?=(?:19|20)\d\d年))", norm)
+    first = re.match(r"\s*" + _ITEM_NUM, norm)
     later = _INLINE_NUM_RE
     if not first:
         first, later = _INLINE_PAREN_FIRST_RE.match(norm), _INLINE_PAREN_RE

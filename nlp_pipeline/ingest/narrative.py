@@ -19,7 +19,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
-from .content import classify, is_list_item, lead_section
+from .content import LEAD_ENDS, classify, is_list_item, last_sentence, lead_section
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, label_number, number_value, split_inline_items, split_number
@@ -605,9 +605,9 @@ _LEAD_TAIL = 12  # characters of a heading's own lead words after it (我们打�
 
 
 def _spoken_lead(line: Mapped, following: Mapped | None) -> str | None:
-    """The section a lead line (…确定了三项年度绩效目标：, 主要有两个方面的短板：) opens for the
-    list after it, None when the line is no lead or names no section."""
-    if following is None or not line.chars.rstrip().endswith(("：", ":")) or split_number(line).style:
+    """The section a lead line (…确定了三项年度绩效目标：, 主要有两个方面的短板：) opens
+    for the list after it, None when the line is no lead or names no section."""
+    if following is None or not line.chars.rstrip().endswith(LEAD_ENDS) or split_number(line).style:
         return None
     if not is_list_item(split_number(following)):
         return None
@@ -1065,11 +1065,12 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             last_was_heading = True
             continue
         head = _heading(line, heading_style)
-        lead = None if head or heading_style is not None else _spoken_lead(line, lines[k + 1] if k + 1 < len(lines) else None)
+        lead = None if head or heading_style is not None \
+            else _spoken_lead(line, lines[k + 1] if k + 1 < len(lines) else None)
         if lead is not None:
             # 从完成情况看：/ 1.… (a report told, not written): a lead line naming a section
             # before a list heads that list; only where no numbered outline does
-            label = re.split(r"[。！？]", line.chars.strip(" ：:"))[-1].strip()
+            label = last_sentence(line.chars)
             sections.open(lead, label)
             seen_section = listed = spoken = True
             stacked, queue, beside, alternate = [(lead, label)], [], [], None
@@ -1090,7 +1091,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
         if head:
             labelled_open = False
             sid, label, rest = head
-            listed = heading_style is None and line.chars.rstrip().endswith(("：", ":"))
+            listed = heading_style is None and line.chars.rstrip().endswith(LEAD_ENDS)
             style = split_number(line).style
             if heading_style is None or (style and STYLE_DEPTH[style] < STYLE_DEPTH[heading_style]):
                 heading_style = style if style else heading_style
@@ -1107,7 +1108,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             last_was_heading = rest is None
             sections.open(sid, label)
             seen_section = True
-            if rest is not None and rest.chars.rstrip().endswith(("：", ":")) and len(rest.chars) <= _LEAD_TAIL:
+            if rest is not None and rest.chars.rstrip().endswith(LEAD_ENDS) and len(rest.chars) <= _LEAD_TAIL:
                 rest = None  # 下一步，我们打算：/ 一是…: the heading's own lead words, no paragraph
             if rest is not None and not _project_title(sid, rest.chars):
                 # 存在问题 （1）…（2）…: the items written after the heading on its line
