@@ -103,9 +103,11 @@ def check_budget(report, index) -> list:
         got = abs(written.value) if signed else written.value
         if M.agrees(got, want, tol) or (alt is not None and abs(got - alt) <= tol):
             return
+        # (a figure read with its unit, 3824.26万元, is not given the unit again)
+        shown_unit = "" if any(v.text.rstrip().endswith(unit) for v in (num, den)) else unit
         out.append(make_finding(
             CODE, "high", message_id,
-            {"numerator": num.text, "unit": unit, "denominator": den.text, "computed": f"{want:.2f}",
+            {"numerator": num.text, "unit": shown_unit, "denominator": den.text, "computed": f"{want:.2f}",
              "written": written.text},
             ev(written, num, den),
             {"written": got, "computed": round(want, 4)},

@@ -149,6 +149,29 @@ def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: 
     return None
 
 
+def _same_amount(report: Report, cues: Cues, by_para: dict, kind: str, para, st: tuple[int, int]) -> _Counter | None:
+    """A statement elsewhere in the report about the same sum of money (乡村振兴衔接资金
+    2179万元目前已全部拨付 … 项目资金共2179万元，…已完成拨付2113.63万元): the claim's own
+    amount, written again as the planned amount of another statement, ties that statement's
+    figures to the claim."""
+    own = {n.m.base_value for n in by_para.get(para.id, [])
+           if st[0] <= n.i < st[1] and n.m.kind == "MONEY" and n.m.base_value and n.role != "target"}
+    if not own:
+        return None
+    for other in report.paragraphs():
+        if other.id == para.id or other.section not in CLAIM_SECTIONS or other.kind in ("goal", "indicator"):
+            continue
+        nums = by_para.get(other.id, [])
+        for a, b in statements(other.text, cues):
+            if not any(a <= n.i < b and n.m.kind == "MONEY" and n.m.base_value in own
+                       and _planned(cues, n.metric or n.key, kind) for n in nums):
+                continue
+            got = _in_paragraph(report, cues, nums, kind, a, b)
+            if got is not None:
+                return got
+    return None
+
+
 def _budget_rows(report: Report, kind: str, para) -> _Counter | None:
     """The budget figures the reader took for the report (only spending is recorded
     there): those written inside the claim's own paragraph, or in a project's own form
@@ -226,7 +249,8 @@ def detect(ctx: Context):
             counter = (_in_paragraph(report, cues, by_para.get(para.id, []), kind, *st)
                        or _in_paragraph(report, cues, by_para.get(para.id, []), kind, 0, len(text))
                        or (None if own else _budget_rows(report, kind, para))
-                       or (None if own else _in_basic_part(report, cues, by_para, kind, para)))
+                       or (None if own else _in_basic_part(report, cues, by_para, kind, para))
+                       or (None if own else _same_amount(report, cues, by_para, kind, para, st)))
             if counter is None:
                 continue
             # the claim is quoted as its whole clause (项目资金已全部支付完毕)

@@ -36,7 +36,8 @@ RULE = Rule(
     reference=OFFICIAL_SCORING_RULE,
     explain_zh="分值 {weight}，得分 {score}；目标 {target}，实际 {actual}；按评分规则应得 分值 × min(实际/目标, 1)",
     explain_en="weight {weight}, score {score}; target {target}, actual {actual}; the rule gives weight x min(actual/target, 1)",
-    messages=("FORM.SCORE_RULE.met", "FORM.SCORE_RULE.missed", "FORM.SCORE_RULE.budget"),
+    messages=("FORM.SCORE_RULE.met", "FORM.SCORE_RULE.missed", "FORM.SCORE_RULE.budget",
+              "FORM.SCORE_RULE.budget_figures"),
 )
 
 
@@ -83,21 +84,41 @@ def detect(ctx: Context):
 
 def _budget_score(report) -> list:
     """The budget row's score against weight × min(执行率, 100%) (分值10, 执行率95.07%, 得分10
-    where the rule gives 9.51): the score may be rounded to the digits it shows."""
+    where the rule gives 9.51): the score may be rounded to the digits it shows. Where the
+    form's own 全年执行数 ÷ 全年预算数 does not give its written 执行率 (100% written for
+    80.45%), the score is held against the rate its figures give: a wrong rate scored at
+    full marks is two defects, the rate and the points it earned."""
     b = report.budget
     if b.weight is None or b.score is None or b.completion_rate is None or not b.weight.value:
         return []
-    rate = min(b.completion_rate.value, 100.0) / 100.0
-    want = b.weight.value * rate
-    tol = _tol(b.score.text) + b.weight.value * _tol(b.completion_rate.text.rstrip("%％")) / 100.0 + 1e-9
-    full_for_less = b.score.value >= b.weight.value and b.completion_rate.value < 99.5
+    written = b.completion_rate.value
+    rate_tol = _tol(b.completion_rate.text.rstrip("%％"))
+    figures = _rate_from_figures(b)
+    from_figures = figures is not None and abs(figures - written) > max(rate_tol, 0.01)
+    pct = figures if from_figures else written
+    want = b.weight.value * min(pct, 100.0) / 100.0
+    tol = _tol(b.score.text) + b.weight.value * (0.005 if from_figures else rate_tol) / 100.0 + 1e-9
+    full_for_less = b.score.value >= b.weight.value and pct < 99.5
     if abs(b.score.value - want) <= tol and not full_for_less:
         return []  # full marks for a rate below 100% are no rounding (10 for 9.51)
     where = "TBL" if M.in_project_table(report, b.score.start) else "B"
-    ev = [M.evidence_at(report, M.ParagraphIndex(report), v.start, v.end, where)
-          for v in (b.score, b.completion_rate, b.weight)]
-    return [make_finding(CODE, "medium", "FORM.SCORE_RULE.budget",
-                         {"weight": M.fmt(b.weight.value), "rate": b.completion_rate.text,
-                          "expected": M.fmt(round(want, 2)), "score": M.fmt(b.score.value)},
-                         ev, {"rule": "SCORE_RULE", "weight": b.weight.value, "score": b.score.value,
-                              "rate": b.completion_rate.value}, roles=["claim", "part", "part"])]
+    index = M.ParagraphIndex(report)
+    shown = (b.score, b.completion_rate, b.weight) + ((b.actual_spending, b.adjusted_budget) if from_figures else ())
+    ev = [M.evidence_at(report, index, v.start, v.end, where) for v in shown]
+    params = {"weight": M.fmt(b.weight.value), "rate": b.completion_rate.text,
+              "expected": M.fmt(round(want, 2)), "score": M.fmt(b.score.value)}
+    mid = "FORM.SCORE_RULE.budget"
+    if from_figures:
+        mid = "FORM.SCORE_RULE.budget_figures"
+        params.update(computed=f"{pct:.2f}%", spent=b.actual_spending.text, base=b.adjusted_budget.text)
+    return [make_finding(CODE, "medium", mid, params, ev,
+                         {"rule": "SCORE_RULE", "weight": b.weight.value, "score": b.score.value,
+                          "rate": round(pct, 4), "written_rate": written},
+                         roles=["claim"] + ["part"] * (len(ev) - 1))]
+
+
+def _rate_from_figures(b) -> float | None:
+    """全年执行数 ÷ 全年预算数 in percent, None where the form lacks either."""
+    if b.actual_spending is None or b.adjusted_budget is None or not b.adjusted_budget.value:
+        return None
+    return abs(b.actual_spending.value) / b.adjusted_budget.value * 100

@@ -714,12 +714,31 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
             break  # (a column named again is the first row's cell: 请输入三级指标名称)
         names.append(name)
         cells.append(lj.cells[0])
-        j = nxt
+        j = _header_wrap_end(lines, j, nxt, name)
     if len(names) >= 3:
         cols = header_columns(names)
         if cols:
             return cols, j, cells, "cell_per_line", []
     return None
+
+
+def _header_wrap_end(lines: list[Line], first: int, nxt: int, name: str) -> int:
+    """The line after a header cell wrapped over three lines or more (偏差原因 / 分析及 /
+    改进措施): a following line is more of the cell while the cell so far is still part of
+    one of its column's own names (a row's first cell would make a name of none)."""
+    pairs, _ = _header_synonyms(table_lexicon())
+    names = [syn for col, syn in pairs if col == name]
+    joined = "".join(squeeze(lines[q].cells[0].s) for q in range(first, nxt) if lines[q].shape == "single")
+    while True:
+        q = nxt
+        while q < len(lines) and lines[q].shape == "blank":
+            q += 1
+        if q >= len(lines) or lines[q].shape != "single":
+            return nxt
+        more = joined + squeeze(lines[q].cells[0].s)
+        if not any(more in syn for syn in names):
+            return nxt
+        joined, nxt = more, q + 1
 
 
 def _grouped_header(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:

@@ -1,0 +1,234 @@
+"""Lessons of real16 and its auditor's pass (realcheck16), in invented text of the shapes
+those pages showed: a form exported one cell per line whose reason header is wrapped over
+three lines; a budget row whose written 执行率 is wrong and scored at full marks; a count
+followed by the list of what it counts, naming another number of items; money claimed all
+paid out in one paragraph and shown short in another that names the same sum."""
+from __future__ import annotations
+
+import pytest
+
+from test_session12_lessons import _analysis, _codes
+
+from nlp_pipeline.ingest import read_report
+
+# a 部门整体 form as a site's text export gives it: one cell per line, blank lines between,
+# header cells wrapped over two and three lines
+CELL_FORM = """2022年度部门整体支出绩效自评表
+
+单位名称
+
+{unit}
+
+年初
+
+预算数
+
+全年预算数
+
+全年
+
+执行数
+
+分值
+
+执行率
+
+得分
+
+年度资金总额
+
+{budget}万元
+
+{budget}万元
+
+{spent}万元
+
+10
+
+{rate}
+
+{score}
+
+一级指标
+
+二级指标
+
+三级指标
+
+年度
+
+指标值
+
+实际
+
+完成值
+
+分值
+
+得分
+
+{reason_head}
+
+产出指标
+
+(50)
+
+数量
+
+指标
+
+新建村级文化广场
+
+12个
+
+12个
+
+30
+
+30
+
+ 
+
+送戏下乡场次
+
+80场
+
+64场
+
+30
+
+24
+
+ 
+
+效益指标
+
+(30)
+
+社会效
+
+益指标
+
+群众文化活动参与人次
+
+5万人次
+
+5.2万人次
+
+30
+
+30
+
+ 
+"""
+
+REASON_HEADS = ["偏差原因\n\n分析及\n\n改进措施", "偏差原因\n\n分析及改进\n\n措施", "偏差原因分\n\n析及改进措施"]
+
+
+@pytest.mark.parametrize("head", REASON_HEADS)
+def test_a_header_cell_wrapped_over_three_lines_is_one_column(tmp_path, head):
+    f = tmp_path / "r.txt"
+    f.write_text(CELL_FORM.format(unit="溪口县文化广电旅游局", budget="860.00", spent="688.00", rate="80%",
+                                  score="8", reason_head=head), encoding="utf-8")
+    report = read_report(f)
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in report.tasks for i in t.indicators]
+    assert ("新建村级文化广场", "12个", "12个", 30, 30) in rows
+    assert ("送戏下乡场次", "80场", "64场", 30, 24) in rows
+    assert len(rows) == 3
+
+
+def test_a_missed_target_in_such_a_form_with_an_empty_reason_cell_is_unexplained(tmp_path):
+    a = _analysis(tmp_path, CELL_FORM.format(unit="溪口县文化广电旅游局", budget="860.00", spent="688.00",
+                                             rate="80%", score="8", reason_head=REASON_HEADS[0]))
+    dev = [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED"]
+    assert any("送戏下乡场次" in f.message for f in dev)
+
+
+@pytest.mark.parametrize("rate,score,spent", [("100%", "10", "688.00"), ("100.00%", "10", "731.00"),
+                                              ("95%", "9.5", "688.00")])
+def test_a_budget_score_is_held_against_the_rate_its_figures_give(tmp_path, rate, score, spent):
+    a = _analysis(tmp_path, CELL_FORM.format(unit="溪口县文化广电旅游局", budget="860.00", spent=spent,
+                                             rate=rate, score=score, reason_head=REASON_HEADS[0]))
+    found = [f for f in a.findings if f.code == "SCORE_MISMATCH" and "全年执行数" in f.message]
+    assert found, _codes(a)
+    want = round(10 * float(spent) / 860.0, 2)
+    assert f"= {want:g}分" in found[0].message or f"= {want}分" in found[0].message
+    # the wrong rate is its own defect, with its unit written once
+    arith = [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH"]
+    assert arith and "万元万元" not in arith[0].message
+
+
+def test_a_budget_score_that_follows_its_true_rate_is_clean(tmp_path):
+    a = _analysis(tmp_path, CELL_FORM.format(unit="溪口县文化广电旅游局", budget="860.00", spent="688.00",
+                                             rate="80%", score="8", reason_head=REASON_HEADS[0]))
+    assert not [f for f in a.findings if f.code in ("SCORE_MISMATCH", "ARITHMETIC_MISMATCH")
+                and ("执行率" in f.message or "完成率" in f.message)], [f.message for f in a.findings]
+
+
+NARRATIVE = """梅岭县财政局2022年度部门整体支出绩效自评报告
+
+一、部门基本情况
+{units}
+本局内设机构8个，编制人数62人，实有人数58人。
+
+二、绩效目标完成情况
+（一）资金情况。{claim}
+（二）执行情况。{counter}
+全年完成财政预算编制、国库集中支付、政府采购监管等工作。
+
+三、存在的问题
+部分项目预算编制不够精细，年中调整较多。
+
+四、改进措施
+2023年6月底前修订项目支出预算编制规程，由预算股牵头落实。
+"""
+
+UNITS_OK = "所属事业单位3个，即县国库支付中心、县财政信息中心、县会计服务中心。"
+LIST_MISSES = [
+    "所属事业单位4个，即县国库支付中心、县财政信息中心、县会计服务中心。",
+    "下设二级单位5个，分别是县国库支付中心、县财政信息中心、县会计服务中心、县投资评审中心。",
+    "共有直属事业单位4个：包括县国库支付中心、县财政信息中心、县会计服务中心、县投资评审中心、县债务服务中心。",
+    "所属事业单位４个，即县国库支付中心、县财政信息中心、县会计服务中心。",
+]
+LIST_CLEAN = [
+    UNITS_OK,
+    "所属事业单位3个，即县国库支付中心、县财政信息中心和县会计服务中心。",
+    "所属事业单位4个，即县国库支付中心、县财政信息中心、县会计服务中心和县投资评审中心。",
+    "所属事业单位6个，包括县国库支付中心、县财政信息中心、县会计服务中心等。",
+    "所属事业单位10个，主要有县国库支付中心、县财政信息中心、县会计服务中心。",
+    "所属单位10个，即行政单位3个、事业单位7个、企业0个。",
+]
+CLAIM = "县级衔接资金1,260万元已全部拨付到位，及时安排到相关项目。"
+COUNTER = "项目资金共1,260万元，截至2022年12月20日，已拨付1,188.40万元，执行率94.3%。"
+
+
+@pytest.mark.parametrize("units", LIST_MISSES)
+def test_a_count_its_own_list_does_not_give_is_flagged(tmp_path, units):
+    a = _analysis(tmp_path, NARRATIVE.format(units=units, claim="资金按时下达。", counter="全年支出按计划执行。"))
+    found = [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH" and "列举" in f.message]
+    assert len(found) == 1, [f.message for f in a.findings]
+    quotes = [e.quote for e in found[0].evidence]
+    assert any(q.endswith("个") for q in quotes) and any("县财政信息中心" in q for q in quotes)
+
+
+@pytest.mark.parametrize("units", LIST_CLEAN)
+def test_a_list_that_gives_its_count_or_names_only_some_is_clean(tmp_path, units):
+    a = _analysis(tmp_path, NARRATIVE.format(units=units, claim="资金按时下达。", counter="全年支出按计划执行。"))
+    assert not [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH" and "列举" in f.message]
+
+
+@pytest.mark.parametrize("claim,counter", [
+    (CLAIM, COUNTER),
+    ("县级衔接资金1,260万元，目前已足额拨付。", "项目资金1,260万元，截止年底拨付资金1,188.40万元。"),
+])
+def test_money_claimed_all_paid_is_held_against_another_paragraph_on_the_same_sum(tmp_path, claim, counter):
+    a = _analysis(tmp_path, NARRATIVE.format(units=UNITS_OK, claim=claim, counter=counter))
+    found = [f for f in a.findings if f.code == "CLAIM_CONTRADICTED"]
+    assert found, [f.message for f in a.findings]
+    assert any("1,188.40" in e.quote for e in found[0].evidence)
+
+
+def test_a_paragraph_about_another_sum_is_no_counter(tmp_path):
+    other = "另安排县级配套资金860万元，截至2022年12月20日，已拨付812.00万元。"
+    a = _analysis(tmp_path, NARRATIVE.format(units=UNITS_OK, claim=CLAIM, counter=other))
+    assert not [f for f in a.findings if f.code == "CLAIM_CONTRADICTED"], [f.message for f in a.findings]
