@@ -232,3 +232,31 @@ def test_a_paragraph_about_another_sum_is_no_counter(tmp_path):
     other = "另安排县级配套资金860万元，截至2022年12月20日，已拨付812.00万元。"
     a = _analysis(tmp_path, NARRATIVE.format(units=UNITS_OK, claim=CLAIM, counter=other))
     assert not [f for f in a.findings if f.code == "CLAIM_CONTRADICTED"], [f.message for f in a.findings]
+
+
+# 重庆's target table: 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值, the unit before the value
+UNIT_FIRST_ROWS = [("培训农村实用人才", "20", "人次", "≥", "300"), ("补助发放及时率", "10", "%", "≥", "95"),
+                   ("群众满意度", "10", "%", "≥", "90"), ("补助资金", "20", "万元", "≤", "12.5")]
+WANT_TARGETS = ["≥300人次", "≥95%", "≥90%", "≤12.5万元"]
+
+
+def _unit_first(shape: str) -> str:
+    head = ["三级指标", "指标权重", "计量单位", "指标性质", "指标值"]
+    lines = ["2023年一般性项目绩效目标表", "单位名称", "双溪镇人民政府", "当年绩效目标", "按时足额发放各类补助，保障群众权益。"]
+    if shape == "cells":
+        lines += [f"{c} |" for c in head]
+        for r in UNIT_FIRST_ROWS:
+            lines += [f"{c} |" for c in r]
+    else:
+        lines += ["| " + " | ".join(head) + " |", "| --- | --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(r) + " |" for r in UNIT_FIRST_ROWS]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["cells", "pipe"])
+def test_a_unit_column_before_the_comparison_joins_the_target(tmp_path, shape):
+    f = tmp_path / "r.txt"
+    f.write_text(_unit_first(shape), encoding="utf-8")
+    report = read_report(f)
+    targets = [i.target for t in report.tasks for i in t.indicators]
+    assert targets == WANT_TARGETS

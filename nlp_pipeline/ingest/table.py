@@ -981,10 +981,14 @@ class _Builder:
         if q > 0 and head[q - 1] in lex.operator_columns and _OPERATOR_RE.fullmatch(squeeze(cells[q - 1].s)):
             rc.cells["target"] = [cells[q - 1]] + rc.cells["target"]
         actual = rc.cells.get("actual")
-        if q + 1 < len(cells) and head[q + 1] in lex.unit_columns and cells[q + 1].s \
-                and not re.search(r"\d", cells[q + 1].s) and len(squeeze(cells[q + 1].s)) <= 4 \
-                and not (actual and _is_number("".join(t.s for t in actual))):
-            rc.cells["target"] = rc.cells["target"] + [cells[q + 1]]
+        # (the unit column after the value, or before it where 重庆's form puts it: 计量单位 |
+        # 指标性质 | 指标值)
+        u = next((k for k in [q + 1] + list(range(q)) if k < len(cells) and head[k] in lex.unit_columns), None)
+        if u is not None and cells[u].s \
+                and not re.search(r"\d", cells[u].s) and len(squeeze(cells[u].s)) <= 4 \
+                and not (actual and _is_number("".join(t.s for t in actual))) \
+                and not squeeze("".join(t.s for t in rc.cells["target"])).endswith(squeeze(cells[u].s)):
+            rc.cells["target"] = rc.cells["target"] + [cells[u]]
 
     def add_line_row(self, ln: Line) -> None:
         if self._continues_values(ln):
@@ -1057,7 +1061,7 @@ class _Builder:
             if rc.cells:
                 self._push(rc)
             return
-        toks = _level_word_rejoined(glue_split_values(toks))
+        toks = _level_word_rejoined(glue_split_values(toks, unit_first=self._unit_first()))
         near = None
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
@@ -1071,6 +1075,15 @@ class _Builder:
             return
         for rc in rows:
             self._push(rc)
+
+    def _unit_first(self) -> bool:
+        """The header puts its unit column before the comparison and the value (重庆's 计量单位 |
+        指标性质 | 指标值)."""
+        lex = table_lexicon()
+        head = [squeeze(h.s) for h in self.header_cells]
+        units = [k for k, h in enumerate(head) if h in lex.unit_columns]
+        ops = [k for k, h in enumerate(head) if h in lex.operator_columns]
+        return bool(units and ops and units[0] < ops[0])
 
     def _lost_points_column(self, toks: list[Tok], rows: list[RowCells], score: float,
                             near: list[int] | None) -> list[RowCells]:
@@ -1765,14 +1778,21 @@ _OPERATOR_RE = re.compile(r"[≥≤<>=＞＜≧≦═＝]+|不少于|不低于|�
 _UNIT_CELL_RE = re.compile(r"%|‰|[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff]{1,2})?")
 
 
-def glue_split_values(toks: list[Tok]) -> list[Tok]:
+def glue_split_values(toks: list[Tok], unit_first: bool = False) -> list[Tok]:
     """Value cells a form split in three (≧ | 735 | 人次): the comparison and the unit join
-    the number, so the cells read as one 指标值."""
+    the number, so the cells read as one 指标值. Under a header whose unit column comes
+    first (人数 | ≥ | 80) the unit joins after the number all the same."""
     out: list[Tok] = []
     k = 0
     while k < len(toks):
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
+        value = toks[k + 2] if k + 2 < len(toks) else None
+        if unit_first and nxt is not None and value is not None and _is_unit_cell(t.s) \
+                and _OPERATOR_RE.fullmatch(squeeze(nxt.s)) and _NUM_RE.fullmatch(squeeze(value.s)):
+            out.append(Tok(nxt.m + value.m + t.m, nxt.line, nxt.col))
+            k += 3
+            continue
         op = _OPERATOR_RE.match(squeeze(t.s))
         if nxt is not None and op and (op.end() == len(squeeze(t.s)) and _NUM_RE.match(squeeze(nxt.s))
                                        or _NUM_RE.fullmatch(squeeze(t.s)[op.end():])):
@@ -1781,13 +1801,17 @@ def glue_split_values(toks: list[Tok]) -> list[Tok]:
                 t = Tok(t.m + nxt.m, t.line, t.col)
                 k += 1
             after = toks[k + 1] if k + 1 < len(toks) else None
-            if after is not None and _UNIT_CELL_RE.fullmatch(squeeze(after.s)) and not any(_level_kind(after.s)) \
-                    and squeeze(after.s) not in table_lexicon().unfilled.placeholders:
+            if after is not None and _is_unit_cell(after.s):
                 t = Tok(t.m + after.m, t.line, t.col)
                 k += 1
         out.append(t)
         k += 1
     return out
+
+
+def _is_unit_cell(s: str) -> bool:
+    return bool(_UNIT_CELL_RE.fullmatch(squeeze(s))) and not any(_level_kind(s)) \
+        and squeeze(s) not in table_lexicon().unfilled.placeholders
 
 
 def _repeated(lines: list[Line]) -> set[str]:
