@@ -260,3 +260,51 @@ def test_a_unit_column_before_the_comparison_joins_the_target(tmp_path, shape):
     report = read_report(f)
     targets = [i.target for t in report.tasks for i in t.indicators]
     assert targets == WANT_TARGETS
+
+
+# a 安徽 project form as a site prints it: cells split by single spaces, a header whose
+# two-line cells leave their second halves on the next line, the 执行率 as a ratio
+FLAT_FORM = """市级非遗保护专项经费绩效自评表({year}年度)
+项目名称 市级非遗保护专项经费
+主管部门 桐溪区文化和旅游局   实施单位 桐溪区文化和旅游局
+项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+(万元) 年度资金总额 40 40 {spent} 10 {rate} {score}
+年度总体目标 预期目标 实际完成情况
+完成3个非遗项目的记录整理和2场展演，提升非遗保护水平。 完成3个项目记录整理，举办展演2场。
+绩效指标 一级指标 二级指标 三级指标 {head1} 分值 得分 偏差原因分析及改进措施
+{head2}
+产出指标 数量指标 指标1:记录整理项目数 3个 3个 20 20
+指标2:非遗展演场次 2场 2场 20 20
+质量指标 指标1:资料归档合格率 100% 96% 20 18 部分影像资料清晰度不够，已安排补拍
+效益指标 社会效益指标 群众参与人次 ≥2000人次 2600人次 15 15
+满意度指标 服务对象满意度指标 观众满意度 ≥90% 93% 15 15
+"""
+HEADS = [("年度 实际", "指标值 完成值"), ("年初 全年实际", "目标值 完成值")]
+
+
+@pytest.mark.parametrize("head1,head2", HEADS)
+def test_a_spaced_header_finished_on_the_next_line_reads_the_rows(tmp_path, head1, head2):
+    f = tmp_path / "r.txt"
+    f.write_text(FLAT_FORM.format(year=2022, spent="38.3", rate="0.957", score="9.57", head1=head1, head2=head2),
+                 encoding="utf-8")
+    report = read_report(f)
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in report.tasks for i in t.indicators]
+    assert ("指标2:非遗展演场次", "2场", "2场", 20, 20) in rows
+    assert ("指标1:资料归档合格率", "100%", "96%", 20, 18) in rows
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("rate,score", [("0.957", "9.57"), ("0.95", "9.5"), ("0.9575", "9.58")])
+def test_an_execution_rate_written_as_a_ratio_is_read_in_percent(tmp_path, rate, score):
+    a = _analysis(tmp_path, FLAT_FORM.format(year=2022, spent="38.3", rate=rate, score=score,
+                                             head1=HEADS[0][0], head2=HEADS[0][1]))
+    assert abs(a.report.budget.completion_rate.value - float(rate) * 100) < 1e-6
+    assert a.report.budget.completion_rate.text == rate
+    assert not [f for f in a.findings if f.code in ("ARITHMETIC_MISMATCH", "SCORE_MISMATCH")], \
+        [f.message for f in a.findings]
+
+
+def test_a_ratio_its_figures_do_not_give_is_still_wrong(tmp_path):
+    a = _analysis(tmp_path, FLAT_FORM.format(year=2022, spent="30.0", rate="0.957", score="9.57",
+                                             head1=HEADS[0][0], head2=HEADS[0][1]))
+    assert [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH"], [f.message for f in a.findings]

@@ -405,6 +405,18 @@ def agrees(written: float, want: float, tol: float) -> bool:
     return abs(written - want) <= tol or 0 <= want - written < 2 * tol
 
 
+def half_written(v) -> float:
+    """Half a unit of the last digit a budget value is written with, on the scale it was
+    read at (an 执行率 written 0.958 and read as 95.8% is good to 0.05 points)."""
+    t = normalize(v.text).replace(",", "").strip().rstrip("%")
+    try:
+        shown = float(t)
+    except ValueError:
+        shown = 0.0
+    scale = abs(v.value / shown) if shown else 1.0
+    return 0.5 * 10 ** -(len(t.split(".", 1)[1]) if "." in t else 0) * scale
+
+
 def half_ulp(m: Mention) -> float:
     """Half a unit of the last written digit, in the base unit."""
     if m.base_value is None:

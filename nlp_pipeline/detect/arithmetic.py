@@ -99,7 +99,7 @@ def check_budget(report, index) -> list:
     def rate(written, num, den, alt, message_id, signed=False):
         """A budget rate must be num / den (or the alternative base some forms use)."""
         want = abs(num.value) / den.value * 100
-        tol = _tol(_num_text(written.text))
+        tol = M.half_written(written) * (1 + 1e-6) + 1e-9
         got = abs(written.value) if signed else written.value
         if M.agrees(got, want, tol) or (alt is not None and abs(got - alt) <= tol):
             return

@@ -65,7 +65,7 @@ def _rates(report, index) -> list:
         if rate is None or spent is None or base is None or not base.value:
             continue
         want = spent.value / base.value * 100
-        if abs(want - rate.value) <= _half(rate) + 0.01:
+        if M.agrees(rate.value, want, M.half_written(rate) + 0.01):
             continue
         ev = [M.evidence_at(report, index, v.start, v.end) for v in (rate, spent, base)]
         for e, role in zip(ev, ("claim", "part", "total")):

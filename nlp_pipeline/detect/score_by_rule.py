@@ -92,9 +92,9 @@ def _budget_score(report) -> list:
     if b.weight is None or b.score is None or b.completion_rate is None or not b.weight.value:
         return []
     written = b.completion_rate.value
-    rate_tol = _tol(b.completion_rate.text.rstrip("%％"))
+    rate_tol = M.half_written(b.completion_rate)
     figures = _rate_from_figures(b)
-    from_figures = figures is not None and abs(figures - written) > max(rate_tol, 0.01)
+    from_figures = figures is not None and not M.agrees(written, figures, max(rate_tol, 0.01))
     pct = figures if from_figures else written
     want = b.weight.value * min(pct, 100.0) / 100.0
     tol = _tol(b.score.text) + b.weight.value * (0.005 if from_figures else rate_tol) / 100.0 + 1e-9

@@ -684,7 +684,7 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         return None
     if ln.shape != "single":
         return None
-    flat = _flat_header(ln, k)
+    flat = _flat_header_wrapped(lines, k) or _flat_header(ln, k)
     if flat:
         return flat
     glued = _glued_header_at(ln, k)
@@ -845,6 +845,37 @@ def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list
     if not cols:
         return None
     return cols, k + 1, words[a:b], "flattened", words[b:]
+
+
+WRAPPED_HEAD_MAX = 4  # header cells a one-line header may leave for its next line to finish
+
+
+def _flat_header_wrapped(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
+    """A header written on one line with single spaces whose two-line cells left their
+    second halves on the next line (… 三级指标 年度 实际 分值 得分 … / 指标值 完成值): the
+    words naming no column take the next line's words in order."""
+    words = lines[k].words()
+    j = k + 1
+    while j < len(lines) and lines[j].shape == "blank":
+        j += 1
+    if j >= len(lines) or lines[j].shape != "single":
+        return None
+    tails = lines[j].words()
+    names = [match_header(w.s) for w in words]
+    misses = [i for i, n in enumerate(names) if n is None]
+    if not 1 <= len(misses) <= WRAPPED_HEAD_MAX or len(misses) != len(tails) \
+            or any(match_header(t.s) in ("level1", "level2", "name") for t in tails):
+        return None
+    cells = list(words)
+    for i, t in zip(misses, tails):
+        names[i] = match_header(words[i].s + t.s)
+        if names[i] is None:
+            return None
+        cells[i] = Tok(words[i].m + t.m, words[i].line, words[i].col)
+    cols = header_columns(names)  # type: ignore[arg-type]
+    if not cols or not {"target", "actual"} & set(cols):
+        return None
+    return cols, j + 1, cells, "flattened", []
 
 
 def _glued_header_at(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
