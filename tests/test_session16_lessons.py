@@ -308,3 +308,49 @@ def test_a_ratio_its_figures_do_not_give_is_still_wrong(tmp_path):
     a = _analysis(tmp_path, FLAT_FORM.format(year=2022, spent="30.0", rate="0.957", score="9.57",
                                              head1=HEADS[0][0], head2=HEADS[0][1]))
     assert [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH"], [f.message for f in a.findings]
+
+
+# a target table attached to a 下达 letter: one cell a line ending in " |", merged cells
+# leaving runs of empty cells (指标值 | |), a first level named 实施效果指标
+LETTER_TABLE = """附件
+{region}农业绿色发展专项2023年中央预算内投资计划绩效目标表
+专项名称 |
+农业绿色发展专项 | ||||
+下达中央预算内投资(万元) |
+1860 | ||||
+总 体 目 标 |
+提高畜禽粪污综合利用率。 | ||||
+绩 效 指 标 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 | |
+{level1} |
+产出指标 |
+建设项目个数 |
+2 | ||
+竣工验收合格率 |
+100% | ||||
+效益指标 |
+畜禽粪污综合利用率 |
+≥90% | |||
+"""
+
+
+@pytest.mark.parametrize("level1", ["实施效果指标", "绩效指标"])
+def test_a_cell_per_line_table_with_merged_empty_cells_reads_its_rows(tmp_path, level1):
+    f = tmp_path / "r.txt"
+    f.write_text(LETTER_TABLE.format(region="清河区", level1=level1), encoding="utf-8")
+    report = read_report(f)
+    rows = [(i.name, i.target) for t in report.tasks for i in t.indicators]
+    assert rows == [("建设项目个数", "2"), ("竣工验收合格率", "100%"), ("畜禽粪污综合利用率", "≥90%")]
+
+
+@pytest.mark.parametrize("target,actual", [("200", "200余人"), ("≥300", "300人")])
+def test_a_target_and_a_result_of_the_same_number_are_two_cells(tmp_path, target, actual):
+    text = FLAT_FORM.format(year=2022, spent="38.3", rate="0.957", score="9.57", head1=HEADS[0][0],
+                            head2=HEADS[0][1]).replace("指标1:记录整理项目数 3个 3个", f"指标1:培训人数 {target} {actual}")
+    f = tmp_path / "r.txt"
+    f.write_text(text, encoding="utf-8")
+    rows = {i.name: (i.target, i.result) for t in read_report(f).tasks for i in t.indicators}
+    assert rows["指标1:培训人数"] == (target, actual)

@@ -211,7 +211,9 @@ class Line:
                           # a thousands group cut off by a space: "8 742人" (not "10 100")
                           or re.fullmatch(r"[≥≤<>=]?\d{1,3}", glued[-1].s) and re.fullmatch(r"\d{3}\D+", t.s)
                           # (not a score after its weight: "5 5 305人" is two cells and a value)
-                          and not (len(glued) >= 2 and re.fullmatch(r"\d{1,3}(?:\.\d+)?", glued[-2].s))):
+                          and not (len(glued) >= 2 and re.fullmatch(r"\d{1,3}(?:\.\d+)?", glued[-2].s))
+                          # (nor a target and its result: "200 200余人")
+                          and not t.s.startswith(glued[-1].s.lstrip("≥≤<>="))):
                 glued[-1] = Tok(glued[-1].m + t.m, glued[-1].line, glued[-1].col)
             else:
                 glued.append(t)
@@ -699,26 +701,38 @@ def _header_at(lines: list[Line], k: int) -> tuple[list[str], int, list[Tok], st
         if lj.shape == "blank":
             j += 1
             continue
-        if lj.shape != "single":
+        cell = _one_cell(lj)
+        if cell is None:
             break
-        name = match_header(lj.cells[0].s)
+        name = match_header(cell.s)
         nxt = j + 1
         if name is None:
             # a head cell wrapped over two lines (年度 / 指标值, 实际 / 完成值)
             while nxt < len(lines) and lines[nxt].shape == "blank":
                 nxt += 1
             if nxt < len(lines) and lines[nxt].shape == "single":
-                name = match_header(lj.cells[0].s + lines[nxt].cells[0].s)
+                name = match_header(cell.s + lines[nxt].cells[0].s)
             nxt += 1
         if name is None or (name in names and name not in ("other", "label")):
             break  # (a column named again is the first row's cell: 请输入三级指标名称)
         names.append(name)
-        cells.append(lj.cells[0])
+        cells.append(cell)
         j = _header_wrap_end(lines, j, nxt, name)
     if len(names) >= 3:
         cols = header_columns(names)
         if cols:
             return cols, j, cells, "cell_per_line", []
+    return None
+
+
+def _one_cell(ln: Line) -> Tok | None:
+    """The one cell a line holds: a line of its own, or a pipe line whose other cells are
+    the empty cells a merged cell leaves (指标值 | |)."""
+    if ln.shape == "single":
+        return ln.cells[0]
+    if ln.shape == "pipe":
+        filled = ln.filled
+        return filled[0] if len(filled) == 1 else None
     return None
 
 
@@ -969,6 +983,8 @@ def _is_end(ln: Line) -> bool:
         return False  # 见附件说明: a cell that points elsewhere, not the attachment's heading
     if it.style in ("part", "cn", "pcn") and len(body) <= 30:
         return True
+    if it.style is None and any(_level_kind(body)):
+        return False  # (实施效果指标: a level of the table that happens to name a section)
     if len(body) <= 30 and (match_section(body, 4) or match_outside(body, 4)):
         return True
     return len(s) > 150
