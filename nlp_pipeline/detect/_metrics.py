@@ -408,7 +408,7 @@ def agrees(written: float, want: float, tol: float) -> bool:
 def half_written(v) -> float:
     """Half a unit of the last digit a budget value is written with, on the scale it was
     read at (an 执行率 written 0.958 and read as 95.8% is good to 0.05 points)."""
-    t = normalize(v.text).replace(",", "").strip().rstrip("%")
+    t = "".join(normalize(v.text).replace(",", "").split()).rstrip("%")
     try:
         shown = float(t)
     except ValueError:

@@ -598,7 +598,7 @@ def _ratio_rate(b) -> None:
             or act is None or adj is None or not adj.value:
         return
     want, got = act.value / adj.value * 100, rate.value * 100
-    digits = normalize(rate.text).strip()
+    digits = "".join(normalize(rate.text).split())
     half = 50 * 10 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0)
     # (rounded or cut at its last digit: 0.95 for 95.75%)
     if abs(want - got) <= max(half, RATE_TOLERANCE) or 0 <= want - got < 2 * half:
