@@ -434,6 +434,8 @@ class _Indicator(Strict):
     empty_reason_pattern: Regex
     reference_only: Words
     non_reasons: Words
+    non_reason_frames_before: Words = []
+    non_reason_frames_after: Words = []
     measure_only_openers: Words
     status_cells: Words
     deviation_rel: float

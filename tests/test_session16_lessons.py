@@ -354,3 +354,103 @@ def test_a_target_and_a_result_of_the_same_number_are_two_cells(tmp_path, target
     f.write_text(text, encoding="utf-8")
     rows = {i.name: (i.target, i.result) for t in read_report(f).tasks for i in t.indicators}
     assert rows["指标1:培训人数"] == (target, actual)
+
+
+# --- blind29 lessons -----------------------------------------------------------------------
+
+JSON_REPORT = """某市公共数据开放平台 > 数据目录 > 财政 > 绩效自评结果
+数据集名称：{county}2023年度项目支出绩效自评表
+接口返回数据如下：
+{{
+  "code": 200,
+  "data": {{
+    "表名": "项目支出绩效自评表",
+    "项目名称": "2023年村级文化活动补助项目",
+    "单位": "万元",
+    "项目资金": {{"年初预算数": "80.00", "全年预算数": "80.00", "全年执行数": "76.40", "分值": "10", "执行率": "95.50%", "得分": "9.55"}},
+    "年度总体目标": ["1.支持全县48个行政村开展群众文化活动，每村不少于4场。", "2.群众满意度不低于90%。"],
+    "总体目标完成情况": ["1.全县48个行政村共开展群众文化活动206场。", "2.群众满意度93.1%。"],
+    "绩效指标": [
+      {{"一级指标": "产出指标", "二级指标": "数量指标", "三级指标": "文化活动场次", "年度指标值": "≥192场", "实际完成值": "206场", "分值": "45", "得分": "45", "偏差原因": ""}},
+      {{"一级指标": "满意度指标", "二级指标": "服务对象满意度指标", "三级指标": "群众满意度", "年度指标值": "≥90%", "实际完成值": "{satisfaction}", "分值": "45", "得分": "45", "偏差原因": ""}}
+    ],
+    "总分": "99.55",
+    "评价等级": "{grade}",
+    "存在问题": "1.部分偏远村活动场地不足。",
+    "改进措施": "1.2024年6月底前为6个偏远村各配建1处文化活动场地，由县文旅局负责。"
+  }}
+}}
+"""
+
+
+@pytest.mark.parametrize("county", ["清水县", "南岭区"])
+def test_a_report_served_as_json_is_read_as_the_form_it_stands_for(tmp_path, county):
+    f = tmp_path / "r.txt"
+    f.write_text(JSON_REPORT.format(county=county, satisfaction="93.1%", grade="优"), encoding="utf-8")
+    report = read_report(f)
+    assert report.currency_unit == "万元"
+    assert report.budget.actual_spending.value == 76.4 and report.budget.completion_rate.value == 95.5
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in report.tasks for i in t.indicators]
+    assert rows == [("文化活动场次", "≥192场", "206场", 45, 45), ("群众满意度", "≥90%", "93.1%", 45, 45)]
+    assert [p.text[:8] for p in report.paragraphs("G")][:1] == ["支持全县48个行"]
+    assert report.paragraphs("Q") and report.paragraphs("I")
+
+
+def test_a_json_report_keeps_its_findings(tmp_path):
+    a = _analysis(tmp_path, JSON_REPORT.format(county="清水县", satisfaction="80.0%", grade="（优/良/中/差，按总分区间选填）"))
+    codes = _codes(a)
+    assert "INDICATOR_SHORTFALL" in codes or "SCORE_MISMATCH" in codes
+    assert "UNFILLED_FORM" in codes
+
+
+def test_json_that_is_no_report_is_left_alone():
+    from nlp_pipeline.ingest.jsondoc import json_table
+
+    assert json_table('{"a": 1, "b": [1, 2, 3]}') is None
+    assert json_table("二、绩效目标完成情况\n{一}全年完成…") is None
+
+
+# an OCR'd ruled score sheet: vertical rules read as 丨, horizontal ones as runs of 一 or —,
+# one header name misread (扣分原囚, 评分标谁)
+OCR_SHEET = """（扫描件OCR识别）
+{county}2023年度项目支出绩效自评评分表
+一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一
+一级指标{bar}二级指标{bar}三级指标{bar}分值{bar}评分标谁{bar}指标值{bar}实际完成值{bar}得分{bar}扣分原囚
+一一一一一一一一一一一一一一一一一一一一一一一一一一一一一一
+产出（40）{bar}数量指标{bar}送戏下乡场次{bar}20{bar}完成得满分{bar}≥60场{bar}52场{bar}17.3{bar}受客观因素影响
+{bar}质量指标{bar}演出合格率{bar}20{bar}达到目标值得满分{bar}100%{bar}100%{bar}20{bar}
+{bar}档案管理{bar}档案规范性{bar}5{bar}资料齐全得满分{bar}规范{bar}规范{bar}5.5{bar}
+————————————————————————————————
+合计{bar}{bar}{bar}45{bar}{bar}{bar}{bar}42.8{bar}
+存在问题{bar}部分乡镇演出场地简陋。
+改进建议{bar}2024年6月底前改造3个乡镇演出场地，由县文化馆负责。
+"""
+
+
+@pytest.mark.parametrize("bar", ["丨", "｜"])
+def test_an_ocr_ruled_sheet_reads_its_rows_and_fields(tmp_path, bar):
+    f = tmp_path / "r.txt"
+    text = OCR_SHEET.format(county="和平县", bar=bar)
+    f.write_text(text, encoding="utf-8")
+    report = read_report(f)
+    rows = [(i.name, i.target, i.result, i.weight, i.score) for t in report.tasks for i in t.indicators]
+    assert ("送戏下乡场次", "≥60场", "52场", 20, 17.3) in rows
+    assert ("档案规范性", "规范", "规范", 5, 5.5) in rows
+    assert report.text == text  # evidence is quoted from the page as written
+    assert [p.text[:6] for p in report.paragraphs("Q")] == ["部分乡镇演出"]
+
+
+def test_an_ocr_sheet_keeps_its_findings(tmp_path):
+    a = _analysis(tmp_path, OCR_SHEET.format(county="和平县", bar="丨"))
+    msgs = [(f.code, f.message) for f in a.findings]
+    assert any(c == "SCORE_MISMATCH" and "档案规范性" in m for c, m in msgs), msgs
+    assert any(c == "DEVIATION_UNEXPLAINED" and "送戏下乡场次" in m for c, m in msgs), msgs
+
+
+@pytest.mark.parametrize("reason,found", [("受客观因素影响", True), ("由于其他原因导致", True), ("客观原因", True),
+                                          ("受汛期影响，8月停演5场", False)])
+def test_a_reason_that_names_only_the_kind_of_its_cause_explains_nothing(tmp_path, reason, found):
+    text = OCR_SHEET.format(county="和平县", bar="丨").replace("受客观因素影响", reason)
+    a = _analysis(tmp_path, text)
+    dev = [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED" and "送戏下乡场次" in f.message]
+    assert bool(dev) is found

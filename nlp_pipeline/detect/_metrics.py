@@ -1211,6 +1211,22 @@ def _empty_reference(report: Report, said: str, name: str) -> bool:
     return bool(problems) and not any(w in q.text for q in problems for w in words)
 
 
+def _kind_only(said: str, ic: dict) -> bool:
+    """A reason cell that names only the kind of its cause (客观原因, 受客观因素影响)."""
+    def bare(s: str) -> str:
+        s = s.strip(" 。.，,")
+        for w in sorted(ic.get("non_reason_frames_before") or (), key=len, reverse=True):
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w):]
+                break
+        for w in sorted(ic.get("non_reason_frames_after") or (), key=len, reverse=True):
+            if s.endswith(w) and len(s) > len(w):
+                s = s[:-len(w)]
+                break
+        return s
+    return bare(said) in {bare(w) for w in ic.get("non_reasons") or ()}
+
+
 def _row_text(report: Report, ind) -> str:
     """The text of an indicator's row: its line, or where a flattened form put several rows
     on one line, from its name to the next row's name."""
@@ -1246,7 +1262,7 @@ def _target_column_check(report: Report, ind, tnum: Num, actual: Num, outcome: s
     said = cell.strip(" 。.")
     filled = filled and not claim_cell and not _miss_only(cell) and said not in (ic.get("reference_only") or ()) \
         and not _empty_reference(report, said, name) \
-        and said.lstrip("属系为") not in [w.lstrip("属系为") for w in ic.get("non_reasons") or ()] \
+        and not _kind_only(said, ic) \
         and not _measure_only(said, ic)
     # a 完成情况 / 是否完成 cell of the row that says 完成 (the row's status column)
     cells = set(row.replace("|", " ").split())

@@ -100,7 +100,13 @@ def _status_conflict(report: Report, task: Task, claims: dict, status: dict):
     # a status is read from a short cell (持续推进, 推进中); in running text such words
     # are often loose (各项工作稳步推进) and are left to the same-paragraph rule
     open_ = [(p, lab, not_finished(p.text, status)) for p, lab in items if len(compact(p.text)[0]) <= STATUS_CELL]
-    open_ = [(p, lab, w) for p, lab, w in open_ if w]
+    # (持续推进 answering a target of 持续推进 is the row met, not work left undone)
+    targets = {ind.result_paragraph.id: compact(ind.target or "")[0] for ind in task.indicators
+               if ind.result_paragraph is not None}
+    open_ = [(p, lab, w) for p, lab, w in open_ if w and targets.get(p.id) != compact(p.text)[0]]
+    # an indicator's own result (100%) claims that indicator only: another row still open
+    # contradicts the task's claim, not that row's
+    done = [(p, lab) for p, lab in done if lab is None]
     if not done or not open_:
         return None
     # the task's own completion text is the claim that matters most

@@ -9,7 +9,7 @@ from nlp_pipeline.model import Report
 
 from .decode import NotText, decode
 from .limits import check_file_size, check_raw_text
-from .reading import build_report, join_dumped_rows, text_grid
+from .reading import build_report, join_dumped_rows, ocr_rules, text_grid
 
 # Document formats without a reader: (name in Chinese, in English, what to save it as).
 # Many sites serve HTML or text under these names, so the content decides: only a real
@@ -37,6 +37,16 @@ def read_text(text: str, source: str = "<text>", encoding: str | None = None, ht
         from .html import read_html
 
         return read_html(text, source, encoding)
+    from .jsondoc import json_table
+
+    table = json_table(text)
+    if table is not None:
+        # a report served as JSON (an open-data API): read as the sheet it stands for
+        from .sheet import read_table
+
+        report = read_table(table, source, "json")
+        report.encoding = encoding
+        return report
     table = csv_table(text)
     if table is not None:
         # a form saved as CSV (cells joined by commas, a cell with a comma in quotes): read
@@ -46,10 +56,11 @@ def read_text(text: str, source: str = "<text>", encoding: str | None = None, ht
         report = read_table(table, source, "csv")
         report.encoding = encoding
         return report
-    joined = join_dumped_rows(text)
-    read, rows, notes = text_grid(source, joined if joined is not None else text)
+    ruled = ocr_rules(text)
+    joined = join_dumped_rows(ruled if ruled is not None else text)
+    read, rows, notes = text_grid(source, joined if joined is not None else ruled if ruled is not None else text)
     report = build_report(source, "text", encoding, read, rows, notes)
-    if joined is not None and len(read) == len(text):
+    if (joined is not None or ruled is not None) and len(read) == len(text):
         report.text = text  # one character for one: the offsets read in the joined rows hold
     return report
 

@@ -59,6 +59,26 @@ def join_dumped_rows(text: str) -> str | None:
     return "".join(chars)
 
 
+# OCR of a ruled table reads its vertical rules as 丨 (or ｜) and its horizontal rules as
+# runs of 一 or —: read back as the pipes and separator lines they are, one character for one
+OCR_RULE_MIN_LINES = 3  # lines with two or more 丨 a text needs before 丨 is read as a rule
+_OCR_BARS = ("丨", "｜")  # (｜: the full-width bar some OCR engines and typists use alike)
+_OCR_HRULE_RE = re.compile(r"^[ \t]*[一—－\-_]{8,}[ \t]*$", re.M)
+
+
+def ocr_rules(text: str) -> str | None:
+    """``text`` with an OCR'd table's rules made pipes and separator lines (same length),
+    None when it has none."""
+    lines = text.split("\n")
+    bar = max(_OCR_BARS, key=lambda b: sum(1 for ln in lines if ln.count(b) >= 2))
+    if sum(1 for ln in lines if ln.count(bar) >= 2) < OCR_RULE_MIN_LINES:
+        return None
+    # (丨 is no character of running text: in such a text every one is a rule; a field's
+    # label and its text, 存在问题丨…, are two cells of a line as a tab makes them)
+    joined = "\n".join(ln.replace(bar, "|" if ln.count(bar) >= 2 else "\t") for ln in lines)
+    return _OCR_HRULE_RE.sub(lambda m: re.sub(r"\S", "-", m.group(0)), joined)
+
+
 def text_grid(source: str, text: str) -> tuple[str, list[Row], list[str]]:
     """Plain text as (text, rows, notes), bounded and with over-long lines broken."""
     check_chars(source, len(text))

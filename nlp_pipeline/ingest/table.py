@@ -353,6 +353,7 @@ def _header_synonyms(lex) -> tuple[list[tuple[str, str]], dict[str, str | None]]
 
 _HEADER_YEAR_RE = re.compile(r"(?:19|20)\d{2}年度?")
 HEADER_CELL_MAX = 16  # characters a header cell holds at most (squeezed)
+OCR_SLIP_MIN = 4  # characters a header cell has at least to be matched with one misread
 
 
 def match_header(cell: str) -> str | None:
@@ -392,6 +393,12 @@ def _match_header(cell: str, lex, pairs) -> str | None:
         ok = s == syn or ((s.startswith(syn) or s.endswith(syn)) and len(s) - len(syn) <= lex.header_slack)
         if ok and (best is None or len(syn) > best[0]):
             best = (len(syn), col)
+    if (best is None or best[0] < len(s)) and len(s) >= OCR_SLIP_MIN:
+        # one character misread by OCR (扣分原囚, 评分标谁): the whole name, slip and all,
+        # says more than a part of it read exactly
+        slip = next((col for col, syn in pairs if len(syn) == len(s) and sum(a != b for a, b in zip(s, syn)) == 1), None)
+        if slip is not None:
+            return slip
     if best:
         return best[1]
     return next((col for col, words in lex.header_contains.items() if any(w in s for w in words)), None)
