@@ -758,8 +758,11 @@ class SectionCues(BaseModel):
     # the words that hand over to the report itself (现将…报告如下), whatever opens the line
     report_marks: list[str] = []
     background: list[str] = []
+    # extra cue weights read only for a heading the section lexicon does not know
+    heading_cues: dict[str, dict[str, float]] = {}
+    heading_skip: list[str] = []
 
-    @field_validator("cues")
+    @field_validator("cues", "heading_cues")
     @classmethod
     def _known_sections(cls, v: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         # part of the schema, so that load_yaml (nlp_pipeline.lexicon_schemas) refuses it too

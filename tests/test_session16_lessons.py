@@ -454,3 +454,62 @@ def test_a_reason_that_names_only_the_kind_of_its_cause_explains_nothing(tmp_pat
     a = _analysis(tmp_path, text)
     dev = [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED" and "送戏下乡场次" in f.message]
     assert bool(dev) is found
+
+
+# a director's speech at the review meeting: spoken headings the section lexicon does not know
+SPEECH = """{title}
+局长　林国强
+（2024年3月12日）
+
+同志们：
+今天把2023年度部门整体支出绩效自评的情况跟大家通个气。
+
+一、{goal_head}
+第一，全年办理不动产登记业务不少于1.5万件。
+第二，完成农村宅基地确权登记2,000宗。
+
+二、{outcome_head}
+第一，全年办理不动产登记业务1.62万件。
+第二，完成农村宅基地确权登记1,760宗，没有达到2,000宗的目标，主要是部分村组权属争议未解决。
+
+三、{score_head}
+对照评价指标体系，总分92.4分，等级为优，{claim}。
+
+四、{problem_head}
+第一，基层登记窗口人手不足，高峰期群众排队时间长。
+
+五、下一步怎么改
+第一，2024年6月底前由登记中心牵头，在3个中心镇增设登记窗口，每个窗口配备2名工作人员。
+第二，要进一步提高认识、压实责任，切实把登记服务抓紧抓实抓出成效。
+"""
+HEADS16 = [dict(goal_head="再说年初定下的目标", outcome_head="目标完成得怎么样", score_head="自评打了多少分",
+                problem_head="几个问题必须正视"),
+           dict(goal_head="年初定了哪些目标", outcome_head="完成得怎么样", score_head="自评打分情况",
+                problem_head="还有哪些问题")]
+
+
+@pytest.mark.parametrize("heads", HEADS16)
+def test_spoken_headings_take_the_section_their_words_speak_of(tmp_path, heads):
+    f = tmp_path / "r.txt"
+    f.write_text(SPEECH.format(title="在全局2023年度绩效自评总结会上的讲话", claim="年初定的目标任务全部完成", **heads),
+                 encoding="utf-8")
+    report = read_report(f)
+    assert [p.text[:6] for p in report.paragraphs("G")] == ["第一，全年办", "第二，完成农"]
+    assert [p.text[:6] for p in report.paragraphs("O")] == ["第一，全年办", "第二，完成农"]
+    assert [p.text[:6] for p in report.paragraphs("Q")] == ["第一，基层登"]
+    assert report.paragraphs("P")
+    assert report.organisation is None  # 在全局…会上的讲话 names an occasion, not a unit
+
+
+@pytest.mark.parametrize("claim", ["年初定的目标任务全部完成", "年初制定的各项目标均已完成"])
+def test_a_whole_claim_against_work_said_not_to_reach_its_target(tmp_path, claim):
+    a = _analysis(tmp_path, SPEECH.format(title="在全局2023年度绩效自评总结会上的讲话", claim=claim, **HEADS16[0]))
+    found = [f for f in a.findings if f.code == "CLAIM_CONTRADICTED"]
+    assert found and any("没有达到" in e.quote for e in found[0].evidence), [f.message for f in a.findings]
+    assert not [f for f in a.findings if f.code == "NAME_VARIANT"]
+
+
+def test_a_measure_of_drive_only_is_vague(tmp_path):
+    a = _analysis(tmp_path, SPEECH.format(title="在全局2023年度绩效自评总结会上的讲话", claim="等级为优", **HEADS16[0]))
+    vague = [f for f in a.findings if f.code == "VAGUE_MEASURE"]
+    assert [e.paragraph for f in vague for e in f.evidence] == ["I2"]

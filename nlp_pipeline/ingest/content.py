@@ -79,6 +79,24 @@ def lead_section(text: str) -> str:
     return best if top > 0 and top > second else UNCLASSIFIED
 
 
+HEADING_MAX = 16  # characters a spoken heading has at most
+
+
+def heading_section(label: str) -> str:
+    """The section a heading the section lexicon does not know speaks of (再说年初定下的
+    目标 -> G, 目标完成得怎么样 -> O, 自评打了多少分 -> P, 几个问题必须正视 -> Q), or ``U``:
+    short, no figure, and one section's cues (with the heading cues) leading."""
+    lex = _lexicon()
+    s = label.strip(" ：:")
+    if not s or len(s) > HEADING_MAX or re.search(r"\d", s) or s.startswith(tuple(lex.heading_skip)):
+        return UNCLASSIFIED
+    scores = {sid: sum(w for cue, w in cues.items() if cue in s) for sid, cues in lex.cues.items()}
+    for sid, cues in lex.heading_cues.items():
+        scores[sid] = scores.get(sid, 0.0) + sum(w for cue, w in cues.items() if cue in s)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1] else UNCLASSIFIED
+
+
 def last_sentence(text: str) -> str:
     """The last sentence of a lead line, without its colon."""
     return re.split(r"[。！？]", text.strip(" ：:"))[-1].strip()

@@ -48,6 +48,8 @@ def year_of(text: str) -> int | None:
 def organisation_from_title(title: str) -> str | None:
     """The name before the year in 某某局2022年度部门整体支出绩效自评报告."""
     norm = normalize(title)
+    if norm.startswith("在") and any(w in norm for w in ("讲话", "会上", "发言")):
+        return None  # 在全局…总结会上的讲话: the title names an occasion, not a unit
     m = _YEAR_RE.search(norm)
     cut = m.start() if m else None
     if cut is None:

@@ -19,7 +19,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import budget as bud
 from . import header
-from .content import LEAD_ENDS, classify, is_list_item, last_sentence, lead_section
+from .content import LEAD_ENDS, classify, heading_section, is_list_item, last_sentence, lead_section
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, label_number, number_value, split_inline_items, split_number
@@ -799,6 +799,17 @@ def _cells_of(line: Mapped) -> list[Mapped]:
     return [p for p in out if p.chars]
 
 
+def _open_unknown(sections: SectionCollector, unknown: list, label: str) -> None:
+    """A heading the section lexicon does not know: the section its words speak of (a
+    spoken heading: 几个问题必须正视), else the unclassified section, counted for the warning."""
+    sid = heading_section(label)
+    if sid != UNCLASSIFIED:
+        sections.open(sid, label)
+        return
+    sections.open(UNCLASSIFIED, label)
+    unknown.append((label, sections.count(UNCLASSIFIED)))
+
+
 def _open_basic(sections: SectionCollector, label: str) -> None:
     """Under an outside heading: the basic part (section B) for the profile and budget
     headings of lexicons/sections.yaml ``basic_headings``, no section for the others
@@ -1205,10 +1216,10 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 # read as a table
                 _open_basic(sections, label)
             else:
-                # a heading of the outline that names no known section: its text is kept
-                # in the unclassified section, never dropped (the reader warns below)
-                sections.open(UNCLASSIFIED, label)
-                unknown.append((label, sections.count(UNCLASSIFIED)))
+                # a heading of the outline that names no known section: the section its
+                # words speak of, else its text is kept in the unclassified section, never
+                # dropped (the reader warns below)
+                _open_unknown(sections, unknown, label)
             continue
         if sections.current is None:
             led = lead_phrase(item.text) if item.style is None and heading_style is None else None
@@ -1236,8 +1247,11 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 # a top-level heading before the first known one (the outline is not
                 # known yet) that names no section: keep what follows, as above
                 label = item.text.chars.strip(" ：:")
-                sections.open(UNCLASSIFIED, label)
-                unknown.append((label, sections.count(UNCLASSIFIED)))
+                if heading_section(label) != UNCLASSIFIED:
+                    # (a spoken heading that names its section sets the outline's style)
+                    heading_style = item.style
+                    top_value = _outline_value(item.number)
+                _open_unknown(sections, unknown, label)
                 continue
             if draft.year is None and not seen_section:
                 draft.year = header.year_line(line.chars)
