@@ -513,3 +513,24 @@ def test_a_measure_of_drive_only_is_vague(tmp_path):
     a = _analysis(tmp_path, SPEECH.format(title="在全局2023年度绩效自评总结会上的讲话", claim="等级为优", **HEADS16[0]))
     vague = [f for f in a.findings if f.code == "VAGUE_MEASURE"]
     assert [e.paragraph for f in vague for e in f.evidence] == ["I2"]
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("全年应付利息183.00万元（12,000万元×3.05%÷2）。", False),
+    ("全年应付利息183.00万元（12,000万元×3.05%）。", True),
+    ("提取风险准备金36.6万元（1,220万元×3%）。", False),
+    ("项目完成率为45.45%（50/110×100%）。", False),
+])
+def test_a_percentage_inside_a_written_expression_is_its_fraction(tmp_path, sentence, found):
+    text = NARRATIVE.format(units=UNITS_OK, claim=sentence, counter="全年支出按计划执行。")
+    a = _analysis(tmp_path, text)
+    got = [f for f in a.findings if f.code == "ARITHMETIC_MISMATCH" and "算式" in f.message]
+    assert bool(got) is found, [f.message for f in a.findings]
+
+
+@pytest.mark.parametrize("scale", ["按90分（含）以上为优、80（含）—90分为良的标准", "按90分(含)以上为优的标准", "按90分以上为优的标准"])
+def test_a_grade_bound_marked_inclusive_is_no_part_of_the_score(tmp_path, scale):
+    text = NARRATIVE.format(units=UNITS_OK, claim="资金按时下达。",
+                            counter=f"经自评，自评得分88.6分，其中决策14分、过程18.5分、产出34.6分、效益21.5分，{scale}，评价等级为良。")
+    a = _analysis(tmp_path, text)
+    assert not [f for f in a.findings if f.code == "SCORE_MISMATCH"], [f.message for f in a.findings]

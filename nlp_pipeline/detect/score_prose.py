@@ -36,12 +36,16 @@ def _is_score(n: M.Num) -> bool:
 
 
 SCALE_LOOKAHEAD = 3  # characters after a score read for the words of a grading scale
+INCLUSIVE_MARK = 3  # characters of a bracketed 含 a scale may put between the bound and its words
 
 
 def _scale_bound(n: M.Num, text: str, cues: Cues) -> bool:
     """A score that bounds a grade (90分及以上为优, 80分以下): the report's scale, no part."""
-    after = text[n.j:n.j + SCALE_LOOKAHEAD]
-    return any(a == 0 for a, _ in cues.find(after, "score_scale"))
+    after = text[n.j:n.j + SCALE_LOOKAHEAD + INCLUSIVE_MARK]
+    # (90分（含）以上为优: the bracketed 含 says the bound belongs to the grade)
+    for mark in ("（含）", "(含)"):
+        after = after.removeprefix(mark)
+    return any(a == 0 for a, _ in cues.find(after[:SCALE_LOOKAHEAD], "score_scale"))
 
 
 def _parts(items: list[M.Num], text: str, cues: Cues):

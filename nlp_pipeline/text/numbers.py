@@ -845,8 +845,21 @@ class WrittenExpression:
 
     @property
     def bare(self) -> str:
-        """The expression without its units and spaces, for safe_eval ("312*3000")."""
-        return _EXPR_UNIT_RE.sub("", self.expression).replace(" ", "").replace("（", "(").replace("）", ")")
+        """The expression without its units and spaces, for safe_eval ("312*3000"); a
+        percentage inside it is the fraction it stands for (12,000万元×3.05%÷2 is 183), but
+        for the ×100% that turns a ratio into percent."""
+        def fraction(m: re.Match) -> str:
+            before = self.expression[:m.start()].rstrip()[-1:]
+            if m.group(1) in _HUNDRED_FORMS and before in "*×xX":
+                return m.group(0)
+            return f"({m.group(1)}/100)"
+
+        expr = _EXPR_PERCENT_RE.sub(fraction, self.expression)
+        return _EXPR_UNIT_RE.sub("", expr).replace(" ", "").replace("（", "(").replace("）", ")")
+
+
+_EXPR_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_HUNDRED_FORMS = ("100", "100.0", "100.00")
 
 
 def written_expressions(text: str) -> list[WrittenExpression]:
