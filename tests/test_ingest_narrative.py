@@ -224,15 +224,16 @@ def test_ambiguous_or_empty_names_are_no_section(label):
 
 
 def test_unrecognised_heading_keeps_its_text_and_warns():
-    r = read_text(_DECORATED.format(heading="四、林长制推行成效"))
+    # (a heading whose words name no section: 林长制推行成效 would read as outcomes by 成效)
+    r = read_text(_DECORATED.format(heading="四、林长制推行情况"))
     # nothing is dropped: the items sit in the unclassified section U ...
     u = r.sections["U"]
-    assert u.kind == "unclassified" and u.title == "林长制推行成效"
+    assert u.kind == "unclassified" and u.title == "林长制推行情况"
     assert [p.id for p in u.paragraphs] == ["U1", "U2"]
     assert u.paragraphs[0].text.startswith("全县森林覆盖率")
     # ... not in the section before it, and the reader says so, naming the heading
     assert len(r.sections["O"].paragraphs) == 2
-    assert any("林长制推行成效" in w and "unrecognised section heading" in w and "2" in w for w in r.warnings)
+    assert any("林长制推行情况" in w and "unrecognised section heading" in w and "2" in w for w in r.warnings)
     assert "P" in r.missing_sections
     F.assert_offsets(r)
 

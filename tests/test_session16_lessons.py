@@ -534,3 +534,12 @@ def test_a_grade_bound_marked_inclusive_is_no_part_of_the_score(tmp_path, scale)
                             counter=f"经自评，自评得分88.6分，其中决策14分、过程18.5分、产出34.6分、效益21.5分，{scale}，评价等级为良。")
     a = _analysis(tmp_path, text)
     assert not [f for f in a.findings if f.code == "SCORE_MISMATCH"], [f.message for f in a.findings]
+
+
+def test_a_json_report_in_full_width_digits_reads_the_same(tmp_path):
+    text = JSON_REPORT.format(county="清水县", satisfaction="93.1%", grade="优")
+    wide = text.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％"))
+    f = tmp_path / "r.txt"
+    f.write_text(wide, encoding="utf-8")
+    rows = [(i.name, i.result) for t in read_report(f).tasks for i in t.indicators]
+    assert rows == [("文化活动场次", "206场"), ("群众满意度", "93.1%")]

@@ -46,9 +46,11 @@ def _eval_expr(expr: WrittenExpression) -> float | None:
     return safe_eval(expr.bare)
 
 
-def _matches(written: float, text: str, unit: str, computed: float) -> bool:
+def _matches(written: float, text: str, unit: str, computed: float, inside: frozenset = frozenset()) -> bool:
     tol = _tol(text)
     cands = [computed]
+    if unit == "元" and "万元" in inside:
+        cands.append(computed * 1e4)  # (1830000元（12,000万元×3.05%÷2）: the operands in 万元)
     if unit == "%":
         cands.append(computed * 100)
     if "万" in unit:
@@ -68,7 +70,7 @@ def check_expressions(report, index) -> list:
             if computed is None:
                 continue
             written = float(val_s)
-            if _matches(written, val_s, unit, computed):
+            if _matches(written, val_s, unit, computed, frozenset(m.units)):
                 continue
             # (an expression that multiplies by 100 itself, …×100%, is already in percent)
             hundred = any(op + "100" in m.bare for op in "*×xX")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 
+from nlp_pipeline.text.normalize import normalize
+
 MIN_LEAVES = 8  # scalar values a JSON document holds at least to be read as a report
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_RE = re.compile(r"^[≥≤<>=]?\s*-?[\d,]+(?:\.\d+)?\s*%?$")
@@ -77,12 +79,17 @@ def _rows(key: str | None, v, out: list[list[str]]) -> None:
 def json_table(text: str) -> list[list[str]] | None:
     """The rows of the sheet a JSON report stands for, None where the text holds no JSON
     document with Chinese keys and enough values to be a report."""
-    start = next((m.start() for m in re.finditer(r"(?m)^[ \t]*[\[{]", text)), None)
+    # (full-width digits and marks, ２００ or ：, are the same JSON: read through the
+    # width-normalised text, which keeps every offset)
+    plain = normalize(text)
+    if len(plain) != len(text):
+        plain = text
+    start = next((m.start() for m in re.finditer(r"(?m)^[ \t]*[\[{]", plain)), None)
     if start is None:
         return None
-    at = start + len(text[start:]) - len(text[start:].lstrip())
+    at = start + len(plain[start:]) - len(plain[start:].lstrip())
     try:
-        doc, end = json.JSONDecoder().raw_decode(text, at)
+        doc, end = json.JSONDecoder().raw_decode(plain, at)
     except ValueError:
         return None
     if not isinstance(doc, (dict, list)) or _leaves(doc) < MIN_LEAVES or not _CJK_RE.search(json.dumps(doc, ensure_ascii=False)[:2000]):
