@@ -18,6 +18,7 @@ from . import header
 from .content import classify_paragraphs
 from .doubt import doubtful_spans
 from .draft import Draft, finish, make_paragraph
+from .glued_budget import half_unit
 from .form import looks_like_form, parse_form
 from .grid import Row
 from .items import split_inline_items, split_number
@@ -537,7 +538,8 @@ def _budget_block(draft: Draft, lines, text: str) -> None:
     draft.budget.parts = [BudgetRow(label, {f: v for f, tok in vals.items() if (v := _budget_value(tok)) is not None})
                           for label, vals in parts]
     for row in draft.budget.parts:
-        _ratio_rate(_RowFigures(row.values))
+        v = row.values
+        _ratio_rate(v.get("completion_rate"), v.get("actual_spending"), v.get("adjusted_budget") or v.get("initial_budget"))
     # a whole block read in order beats cells matched by column: columns shift where a
     # text layer drops empty cells
     override = len(found) >= 3
@@ -575,31 +577,18 @@ def _settle_budget(b) -> None:
         b.actual_spending, b.adjusted_budget = fits[0]
 
 
-class _RowFigures:
-    """A budget row's cells under the names of the block's fields."""
-
-    def __init__(self, values: dict):
-        self.completion_rate = values.get("completion_rate")
-        self.actual_spending = values.get("actual_spending")
-        self.adjusted_budget = values.get("adjusted_budget")
-        self.initial_budget = values.get("initial_budget")
-
-
 RATIO_RATE_MAX = 1.5  # the largest 执行率 a form writes as a ratio (0.958 for 95.8%)
 
 
-def _ratio_rate(b) -> None:
+def _ratio_rate(rate: BudgetValue | None, act: BudgetValue | None, adj: BudgetValue | None) -> None:
     """An 执行率 written as a ratio with no % (0.958: an Excel cell shown as a number) is
-    read in percent, where the block's own spending over its budget says so: the written
-    text stays as evidence."""
-    rate = b.completion_rate
-    act, adj = b.actual_spending, b.adjusted_budget or b.initial_budget
+    read in percent, where its own spending over its budget says so: the written text
+    stays as evidence."""
     if rate is None or "%" in normalize(rate.text) or not 0 < rate.value <= RATIO_RATE_MAX \
             or act is None or adj is None or not adj.value:
         return
     want, got = act.value / adj.value * 100, rate.value * 100
-    digits = "".join(normalize(rate.text).split())
-    half = 50 * 10 ** -(len(digits.split(".", 1)[1]) if "." in digits else 0)
+    half = half_unit("".join(normalize(rate.text).split())) * 100
     # (rounded or cut at its last digit: 0.95 for 95.75%)
     if abs(want - got) <= max(half, RATE_TOLERANCE) or 0 <= want - got < 2 * half:
         rate.value = round(got, 6)
@@ -788,7 +777,8 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _goal_column(text, draft, lines, tables)
     _glued_tail(text, draft, tables)
     _settle_budget(draft.budget)
-    _ratio_rate(draft.budget)
+    b = draft.budget
+    _ratio_rate(b.completion_rate, b.actual_spending, b.adjusted_budget or b.initial_budget)
     report = finish(draft, source=path, reader=reader, encoding=encoding, text=original)
     report.layout = tables[0].shape if tables else ("narrative" if layout == "narrative" else "grid")
     report.form = _form_kind(report, tables, layout)

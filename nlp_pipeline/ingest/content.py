@@ -51,9 +51,12 @@ def classify(text: str) -> str:
     return best if top > 0 and top - second >= lex.margin else UNCLASSIFIED
 
 
-def _ranked(text: str, lex: _Cues) -> tuple[str, float, float]:
-    """The section whose cues ``text`` holds most, its weight and the runner-up's."""
+def _ranked(text: str, lex: _Cues, extra: dict[str, dict[str, float]] | None = None) -> tuple[str, float, float]:
+    """The section whose cues (and ``extra`` cues) ``text`` holds most, its weight and the
+    runner-up's."""
     scores = {sid: sum(w for cue, w in cues.items() if cue in text) for sid, cues in lex.cues.items()}
+    for sid, cues in (extra or {}).items():
+        scores[sid] = scores.get(sid, 0.0) + sum(w for cue, w in cues.items() if cue in text)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     return ranked[0][0], ranked[0][1], ranked[1][1]
 
@@ -90,11 +93,8 @@ def heading_section(label: str) -> str:
     s = label.strip(" ：:")
     if not s or len(s) > HEADING_MAX or re.search(r"\d", s) or s.startswith(tuple(lex.heading_skip)):
         return UNCLASSIFIED
-    scores = {sid: sum(w for cue, w in cues.items() if cue in s) for sid, cues in lex.cues.items()}
-    for sid, cues in lex.heading_cues.items():
-        scores[sid] = scores.get(sid, 0.0) + sum(w for cue, w in cues.items() if cue in s)
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    return ranked[0][0] if ranked[0][1] > 0 and ranked[0][1] > ranked[1][1] else UNCLASSIFIED
+    best, top, second = _ranked(s, lex, lex.heading_cues)
+    return best if top > 0 and top > second else UNCLASSIFIED
 
 
 def last_sentence(text: str) -> str:

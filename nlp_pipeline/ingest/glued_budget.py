@@ -88,7 +88,7 @@ def _cuts(run: str, n: int):
                 yield [m.group()] + rest
 
 
-def _half_unit(text: str) -> float:
+def half_unit(text: str) -> float:
     """Half a unit of the last digit written (50 -> 0.5, 49.88 -> 0.005)."""
     return 0.5 * 10 ** -(len(text.split(".", 1)[1]) if "." in text else 0)
 
@@ -102,7 +102,7 @@ def _consistent(cols: list[str], texts: list[str]) -> bool:
     rate = v.get("completion_rate")
     if rate is None or not budget or v.get("actual_spending") is None:
         return False  # nothing to check a cut against
-    if abs(v["actual_spending"] / budget * 100 - rate) > _half_unit(written["completion_rate"]) + 1e-9:
+    if abs(v["actual_spending"] / budget * 100 - rate) > half_unit(written["completion_rate"]) + 1e-9:
         return False
     if v.get("weight") is not None and v.get("score") is not None:
         return abs(v["weight"] * min(rate, 100) / 100 - v["score"]) <= SCORE_SLACK
