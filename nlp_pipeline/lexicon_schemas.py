@@ -656,11 +656,21 @@ class _Header(Strict):
     title_cues: Words
 
 
+class _BudgetProse(Strict):
+    cues: dict[BudgetField, Words]
+    funds_words: Words
+    target_words: Words
+    part_opener: Word
+    gap: Regex
+    spent_over_budget: float
+
+
 class _BudgetLabels(Strict):
     amounts: dict[BudgetField, Words]
     rates: dict[BudgetField, Words]
     cell_only: dict[BudgetField, Words]
     gap: Regex  # put between a label and its figure in a larger pattern
+    prose: _BudgetProse
 
 
 class _LeadPhrase(Strict):

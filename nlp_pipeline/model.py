@@ -112,6 +112,9 @@ class BudgetValue:
     text: str  # as written ("11,419.55", "97.54%")
     start: int
     end: int
+    # "label": under a label cell or phrase (年初预算数, 实际支出); "prose": taken from the
+    # wording of a funds sentence (下达…资金318万元), a weaker reading
+    source: str = "label"
 
 
 @dataclass

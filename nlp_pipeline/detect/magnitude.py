@@ -24,10 +24,18 @@ from nlp_pipeline.text import patterns as P
 CODE = "IMPLAUSIBLE_MAGNITUDE"
 
 
+def _labelled(v):
+    """A budget figure the form or a label gave: one taken from the wording of a sentence
+    may be a part's or another year's (到位资金 of one year of two), too weak to bar
+    every other amount of the report."""
+    return v if v is not None and v.source != "prose" else None
+
+
 def budget_scale(report) -> float | None:
     """The whole budget in 元 (largest of the stated budget figures)."""
     b = report.budget
-    vals = [v.value for v in (b.adjusted_budget, b.initial_budget, b.actual_spending) if v is not None and v.value]
+    vals = [v.value for v in map(_labelled, (b.adjusted_budget, b.initial_budget, b.actual_spending))
+            if v is not None and v.value]
     if not vals:
         return None
     return max(vals) * (report.currency_factor or 1.0)
@@ -245,11 +253,12 @@ def _stated_budgets(report, nums: list[M.Num], cfg: dict) -> list[float]:
     budget but its spending: a budget the spending is a fair share of is the scale, not
     an amount above it."""
     b = report.budget
-    if b.adjusted_budget is not None or b.initial_budget is not None or b.actual_spending is None:
+    plan, spent_v = _labelled(b.adjusted_budget) or _labelled(b.initial_budget), _labelled(b.actual_spending)
+    if plan is not None or spent_v is None:
         return []
     mc = cfg.get("magnitude", {})
     words = mc.get("stated_budget_words") or []
-    spent = b.actual_spending.value * (report.currency_factor or 1.0)
+    spent = spent_v.value * (report.currency_factor or 1.0)
     floor = float(mc.get("stated_budget_min_spent", 0.3))
     return [n.m.base_value for n in nums
             if n.m.kind == "MONEY" and any(w in n.before[-BUDGET_WORD_REACH:] or w in n.metric for w in words)

@@ -123,7 +123,86 @@ def budget_from_text(text: str, report_unit: str | None, budget: Budget | None =
 
 def first_amount_unit(text: str) -> str | None:
     """The money unit of the first budget phrase, for reports without a 单位 line."""
-    for m in _text_re().finditer(normalize(text)):
-        if m.group(3) and m.group(3) != "%":
-            return _unit(m.group(3))
+    norm = normalize(text)
+    for rx in (_text_re(), _prose_re()[0]):
+        for m in rx.finditer(norm):
+            if m.group(3) and m.group(3) != "%":
+                return _unit(m.group(3))
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _prose_re() -> tuple[re.Pattern, dict[str, str]]:
+    cfg = lexicon()["budget"]["prose"]
+    field_of = {normalize(c): f for f, cues in cfg["cues"].items() for c in cues}
+    cues = "|".join(re.escape(c) for c in sorted(field_of, key=len, reverse=True))
+    # (a year in the gap is no figure: 下达2023年…资金318万元)
+    return re.compile(rf"({cues}){cfg['gap']}({NUMBER})(?![\d.,]|\s*年)\s*({_UNIT})?"), field_of
+
+
+# a clause ends at these; a sentence at the next
+_CLAUSE_BREAK = "，,、：:"
+_SENTENCE_RE = re.compile(r"[^。；;!！?？\n]+")
+# 未支付 / 尚未拨付 / 不到位: what was not spent or not received
+_NEGATED = "未不无"
+
+
+def budget_from_prose(text: str, report_unit: str | None, budget: Budget) -> Budget:
+    """Fill the fields no label phrase gave from the wording of a funds sentence
+    (「下达…衔接资金100万元」「已拨付工程款700万元」「执行率为97%」).
+
+    Only running-text sentences that name funds and set no target are read (a table line,
+    a 目标 or 不低于 sentence is not an account of the year's money), and never a 其中
+    clause: a part's figure is not the project's. The first sentence of each field wins,
+    as for labels.
+    """
+    cfg = lexicon()["budget"]["prose"]
+    rx, field_of = _prose_re()
+    norm = normalize(text)
+    funds = [normalize(w) for w in cfg["funds_words"]]
+    targets = [normalize(w) for w in cfg["target_words"]]
+    part = normalize(cfg["part_opener"])
+    for sent in _SENTENCE_RE.finditer(norm):
+        s_text = sent.group(0)
+        if "|" in s_text or "\t" in s_text or not any(w in s_text for w in funds) \
+                or any(w in s_text for w in targets):
+            continue
+        for m in rx.finditer(norm, sent.start(), sent.end()):
+            field = field_of[m.group(1)]
+            if getattr(budget, field) is not None:
+                continue
+            clause_start = max((norm.rfind(c, sent.start(), m.start(1)) for c in _CLAUSE_BREAK), default=-1)
+            clause = norm[max(clause_start + 1, sent.start()): m.start(1)].strip()
+            if clause.startswith(part) or (m.start(1) > 0 and norm[m.start(1) - 1] in _NEGATED):
+                continue
+            if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or \
+                    re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
+                continue
+            unit = _unit(m.group(3))
+            if field in RATE_FIELDS:
+                if unit != "%":
+                    continue
+                s, e = m.start(2), m.end(3)
+            else:
+                if unit in (None, "%"):
+                    continue  # running text writes an amount with its unit
+                s, e = m.start(2), m.end(2)
+            raw = float(m.group(2).replace(",", ""))
+            setattr(budget, field, BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e,
+                                               source="prose"))
+    _drop_unfit(budget, float(cfg["spent_over_budget"]))
+    return budget
+
+
+def _drop_unfit(budget: Budget, over: float) -> None:
+    """A figure read from wording that cannot be the project's: a budget the spending is
+    well above, or a spending well above the budget. The one read from prose goes."""
+    spent = budget.actual_spending
+    for field in ("adjusted_budget", "initial_budget"):
+        plan = getattr(budget, field)
+        if spent is None or plan is None or spent.value <= plan.value * over:
+            continue
+        if plan.source == "prose":
+            setattr(budget, field, None)
+        elif spent.source == "prose":
+            budget.actual_spending = spent = None

@@ -1327,6 +1327,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
     if draft.currency_unit is None:
         draft.currency_unit = bud.first_amount_unit(text)
     bud.budget_from_text(text, draft.currency_unit, draft.budget)
+    bud.budget_from_prose(text, draft.currency_unit, draft.budget)
     return draft
 
 
