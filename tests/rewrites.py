@@ -36,7 +36,7 @@ def total_word(text: str) -> str:
     """共计 -> 共 before a figure, and 共 -> 共计."""
     if "共计" in text:
         return re.sub(r"共计(?=[0-9０-９])", "共", text)
-    return re.sub(r"(?<![公总一])共(?=[0-9０-９])", "共计", text)
+    return re.sub(r"(?<![公总一])共(?=[0-9０-９])(?![0-9０-９]+\s*页)", "共计", text)  # (共1页 counts pages)
 
 
 def reach_word(text: str) -> str:

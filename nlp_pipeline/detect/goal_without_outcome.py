@@ -129,6 +129,10 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
     if side_by_side and not any(_item_no(x.number) for x in goals + outcomes):
         # 项目年度目标 | 年度目标完成情况 cells with no numbers: the row pairs them
         return {g.id for g in goals}
+    if side_by_side:
+        # the row pairs them even where the alignment gave that outcome to another goal
+        numbered = {_item_no(o.number) for o in outcomes if _item_no(o.number)}
+        return {g.id for g in goals if _item_no(g.number) in numbered}
     return {g.id for g in goals if _item_no(g.number) in free
             and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
 

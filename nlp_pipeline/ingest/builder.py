@@ -449,6 +449,46 @@ def _glued_goals(text: str, draft: Draft, lines, classified: bool = False) -> No
 PAIR_TEXT_MIN = 6  # characters a goal or an outcome cell holds at least
 
 
+def _spaced_goal_row(text: str, draft: Draft, lines) -> None:
+    """年度目标 年度目标完成情况 as the last words of a line, and on the next line the goal
+    and the outcome cell with a space between them (a form flattened with single spaces):
+    the two cells are the goal and the outcome, whatever paragraph held the line."""
+    from .labels import match_section
+
+    for k, ln in enumerate(lines):
+        if ln.shape not in ("single", "aligned"):
+            continue
+        words = ln.words()
+        if len(words) < 2:
+            continue
+        g, o = match_section(words[-2].s), match_section(words[-1].s)
+        if not (g and o and g[0] == "G" and o[0] == "O"):
+            continue
+        nxt = next((x for x in lines[k + 1:k + 3] if x.shape != "blank"), None)
+        if nxt is None or nxt.shape not in ("single", "aligned"):
+            return
+        cells = nxt.words() if nxt.shape == "single" else nxt.filled
+        if len(cells) != 2 or any(len(_CJK_RE.findall(c.s)) < PAIR_TEXT_MIN or match_section(c.s)
+                                  or match_header(c.s) for c in cells):
+            return
+        if split_number(cells[0].m).number:
+            return  # numbered items one row a line: the side-by-side reading (_side_by_side)
+        lo, hi = nxt.start, nxt.end
+        for sid, sec in list(draft.sections.items()):
+            sec.paragraphs = [p for p in sec.paragraphs if p.end <= lo or p.start >= hi]
+        if "G" in draft.sections:
+            # the goal cell is the row's goal: the labels above it and the form's rows the
+            # reader left under the open heading after it are no goals
+            draft.sections["G"].paragraphs = [p for p in draft.sections["G"].paragraphs if p.end <= ln.start]
+        for sid, c, title in zip(("G", "O"), cells, (words[-2].s, words[-1].s)):
+            sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
+            sec.paragraphs.append(make_paragraph(text, sid, sid, sec.kind, None, c.m))
+            sec.paragraphs.sort(key=lambda p: p.start)
+            for n, p in enumerate(sec.paragraphs, 1):
+                p.id = f"{sid}{n}"
+        return
+
+
 def _paired_cells(text: str, draft: Draft, lines) -> None:
     """| 预期目标 | 实际完成情况 | <goal> | <outcome> |: a form row exported with its two labels
     first and their texts after them in the next cells (merged cells dropped), where no
@@ -771,6 +811,7 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
         draft.warnings.append("未识别到任何章节标题，段落已按内容归类 / no section heading was recognised; "
                               "paragraphs were classified by their content")
     _budget_block(draft, lines, text)
+    _spaced_goal_row(text, draft, lines)
     _side_by_side(text, draft, lines, tables)
     _glued_goals(text, draft, lines, classified=not found_any)
     _paired_cells(text, draft, lines)

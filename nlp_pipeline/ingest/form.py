@@ -85,6 +85,8 @@ def _form_label(cell: str) -> tuple[str, str] | None:
 
 
 _CELL_STOPS = ("。", "；", ";", "！", "？")
+# 附件2 on a line of its own: an attachment (a second form) begins
+_ATTACHMENT_RE = re.compile(r"附件\s*\d{0,2}\s*[:：]?")
 _RULE_GAP_RE = re.compile(r"[\s|｜│┃║\u2500-\u257F]*")
 
 
@@ -106,6 +108,9 @@ class _FormParser:
         # whether this table's tasks open with 任务1, 任务2 … (None: not known yet)
         self.numbered_tasks: bool | None = None
         self.indicator_table = False
+        # the row label of the labelled block being read (存在的问题和原因 over the rows of
+        # its sub-labels): section, column of its cell, label
+        self.outer: tuple[str, int, str] | None = None
 
     # -- helpers -----------------------------------------------------------------------
     def ctext(self, c: Cell) -> str:
@@ -124,6 +129,13 @@ class _FormParser:
             first = self.ctext(ne[0])
             if len(ne) == 1 and is_furniture(first):
                 continue  # a page number, a download site's file name
+            if len(ne) == 1 and mode not in (None, "header", "tasks") and not match_section(first) \
+                    and (header.is_title(first) or _ATTACHMENT_RE.fullmatch(normalize(first).strip())):
+                # the title of a second form (附件2 …自评表) after the sections of the first:
+                # its fields are no paragraphs of the last section
+                self.sections.close()
+                self.outer, mode = None, "header"
+                continue
             if mode is None and len(ne) == 1:
                 if self.draft.title is None and header.is_title(first):
                     self.draft.title = first.strip()
@@ -179,9 +191,18 @@ class _FormParser:
                 mode = "header" if mode == "tasks" else mode
                 continue
             sec = labels[0]
+            under_outer = self._under_outer(ne, mode)
+            if under_outer and (sec is None or not _names_section(self.outer[2], sec[0])):
+                # a sub-label of the block's row label (绩效目标完成情况 over 未完成的绩效目标):
+                # the text beside it stays in the block's section, the sub-label is no paragraph
+                mode = self._section_row(self.outer[0], self.outer[2], ne[1:])
+                continue
             if sec and not (mode == "tasks" and self._indicator_shaped(ne)):
                 under_header = mode != "tasks" and self._row_follows_go_header(row)
                 cols_kept = self.go_cols if under_header else None
+                if not under_outer:
+                    # (a sub-label naming the block's own section keeps the block open)
+                    self.outer = (sec[0], ne[0].col, first) if len(ne) >= 2 and mode != "tasks" else None
                 mode = self._section_row(sec[0], first, ne[1:])
                 # a first content row that repeats the merged label (年度总体目标 | 1.… | 1.…):
                 # the rows below it with the label left empty keep the header's columns
@@ -355,6 +376,14 @@ class _FormParser:
         switched = False
         for k, c in enumerate(content):
             inline = match_section(self.ctext(c))
+            if k == 0 and len(content) >= 2 and not self.go_cols and _label_like(self.ctext(c)) and \
+                    (inline is None or (inline[0] != sid and not _names_section(title, inline[0]))):
+                # 下一步拟改进措施 | 项目整改和绩效目标调整完善等 | 1.…: a sub-label beside the
+                # row label names what the cell holds; the row's label decides its section,
+                # but for the money (绩效目标完成情况 | 执行率情况 | 全年预算数…): the basic part
+                if is_basic_heading(self.ctext(c)) or _basic_word(self.ctext(c)):
+                    cur, cur_title = BASIC, self.ctext(c).strip()
+                continue
             if inline:
                 # 年度绩效目标 | goals | 实际完成情况 | outcomes: a label inside the row
                 cur, cur_title, switched = inline[0], self.ctext(c).strip(), True
@@ -391,6 +420,18 @@ class _FormParser:
             # (a form drawn as text, the label cell left empty there) continue them
             self.sections.item_style = kept
         return last
+
+    def _under_outer(self, ne: list[Cell], mode: str | None) -> bool:
+        """A row of a labelled block whose row label is a merged cell left empty: the row
+        opens right of the label's column with a sub-label, and its text follows."""
+        if self.outer is None or mode in (None, "header", "tasks"):
+            return False
+        if ne[0].col <= self.outer[1]:
+            if len(ne) >= 2:
+                self.outer = None  # a row of its own: the block is over
+            # (one cell at the row label's column is a line of a cell wrapped there)
+            return False
+        return len(ne) >= 2 and _label_like(self.ctext(ne[0]))
 
     def _indicator_shaped(self, ne: list[Cell]) -> bool:
         """name<TAB>short result: an indicator row even if its name sounds like a label.
@@ -557,6 +598,7 @@ _VALUE_MARKS_RE = re.compile(r"[\d.,%‰≥≤<>＞＜＝=~～\-—\s]")
 
 
 PROSE_MIN = 16  # characters of a cell that is a sentence, not a header field's value
+LABEL_MAX = 30  # characters of a sub-label cell (自评结果应用情况，包括拟与预算安排相结合等)
 
 
 def _prose(cell: str) -> bool:
@@ -569,6 +611,28 @@ def _value_like(name: str) -> bool:
     """A cell that is a figure with at most a short unit (1.5亩, 10, ≥95%), not a name."""
     s = name.strip()
     return bool(s) and (s[0].isdigit() or s[0] in "≥≤<>＞＜") and len(_VALUE_MARKS_RE.sub("", s)) <= 2
+
+
+def _label_like(cell: str) -> bool:
+    """A short cell that names a field (执行率情况, 本年度绩效存在的问题和原因), not text:
+    no figure, no item number, no sentence, no template instruction in brackets."""
+    s = normalize(cell).strip()
+    if not 2 <= len(s) <= LABEL_MAX or re.search(r"\d|[。；;！!？?]", s) or s[0] in "（([【":
+        return False
+    return split_number(Mapped(s, [None] * len(s))).style is None
+
+
+def _basic_word(label: str) -> bool:
+    """A sub-label that is one of the basic part's headings as it stands (执行率情况)."""
+    from .labels import lexicon
+
+    return squeeze(label) in {squeeze(x) for x in lexicon().get("basic_headings") or []}
+
+
+def _names_section(label: str, sid: str) -> bool:
+    """Whether a row label names section ``sid`` (存在问题及改进措施 names both)."""
+    parts = [label] + [p for p in re.split(r"[及和与、]", label) if p]
+    return any((m := match_section(p)) and m[0] == sid for p in parts)
 
 
 def _names_sections(label: str) -> bool:

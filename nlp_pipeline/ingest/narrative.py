@@ -157,7 +157,8 @@ def _raw_line(text: str, m: Mapped) -> str:
 def _wrap_width(text: str) -> int:
     """The width a text was wrapped at (a PDF's text layer, a fixed-width editor): the
     length most of its long lines share, 0 when its lines are not wrapped at one width."""
-    widths = sorted(display_width(ln.rstrip()) for ln in text.splitlines() if len(ln.strip()) >= 20)
+    # (measured width-normalised: digits typed full-width take the room of half-width ones)
+    widths = sorted(display_width(normalize(ln.rstrip())) for ln in text.splitlines() if len(ln.strip()) >= 20)
     if len(widths) < 8:
         return 0
     top = widths[int(0.75 * len(widths))]  # (display width: a digit is half a character)
@@ -171,7 +172,7 @@ def _continues(text: str, prev: Mapped | None, line: Mapped, width: int) -> bool
     numbered."""
     if not width or prev is None or not prev.chars.strip() or prev.chars.rstrip()[-1] in _STOPS:
         return False
-    if display_width(_raw_line(text, prev).rstrip()) < WRAP_SHARE * width:
+    if display_width(normalize(_raw_line(text, prev).rstrip())) < WRAP_SHARE * width:
         return False
     raw = _raw_line(text, line)[_margin(text):]
     if raw[:1] in (" ", "\u3000", "\t") or split_number(line).style is not None:
@@ -532,7 +533,7 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
         if ch in "：:" and k <= 24:
             # 重点项目一：2023年…项目: the label counts its projects (一, 二, 3)
             sec = match_section(body.chars[:k], slack) or match_section(
-                body.chars[:k].rstrip("一二三四五六七八九十0123456789"), slack) \
+                normalize(body.chars[:k]).rstrip("一二三四五六七八九十0123456789"), slack) \
                 or _prose_field(body.chars[:k], body.chars[k + 1:])
             if sec:
                 rest = body.slice(k + 1).strip()
