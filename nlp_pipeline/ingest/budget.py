@@ -105,20 +105,30 @@ def budget_from_text(text: str, report_unit: str | None, budget: Budget | None =
         field = field_of[m.group(1)]
         if getattr(budget, field) is not None:
             continue
-        if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
-            continue
-        unit = _unit(m.group(3))
-        if field in RATE_FIELDS:
-            if unit != "%":
-                continue
-            s, e = m.start(2), m.end(3)
-        else:
-            if unit == "%":
-                continue
-            s, e = m.start(2), m.end(2)
-        raw = float(m.group(2).replace(",", ""))
-        setattr(budget, field, BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e))
+        value = _phrase_value(text, norm, m, field, report_unit)
+        if value is not None:
+            setattr(budget, field, value)
     return budget
+
+
+def _phrase_value(text: str, norm: str, m: re.Match, field: str, report_unit: str | None,
+                  source: str = "label", unit_needed: bool = False) -> BudgetValue | None:
+    """The figure of a label or cue match (label, figure, unit groups 1–3): none where the
+    words set a threshold (执行率未达到90%的) or the unit does not fit the field (a rate
+    needs its %, an amount none; ``unit_needed``: an amount must name its unit)."""
+    if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
+        return None
+    unit = _unit(m.group(3))
+    if field in RATE_FIELDS:
+        if unit != "%":
+            return None
+        s, e = m.start(2), m.end(3)
+    else:
+        if unit == "%" or (unit_needed and unit is None):
+            return None
+        s, e = m.start(2), m.end(2)
+    raw = float(m.group(2).replace(",", ""))
+    return BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e, source=source)
 
 
 def first_amount_unit(text: str) -> str | None:
@@ -175,21 +185,10 @@ def budget_from_prose(text: str, report_unit: str | None, budget: Budget) -> Bud
             clause = norm[max(clause_start + 1, sent.start()): m.start(1)].strip()
             if clause.startswith(part) or (m.start(1) > 0 and norm[m.start(1) - 1] in _NEGATED):
                 continue
-            if _THRESHOLD_RE.search(norm[m.end(1):m.start(2)]) or \
-                    re.match(r"\s*(?:%\s*)?(?:的|以上|以下)", norm[m.end(2):]):
-                continue
-            unit = _unit(m.group(3))
-            if field in RATE_FIELDS:
-                if unit != "%":
-                    continue
-                s, e = m.start(2), m.end(3)
-            else:
-                if unit in (None, "%"):
-                    continue  # running text writes an amount with its unit
-                s, e = m.start(2), m.end(2)
-            raw = float(m.group(2).replace(",", ""))
-            setattr(budget, field, BudgetValue(value=_convert(raw, unit, report_unit), text=text[s:e], start=s, end=e,
-                                               source="prose"))
+            # (running text writes an amount with its unit)
+            value = _phrase_value(text, norm, m, field, report_unit, source="prose", unit_needed=True)
+            if value is not None:
+                setattr(budget, field, value)
     _drop_unfit(budget, float(cfg["spent_over_budget"]))
     return budget
 
