@@ -119,8 +119,9 @@ def _item_no(number: str | None) -> str:
 
 
 def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> set[str]:
-    """Goals whose outcome of the same item number (a form's 1.… | 1.… rows) the alignment
-    left unpaired, where the two share a topic word: that outcome reports the goal."""
+    """Goals that an outcome of the same item number reports on: in a side-by-side form
+    (1.… | 1.… rows, as many of one as of the other) the number is the pairing; elsewhere
+    an outcome the alignment left unpaired that shares a topic word with the goal."""
     mapping = alignment_map(ctx, "outcomes_to_goals", outcomes, goals)
     free = {_item_no(o.number): o for o in outcomes if not mapping.get(o.id) and _item_no(o.number)}
     # a form prints each 预期目标 item beside its 实际完成情况 item: with as many of one as of
@@ -134,7 +135,7 @@ def _numbered_twins(ctx: Context, goals, outcomes, generic: list[str], own) -> s
         numbered = {_item_no(o.number) for o in outcomes if _item_no(o.number)}
         return {g.id for g in goals if _item_no(g.number) in numbered}
     return {g.id for g in goals if _item_no(g.number) in free
-            and (side_by_side or shares_topic(free[_item_no(g.number)].text, g.text, generic, own))}
+            and shares_topic(free[_item_no(g.number)].text, g.text, generic, own)}
 
 
 COVER_RUN = 7  # Chinese characters in a row a goal and an outcome that reports on it share

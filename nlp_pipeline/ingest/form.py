@@ -381,7 +381,7 @@ class _FormParser:
                 # 下一步拟改进措施 | 项目整改和绩效目标调整完善等 | 1.…: a sub-label beside the
                 # row label names what the cell holds; the row's label decides its section,
                 # but for the money (绩效目标完成情况 | 执行率情况 | 全年预算数…): the basic part
-                if is_basic_heading(self.ctext(c)) or _basic_word(self.ctext(c)):
+                if is_basic_heading(self.ctext(c)):
                     cur, cur_title = BASIC, self.ctext(c).strip()
                 continue
             if inline:
@@ -620,13 +620,6 @@ def _label_like(cell: str) -> bool:
     if not 2 <= len(s) <= LABEL_MAX or re.search(r"\d|[。；;！!？?]", s) or s[0] in "（([【":
         return False
     return split_number(Mapped(s, [None] * len(s))).style is None
-
-
-def _basic_word(label: str) -> bool:
-    """A sub-label that is one of the basic part's headings as it stands (执行率情况)."""
-    from .labels import lexicon
-
-    return squeeze(label) in {squeeze(x) for x in lexicon().get("basic_headings") or []}
 
 
 def _names_section(label: str, sid: str) -> bool:
