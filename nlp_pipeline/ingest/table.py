@@ -517,6 +517,10 @@ def compat(col: str, s: str) -> float:
         return 1.0 if squeeze(s) in table_lexicon().unfilled.placeholders else 0.5
     if col == "label":
         return 2.0 if match_header(s) == "label" else _NEG
+    if col in ("operator", "unit") and re.search(r"\d", s):
+        # an empty 指标性质 or 度量单位 cell left out of a row flattened with spaces: the
+        # figure after the name is the target, not a comparison or a unit
+        return _NEG
     return 0.5 if len(squeeze(s)) <= 8 else 0.0
 
 
@@ -547,20 +551,24 @@ class RowCells:
         return "".join(t.s for t in toks)
 
 
-def assign_rows(tokens: list[Tok], cols: list[str], near: list[int] | None = None) -> tuple[list[RowCells], float]:
+def assign_rows(tokens: list[Tok], cols: list[str], near: list[int] | None = None,
+                kinds: list[str] | None = None) -> tuple[list[RowCells], float]:
     """Cut a stream of cells into rows of ``cols`` by dynamic programming.
 
     States (i, j): i cells read, j columns of the current row done. A cell is taken by
     the next column (gain :func:`compat`), a column is left empty (cost ``_DROP``), a
     cell between rows is skipped as noise (cost ``_SKIP_TOKEN``); a name may take two
-    cells (a cell split in two) at a cost. Every row has a name.
+    cells (a cell split in two) at a cost. Every row has a name. ``kinds`` names what an
+    `other` column holds where the header says so (operator, unit): such a column takes
+    no figure.
     """
     n, k = len(tokens), len(cols)
     name_at = cols.index("name")
     best = [[_NEG] * (k + 1) for _ in range(n + 1)]
     back: list[list[tuple | None]] = [[None] * (k + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    comp = [[compat(c, t.s) for c in cols] for t in tokens]
+    typed = kinds or cols
+    comp = [[compat(c, t.s) for c in typed] for t in tokens]
     if near is not None:
         # aligned columns: a cell under its header's position is more likely that column
         for i, j0 in enumerate(near):
@@ -840,10 +848,19 @@ def _header_continued(lines: list[Line], k: int, cells: list[Tok]) -> tuple[list
     return (out if j > k + 1 else cells), j
 
 
+FLAT_GAP_MAX = 6  # characters of an unknown header cell kept inside a one-line header
+
+
 def _flat_header(ln: Line, k: int) -> tuple[list[str], int, list[Tok], str, list[Tok]] | None:
     """A header written on one line with single spaces, maybe followed by the rows."""
     words = ln.words()
     names = [match_header(w.s) for w in words]
+    for i in range(1, len(words) - 1):
+        # a column the lexicon does not know (完成率, 指标权重说明) between two it knows is
+        # kept in its place, so the run of header cells does not end at it
+        if names[i] is None and names[i - 1] and names[i + 1] and len(squeeze(words[i].s)) <= FLAT_GAP_MAX \
+                and not re.search(r"\d", words[i].s):
+            names[i] = "other"
     # the longest run of header cells, wherever it starts on the line (a whole form
     # flattened onto one line has its table in the middle); a merged label written
     # vertically may leave one character before it
@@ -1119,7 +1136,7 @@ class _Builder:
         near = None
         if self.shape == "aligned" and len(self.header_cells) == len(self.cols):
             near = [min(range(len(self.cols)), key=lambda q: abs(self.header_cells[q].col - t.col)) for t in toks]
-        rows, score = assign_rows(toks, self.cols, near)
+        rows, score = assign_rows(toks, self.cols, near, self._kinds())
         rows = self._lost_points_column(toks, rows, score, near)
         if not rows:
             rows = self._levels_and_name(toks)
@@ -1129,6 +1146,19 @@ class _Builder:
             return
         for rc in rows:
             self._push(rc)
+
+    def _kinds(self) -> list[str] | None:
+        """The columns as the row program types them: an `other` column the header names
+        as the comparison (指标性质) or the unit (度量单位) is typed so."""
+        if len(self.header_cells) != len(self.cols):
+            return None
+        lex = table_lexicon()
+        kinds = list(self.cols)
+        for k, h in enumerate(self.header_cells):
+            if kinds[k] == "other":
+                q = squeeze(h.s)
+                kinds[k] = "operator" if q in lex.operator_columns else "unit" if q in lex.unit_columns else "other"
+        return kinds
 
     def _unit_first(self) -> bool:
         """The header puts its unit column before the comparison and the value (重庆's 计量单位 |
