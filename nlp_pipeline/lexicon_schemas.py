@@ -749,9 +749,19 @@ class ResolveRule(BaseModel):
     why: str
 
 
+class CutOffPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # codes whose findings rest on a gap: set aside where their evidence reaches the cut
+    at_cut: list[str] = []
+    # code -> the section whose paragraphs would answer it: set aside where no paragraph
+    # of that section comes after the finding's evidence (its answer may lie beyond the cut)
+    answered_later: dict[str, str] = {}
+
+
 class ResolvePolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rules: list[ResolveRule]
+    cut_off: CutOffPolicy = CutOffPolicy()
     # codes still reported in a doubtful table (Report.doubtful) when every quote lies in
     # a row whose name, target and actual read soundly (Report.rows_sound)
     doubtful_row_codes: list[str] = []

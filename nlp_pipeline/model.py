@@ -200,6 +200,9 @@ class Report:
     # them, cannot be a form's rows (ingest/doubt.py): no finding rests on them
     doubtful: list[tuple[int, int]] = field(default_factory=list)
     rows_sound: list[tuple[int, int]] = field(default_factory=list)  # rows of those read soundly
+    # where the text breaks off in mid-sentence or mid-row (an excerpt cut by a search or
+    # a copy, ingest/cut.py): what would answer a gap there lies beyond the cut
+    cut_at: int | None = None
 
     @property
     def id(self) -> str:

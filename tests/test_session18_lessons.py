@@ -47,3 +47,99 @@ def test_rows_flattened_without_their_empty_cells_keep_their_columns(tmp_path, r
     assert float(weight) == 30 and float(score) == pytest.approx(28.33)
     assert [r[2] for r in rows[1:]] == ["100", "93", "96"]
     assert [float(r[3]) for r in rows] == [30, 30, 20, 10]
+
+
+# --- excerpts cut off -------------------------------------------------------------------
+# Real pages come as search excerpts that break off inside a sentence or a table row. The
+# tool read the break as the report's own gap: the last row's result "unfilled", the last
+# problem "without a measure", though what would answer them lies beyond the cut.
+
+from nlp_pipeline.ingest.cut import cut_off  # noqa: E402
+from nlp_pipeline.pipeline import analyze  # noqa: E402
+
+NARR = """青石县文化旅游局2023年度乡村文化广场建设项目绩效自评报告
+
+一、项目基本情况
+项目总投资86万元，用于建设村级文化广场6处。
+
+二、绩效目标完成情况
+全年建成村级文化广场6处，配套健身器材48套，群众文化活动场次较上年增加12场。
+
+三、存在的主要问题
+1.部分广场照明设施不足，夜间使用率不高。
+2.{problem}
+"""
+
+
+def _codes(tmp_path, text: str, name: str = "r.txt") -> list[str]:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return [x.code for x in analyze(str(f), mode="lexical").findings]
+
+
+# the break after a comma, after a figure that follows one, in full-width text, inside a
+# word: each is a sentence broken off
+@pytest.mark.parametrize("tail", [
+    "个别村组管护责任落实不到位，日常保洁由村民轮流承担，",
+    "个别村组管护责任落实不到位，日常保洁由村民轮流承担，经费仅有2023",
+    "个别村组管护责任落实不到位，日常保洁由村民轮流承担，经费仅有２０２３",
+    "个别村组管护责任落实不到位，日常保洁由村民轮流承担，经费主要依靠村集体经济收入支",
+])
+def test_a_report_cut_in_its_problems_is_not_said_to_lack_measures(tmp_path, tail):
+    text = NARR.format(problem=tail)
+    assert cut_off(text) is not None
+    assert "PROBLEM_WITHOUT_MEASURE" not in _codes(tmp_path, text)
+
+
+def test_a_whole_report_with_problems_and_no_measures_still_lacks_them(tmp_path):
+    text = NARR.format(problem="个别村组管护责任落实不到位，日常保洁由村民轮流承担。") + "\n四、其他需要说明的情况\n无。\n"
+    assert cut_off(text) is None
+    assert "PROBLEM_WITHOUT_MEASURE" in _codes(tmp_path, text)
+
+
+PIPE = """青石县图书馆2023年数字阅读推广项目绩效自评表
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 产出指标 | 数量指标 | 线上阅读活动场次 | ≥12场 | 14场 | 20 | 20 | |
+| 产出指标 | 质量指标 | 数字资源更新率 | ≥90% | 93% | 20 | 20 | |
+| 效益指标 | 社会效益指标 | 数字阅读注册读者 | ≥5000人 | 5260人 | 30 | 30 | |
+{last}
+"""
+
+
+def test_a_form_cut_in_its_last_row_leaves_no_unfilled_result(tmp_path):
+    text = PIPE.format(last="| 满意度指标 | 服务对象满意度指标 | 读者满意度")
+    assert cut_off(text) is not None
+    assert "UNFILLED_FORM" not in _codes(tmp_path, text)
+
+
+def test_a_whole_form_with_an_empty_result_is_still_unfilled(tmp_path):
+    text = PIPE.format(last="| 满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | | 10 | 10 | |")
+    assert cut_off(text) is None
+    assert "UNFILLED_FORM" in _codes(tmp_path, text)
+
+
+# whole texts that end without a sentence mark: a list written without 。, a signature
+# and date, a page footer, a run of titles after the report
+@pytest.mark.parametrize("end", [
+    "改进措施：\n1、建立管护台账，明确每处广场的管护责任人\n2、2024年3月前为3处广场加装太阳能照明灯\n"
+    "3、每季度组织一次设施安全检查，发现问题限期维修",
+    "改进措施：2024年3月前为3处广场加装太阳能照明灯。\n\n青石县文化旅游局\n2024年2月26日",
+    "改进措施：2024年3月前为3处广场加装太阳能照明灯。\n主办单位：青石县人民政府办公室 网站标识码：3607000001",
+    "改进措施：2024年3月前为3处广场加装太阳能照明灯。\n相关阅读\n青石县召开2024年文化旅游工作会议\n"
+    "青石县图书馆开展世界读书日系列阅读推广活动",
+])
+def test_a_whole_text_ending_without_a_mark_is_not_cut(end):
+    assert cut_off(NARR.format(problem="个别村组管护责任落实不到位。") + "\n四、改进措施\n" + end) is None
+
+
+def test_measures_cut_in_their_last_item_answer_for_every_problem(tmp_path):
+    text = NARR.format(problem="个别村组管护责任落实不到位，日常保洁由村民轮流承担。") + (
+        "\n四、下一步改进措施\n一是2024年3月前为3处广场加装太阳能照明灯，提高夜间使用率；二是建立管护台账，"
+        "明确每处广场的管护责任人和保洁经费来源，由乡镇文化站每季度检")
+    assert cut_off(text) is not None
+    assert "PROBLEM_WITHOUT_MEASURE" not in _codes(tmp_path, text)
+    # the same measures whole, the second problem left without one: the gap is the report's
+    whole = NARR.format(problem="个别村组管护责任落实不到位，日常保洁由村民轮流承担。") + (
+        "\n四、下一步改进措施\n2024年3月前为3处广场加装太阳能照明灯，提高夜间使用率。\n")
+    assert cut_off(whole) is None

@@ -26,13 +26,19 @@ def policy() -> _Policy:
 
 
 def resolve(findings: list[Finding], doubtful: list[tuple[int, int]] | None = None,
-            sound: list[tuple[int, int]] | None = None) -> list[Finding]:
+            sound: list[tuple[int, int]] | None = None, cut_at: int | None = None,
+            last_starts: dict[str, int] | None = None) -> list[Finding]:
     """One finding per defect, by the declared policy; none that quotes a table the reader
     marked doubtful (``Report.doubtful``: its cells were glued and its rows do not check
     out, so a finding there would report the reading, not the report), but for the codes
-    the policy keeps on rows read soundly (``sound``)."""
+    the policy keeps on rows read soundly (``sound``); none about a gap where the text
+    breaks off (``cut_at``) or about an answer that would come after the cut, no paragraph
+    of its section starting after the finding (``last_starts``: section -> the start of
+    its last paragraph)."""
     if doubtful:
         findings = [f for f in findings if not _on_doubt(f, doubtful, sound or [])]
+    if cut_at is not None:
+        findings = [f for f in findings if not _beyond_cut(f, cut_at, last_starts or {})]
     dropped: set[int] = set()
     for rule in policy().rules:
         winners = [f for f in findings if f.code == rule.winner
@@ -59,6 +65,16 @@ def resolve(findings: list[Finding], doubtful: list[tuple[int, int]] | None = No
             dropped.update(k for k, f in enumerate(findings) if f.code == rule.loser)
     dropped |= _same_defect(findings, dropped)
     return [f for k, f in enumerate(findings) if k not in dropped]
+
+
+def _beyond_cut(f: Finding, cut_at: int, last_starts: dict[str, int]) -> bool:
+    pol = policy().cut_off
+    if not f.evidence:
+        return False
+    if f.code in pol.at_cut and any(e.end > cut_at for e in f.evidence):
+        return True
+    answer = pol.answered_later.get(f.code)
+    return answer is not None and last_starts.get(answer, -1) < max(e.start for e in f.evidence)
 
 
 def _on_doubt(f: Finding, doubtful: list[tuple[int, int]], sound: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,7 @@ from nlp_pipeline.text.normalize import normalize
 
 from . import header
 from .content import classify_paragraphs
+from .cut import cut_off
 from .doubt import doubtful_spans
 from .draft import Draft, finish, make_paragraph
 from .glued_budget import half_unit
@@ -847,6 +848,10 @@ def build(path: str, reader: str, encoding: str | None, text: str, rows: list[Ro
     _mark_unfilled(report)
     if layout != "narrative" or report.layout != "narrative":
         _mark_empty_fields(report)  # (a form: read as cells, or holding an indicator table)
+    report.cut_at = cut_off(original)
+    if report.cut_at is not None:
+        report.warnings.append("文本在句中或表格行中中断，疑为节选；中断处之后缺失的内容不作为缺陷 / the text breaks off "
+                               "mid-sentence or mid-row (an excerpt?); what would follow the cut is not reported missing")
     return report
 
 
