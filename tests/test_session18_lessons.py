@@ -143,3 +143,107 @@ def test_measures_cut_in_their_last_item_answer_for_every_problem(tmp_path):
     whole = NARR.format(problem="个别村组管护责任落实不到位，日常保洁由村民轮流承担。") + (
         "\n四、下一步改进措施\n2024年3月前为3处广场加装太阳能照明灯，提高夜间使用率。\n")
     assert cut_off(whole) is None
+
+
+# --- learned from blind31 (after its first run) ------------------------------------------
+
+def _write(tmp_path, text: str, name: str = "r.txt") -> str:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return str(f)
+
+
+BASE = """青石县体育局2023年度健身设施建设项目绩效自评报告
+
+一、项目基本情况
+项目年度资金300万元，全部为县级财政资金。
+
+二、绩效目标完成情况
+{body}
+
+三、存在的问题
+个别场地夜间照明不足。
+
+四、改进措施
+2024年5月底前为4处场地加装照明灯。
+"""
+
+
+# a price held to a bound (≤, 不超过, 控制在…以内) is the target, not the price paid: the
+# total is the count times the price actually written
+@pytest.mark.parametrize("body", [
+    "多功能运动场平均造价38.6万元/个，年度目标值为≤40万元/个，6个运动场合计造价231.60万元。",
+    "多功能运动场平均造价38.6万元/个，单价不超过40万元/个，6个运动场合计造价231.60万元。",
+    "多功能运动场每个造价38.6万元，目标为每个不高于40万元，建成6个运动场，合计造价231.60万元。",
+])
+def test_a_price_bound_is_no_price(tmp_path, body):
+    codes = [x.code for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings]
+    assert "ARITHMETIC_MISMATCH" not in codes
+
+
+def test_a_product_off_its_total_is_still_found(tmp_path):
+    body = "多功能运动场平均造价38.6万元/个，年度目标值为≤40万元/个，6个运动场合计造价241.60万元。"
+    found = [x for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings
+             if x.code == "ARITHMETIC_MISMATCH"]
+    assert found and "38.6" in found[0].message
+
+
+# the rates of two parts are no shares of the overall rate: they do not add up to it
+@pytest.mark.parametrize("body", [
+    "群众满意度94.3%，其中对改厕和垃圾清运两项工作的单项满意度分别为93.1%和92.6%。",
+    "群众满意度94.3%。其中，城区满意度95.2%，农村满意度93.5%。",
+    "综合验收合格率９８．５％，其中道路工程合格率９９％、排水工程合格率９８％。",
+])
+def test_rates_of_parts_are_not_summed(tmp_path, body):
+    codes = [x.code for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings]
+    assert "ARITHMETIC_MISMATCH" not in codes
+
+
+def test_shares_that_do_not_make_their_whole_are_still_found(tmp_path):
+    body = "项目支出300万元，其中设备购置120万元，场地建设170万元。"
+    codes = [x.code for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings]
+    assert "ARITHMETIC_MISMATCH" in codes
+
+
+# a heading's translation beside it (bilingual reports of minority regions) is no paragraph
+@pytest.mark.parametrize("tr", ["존재하는 문제", "Existing problems", "ᠪᠠᠢᠭ᠎ᠠ ᠠᠰᠠᠭᠤᠳᠠᠯ"])
+@pytest.mark.parametrize("sep", ["\u3000", "\n"])
+def test_a_headings_translation_is_no_paragraph(tmp_path, tr, sep):
+    text = BASE.format(body="全年建成多功能运动场6个。").replace("三、存在的问题\n", f"三、存在的问题{sep}{tr}\n")
+    r = read_report(_write(tmp_path, text))
+    assert [p.text for p in r.sections["Q"].paragraphs] == ["个别场地夜间照明不足。"]
+
+
+# a system's query output: one record per indicator, a field | value line per column
+RECORDS = """青石县人民医院 项目自评数据查询记录
+{sep}
+三级指标   | 在岗培训学员人数
+年度指标值 | ≥60人
+实际完成值 | 64人
+分值       | 10
+得分       | 10
+偏差原因   |
+{sep}
+三级指标   | 结业考核通过率
+年度指标值 | ≥85%
+实际完成值 | 80.5%
+分值       | 10
+得分       | 8
+偏差原因   | 部分学员因病缓考
+{sep}
+三级指标   | 学员满意度
+年度指标值 | ≥90%
+实际完成值 | 92.8%
+分值       | 10
+得分       | 10
+偏差原因   |
+"""
+
+
+@pytest.mark.parametrize("sep", ["-[ RECORD ]-+------------------", "+------------+-----------------+", ""])
+def test_records_of_field_value_lines_are_indicator_rows(tmp_path, sep):
+    r = read_report(_write(tmp_path, RECORDS.replace("{sep}", sep)))
+    rows = [(i.name, i.target, i.result, i.score, i.reason) for t in r.tasks for i in t.indicators]
+    assert [x[0] for x in rows] == ["在岗培训学员人数", "结业考核通过率", "学员满意度"]
+    assert rows[1][1:] == ("≥85%", "80.5%", 8.0, "部分学员因病缓考")
+    assert rows[0][4] == "" and rows[2][2] == "92.8%"

@@ -102,7 +102,7 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
     out = []
     for price in money:
         unit_words = _per_unit(price, cues)
-        if unit_words is None:
+        if unit_words is None or price.m.qualifier in BOUND_QUALIFIERS:
             continue
         # an area or a weight is a count only for a price per that measure (元/平方米)
         fits = counts + [n for n in measures if set(unit_words) & set(n.m.unit) - _NOT_MEASURE]
@@ -133,6 +133,9 @@ def _in_statement(items: list[M.Num], cues: Cues, text: str) -> list[Product]:
     return out
 
 
+# a price written as a bound (目标值≤40万元/个, 不超过800元/人) is the target the real price
+# is held to, not the price the total was paid at
+BOUND_QUALIFIERS = ("upper", "lower")
 SHARED_WORD = 2  # characters a price's words and its total's must share (检验费用)
 
 

@@ -29,6 +29,9 @@ _EXPR_UNITS_OK = {"元", "万元", "%", "小时", "人次", "人", "个", "次",
 _MONEY_UNITS = {"元", "万元", "亿元"}
 
 
+PERCENT_WHOLE = 100.0  # percentages that add past this are no shares of one rate
+
+
 def _decimals(s: str) -> int:
     return len(s.split(".", 1)[1]) if "." in s else 0
 
@@ -312,6 +315,8 @@ def _parts_mismatch(text: str, s: int, c: int, e: int, total: M.Num, parts: list
     tol = _list_tolerance(parts + [total])
     if abs(got - total.m.base_value) <= tol:
         return None
+    if total.m.kind == "PERCENT" and got > PERCENT_WHOLE:
+        return None  # 满意度94.3%，其中两项单项满意度分别为93.1%和92.6%: rates of parts, not shares
     if _two_breakdowns(total, parts):
         return None
     if got < total.m.base_value and total.m.kind == "COUNT" and (

@@ -195,6 +195,23 @@ LEAD_IN_MAX = 60  # characters of a sentence that only announces what follows (�
 _LEAD_IN_ENDS = ("如下：", "如下:", "如下。")
 
 
+# scripts of the bilingual reports of minority regions (조선어, ᠮᠣᠩᠭᠣᠯ, བོད་, ئۇيغۇر, and the
+# Cyrillic of some), and Latin words, which print a heading's translation beside it
+_FOREIGN_RE = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u1800-\u18af\u0f00-\u0fff"
+                         r"\u0600-\u06ff\u0400-\u04ffA-Za-z]")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _translation(t: str) -> bool:
+    """A line in another script with no Chinese in it (a heading's translation, 「존재하는
+    문제」 after 存在问题): it reports nothing the Chinese does not."""
+    if _HAN_RE.search(t) or re.search(r"\d", t):
+        return False
+    letters = len(_FOREIGN_RE.findall(t))
+    return letters >= 2 and letters >= 0.5 * len(t.replace(" ", "")) and (
+        not re.fullmatch(r"[A-Za-z\s.,:;'()-]+", t) or len(t.split()) >= 2)
+
+
 def _drop_lead_ins(report: Report) -> None:
     """A sentence that only announces the list below it (现将10项绩效指标的完成情况逐项列示如下：)
     or a bracketed legend of the lines below (（指标名称（目标值，分值）……完成值 得分）) is no
@@ -205,6 +222,8 @@ def _drop_lead_ins(report: Report) -> None:
             t = p.text.strip()
             if len(t) <= LEAD_IN_MAX and (t.endswith(_LEAD_IN_ENDS) or (
                     t[:1] in "（(" and t[-1:] in "）)" and has_leader(t))):
+                continue
+            if _translation(t):
                 continue
             kept.append(p)
         _keep(sid, sec, kept)

@@ -1538,12 +1538,29 @@ def _one_field(text: str, ln: Line) -> tuple[str, Mapped] | None:
     """(column, value) of a line that is one labelled field (年度指标值：≥3.2万亩)."""
     body = text[ln.start:ln.end]
     k = next((i for i, ch in enumerate(body[:16]) if ch in "：:"), None)
+    if k is None and _two_cells(body):
+        k = body.index("|")  # 年度指标值 | ≥60人: a record printed as field | value lines
     if k is None:
         return None
     col = match_header(body[:k].strip())
     if col is None:
         return None
     return col, Mapped.span(text, ln.start + k + 1, ln.end).strip(" \t\u3000")
+
+
+def _two_cells(body: str) -> bool:
+    """A line of two cells, a short label and its value (实际完成值 | 64人)."""
+    parts = body.split("|")
+    return len(parts) == 2 and 0 < len(parts[0].strip()) <= HEADER_CELL_MAX
+
+
+# a line that rules records apart (-[ RECORD 2 ]-+------, +----+----+): no text of its own
+_RULE_LINE_RE = re.compile(r"^[\s\-+=_─━|\[\]]*(?:[A-Za-z]+\s*\d*)?[\s\-+=_─━|\[\]]*$")
+
+
+def _rule_line(ln: Line) -> bool:
+    raw = ln.raw.strip()
+    return len(raw) >= 3 and raw.count("-") + raw.count("─") + raw.count("=") >= 3 and bool(_RULE_LINE_RE.match(raw))
 
 
 def _qualifies(fields: dict[str, Mapped]) -> bool:
@@ -1596,7 +1613,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
     levels: dict[str, Mapped] = {}
     lead: list[int] = []
     for k, ln in enumerate(lines):
-        if ln.shape in ("blank", "sep"):
+        if ln.shape in ("blank", "sep") or _rule_line(ln):
             if block and not close_block():
                 flush()
             continue
@@ -1612,6 +1629,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
             continue
         has_colon = "：" in ln.raw or ":" in ln.raw
         many = _line_field_rows(text, ln) if has_colon else []
+        has_colon = has_colon or _two_cells(text[ln.start:ln.end])
         if many:
             if block and not close_block():
                 flush()
@@ -1626,6 +1644,9 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
                 flush()
             block.setdefault(col, m)
             span.append(k)
+            continue
+        if block and match_header(ln.raw.strip().rstrip("|:： ")) not in (None, "label", "other"):
+            span.append(k)  # 偏差原因 | (nothing): a field of the record left empty
             continue
         if block and not close_block():
             flush()
