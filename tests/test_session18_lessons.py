@@ -247,3 +247,51 @@ def test_records_of_field_value_lines_are_indicator_rows(tmp_path, sep):
     assert [x[0] for x in rows] == ["在岗培训学员人数", "结业考核通过率", "学员满意度"]
     assert rows[1][1:] == ("≥85%", "80.5%", 8.0, "部分学员因病缓考")
     assert rows[0][4] == "" and rows[2][2] == "92.8%"
+
+
+# --- learned from real19 and its auditor (after their first run) ------------------------
+
+GOALS = """青石县教育局2023年学前教育补助项目绩效自评表
+绩效目标：
+1.根据县政府办公室《关于印发学前教育发展提升行动方案（2023-2025年）的通知》要求，对普惠性民办园按每生每年800元给予补助。
+2.按照《关于印发学前教育发展提升行动方案（2023-2025年）的通知》要求，保证补助资金及时足额发放到园。
+目标完成情况：
+1.全年对12所普惠性民办园发放补助，共计1360名幼儿受益。
+2.补助资金于2023年11月前全部发放到园。
+"""
+
+
+def test_two_goals_citing_one_notice_copy_nothing(tmp_path):
+    codes = [x.code for x in analyze(_write(tmp_path, GOALS), mode="lexical").findings]
+    assert "DUPLICATE_PARAGRAPH" not in codes
+
+
+def test_a_goal_written_twice_is_still_a_copy(tmp_path):
+    text = GOALS.replace("2.按照《关于印发学前教育发展提升行动方案（2023-2025年）的通知》要求，保证补助资金及时足额发放到园。",
+                         "2.根据县政府办公室《关于印发学前教育发展提升行动方案（2023-2025年）的通知》要求，对普惠性民办园按每生每年800元给予补助。")
+    codes = [x.code for x in analyze(_write(tmp_path, text), mode="lexical").findings]
+    assert "DUPLICATE_PARAGRAPH" in codes
+
+
+@pytest.mark.parametrize("label", ["实际完成：", "实际完成情况：", "实际完成值为"])
+def test_a_target_met_exactly_is_no_repeated_text(tmp_path, label):
+    body = (f"项目目标：资助精神障碍患者服药230人，残疾儿童康复救助39人，辅具适配200人。"
+            f"{label}资助精神障碍患者服药230人，残疾儿童康复救助52人，辅具适配206人。")
+    codes = [x.code for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings]
+    assert "REPEATED_TEXT" not in codes
+
+
+def test_a_clause_written_twice_without_a_result_between_is_still_repeated(tmp_path):
+    body = "资助精神障碍患者服药230人，残疾儿童康复救助52人，资助精神障碍患者服药230人，辅具适配206人。"
+    codes = [x.code for x in analyze(_write(tmp_path, BASE.format(body=body)), mode="lexical").findings]
+    assert "REPEATED_TEXT" in codes
+
+
+@pytest.mark.parametrize("mark", ["；", "。"])
+def test_a_numbered_list_cut_in_its_next_item(mark):
+    items = "\n".join(f"{k}.街道第{k}项工作获评市级先进集体{mark}" for k in range(1, 5))
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n5.街道被评为岳阳市信") is not None
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n5.街道被评为市文明标兵单位{mark}") is None
+    # items that never end with a mark: the last one's open end says nothing
+    bare = items.replace(mark, "")
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{bare}\n5.街道被评为岳阳市信") is None

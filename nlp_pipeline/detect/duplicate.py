@@ -9,7 +9,8 @@ Three shapes are reported:
   problem and measure is one finding with five places);
 * a passage repeated inside one paragraph.
 
-Comparison is on text without punctuation. Matching blocks shorter than ``MIN_BLOCK`` are
+Comparison is on text without punctuation; a run that is mostly a title cited in 《》, in
+paragraphs not alike whole, is no copy (two goals that act 按照《…通知》要求 cite one notice). Matching blocks shorter than ``MIN_BLOCK`` are
 ignored, blocks separated by small gaps are merged (so one inserted or deleted word does
 not split a copy), and a repeated span must reach ``FLOOR`` characters and, unless it is
 long in itself, half of the shorter paragraph: a shared stock phrase is not a copy. Two
@@ -189,6 +190,9 @@ def _amounts(s: str) -> list[float]:
     return [round(m.base_value, 6) for m in extract_numbers(s) if m.base_value is not None]
 
 
+TITLE_SHARE = 0.5  # share of a run inside cited titles that makes it a citation, not a copy
+
+
 def _significant(matched: int, la: int, lb: int, whole: bool = True) -> bool:
     if matched < FLOOR:
         # a short paragraph is a copy when the other one is the same text, give or take
@@ -272,6 +276,26 @@ RULE = Rule(
 )
 
 
+def _in_titles(text: str, comp: tuple[str, list[int]]) -> set[int]:
+    """Compact positions of ``text`` inside titles cited in 《》."""
+    spans, open_at = [], None
+    for k, ch in enumerate(text):
+        if ch == "《":
+            open_at = k
+        elif ch == "》" and open_at is not None:
+            spans.append((open_at, k))
+            open_at = None
+    return {i for i, orig in enumerate(comp[1]) if any(a <= orig <= b for a, b in spans)}
+
+
+def _cited(run: tuple, titled: set[int], la: int, lb: int) -> bool:
+    """The run is a cited title and little else, in paragraphs that say more than it: two
+    goals that act 按照《关于印发…的通知》要求 cite one notice and copy nothing."""
+    a0, a1, matched = run[0], run[1], run[4]
+    inside = sum(1 for i in range(a0, a1) if i in titled)
+    return inside >= TITLE_SHARE * (a1 - a0) and matched < WHOLE_SHARE * max(la, lb)
+
+
 @register(RULE)
 def detect(ctx: Context):
     report = ctx.report
@@ -339,6 +363,7 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
     edges, paste_edges = [], []
     by_id = {p.id: k for k, p in enumerate(paras)}
     parallel = _parallel_lists(paras, shared)
+    titled = [_in_titles(p.text, c) for p, c in zip(paras, comp)]
     for (a, b), n in shared.items():
         if n < 3 or (a, b) in parallel or _family(paras[a], paras[b], goal_of):
             continue
@@ -352,6 +377,8 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
             if _parallel(_text_of(paras[a], comp[a], r[0], r[1]), _text_of(paras[b], comp[b], r[2], r[3])):
                 continue  # one sentence pattern with other dates and amounts: two statements
+            if _cited(r, titled[a], len(masked[a]), len(masked[b])):
+                continue
             if target_table and _name_list(_text_of(paras[a], comp[a], r[0], r[1])):
                 continue  # a target table's fields each name the objects funded (甲学院、乙学院、…)
             if _significant(r[4], len(masked[a]), len(masked[b]), short_copies):

@@ -13,7 +13,8 @@ Two shapes:
 Texts are compared without punctuation and spaces, in the canonical width (８ = 8).
 Clauses shorter than ``MIN_CLAUSE`` characters (「完成率100%」, 「效果良好」) repeat by nature
 and are not read, nor a repeated run shorter than ``MIN_SPAN``; stock phrases of lexicons/detect_boilerplate.yaml are not read either.
-Indicator cells are not prose and are skipped.
+Indicator cells are not prose and are skipped, and so is a clause written once as a target
+and again, after a result label (实际完成：), as its result: a target met exactly.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from nlp_pipeline.detect._textcommon import compact, compact_span, lexicon, pros
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence, Paragraph, Report
 from nlp_pipeline.text import patterns as P
+from nlp_pipeline.text.annotate import default_cues
 from nlp_pipeline.text.segment import split_clauses, split_sentences
 
 CODE = "REPEATED_TEXT"
@@ -309,6 +311,7 @@ def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]
 def detect(ctx: Context):
     report = ctx.report
     stock = _stock(ctx)
+    cues = default_cues()
     table_words = [compact(w)[0] for w in (lexicon(ctx, "detect_boilerplate.yaml") or {}).get("table_words") or []]
     findings = []
     for p in prose_paragraphs(report):
@@ -317,6 +320,9 @@ def detect(ctx: Context):
             continue
         if any(w in compact(p.text[a:b])[0] for a, b in spans for w in table_words):
             continue  # a form's tables flattened into a paragraph share their header and labels
+        first, last = min(spans), max(spans)
+        if cues.has(p.text[first[1]:last[0]], "result_label"):
+            continue  # 目标：…服药230人 … 实际完成：…服药230人: a target met exactly, written with its result
         ev = [_ev(report, p, a, b) for a, b in spans]
         quote = short(ev[0].quote, 30)
         # the count is of the quoted clause, not of every repeated span

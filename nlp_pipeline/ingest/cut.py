@@ -34,6 +34,7 @@ CLOSED_SHARE = 0.5  # share of them that end with a sentence mark
 # characters of a last line that is running text whatever the lines before it (a page's
 # paragraphs run together): lists and titles end with short lines
 LONG_LINE = 200
+ITEM_RUN = 4  # items before a numbered last line that show how the list's items end
 FRAGMENT_MIN = 6  # characters after the last sentence mark that make a broken sentence
 PROSE_LINE_MIN = 20  # CJK characters a line holds to be running text, not a form's cell row
 PIPE_CLOSED_SHARE = 0.6  # share of the pipe rows before it that end with | for a last row without one to be cut
@@ -50,8 +51,10 @@ def cut_off(text: str) -> int | None:
     last = body[start:].strip()
     if "|" in last or "｜" in last:
         return start if _pipe_cut(body[:start], last) else None
-    if len(_CJK_RE.findall(last)) < PROSE_LINE_MIN or last[-1] in _CLOSED:
+    if last[-1] in _CLOSED:
         return None
+    if len(_CJK_RE.findall(last)) < PROSE_LINE_MIN:
+        return start if _item_cut(body[:start], last) else None
     hard = _OPEN_END_RE.search(last)
     if not hard and not _FIGURE_END_RE.search(last):
         return None
@@ -63,6 +66,21 @@ def cut_off(text: str) -> int | None:
     if (not hard or len(last) < LONG_LINE) and not _lines_close(body[:start]):
         return None
     return max(start + len(last) - len(fragment), len(body) - CUT_TAIL)
+
+
+_ITEM_RE = re.compile(r"^(\d+)[.、．]")
+
+
+def _item_cut(before: str, last: str) -> bool:
+    """The next item of a numbered list whose items all end with a mark (4.街道获得…集体；/
+    5.街道被评为岳阳市信), itself without one: the list was cut inside that item."""
+    m = _ITEM_RE.match(last)
+    if m is None or not _OPEN_END_RE.search(last) or len(last) - m.end() < FRAGMENT_MIN:
+        return False
+    n = int(m.group(1))
+    items = [ln.strip() for ln in before.splitlines() if _ITEM_RE.match(ln.strip())]
+    prev = [ln for ln in items if int(_ITEM_RE.match(ln).group(1)) < n][-ITEM_RUN:]
+    return len(prev) >= 2 and int(_ITEM_RE.match(prev[-1]).group(1)) == n - 1 and all(ln[-1] in _CLOSED for ln in prev)
 
 
 def _lines_close(before: str) -> bool:
