@@ -305,7 +305,7 @@ def _prose_total(text: str) -> tuple[float, tuple[int, int]] | None:
     if m is None:
         # 自评得分 | 98.66 |: the label's cell and the figure's cell right beside it on one
         # row (总分 | | | 90 | 89: a total row's cells stand under their columns, not here)
-        m = re.search(rf"(?:{labels})[ \u3000]*[\t|｜][ \u3000]*(\d{{1,3}}(?:\.\d+)?)[ \u3000]*分?[ \u3000]*(?=[\t|｜\n]|$)", norm)
+        m = re.search(rf"(?:{labels})[ \u3000]*[\t|｜][ \u3000]*(\d{{1,3}}(?:\.\d+)?)[ \u3000]*分?[ \u3000]*(?=[\t|｜\r\n]|$)", norm)
     if m and float(m.group(1)) <= 100:
         return float(m.group(1)), (m.start(), m.end())
     return None
