@@ -288,10 +288,12 @@ def test_a_clause_written_twice_without_a_result_between_is_still_repeated(tmp_p
 
 
 @pytest.mark.parametrize("mark", ["；", "。"])
-def test_a_numbered_list_cut_in_its_next_item(mark):
-    items = "\n".join(f"{k}.街道第{k}项工作获评市级先进集体{mark}" for k in range(1, 5))
-    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n5.街道被评为岳阳市信") is not None
-    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n5.街道被评为市文明标兵单位{mark}") is None
+@pytest.mark.parametrize("num", ["{}.", "{}、", "({})", "（{}）"])
+def test_a_numbered_list_cut_in_its_next_item(mark, num):
+    items = "\n".join(f"{num.format(k)}街道第{k}项工作获评市级先进集体{mark}" for k in range(1, 5))
+    five = num.format(5)
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n{five}街道被评为岳阳市信") is not None
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n{five}街道被评为市文明标兵单位{mark}") is None
     # items that never end with a mark: the last one's open end says nothing
     bare = items.replace(mark, "")
-    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{bare}\n5.街道被评为岳阳市信") is None
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{bare}\n{five}街道被评为岳阳市信") is None

@@ -68,7 +68,11 @@ def cut_off(text: str) -> int | None:
     return max(start + len(last) - len(fragment), len(body) - CUT_TAIL)
 
 
-_ITEM_RE = re.compile(r"^(\d+)[.、．]")
+_ITEM_RE = re.compile(r"^(?:(\d+)[.、．]|[（(](\d+)[)）])")
+
+
+def _item_number(m: re.Match) -> int:
+    return int(m.group(1) or m.group(2))
 
 
 def _item_cut(before: str, last: str) -> bool:
@@ -77,10 +81,10 @@ def _item_cut(before: str, last: str) -> bool:
     m = _ITEM_RE.match(last)
     if m is None or not _OPEN_END_RE.search(last) or len(last) - m.end() < FRAGMENT_MIN:
         return False
-    n = int(m.group(1))
+    n = _item_number(m)
     items = [ln.strip() for ln in before.splitlines() if _ITEM_RE.match(ln.strip())]
-    prev = [ln for ln in items if int(_ITEM_RE.match(ln).group(1)) < n][-ITEM_RUN:]
-    return len(prev) >= 2 and int(_ITEM_RE.match(prev[-1]).group(1)) == n - 1 and all(ln[-1] in _CLOSED for ln in prev)
+    prev = [ln for ln in items if _item_number(_ITEM_RE.match(ln)) < n][-ITEM_RUN:]
+    return len(prev) >= 2 and _item_number(_ITEM_RE.match(prev[-1])) == n - 1 and all(ln[-1] in _CLOSED for ln in prev)
 
 
 def _lines_close(before: str) -> bool:
