@@ -143,6 +143,7 @@ def test_measures_cut_in_their_last_item_answer_for_every_problem(tmp_path):
     whole = NARR.format(problem="个别村组管护责任落实不到位，日常保洁由村民轮流承担。") + (
         "\n四、下一步改进措施\n2024年3月前为3处广场加装太阳能照明灯，提高夜间使用率。\n")
     assert cut_off(whole) is None
+    assert "PROBLEM_WITHOUT_MEASURE" in _codes(tmp_path, whole, "whole.txt")
 
 
 # --- learned from blind31 (after its first run) ------------------------------------------
@@ -241,8 +242,9 @@ RECORDS = """青石县人民医院 项目自评数据查询记录
 
 
 @pytest.mark.parametrize("sep", ["-[ RECORD ]-+------------------", "+------------+-----------------+", ""])
-def test_records_of_field_value_lines_are_indicator_rows(tmp_path, sep):
-    r = read_report(_write(tmp_path, RECORDS.replace("{sep}", sep)))
+@pytest.mark.parametrize("bar", ["|", "｜"])
+def test_records_of_field_value_lines_are_indicator_rows(tmp_path, sep, bar):
+    r = read_report(_write(tmp_path, RECORDS.replace("{sep}", sep).replace(" | ", f" {bar} ").replace(" |\n", f" {bar}\n")))
     rows = [(i.name, i.target, i.result, i.score, i.reason) for t in r.tasks for i in t.indicators]
     assert [x[0] for x in rows] == ["在岗培训学员人数", "结业考核通过率", "学员满意度"]
     assert rows[1][1:] == ("≥85%", "80.5%", 8.0, "部分学员因病缓考")
@@ -294,6 +296,8 @@ def test_a_numbered_list_cut_in_its_next_item(mark, num):
     five = num.format(5)
     assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n{five}街道被评为岳阳市信") is not None
     assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n{five}街道被评为市文明标兵单位{mark}") is None
+    # a figure after the list is no fifth item (5.5万元 is an amount, not item 5)
+    assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{items}\n5.5万元用于购置设备") is None
     # items that never end with a mark: the last one's open end says nothing
     bare = items.replace(mark, "")
     assert cut_off(f"二、主要绩效\n2023年度获得市级以上荣誉：\n{bare}\n{five}街道被评为岳阳市信") is None

@@ -33,12 +33,9 @@ def run_detectors(ctx: Context, only: list[str] | None = None, params: dict | No
     report = ctx.report
     last_starts: dict[str, int] | None = None
     if report.cut_at is not None:
-        last: dict[str, object] = {}
-        for p in report.paragraphs():
-            if p.section not in last or p.start > last[p.section].start:  # type: ignore[attr-defined]
-                last[p.section] = p
-        # a section whose last paragraph is itself cut off answers nothing for certain
-        last_starts = {sec: (-1 if p.end > report.cut_at else p.start) for sec, p in last.items()}  # type: ignore[attr-defined]
+        # each section's last paragraph; one that is itself cut off answers nothing for certain
+        last_starts = {p.section: (-1 if p.end > report.cut_at else p.start)
+                       for p in sorted(report.paragraphs(), key=lambda p: p.start)}
     findings = resolve(findings, doubtful=report.doubtful, sound=report.rows_sound,
                        cut_at=report.cut_at, last_starts=last_starts)
     text = ctx.report.text

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from nlp_pipeline.text.normalize import normalize
+
+from .labels import item_number
+
 # marks a sentence, a cell or a line of a form ends with
 _CLOSED = set("。！？!?；;…”’\"'）)」』】]》>|｜：:") | {"\u3000"}
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -25,8 +29,7 @@ _WHOLE_END_RE = re.compile(
 _OPEN_END_RE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]|[，,、（(“‘《：:]\s*\d*)$")
 _FIGURE_END_RE = re.compile(r"[\u4e00-\u9fff]\s*\d+$")
 # a numbered heading (四、下一步改进措施, （二）…, 3.…) ends without a mark in any text
-_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[部章节])"
-                         r"[^。！？；，,]{0,15}$")
+HEADING_MAX = 15  # characters of a heading's title after its number
 CUT_TAIL = 80  # characters at most before the end that a finding may rest on and be set aside
 PREVIOUS_LINES = 10  # lines of running text before the last one that show how lines end
 PREVIOUS_LINE_MIN = 8  # CJK characters such a line holds
@@ -42,8 +45,9 @@ PIPE_CLOSED_SHARE = 0.6  # share of the pipe rows before it that end with | for 
 
 def cut_off(text: str) -> int | None:
     """The offset of the line at which ``text`` breaks off, or None for a text that ends
-    whole. Two cuts are recognised: a pipe table's row without the closing | its rows
-    all have, and a line of running text whose last sentence has no end."""
+    whole. Three cuts are recognised: a pipe table's row without the closing | its rows
+    have, a line of running text whose last sentence has no end, and the next item of a
+    numbered list whose items end with a mark, itself without one."""
     body = text.rstrip()
     if not body:
         return None
@@ -68,23 +72,33 @@ def cut_off(text: str) -> int | None:
     return max(start + len(last) - len(fragment), len(body) - CUT_TAIL)
 
 
-_ITEM_RE = re.compile(r"^(?:(\d+)[.、．]|[（(](\d+)[)）])")
+# item numbers whose value a list counts on: 5. 5、 (5) （5）
+_COUNTED_STYLES = ("num", "pnum")
 
 
-def _item_number(m: re.Match) -> int:
-    return int(m.group(1) or m.group(2))
+def _item(line: str) -> tuple[int, int] | None:
+    """(value, length) of a counted item number opening ``line``."""
+    style, written, n = item_number(normalize(line))
+    if style not in _COUNTED_STYLES or written is None:
+        return None
+    return int("".join(ch for ch in normalize(written) if ch.isdigit())), n
+
+
+def _heading(line: str) -> bool:
+    style, _, n = item_number(normalize(line))
+    rest = line[n:]
+    return style is not None and len(rest) <= HEADING_MAX and not any(ch in "。！？；，," for ch in rest)
 
 
 def _item_cut(before: str, last: str) -> bool:
     """The next item of a numbered list whose items all end with a mark (4.街道获得…集体；/
     5.街道被评为岳阳市信), itself without one: the list was cut inside that item."""
-    m = _ITEM_RE.match(last)
-    if m is None or not _OPEN_END_RE.search(last) or len(last) - m.end() < FRAGMENT_MIN:
+    own = _item(last)
+    if own is None or not _OPEN_END_RE.search(last) or len(last) - own[1] < FRAGMENT_MIN:
         return False
-    n = _item_number(m)
-    items = [ln.strip() for ln in before.splitlines() if _ITEM_RE.match(ln.strip())]
-    prev = [ln for ln in items if _item_number(_ITEM_RE.match(ln)) < n][-ITEM_RUN:]
-    return len(prev) >= 2 and _item_number(_ITEM_RE.match(prev[-1])) == n - 1 and all(ln[-1] in _CLOSED for ln in prev)
+    numbered = [(it[0], ln) for ln in map(str.strip, before.splitlines()) if (it := _item(ln)) is not None]
+    prev = [(v, ln) for v, ln in numbered if v < own[0]][-ITEM_RUN:]
+    return len(prev) >= 2 and prev[-1][0] == own[0] - 1 and all(ln[-1] in _CLOSED for _, ln in prev)
 
 
 def _lines_close(before: str) -> bool:
@@ -92,7 +106,7 @@ def _lines_close(before: str) -> bool:
     a text that keeps its paragraphs whole do: where they do not (a list of titles, items
     written without 。, a PDF's wrapped lines) an open last line says nothing."""
     lines = [ln.strip() for ln in before.splitlines()
-             if len(_CJK_RE.findall(ln)) >= PREVIOUS_LINE_MIN and not _HEADING_RE.match(ln.strip())]
+             if len(_CJK_RE.findall(ln)) >= PREVIOUS_LINE_MIN and not _heading(ln.strip())]
     lines = lines[-PREVIOUS_LINES:]
     # (the line right before the last one must close too: a list of titles ends open)
     return not lines or (lines[-1][-1] in _CLOSED and sum(ln[-1] in _CLOSED for ln in lines) >= CLOSED_SHARE * len(lines))

@@ -1539,7 +1539,7 @@ def _one_field(text: str, ln: Line) -> tuple[str, Mapped] | None:
     body = text[ln.start:ln.end]
     k = next((i for i, ch in enumerate(body[:16]) if ch in "：:"), None)
     if k is None and _two_cells(body):
-        k = body.index("|")  # 年度指标值 | ≥60人: a record printed as field | value lines
+        k = next(i for i, ch in enumerate(body) if ch in "|｜")  # 年度指标值 | ≥60人: a record printed as field | value lines
     if k is None:
         return None
     col = match_header(body[:k].strip())
@@ -1550,7 +1550,7 @@ def _one_field(text: str, ln: Line) -> tuple[str, Mapped] | None:
 
 def _two_cells(body: str) -> bool:
     """A line of two cells, a short label and its value (实际完成值 | 64人)."""
-    parts = body.split("|")
+    parts = body.replace("｜", "|").split("|")
     return len(parts) == 2 and 0 < len(parts[0].strip()) <= HEADER_CELL_MAX
 
 
@@ -1629,7 +1629,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
             continue
         has_colon = "：" in ln.raw or ":" in ln.raw
         many = _line_field_rows(text, ln) if has_colon else []
-        has_colon = has_colon or _two_cells(text[ln.start:ln.end])
+        labelled = has_colon or _two_cells(text[ln.start:ln.end])
         if many:
             if block and not close_block():
                 flush()
@@ -1637,7 +1637,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
                 run.append((k, k, {**levels, **fields}))
             prose.append(_in_prose(text, ln))
             continue
-        one = _one_field(text, ln) if has_colon else None
+        one = _one_field(text, ln) if labelled else None
         if one is not None:
             col, m = one
             if col in block and col not in ("label", "other") and not close_block():
@@ -1645,7 +1645,7 @@ def _labelled_rows(text: str, lines: list[Line]) -> list[IndicatorTable]:
             block.setdefault(col, m)
             span.append(k)
             continue
-        if block and match_header(ln.raw.strip().rstrip("|:： ")) not in (None, "label", "other"):
+        if block and match_header(ln.raw.strip().rstrip("|｜:： ")) not in (None, "label", "other"):
             span.append(k)  # 偏差原因 | (nothing): a field of the record left empty
             continue
         if block and not close_block():
