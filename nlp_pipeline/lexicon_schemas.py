@@ -268,6 +268,8 @@ class CuesVague(Strict):
 class DetectBoilerplate(Strict):
     phrases: Words
     table_words: Words
+    # words written twice on purpose (研究研究): no slip when doubled
+    reduplicated: Words = []
 
 
 class DetectNames(Strict):

@@ -92,12 +92,16 @@ def evidence_at(report: Report, index: ParagraphIndex, start: int, end: int, sec
     paragraph named after ``section`` (budget lines live outside the sections)."""
     p = index.locate(start, end)
     pid, sec = (p.id, p.section) if p is not None else (section, section)
-    if p is None and section == "B" and in_project_table(report, start):
+    if section == "B" and (p is None or p.section == "B") and in_project_table(report, start):
+        # a form's basic rows read as B paragraphs: its 项目资金 block is still the table
         pid = sec = "TBL"
     return Evidence(section=sec, paragraph=pid, start=start, end=end, quote=report.text[start:end])
 
 
 PROJECT_FUNDS_LABELS = ("项目资金",)
+# in a form read as a project form, the funds block may be headed 资金情况 or only show its
+# total row (a department form's 部门资金情况 rows stay B)
+FORM_FUNDS_LABELS = ("资金情况", "年度资金总额")
 
 
 def in_project_table(report: Report, pos: int) -> bool:
@@ -129,10 +133,15 @@ def in_project_table(report: Report, pos: int) -> bool:
     while be < len(text) and is_row(*row(be + 1)):
         be = row(be + 1)[1]
     block = text[bs:be]
-    if not any(w in block for w in PROJECT_FUNDS_LABELS):
+    if not any(w in block for w in PROJECT_FUNDS_LABELS) and not (
+            report.form == "project_form" and any(w in block for w in FORM_FUNDS_LABELS)):
         return False
-    return any(t.id.startswith("TBL") and any(i.name_paragraph is not None and bs <= i.name_paragraph.start <= be
-                                               for i in t.indicators) for t in report.tasks)
+    if any(t.id.startswith("TBL") and any(i.name_paragraph is not None and bs <= i.name_paragraph.start <= be
+                                          for i in t.indicators) for t in report.tasks):
+        return True
+    # a project form printed block by block (【项目资金】 rows, then 【绩效指标】 rows): its
+    # funds block is still a part of the one form
+    return report.form == "project_form" and has_table
 
 
 def para_evidence(report: Report, p: Paragraph, i: int, j: int) -> Evidence:

@@ -57,6 +57,7 @@ WHOLE_MIN = 15  # below FLOOR, two paragraphs this long that are equal almost wh
 WHOLE_SHARE = 0.85  # (this share of the longer one) are a copy
 RESTATE_SHARE = 0.7  # items of one section: a run this share of the shorter ...
 RESTATE_COVER = 0.9  # ... whose characters shared pairs cover this much are a copy
+PROFILE_MIN = 50  # characters a paragraph of the basic part pasted whole elsewhere needs to be a copy
 PARALLEL_ITEMS = 2  # items of one section written again in order, numbered anew, from this many
 
 
@@ -123,6 +124,17 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
         return False
     ga, gb = goal_of.get(ta), goal_of.get(tb)
     return ga is not None and ga == gb
+
+
+def _whole_profile_copy(a: Paragraph, b: Paragraph, ma: str, mb: str) -> bool:
+    """A long paragraph of the basic part written again whole as a goal, a result or a
+    problem (the year's work plan under 部门概况 and again as the 绩效目标): restating a
+    profile in other words is expected, pasting all of it is a copy."""
+    if "B" not in (a.section, b.section) or a.section == b.section or min(len(ma), len(mb)) < PROFILE_MIN:
+        return False
+    # the shorter whole (the longer may carry its heading glued on: 年度工作计划…情况以人为本…)
+    return any(r[4] >= PROFILE_MIN and r[4] >= WHOLE_SHARE * min(len(ma), len(mb))
+               and r[4] >= SHARE * max(len(ma), len(mb)) for r in _runs(ma, mb))
 
 
 NAME_LIST_ITEMS = 3  # names a list needs before repeating it is naming, not copying
@@ -266,6 +278,8 @@ RULE = Rule(
         Param("restate_share", "RESTATE_SHARE", "items of one section: a run this share of the shorter item ..."),
         Param("restate_cover", "RESTATE_COVER", "... whose characters shared pairs cover this much is a copy"),
         Param("goal_share", "GOAL_SHARE", "share of a span found in the goal that makes it the goal's text"),
+        Param("profile_min", "PROFILE_MIN",
+              "characters a paragraph of the basic part pasted whole as a goal, result or problem needs to be a copy"),
         Param("parallel_items", "PARALLEL_ITEMS",
               "a run of this many items of one section written again in the same order and numbered anew is a parallel statement"),
     ),
@@ -365,7 +379,9 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
     parallel = _parallel_lists(paras, shared)
     titled = [_in_titles(p.text, c) for p, c in zip(paras, comp)]
     for (a, b), n in shared.items():
-        if n < 3 or (a, b) in parallel or _family(paras[a], paras[b], goal_of):
+        if n < 3 or (a, b) in parallel:
+            continue
+        if _family(paras[a], paras[b], goal_of) and not _whole_profile_copy(paras[a], paras[b], masked[a], masked[b]):
             continue
         # a stock completion text (已按计划完成…) under every task is no copied paragraph
         short_copies = "task_outcome" not in (paras[a].kind, paras[b].kind)
