@@ -438,6 +438,8 @@ class _Indicator(Strict):
     non_reasons: Words
     non_reason_frames_before: Words = []
     non_reason_frames_after: Words = []
+    vague_cause_heads: Words = []
+    vague_cause_qualifiers: Words = []
     measure_only_openers: Words
     status_cells: Words
     deviation_rel: float

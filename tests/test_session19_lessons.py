@@ -156,3 +156,118 @@ def test_a_wrong_row_rate_in_the_funds_block_is_named_as_the_table(tmp_path, bar
     assert len(found) == 1
     assert "97.00" in found[0].message  # 388.00 / 400.00
     assert {e.paragraph for e in found[0].evidence} == {"TBL"}
+
+
+# --- learned from blind32 (scored first at ad7ff05) --------------------------------------
+# A department form gives its total twice, by source and by kind; a reason cell that names
+# only a vague kind of cause; a 偏差 cell that says the target was reached; a claim of
+# praise written with 得到了; a process heading holding the word 绩效目标; a form's goal row
+# exported with tabs.
+
+DEPT_FORM = """青石县农业农村局2023年度部门整体支出绩效自评表
+填报单位：青石县农业农村局\t\t\t单位：万元
+整体支出规模\t项目\t全年预算数\t全年执行数\t执行率
+\t合计\t1,000.00\t950.00\t95.00%
+\t资金来源：（1）财政拨款\t900.00\t860.00\t95.56%
+\t（2）其他资金\t100.00\t90.00\t90.00%
+\t资金结构：（1）基本支出\t600.00\t{basic}\t98.33%
+\t（2）项目支出\t400.00\t360.00\t90.00%
+年度总体目标\t年初设定目标\t\t全年完成情况
+\t稳定粮食生产，全年新建高标准农田1.2万亩以上。\t\t全年新建高标准农田1.26万亩，粮食生产保持稳定。
+分解目标\t二级指标\t三级指标\t年度指标值\t全年完成值\t分值\t得分\t偏差及原因分析
+产出指标\t数量指标\t新建高标准农田面积\t≥1.2万亩\t1.26万亩\t50\t50\t
+\t质量指标\t畜禽粪污综合利用率\t≥85%\t{rate}\t25\t25\t{cell}
+满意度指标\t满意度\t农户满意度\t≥90%\t93.6%\t25\t25\t
+合计\t\t\t\t\t100\t100\t
+"""
+
+
+def _dept(tmp_path, basic="590.00", rate="86.0%", cell=""):
+    f = tmp_path / "dept.txt"
+    f.write_text(DEPT_FORM.format(basic=basic, rate=rate, cell=cell), encoding="utf-8")
+    return analyze(str(f))
+
+
+def test_two_partitions_of_one_total_are_summed_each_on_its_own(tmp_path):
+    a = _dept(tmp_path)
+    assert not [f for f in a.findings if f.rule_id == "NUM.BUDGET_PARTS" and "各来源行" in f.message]
+    # the second list short of the total by 10: found, and only that list is named
+    bad = _dept(tmp_path, basic="580.00")
+    found = [f for f in bad.findings if f.rule_id == "NUM.BUDGET_PARTS" and "各来源行" in f.message]
+    assert len(found) == 1 and "580.00+360.00" in found[0].message and "860.00" not in found[0].message
+
+
+@pytest.mark.parametrize("cell", ["达成目标值", "已达成目标值", "达成年度目标值"])
+def test_a_deviation_cell_that_says_the_target_was_reached_is_a_claim(tmp_path, cell):
+    a = _dept(tmp_path, rate="82.6%", cell=cell)
+    assert [f for f in a.findings if f.code == "INDICATOR_SHORTFALL" and "82.6%" in f.message]
+
+
+@pytest.mark.parametrize("cell", ["受多种因素影响", "由于各方面的原因", "因其他一些客观因素", "受多方面因素影响。"])
+def test_a_vague_kind_of_cause_is_no_reason(tmp_path, cell):
+    a = _dept(tmp_path, rate="82.6%", cell=cell)
+    assert [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED" and "82.6%" in f.message]
+
+
+@pytest.mark.parametrize("cell", ["受春季持续干旱影响，新建粪污处理设施延期投用", "因3家规模养殖场停产整顿，利用量减少"])
+def test_a_named_cause_is_a_reason(tmp_path, cell):
+    a = _dept(tmp_path, rate="82.6%", cell=cell)
+    assert not [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED" and "82.6%" in f.message]
+
+
+def test_the_goal_row_of_a_tab_form_is_a_goal_and_its_outcome(tmp_path):
+    r = _dept(tmp_path).report
+    goals, outs = r.paragraphs("G"), r.paragraphs("O")
+    assert len(goals) == 1 and goals[0].text.startswith("稳定粮食生产")
+    assert len(outs) == 1 and outs[0].text.startswith("全年新建高标准农田1.26万亩")
+    assert not [f for f in _dept(tmp_path).findings if f.code == "GOAL_WITHOUT_OUTCOME"]
+
+
+PRAISE = ["全年农业农村工作成效显著，综合生产能力大幅提升，得到了上级部门和社会各界的充分肯定。",
+          "全年工作成效显著，群众获得感明显增强，得到了上级部门的一致好评。",
+          "各项工作取得明显成效，受到了社会各界的广泛好评。"]
+
+
+@pytest.mark.parametrize("claim", PRAISE)
+def test_praise_received_is_no_output_done(tmp_path, claim):
+    text = NARR.format(outcome="全年为120名残疾儿童提供康复训练，为80名残疾人适配辅助器具。").replace(
+        "四、存在的问题", f"（二）总体评价\n{claim}\n四、存在的问题")
+    f = tmp_path / "p.txt"
+    f.write_text(text, encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "UNSUPPORTED_CLAIM"]
+    assert len(found) == 1
+
+
+def test_an_output_done_in_its_own_clause_still_supports_the_claim(tmp_path):
+    claim = "开展了辅具适配上门服务，得到了上级部门的充分肯定。"
+    text = NARR.format(outcome="全年为120名残疾儿童提供康复训练，为80名残疾人适配辅助器具。").replace(
+        "四、存在的问题", f"（二）总体评价\n{claim}\n四、存在的问题")
+    f = tmp_path / "p.txt"
+    f.write_text(text, encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "UNSUPPORTED_CLAIM"]
+
+
+PROCESS = """青石县白沙镇人民政府
+关于2023年白沙镇茶叶加工厂房建设项目绩效目标自评报告
+一、绩效目标分解下达情况
+1.新建标准化茶叶加工厂房1,200平方米以上。
+2.年加工干茶能力达到300吨以上。
+二、{process}
+镇政府成立了由分管副镇长任组长的自评工作小组，对照绩效目标逐项开展自评。
+三、绩效目标自评完成情况分析
+1.新建标准化茶叶加工厂房1,260平方米。
+2.全年加工干茶320吨。
+四、存在问题
+厂房管护制度还不够细化。
+五、改进措施
+2024年5月底前制定厂房管护办法。
+"""
+
+
+@pytest.mark.parametrize("process", ["绩效目标自评工作开展情况", "绩效自评工作开展情况", "绩效目标自评工作组织情况"])
+def test_a_process_heading_holding_the_word_goal_opens_no_goals(tmp_path, process):
+    f = tmp_path / "g.txt"
+    f.write_text(PROCESS.format(process=process), encoding="utf-8")
+    goals = analyze(str(f)).report.paragraphs("G")
+    assert len(goals) == 2
+    assert not any("自评工作小组" in g.text for g in goals)

@@ -1233,7 +1233,26 @@ def _kind_only(said: str, ic: dict) -> bool:
                 s = s[:-len(w)]
                 break
         return s
-    return bare(said) in {bare(w) for w in ic.get("non_reasons") or ()}
+    core = bare(said)
+    if core in {bare(w) for w in ic.get("non_reasons") or ()}:
+        return True
+    return _vague_cause(core, ic)
+
+
+def _vague_cause(core: str, ic: dict) -> bool:
+    """A cause that is a vague qualifier and 原因/因素 only (多种因素, 各方面的原因, 一些客观因素):
+    what is left once the qualifiers are taken out is nothing."""
+    head = next((h for h in ic.get("vague_cause_heads") or () if core.endswith(h)), None)
+    if head is None:
+        return False
+    rest = core[: -len(head)].replace("的", "")
+    quals = sorted(ic.get("vague_cause_qualifiers") or (), key=len, reverse=True)
+    for _ in range(3):  # at most three qualifiers stacked (其他一些客观)
+        q = next((q for q in quals if rest.startswith(q)), None)
+        if q is None:
+            break
+        rest = rest[len(q):]
+    return rest == ""
 
 
 def _row_text(report: Report, ind) -> str:

@@ -1,6 +1,8 @@
 """ARITHMETIC_MISMATCH (budget rows): the rows of a form's 项目资金 block under its total
 (其中：当年财政拨款 / 上年结转资金 / 其他资金) that do not add up to the total, column by
-column (年初预算数, 全年预算数, 全年执行数).
+column (年初预算数, 全年预算数, 全年执行数). A form that splits its total twice, by source and by
+kind (资金来源：（1）财政拨款 （2）其他资金 / 资金结构：（1）基本支出 （2）项目支出), has two lists,
+each summed on its own: a row that opens a numbered list anew begins the second.
 
 The rows of the official template are a partition of the total, so their sum must be it
 within the rounding of the figures as written. A column is checked where at least
@@ -83,17 +85,47 @@ def detect(ctx: Context):
     findings = [make_finding(CODE, "high", "NUM.BUDGET_PARTS.rate", params, ev,
                              {"computed": params["computed"], "written": params["written"]})
                 for params, ev in _rates(report, index)]
-    if len(b.parts) < MIN_ROWS:
-        return findings
     bad, ev = [], []
     for col, column_id in COLUMNS.items():
         total = getattr(b, col)
         if total is None:
             continue
-        cells = [p.values.get(col) for p in b.parts]
-        got = _column(total, cells)
-        if got is None:
-            continue
+        for group in _groups(b.parts):
+            _check_column(report, index, total, [p.values.get(col) for p in group], column_id, bad, ev)
+    if not bad:
+        return findings
+    comp = phrases("computation", "NUM.BUDGET_PARTS.column", bad, sep=("；", "; "))
+    return findings + [make_finding(CODE, "high", "NUM.BUDGET_PARTS.main", {**comp}, ev,
+                                    {"columns": [x["column_zh"] for x in bad], "computation": comp["computation_zh"]})]
+
+
+FIRST_ITEMS = ("（1）", "(1)", "1.", "1、", "1．", "①", "（一）", "一、")
+
+
+def _first_item(label: str) -> bool:
+    """The row opens a numbered list (（1）财政拨款; 资金结构：（1）基本支出)."""
+    core = label.replace("其中：", "").replace("其中:", "").strip()
+    for sep in ("：", ":"):
+        if sep in core:
+            core = core.split(sep, 1)[1].strip()
+    return core.startswith(FIRST_ITEMS)
+
+
+def _groups(parts: list) -> list[list]:
+    """The rows under the total, split where a second numbered list begins: a department
+    form gives the same total twice, by source (（1）财政拨款 （2）其他资金) and by kind
+    (（1）基本支出 （2）项目支出), each a partition of its own."""
+    groups: list[list] = [[]]
+    for p in parts:
+        if groups[-1] and _first_item(p.label):
+            groups.append([])
+        groups[-1].append(p)
+    return [g for g in groups if len(g) >= MIN_ROWS]
+
+
+def _check_column(report, index, total: BudgetValue, cells: list, column_id: str, bad: list, ev: list) -> None:
+    got = _column(total, cells)
+    if got is not None:
         parts = [c for c in cells if c is not None]
         bad.append({**phrase("column", column_id), "parts": "+".join(c.text for c in parts),
                     "sum": M.fmt(round(got, 4)), "total": total.text})
@@ -102,8 +134,3 @@ def detect(ctx: Context):
         for c in parts:
             ev.append(M.evidence_at(report, index, c.start, c.end))
             ev[-1].role = "part"
-    if not bad:
-        return findings
-    comp = phrases("computation", "NUM.BUDGET_PARTS.column", bad, sep=("；", "; "))
-    return findings + [make_finding(CODE, "high", "NUM.BUDGET_PARTS.main", {**comp}, ev,
-                                    {"columns": [x["column_zh"] for x in bad], "computation": comp["computation_zh"]})]

@@ -72,7 +72,9 @@ def _paragraph_claims(p: Paragraph, cues: dict, markers: list[str],
         # an output named with a result marker outside the claim itself is evidence
         spans = [(m.start(), m.end()) for m in effects]
         plain = _blank(text, P.finditer(text, vague)) if vague else text
-        outside = any(not any(s <= m.start() < e for s, e in spans) for m in P.finditer(plain, markers))
+        # (a marker in the clause of a claim is part of the claim: 得到了…的充分肯定)
+        claimed = [(a, b) for a, b in plain_clauses(text) if any(a <= s < b for s, _ in spans)]
+        outside = any(not any(s <= m.start() < e for s, e in spans + claimed) for m in P.finditer(plain, markers))
         if not outside:
             for m in effects:
                 out.append((m.start(), m.end(), "effect", m.group()))

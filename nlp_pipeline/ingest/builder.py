@@ -476,16 +476,18 @@ def _spaced_goal_row(text: str, draft: Draft, lines) -> None:
     from .labels import match_section
 
     for k, ln in enumerate(lines):
-        if ln.shape not in ("single", "aligned"):
+        if ln.shape not in ("single", "aligned", "pipe", "tsv"):
             continue
-        words = ln.words()
+        # (a tab or pipe row of the form, its merged cells empty: 年度总体目标 | 年初设定目标 | | 全年完成情况)
+        words = ln.words() if ln.shape == "single" else ln.filled
         if len(words) < 2:
             continue
         g, o = match_section(words[-2].s), match_section(words[-1].s)
         if not (g and o and g[0] == "G" and o[0] == "O"):
             continue
         nxt = next((x for x in lines[k + 1:k + 3] if x.shape != "blank"), None)
-        if nxt is None or nxt.shape not in ("single", "aligned"):
+        if nxt is None or nxt.shape not in ("single", "aligned", "pipe", "tsv") \
+                or (nxt.shape in ("pipe", "tsv")) != (ln.shape in ("pipe", "tsv")):
             return
         cells = nxt.words() if nxt.shape == "single" else nxt.filled
         if len(cells) != 2 or any(len(_CJK_RE.findall(c.s)) < PAIR_TEXT_MIN or match_section(c.s)
@@ -502,7 +504,12 @@ def _spaced_goal_row(text: str, draft: Draft, lines) -> None:
             draft.sections["G"].paragraphs = [p for p in draft.sections["G"].paragraphs if p.end <= ln.start]
         for sid, c, title in zip(("G", "O"), cells, (words[-2].s, words[-1].s)):
             sec = draft.sections.setdefault(sid, Section(id=sid, kind=SECTION_KINDS[sid], title=title))
-            sec.paragraphs.append(make_paragraph(text, sid, sid, sec.kind, None, c.m))
+            # (a cell of a tab or pipe row may list its goals: 目标1:…;目标2:…)
+            pieces = split_inline_items(c.m) if nxt.shape in ("pipe", "tsv") else [c.m]
+            for piece in pieces:
+                it = split_number(piece)
+                sec.paragraphs.append(make_paragraph(text, sid, sid, sec.kind, it.number,
+                                                     it.text if it.number else piece))
             sec.paragraphs.sort(key=lambda p: p.start)
             for n, p in enumerate(sec.paragraphs, 1):
                 p.id = f"{sid}{n}"

@@ -592,6 +592,11 @@ def _heading(line: Mapped, heading_style: str | None) -> tuple[str, str, Mapped 
     if len(body.chars) > 30:
         return None
     sec = match_section(body.chars.rstrip("。"), slack)
+    outside = match_outside(body.chars.strip(" ：:。")) if sec else None
+    if sec and outside and len(outside) > len(squeeze(sec[1])) and squeeze(sec[1]) not in outside:
+        # 二、绩效目标自评工作开展情况: a part outside the evaluation named at more length than
+        # the section word it holds (绩效目标)
+        return None
     if sec:
         return sec[0], body.chars.strip(" ：:。"), None
     if it.style is not None:
@@ -1275,7 +1280,8 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
                 and is_basic_heading(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
             # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading in the goals' part
             # (opening it, or after 1.项目立项目的和年度绩效目标 as 2.项目资金情况) is the basic
-            # part; under the outcomes the same words (项目资金管理情况分析) label results
+            # part; under the outcomes the same words (项目资金管理情况分析, 资金投入情况分析)
+            # label results
             _open_basic(sections, item.text.chars.strip(" ：:。"))
             continue
         if _is_subheading(item, following):
