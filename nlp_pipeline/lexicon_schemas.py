@@ -831,6 +831,8 @@ class TableLexicon(_TableStrict):
     columns: _TableColumns
     operator_columns: list[str]
     unit_columns: list[str]
+    criterion_columns: list[str] = []
+    status_columns: list[str] = []
     goal_columns: list[str]
     header_contains: dict[Literal["reason"], list[str]]
     year_columns: dict[Literal["target", "actual"], list[str]] = {}

@@ -271,3 +271,57 @@ def test_a_process_heading_holding_the_word_goal_opens_no_goals(tmp_path, proces
     goals = analyze(str(f)).report.paragraphs("G")
     assert len(goals) == 2
     assert not any("自评工作小组" in g.text for g in goals)
+
+
+# --- a 评分表 that states each target in its scoring rule and each result under 完成情况 ----
+
+SCORE_SHEET = """青石县司法局2023年度部门整体支出绩效自评报告
+一、部门基本情况
+青石县司法局负责全县法律援助、人民调解和普法宣传。
+二、绩效目标完成情况
+全年受理法律援助案件428件，办结396件；调处矛盾纠纷1,368件。
+三、存在的问题
+法律援助案件办结率未达到年度目标。
+四、改进措施
+2024年6月前增配法律援助律师2名。
+附件：青石县司法局2023年度部门整体支出绩效评价评分表
+一级指标{t}二级指标{t}三级指标{t}分值{t}{rule}{t}{done}{t}得分{t}扣分原因
+产出{t}数量指标{t}调解矛盾纠纷数量{t}10{t}≥1,200件得10分，未达到按比例得分{t}1,368件{t}10{t}
+{t}质量指标{t}法律援助案件办结率{t}10{t}≥95%得10分，每低1个百分点扣0.5分{t}92.52%{t}8.76{t}{why}
+效益{t}满意度{t}服务对象满意度{t}10{t}≥90%得10分，每低1个百分点扣1分{t}95.2%{t}10{t}
+合计{t}{t}{t}30{t}{t}{t}28.76{t}
+"""
+
+
+def _sheet(tmp_path, why="未达到目标值", t="\t", rule="评分标准", done="完成情况"):
+    f = tmp_path / "s.txt"
+    f.write_text(SCORE_SHEET.format(t=t, why=why, rule=rule, done=done), encoding="utf-8")
+    return analyze(str(f))
+
+
+@pytest.mark.parametrize("t, rule, done", [("\t", "评分标准", "完成情况"), (" | ", "评分标准", "完成情况"),
+                                           ("\t", "评分规则", "全年完成情况")])
+def test_a_score_sheet_reads_targets_from_its_rules_and_results_from_its_status_column(tmp_path, t, rule, done):
+    a = _sheet(tmp_path, t=t, rule=rule, done=done)
+    rows = {i.name: (i.target, i.result) for task in a.report.tasks for i in task.indicators}
+    assert rows["法律援助案件办结率"] == ("≥95%", "92.52%")
+    assert rows["调解矛盾纠纷数量"] == ("≥1,200件", "1,368件")
+    found = [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED"]
+    assert len(found) == 1 and "92.52%" in found[0].message
+
+
+def test_a_missed_row_with_its_cause_in_a_score_sheet_is_explained(tmp_path):
+    a = _sheet(tmp_path, why="受援人口增加，2名律师全年借调外地办案")
+    assert not [f for f in a.findings if f.code == "DEVIATION_UNEXPLAINED"]
+
+
+def test_a_status_column_beside_a_result_column_stays_a_status(tmp_path):
+    text = """青石县文化馆2023年度项目支出绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t完成情况\t分值\t得分\t偏差原因
+产出指标\t数量指标\t举办展览\t≥12场\t10场\t未完成\t50\t41.67\t
+满意度指标\t满意度\t观众满意度\t≥90%\t96%\t完成\t50\t50\t
+"""
+    f = tmp_path / "st.txt"
+    f.write_text(text, encoding="utf-8")
+    rows = {i.name: (i.target, i.result) for t in analyze(str(f)).report.tasks for i in t.indicators}
+    assert rows["举办展览"] == ("≥12场", "10场")

@@ -482,6 +482,11 @@ def _spaced_goal_row(text: str, draft: Draft, lines) -> None:
         words = ln.words() if ln.shape == "single" else ln.filled
         if len(words) < 2:
             continue
+        if ln.shape in ("pipe", "tsv") and not any(
+                p.end <= ln.start for p in (draft.sections.get("G").paragraphs if draft.sections.get("G") else [])):
+            # (only for a form appended to a narrative report that stated its goals: a form on
+            # its own is read by the form parsers)
+            continue
         g, o = match_section(words[-2].s), match_section(words[-1].s)
         if not (g and o and g[0] == "G" and o[0] == "O"):
             continue

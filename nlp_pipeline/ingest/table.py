@@ -1016,7 +1016,7 @@ def _is_end(ln: Line) -> bool:
 
 class _Builder:
     def __init__(self, cols: list[str], shape: str, header_cells: list[Tok]):
-        self.cols = cols
+        self.cols = _status_as_result(cols, header_cells)
         self.shape = shape
         self.header_cells = header_cells
         self.rows: list[RowCells] = []
@@ -1038,7 +1038,28 @@ class _Builder:
                 return None
             rc.cells[col] = [c]
         self._whole_target(rc, cells[lead:])
+        self._criterion_target(rc, cells[lead:])
         return rc
+
+    def _criterion_target(self, rc: RowCells, cells: list[Tok]) -> None:
+        """A 评分表 with no target column: the head of the row's scoring rule (≥95%得10分，
+        每低1个百分点扣0.5分) is its target."""
+        if "target" in rc.cells or "actual" not in rc.cells or len(self.header_cells) != len(self.cols) \
+                or len(cells) != len(self.cols):
+            return
+        q = self._criterion_column()
+        if q is None or not cells[q].s:
+            return
+        got = _criterion_head(cells[q])
+        if got is not None:
+            rc.cells["target"] = [got]
+
+    def _criterion_column(self) -> int | None:
+        lex = table_lexicon()
+        if "target" in self.cols:
+            return None
+        head = [squeeze(h.s) for h in self.header_cells]
+        return next((k for k, h in enumerate(head) if h in lex.criterion_columns), None)
 
     def _whole_target(self, rc: RowCells, cells: list[Tok]) -> None:
         """A target split over 指标性质 | 指标值 | 度量单位 (≥ | 95 | %) is read whole. The unit
@@ -1140,6 +1161,13 @@ class _Builder:
         rows = self._lost_points_column(toks, rows, score, near)
         if not rows:
             rows = self._levels_and_name(toks)
+        if len(rows) == 1 and "target" not in rows[0].cells and "actual" in rows[0].cells \
+                and self._criterion_column() is not None:
+            # (the row program reads the scoring rule as an unread cell: its head is the target)
+            used = {id(t) for col, ts in rows[0].cells.items() if col != "other" for t in ts}
+            heads = [h for t in toks if id(t) not in used and (h := _criterion_head(t)) is not None]
+            if len(heads) == 1:
+                rows[0].cells["target"] = heads
         if not rows:
             self.warnings.append("表格行无法按表头拆分 / a table line could not be cut into cells: "
                                  + " ".join(t.s for t in toks)[:40])
@@ -1877,6 +1905,28 @@ def _row_figures(g: list[Tok]) -> bool:
         return False
     wv, sv = _number(w), _number(sc)
     return wv is not None and sv is not None and 0 < wv <= 100 and 0 <= sv <= wv and _is_number(w) and _is_number(sc)
+
+
+# the head of a scoring rule that states the target: a bound and a figure, then the points
+# it earns (≥95%得10分, ≤0得5分, 不少于1,200件的得10分)
+_CRITERION_TARGET_RE = re.compile(
+    r"\s*((?:[≥≤＞＜>]=?|不少于|不低于|不超过|不高于|达到)\s*-?\d[\d,，]*(?:\.\d+)?\s*(?:%|％|‰|[^\d\s得的，,。；;及以（(]{0,3}?))"
+    r"\s*(?:及以上|以上|及以下|以下|以内)?\s*(?:的)?\s*得\s*\d")
+def _status_as_result(cols: list[str], header_cells: list[Tok]) -> list[str]:
+    """A 评分表 (a scoring-rule column, no result column) whose results stand under 完成情况."""
+    lex = table_lexicon()
+    if "actual" in cols or len(header_cells) != len(cols):
+        return cols
+    head = [squeeze(h.s) for h in header_cells]
+    if not any(h in lex.criterion_columns for h in head):
+        return cols
+    k = next((k for k, h in enumerate(head) if h in lex.status_columns and cols[k] == "other"), None)
+    return cols if k is None else cols[:k] + ["actual"] + cols[k + 1:]
+
+
+def _criterion_head(tok: Tok) -> Tok | None:
+    m = _CRITERION_TARGET_RE.match(tok.s)
+    return Tok(tok.m.slice(m.start(1), m.end(1)), tok.line, tok.col) if m else None
 
 
 _OPERATOR_RE = re.compile(r"[≥≤<>=＞＜≧≦═＝]+|不少于|不低于|不高于|不超过|大于|小于|大于等于|小于等于|约")
