@@ -325,3 +325,89 @@ def test_a_status_column_beside_a_result_column_stays_a_status(tmp_path):
     f.write_text(text, encoding="utf-8")
     rows = {i.name: (i.target, i.result) for t in analyze(str(f)).report.tasks for i in t.indicators}
     assert rows["举办展览"] == ("≥12场", "10场")
+
+
+# --- outlines of ordinary provincial reports ----------------------------------------------
+
+SICHUAN = """青石县水利局2023年山洪灾害防治运行维护项目支出绩效自评报告
+一、项目概况
+（一）项目基本情况
+青石县山洪灾害防治系统共有自动监测站点60个。
+（二）项目绩效目标
+1.完成60个自动监测站点运行维护。
+2.监测数据到报率不低于95%。
+（三）{steps}
+成立由局分管领导任组长的自评工作组，按照资料核查和实地抽查相结合的方式开展自评。
+二、{funds}
+全年到位资金80.00万元，实际支出76.00万元。
+三、{run}
+项目运维通过公开比选确定专业运维单位，签订年度运维合同。
+四、项目绩效目标完成情况
+1.完成的数量。全年完成60个自动监测站点运行维护。
+2.完成的质量。监测数据到报率98.2%。
+五、存在的问题
+部分水位站通信方式单一。
+六、相关建议
+2024年汛前为12个水位站加装北斗卫星备份信道。
+"""
+
+
+@pytest.mark.parametrize("steps, funds, run", [
+    ("项目自评步骤及方法", "项目资金申报及使用情况", "项目实施及管理情况"),
+    ("自评步骤及方法", "资金申报及使用情况", "项目实施管理情况"),
+])
+def test_the_sichuan_outline_keeps_process_and_money_out_of_goals_and_results(tmp_path, steps, funds, run):
+    f = tmp_path / "sc.txt"
+    f.write_text(SICHUAN.format(steps=steps, funds=funds, run=run), encoding="utf-8")
+    r = analyze(str(f)).report
+    assert [g.text for g in r.paragraphs("G")] == ["完成60个自动监测站点运行维护。", "监测数据到报率不低于95%。"]
+    outs = r.paragraphs("O")
+    assert len(outs) == 2 and not any("公开比选" in o.text for o in outs)
+    assert any("76.00万元" in b.text for b in r.paragraphs("B"))
+
+
+GUANGDONG = """青石县林业局2023年度省级生态公益林效益补偿资金绩效自评报告
+一、项目基本情况及自评结论
+（一）项目用款单位简要情况。
+青石县林业局是县政府工作部门，负责全县林业资源保护。
+（二）项目资金安排及使用情况。
+全年下达补偿资金1,200.00万元，实际支出1,180.00万元。
+（三）项目绩效目标。
+1.按时足额发放补偿资金。
+2.落实补偿面积30万亩。
+（四）自评结论。
+本项目自评得分95分，评价等级为优。
+二、绩效目标完成情况分析
+（一）资金管理情况{end}
+项目资金实行专账核算、专款专用。
+补偿资金通过“一卡通”直接发放到户。
+（二）项目产出情况{end}
+全县30万亩补偿面积全部落实到村到户。
+三、存在问题及原因分析
+部分村组林权界线争议尚未调处完毕。
+四、下一步改进措施
+2024年6月底前完成林权争议调处。
+"""
+
+
+@pytest.mark.parametrize("end", ["。", "。 "])
+def test_topic_headings_closed_by_a_full_stop_head_their_own_paragraphs(tmp_path, end):
+    f = tmp_path / "gd.txt"
+    f.write_text(GUANGDONG.format(end=end), encoding="utf-8")
+    r = analyze(str(f)).report
+    outs = [o.text for o in r.paragraphs("O")]
+    assert outs == ["项目资金实行专账核算、专款专用。", "补偿资金通过“一卡通”直接发放到户。",
+                    "全县30万亩补偿面积全部落实到村到户。"]
+    assert any("1,180.00万元" in b.text for b in r.paragraphs("B"))
+    assert any("95分" in p.text for p in r.paragraphs("P"))
+    assert len(r.paragraphs("G")) == 2
+
+
+def test_a_short_item_closed_by_a_full_stop_before_its_explanation_stays_an_item(tmp_path):
+    # a measure's title with its explanation below is no topic heading: it names no 情况
+    text = GUANGDONG.format(end="。").replace("2024年6月底前完成林权争议调处。",
+                                             "1.加快调处。\n2024年6月底前完成林权争议调处。")
+    f = tmp_path / "gd2.txt"
+    f.write_text(text, encoding="utf-8")
+    measures = analyze(str(f)).report.paragraphs("I")
+    assert measures and measures[0].text.startswith("加快调处")

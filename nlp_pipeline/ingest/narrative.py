@@ -854,17 +854,37 @@ def _heading_shaped(item: Item) -> bool:
     return 1 <= len(body) <= 24 and not re.search(r"\d|%|[，,。；;！!？?]", body)
 
 
+# the last words of a topic heading (资金管理情况, 项目产出情况, 项目效益情况, 自评结论)
+_SUBHEAD_ENDINGS = ("情况", "分析", "结论", "成效", "效益", "产出", "概况", "目标")
+
+
+def _process_heading(label: str) -> bool:
+    """How the evaluation was done (（三）项目自评步骤及方法): a part outside the goals that a
+    report's outline puts among them, named by an entry of ``outside_headings`` with 步骤,
+    方法 or 开展 in it."""
+    w = match_outside(label.strip(" ：:。"))
+    return w is not None and any(k in w for k in ("步骤", "方法", "开展", "组织"))
+
+
 def _is_subheading(item: Item, following: Mapped | None) -> bool:
     """A short numbered line without a sentence, followed by deeper numbered lines."""
     if item.style is None or following is None:
         return False
     # (a level's points in brackets, 投入指标（分值20分）, are part of a heading)
     body = re.sub(r"[（(][^（）()]{0,10}\d+(?:\.\d+)?分[^（）()]{0,4}[)）]", "", normalize(item.text.chars))
+    closed = body.rstrip().endswith("。")
+    if closed:
+        body = body.rstrip()[:-1]
     if len(body) > _SUBHEAD_MAX or re.search(r"[，。；,;]|\d", body):
         return False
     if item.style == "jie":
         return True  # 第一节 项目背景: a section of a chapter is a heading, whatever follows it
     nxt = split_number(following)
+    if closed:
+        # （一）资金管理情况。 alone on its line, its text on the lines below: a topic's
+        # heading closed by 。, each line under it a paragraph of its own
+        return nxt.style is None and len(normalize(following.chars).strip()) > len(body) \
+            and body.endswith(_SUBHEAD_ENDINGS)
     return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
 
 
@@ -1276,8 +1296,9 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             sections.close()
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
-        if item.style and _heading_shaped(item) and sections.current == "G" \
-                and is_basic_heading(item.text.chars.strip(" ：:。")) and not match_section(item.text.chars):
+        if item.style and _heading_shaped(item) and sections.current in ("G", "P") \
+                and (is_basic_heading(item.text.chars.strip(" ：:。")) or _process_heading(item.text.chars)) \
+                and not match_section(item.text.chars):
             # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading in the goals' part
             # (opening it, or after 1.项目立项目的和年度绩效目标 as 2.项目资金情况) is the basic
             # part; under the outcomes the same words (项目资金管理情况分析, 资金投入情况分析)
