@@ -411,3 +411,53 @@ def test_a_short_item_closed_by_a_full_stop_before_its_explanation_stays_an_item
     f.write_text(text, encoding="utf-8")
     measures = analyze(str(f)).report.paragraphs("I")
     assert measures and measures[0].text.startswith("加快调处")
+
+
+# --- an event said not to have happened, counted elsewhere ----------------------------------
+
+ZERO = """青石县人民医院2023年度部门整体支出绩效自评报告
+一、部门基本情况
+青石县人民医院是全县医疗救治中心，编制床位500张。
+二、年度绩效目标
+1.全年门诊服务不少于30万人次。
+2.确保全年不发生医疗纠纷和安全事故。
+三、绩效目标完成情况
+1.全年完成门诊服务32.6万人次。
+2.{claim}
+3.{counter}
+四、存在的问题
+医患沟通机制还不够健全。
+五、改进措施
+2024年3月前设立医患沟通办公室，专人受理投诉。
+"""
+
+
+@pytest.mark.parametrize("claim, counter", [
+    ("全年严格落实医疗核心制度，全年未发生医疗纠纷和安全事故。", "医患沟通办公室全年调解处理医疗纠纷2起，均达成调解协议。"),
+    ("全年没有发生医疗纠纷。", "全年调解医疗纠纷３起。"),
+    ("全年医疗纠纷零发生。", "全年发生医疗纠纷1起，已调解结案。"),
+    ("全年未出现安全事故及医疗纠纷。", "年内共发生医疗纠纷2件，均依法处理。"),
+    ("全院全年实现安全事故零发生。", "全年发生安全事故1起，未造成人员伤亡。"),
+])
+def test_an_event_said_not_to_happen_but_counted_elsewhere_is_contradicted(tmp_path, claim, counter):
+    f = tmp_path / "z.txt"
+    f.write_text(ZERO.format(claim=claim, counter=counter), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.rule_id == "TXT.ZERO_CLAIM"]
+    assert len(found) == 1
+    assert [e.role for e in found[0].evidence] == ["claim", "counter"]
+
+
+@pytest.mark.parametrize("claim, counter", [
+    # another grade of the event
+    ("全年未发生重大医疗纠纷。", "全年调解处理一般医疗纠纷2起。"),
+    # a fall on last year, not this year's events
+    ("全年未发生医疗纠纷。", "医疗投诉较上年减少2起。"),
+    # the count is last year's
+    ("全年未发生医疗纠纷。", "上年发生医疗纠纷3起，今年加强了医患沟通。"),
+    # the count names another event
+    ("全年未发生安全事故。", "全年受理投诉11件，均已办结。"),
+])
+def test_no_contradiction_without_a_count_of_the_same_event_this_year(tmp_path, claim, counter):
+    f = tmp_path / "z.txt"
+    f.write_text(ZERO.format(claim=claim, counter=counter), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.rule_id == "TXT.ZERO_CLAIM"]
