@@ -461,3 +461,59 @@ def test_no_contradiction_without_a_count_of_the_same_event_this_year(tmp_path, 
     f = tmp_path / "z.txt"
     f.write_text(ZERO.format(claim=claim, counter=counter), encoding="utf-8")
     assert not [x for x in analyze(str(f)).findings if x.rule_id == "TXT.ZERO_CLAIM"]
+
+
+# --- a breakdown of another total; a template's slot left in the text ---------------------
+
+CASES = """青石县司法局2023年度部门整体支出绩效自评报告
+一、部门基本情况
+青石县司法局负责全县法律援助和人民调解。
+二、绩效目标完成情况
+1.{line}
+2.开展普法宣传活动60场。经第三方问卷调查，服务对象满意度为{slot}。
+三、存在的问题
+法律援助律师数量不足。
+四、改进措施
+2024年6月前增配法律援助律师2名。
+"""
+
+
+def _cases(tmp_path, line, slot="95.2%"):
+    f = tmp_path / "c.txt"
+    f.write_text(CASES.format(line=line, slot=slot), encoding="utf-8")
+    return analyze(str(f)).findings
+
+
+@pytest.mark.parametrize("line", [
+    "全年受理法律援助案件428件，办结396件，其中刑事案件142件、民事案件286件。",
+    "全年受理法律援助案件428件，办结396件。其中刑事案件142件、民事案件286件。",
+    "全年受理案件４２８件，办结３９６件，其中刑事１４２件，民事２８６件。",
+])
+def test_parts_that_add_up_to_another_total_of_the_sentence_break_that_one_down(tmp_path, line):
+    assert not [f for f in _cases(tmp_path, line) if f.code == "ARITHMETIC_MISMATCH"]
+
+
+def test_parts_that_add_up_to_no_total_of_the_sentence_are_still_a_slip(tmp_path):
+    line = "全年受理法律援助案件428件，办结396件，其中刑事案件152件、民事案件286件。"
+    assert [f for f in _cases(tmp_path, line) if f.code == "ARITHMETIC_MISMATCH"]
+
+
+@pytest.mark.parametrize("slot", ["【填写调查结果】", "【请填写满意度】", "«满意度»", "{{满意度}}", "[填写数值]"])
+def test_a_template_slot_left_in_the_text_is_unfilled(tmp_path, slot):
+    found = [f for f in _cases(tmp_path, "全年办结法律援助案件396件。", slot) if f.code == "UNFILLED_FORM"]
+    assert len(found) == 1 and slot in found[0].evidence[0].quote
+
+
+def test_a_bracketed_label_is_no_slot(tmp_path):
+    text = CASES.format(line="全年办结法律援助案件396件。", slot="95.2%") + "【填报人】王一明　【填报日期】2024年3月1日\n"
+    f = tmp_path / "c2.txt"
+    f.write_text(text, encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "UNFILLED_FORM"]
+
+
+def test_a_merge_field_in_the_header_is_unfilled(tmp_path):
+    text = "项目名称：青石县法律援助补助\n项目概况：«项目概况»\n" + CASES.format(line="全年办结法律援助案件396件。", slot="95.2%")
+    f = tmp_path / "c3.txt"
+    f.write_text(text, encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "UNFILLED_FORM"]
+    assert len(found) == 1 and "«项目概况»" in found[0].evidence[0].quote

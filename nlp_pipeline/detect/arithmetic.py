@@ -184,9 +184,22 @@ def _check_part_list(report, items: list[M.Num], text: str, c: int, cfg: dict):
         return None
     parts = _part_list(items, text, c, e, total, stop_cues, cfg)
     got = _parts_mismatch(text, s, c, e, total, parts, cfg)
-    if got is None:
+    if got is None or _breaks_down_another(items, s, c, total, parts):
         return None
     return _parts_finding(report, total, parts, got)
+
+
+def _breaks_down_another(items: list[M.Num], s: int, c: int, total: M.Num, parts: list[M.Num]) -> bool:
+    """The parts add up to another figure of the sentence before 其中: they break that one
+    down (受理428件，办结396件，其中刑事案件142件、民事案件286件: 142 + 286 = 428)."""
+    got = sum(n.m.base_value for n in parts)
+    for n in items:
+        if n is total or not (s <= n.i and n.j <= c) or n.m.kind != total.m.kind \
+                or (n.m.base_unit or "") != (total.m.base_unit or "") or n.m.base_value is None:
+            continue
+        if abs(got - n.m.base_value) <= _list_tolerance(parts + [n]):
+            return True
+    return False
 
 
 def _open_brackets(s: str) -> bool:
