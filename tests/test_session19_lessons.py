@@ -517,3 +517,109 @@ def test_a_merge_field_in_the_header_is_unfilled(tmp_path):
     f.write_text(text, encoding="utf-8")
     found = [x for x in analyze(str(f)).findings if x.code == "UNFILLED_FORM"]
     assert len(found) == 1 and "«项目概况»" in found[0].evidence[0].quote
+
+
+# --- learned from blind33 (scored first at 2cf1bcf) and the real pages ----------------------
+
+HUNAN = """青石县商务局2023年度部门整体支出绩效自评报告
+一、部门基本情况
+（一）部门职能
+青石县商务局是县人民政府工作部门。
+二、一般公共预算支出情况
+2023年度我局一般公共预算调整后预算748.36万元，全年实际支出716.52万元。
+（一）基本支出情况
+基本支出调整预算417.16万元，实际支出412.86万元。
+（二）项目支出情况
+{spend}
+三、政府性基金预算支出情况
+无。本部门无政府性基金预算收支。
+四、部门整体支出绩效情况
+（一）年度绩效目标
+1.新建村级电商服务站20个。
+（二）绩效目标完成情况
+1.新建村级电商服务站22个。
+五、存在的问题及原因分析
+1.部分村级电商服务站运营乏力。
+六、下一步改进措施
+1.2024年6月底前对新建站点开展运营评估。
+"""
+
+
+@pytest.mark.parametrize("spend, bad", [
+    ("项目支出调整预算331.20万元，实际支出303.66万元，执行率93.68%。", True),
+    ("项目支出调整预算331.20万元，实际支出303.66万元，执行率91.68%。", False),
+    ("项目支出全年预算331.20万元，项目支出实际支出303.66万元，预算执行率93.68%。", True),
+])
+def test_the_hunan_outline_reads_its_budget_parts_and_their_rates(tmp_path, spend, bad):
+    f = tmp_path / "hn.txt"
+    f.write_text(HUNAN.format(spend=spend), encoding="utf-8")
+    a = analyze(str(f))
+    assert any("331.20" in b.text for b in a.report.paragraphs("B"))
+    assert not a.report.paragraphs("U")
+    found = [x for x in a.findings if x.rule_id == "NUM.RATE_FIGURES"]
+    assert bool(found) == bad
+    if bad:
+        assert "91.68" in found[0].message
+
+
+NATIONAL = """青石县农业农村局2023年稻田综合种养示范项目绩效自评报告
+一、基本情况
+（一）项目概况
+项目下达资金500.00万元。
+（二）项目绩效目标
+1.新建稻虾综合种养示范基地1.2万亩以上。
+2.种养主体满意度不低于90%。
+二、{process}
+我局成立由分管局长任组长的自评工作组，采取资料核查与实地抽查相结合的方式开展评价。
+三、{analysis}
+1.全县新建稻虾综合种养示范基地1.26万亩。
+2.收回有效问卷200份，种养主体满意度95.5%。
+四、存在的问题及原因分析
+1.部分基地尾水净化设施配套不足。
+五、有关建议
+1.2024年为尾水净化设施不足的基地配建生态沟渠。
+"""
+
+
+@pytest.mark.parametrize("process, analysis", [("绩效评价工作开展情况", "绩效评价指标分析"),
+                                               ("评价工作开展情况", "评价指标分析")])
+def test_the_national_outline_reads_its_indicator_analysis_as_the_results(tmp_path, process, analysis):
+    f = tmp_path / "na.txt"
+    f.write_text(NATIONAL.format(process=process, analysis=analysis), encoding="utf-8")
+    outs = [o.text for o in analyze(str(f)).report.paragraphs("O")]
+    assert outs == ["全县新建稻虾综合种养示范基地1.26万亩。", "收回有效问卷200份，种养主体满意度95.5%。"]
+
+
+ONE_PROBLEM = """青石县图书馆2023年度免费开放补助资金绩效自评报告
+一、绩效目标
+全年免费开放服务360天。
+二、绩效目标完成情况
+全年免费开放服务362天。
+三、存在的问题和原因分析
+{problem}
+四、下一步拟改进措施及有关建议
+1.措施：加强对各部门申报项目的指导，使项目编制更加符合绩效评价相关要求。
+2.建议：{measure}
+"""
+
+
+@pytest.mark.parametrize("problem, measure, answered", [
+    ("经费不足，以目前的金额，无法为群众提供更多更好的服务。", "加大对公共图书馆免费开放资金的投入力度。", True),
+    ("经费不足，馆藏图书更新慢。", "积极争取上级补助，2024年新增购书经费5万元。", True),
+    ("经费不足，馆藏图书更新慢。", "抓好人才队伍建设，2024年引进专业馆员2名。", False),
+])
+def test_a_reports_only_problem_is_answered_by_a_measure_naming_its_need(tmp_path, problem, measure, answered):
+    f = tmp_path / "op.txt"
+    f.write_text(ONE_PROBLEM.format(problem=problem, measure=measure), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "PROBLEM_WITHOUT_MEASURE"]
+    assert (not found) == answered
+
+
+def test_a_slip_in_running_text_outside_the_sections_is_found_but_not_in_a_flattened_form(tmp_path):
+    text = NATIONAL.format(process="绩效评价工作开展情况", analysis="绩效评价指标分析").replace(
+        "采取资料核查与实地抽查相结合的方式开展评价。", "评价内容主要包括包括资金管理、产出和效益，采取资料核查的方式开展评价。")
+    text += "附表 自评总分97.93年初预算数全年预算数全年执行数执行率执行率权重执行率得分\n"
+    f = tmp_path / "dw.txt"
+    f.write_text(text, encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.rule_id == "TXT.DOUBLED_WORD"]
+    assert [x.evidence[0].quote for x in found] == ["包括包括"]

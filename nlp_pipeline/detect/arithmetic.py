@@ -101,8 +101,17 @@ def check_budget(report, index) -> list:
         return [M.evidence_at(report, index, v.start, v.end) for v in vals if v is not None]
 
     unit = report.currency_unit or ""
+    def mixed(*vals) -> bool:
+        """Figures the reader took from different paragraphs of running text (the whole
+        department's spending, the basic part's budget, the project part's rate): not one
+        statement's, so no rate of theirs is checked."""
+        paras = {(p.id if (p := index.locate(v.start, v.end)) is not None else None) for v in vals}
+        return None not in paras and len(paras) > 1
+
     def rate(written, num, den, alt, message_id, signed=False):
         """A budget rate must be num / den (or the alternative base some forms use)."""
+        if mixed(written, num, den):
+            return
         want = abs(num.value) / den.value * 100
         tol = M.half_written(written) * (1 + 1e-6) + 1e-9
         got = abs(written.value) if signed else written.value

@@ -6,7 +6,8 @@ that begins with it (完成完成率) are two words, not one doubled. Numbers, L
 words that count out one by one (一批一批, 一个一个) are not read, nor the words a writer
 doubles on purpose (``reduplicated`` of lexicons/detect_boilerplate.yaml), nor a form's
 header cells run together (二级指标指标内容: ``table_words`` there). Indicator cells are not
-prose: a form repeats its cells by design.
+prose: a form repeats its cells by design. Running text outside the sections (how the
+evaluation was done) is read too: a slip there is the report's all the same.
 """
 from __future__ import annotations
 
@@ -60,6 +61,26 @@ def _doubled(text: str, keep: set[str], headers: list[str]) -> list[tuple[int, i
     return out
 
 
+def _loose_lines(report) -> list:
+    """Lines of running text outside every paragraph (how the evaluation was done, notes the
+    reader keeps no section for): a slip there is the report's too. Table lines, and lines
+    without the commas and stops of sentences, are left alone (their cells run together)."""
+    from nlp_pipeline.model import Paragraph
+
+    inside = [(p.start, p.end) for p in report.paragraphs()]
+    out, pos = [], 0
+    for line in report.text.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip() or "|" in line or "\t" in line or "｜" in line \
+                or any(x < b and a < y for x, y in inside):
+            continue
+        if not any(c in line for c in "，,") or not any(c in line for c in "。：:"):
+            continue  # (a form flattened onto one line runs its cells together: 执行率执行率权重)
+        out.append(Paragraph(id="U", section="U", kind="unclassified", number=None, text=line, start=a, end=b))
+    return out
+
+
 @register(RULE)
 def detect(ctx: Context):
     data = lexicon(ctx, "detect_boilerplate.yaml") or {}
@@ -67,7 +88,7 @@ def detect(ctx: Context):
     headers = [w for w in data.get("table_words") or [] if w]
     report = ctx.report
     findings = []
-    for p in prose_paragraphs(report) + report.paragraphs("B"):
+    for p in prose_paragraphs(report) + report.paragraphs("B") + _loose_lines(report):
         for a, d, w in _doubled(p.text, keep, headers):
             ev = [evidence(report, p, a, d)]
             if ev[0].quote != w + w:

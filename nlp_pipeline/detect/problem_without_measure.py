@@ -19,7 +19,8 @@ When the lists are numbered in parallel (as many measures as problems, every oth
 problem answered in shared words by its same-numbered measure), the k-th concrete
 measure answers the k-th problem in words of its own when both name one need of
 lexicons/cues_abbreviations.yaml ``remedy_families`` (资金困难 -> 落实补助政策),
-unless it shares wording with another problem (see ``_parallel_twin``).
+unless it shares wording with another problem (see ``_parallel_twin``); a report's only
+problem is answered so by any measure naming its need (经费不足 -> 加大资金投入).
 All unanswered problems make one finding.
 """
 from __future__ import annotations
@@ -260,6 +261,10 @@ def detect(ctx: Context):
         if twin is not None and qw & mwords[twin.id]:
             continue
         if _parallel_twin(k, problems, all_measures, mapping, qwords, mwords, families):
+            continue
+        if len(problems) == 1 and any(_related(q.text, _action(m.text), families) for m in all_measures):
+            # the one problem (经费不足) and a measure naming its need (加大资金的投入力度): answered,
+            # in vague words if the measure is vague (VAGUE_MEASURE's alone then)
             continue
         if _vague_answer(q.id, paired_vague.get(q.id) or twins.get(q.id), vague, all_by_id, qwords, abbr, own):
             continue

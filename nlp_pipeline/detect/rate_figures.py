@@ -40,6 +40,16 @@ def _label(n: M.Num) -> str:
     return (n.metric or n.key or "").replace("：", ":").rsplit(":", 1)[-1]
 
 
+def _named(cues: Cues, label: str, concept: str, other: str) -> bool:
+    """The amount's label names ``concept`` and not ``other``, or names both with
+    ``concept`` last, next to the figure (项目支出调整预算331.20万元 is a budget: 项目支出 is
+    whose budget)."""
+    mine, theirs = cues.find(label, concept), cues.find(label, other)
+    if not mine:
+        return False
+    return not theirs or max(b for _, b in mine) > max(b for _, b in theirs)
+
+
 def _fits(rate: M.Num, value: float) -> bool:
     half = 0.5 * 10 ** -M.decimals(rate.m.text)
     stated = rate.m.value or 0.0
@@ -60,10 +70,8 @@ def _check(nums: list[M.Num], cues: Cues):
     for rate_concept, metric_concept in KINDS:
         rates = [n for n in nums if n.m.kind == "PERCENT" and cues.has(_label(n), rate_concept)
                  and n.role != "target" and n.m.qualifier == "exact"]
-        got = [n for n in money if n not in unpaid and cues.has(_label(n), metric_concept)
-               and not cues.has(_label(n), "budget_metric")]
-        plans = [n for n in money if n not in unpaid and cues.has(_label(n), "budget_metric")
-                 and not cues.has(_label(n), metric_concept)]
+        got = [n for n in money if n not in unpaid and _named(cues, _label(n), metric_concept, "budget_metric")]
+        plans = [n for n in money if n not in unpaid and _named(cues, _label(n), "budget_metric", metric_concept)]
         if len(rates) != 1 or len(got) != 1 or not (plans or unpaid):
             continue
         rate, g = rates[0], got[0]
