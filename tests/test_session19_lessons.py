@@ -623,3 +623,28 @@ def test_a_slip_in_running_text_outside_the_sections_is_found_but_not_in_a_flatt
     f.write_text(text, encoding="utf-8")
     found = [x for x in analyze(str(f)).findings if x.rule_id == "TXT.DOUBLED_WORD"]
     assert [x.evidence[0].quote for x in found] == ["包括包括"]
+
+
+# --- the text output tells what the reader could not read ------------------------------------
+
+def test_the_text_output_lists_the_readers_warnings_in_the_language_asked(tmp_path):
+    from nlp_pipeline.report.serialize import render_text
+
+    cut = NARR.format(outcome="全年为120名残疾儿童提供康复训练，为80名残疾人适配辅助器具。").split("五、改进措施")[0] \
+        + "五、改进措施\n2024年3月前为乡镇康复机构培训专业人员10名，确保每名儿童每周训练不少"
+    f = tmp_path / "cut.txt"
+    f.write_text(cut, encoding="utf-8")
+    a = analyze(str(f))
+    assert a.report.warnings
+    zh, en = render_text(a, "zh"), render_text(a, "en")
+    assert "读取提示:" in zh and "中断" in zh and "breaks off" not in zh
+    assert "reading notes:" in en and "breaks off" in en and "中断" not in en.split("reading notes:")[1]
+
+
+def test_a_report_read_cleanly_lists_no_reading_notes(tmp_path):
+    from nlp_pipeline.report.serialize import render_text
+
+    f = tmp_path / "ok.txt"
+    f.write_text(NARR.format(outcome="全年为120名残疾儿童提供康复训练，为80名残疾人适配辅助器具。"), encoding="utf-8")
+    a = analyze(str(f))
+    assert ("读取提示:" in render_text(a, "zh")) == bool(a.report.warnings)

@@ -135,4 +135,25 @@ def render_text(analysis: Analysis, lang: str = "zh") -> str:
     if r.missing_sections:
         lines.append("")
         lines.append(("缺少部分: " if zh else "missing sections: ") + ", ".join(r.missing_sections))
+    if r.warnings:
+        # what the reader could not read as it should (a text cut off, a table line it could
+        # not cut into cells): a reader judging the findings needs to know
+        lines.append("")
+        lines.append("读取提示:" if zh else "reading notes:")
+        for w in r.warnings[:WARNINGS_SHOWN]:
+            lines.append("  - " + _one_language(w, zh))
+        if len(r.warnings) > WARNINGS_SHOWN:
+            more = len(r.warnings) - WARNINGS_SHOWN
+            lines.append(f"  - 另有 {more} 条" if zh else f"  - {more} more")
     return "\n".join(lines) + "\n"
+
+
+WARNINGS_SHOWN = 5  # reader warnings listed in the text output (all are in the JSON)
+
+
+def _one_language(warning: str, zh: bool) -> str:
+    """The reader's warnings are written 「中文 / English」: the part in the language asked for."""
+    if " / " not in warning:
+        return warning
+    head, tail = warning.split(" / ", 1)
+    return head if zh else tail
