@@ -648,3 +648,31 @@ def test_a_report_read_cleanly_lists_no_reading_notes(tmp_path):
     f.write_text(NARR.format(outcome="全年为120名残疾儿童提供康复训练，为80名残疾人适配辅助器具。"), encoding="utf-8")
     a = analyze(str(f))
     assert ("读取提示:" in render_text(a, "zh")) == bool(a.report.warnings)
+
+
+# --- a whole budget too small to be one ---------------------------------------------------
+
+FLOOR = """青石县残联2022年度残疾人康复项目支出绩效自评报告
+一、基本情况
+（一）项目概况。主要内容包括辅具适配、康复救助和假肢安装。{budget}
+（二）项目绩效目标。全年资助精神病患者服药230人，为52名残疾儿童提供康复救助。
+二、绩效目标完成情况
+全年资助精神病患者服药230人，为52名残疾儿童提供康复救助。
+三、存在的问题
+康复机构专业人员不足。
+四、改进措施
+2023年引进康复专业人员2名。
+"""
+
+
+@pytest.mark.parametrize("budget, slip", [
+    ("年初预算资金数100元，全年预算数100元，全年执行数33.78元，执行率为33.78%。", True),
+    ("全年预算数８６０元，全年执行数８１０元。", True),
+    ("年初预算资金数100万元，全年预算数100万元，全年执行数33.78万元，执行率为33.78%。", False),
+    ("年初预算资金数100,000元，全年预算数100,000元，全年执行数33,780元。", False),
+])
+def test_a_whole_budget_of_a_few_hundred_yuan_is_implausible(tmp_path, budget, slip):
+    f = tmp_path / "bf.txt"
+    f.write_text(FLOOR.format(budget=budget), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.rule_id == "NUM.BUDGET_FLOOR"]
+    assert bool(found) == slip
