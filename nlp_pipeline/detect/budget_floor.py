@@ -44,6 +44,6 @@ def detect(ctx: Context):
         ev = [M.evidence_at(report, M.ParagraphIndex(report), v.start, v.end)]
         ev[0].role = "budget"
         return [make_finding(CODE, "medium", "NUM.BUDGET_FLOOR.main",
-                             {"text": v.text, "unit": report.currency_unit or "元", "floor": M.fmt(FLOOR_YUAN)},
+                             {"text": v.text, "unit": report.currency_unit, "floor": M.fmt(FLOOR_YUAN)},
                              ev, {"text": v.text, "yuan": M.fmt(round(yuan, 2)), "floor": M.fmt(FLOOR_YUAN)})]
     return []
