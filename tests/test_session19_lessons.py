@@ -676,3 +676,11 @@ def test_a_whole_budget_of_a_few_hundred_yuan_is_implausible(tmp_path, budget, s
     f.write_text(FLOOR.format(budget=budget), encoding="utf-8")
     found = [x for x in analyze(str(f)).findings if x.rule_id == "NUM.BUDGET_FLOOR"]
     assert bool(found) == slip
+
+
+def test_doubled_words_are_found_by_the_text_stage_clause_by_clause():
+    from nlp_pipeline.text.segment import doubled_words
+
+    text = "项目主要包括包括辅具适配，对设备进行进行检查；完成完成率100%，家家户户已覆盖。"
+    assert [(text[a:b], w) for a, b, w in doubled_words(text)] == [("包括包括", "包括"), ("进行进行", "进行")]
+    assert doubled_words("全年完成门诊服务32.6万人次。") == []

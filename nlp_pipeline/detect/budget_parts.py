@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, phrase, phrases, register
+from nlp_pipeline.ingest.labels import item_number
 from nlp_pipeline.model import BudgetValue
+from nlp_pipeline.text.normalize import normalize
 
 CODE = "ARITHMETIC_MISMATCH"
 MIN_ROWS = 2  # rows under the total a column needs before it is summed
@@ -99,16 +101,18 @@ def detect(ctx: Context):
                                     {"columns": [x["column_zh"] for x in bad], "computation": comp["computation_zh"]})]
 
 
-FIRST_ITEMS = ("（1）", "(1)", "1.", "1、", "1．", "①", "（一）", "一、")
+FIRST_NUMBERS = ("1", "一", "①", "⑴", "Ⅰ")  # the first item's number in each numbering style
 
 
 def _first_item(label: str) -> bool:
-    """The row opens a numbered list (（1）财政拨款; 资金结构：（1）基本支出)."""
-    core = label.replace("其中：", "").replace("其中:", "").strip()
+    """The row opens a numbered list (（1）财政拨款; 资金结构：（1）基本支出), by the item numbers
+    the reader knows (ingest/labels.py)."""
+    core = normalize(label).replace("其中：", "").replace("其中:", "").strip()
     for sep in ("：", ":"):
         if sep in core:
-            core = core.split(sep, 1)[1].strip()
-    return core.startswith(FIRST_ITEMS)
+            core = core.split(sep, 1)[1].strip()  # the list's own label (资金结构：) before its first item
+    written = (item_number(core)[1] or "").strip("()（）.、．,， ")
+    return written in FIRST_NUMBERS
 
 
 def _groups(parts: list) -> list[list]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from nlp_pipeline.detect._textcommon import evidence, lexicon, prose_paragraphs
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
-from nlp_pipeline.text.segment import tokenize_spans
+from nlp_pipeline.text.segment import doubled_words
 
 CODE = "REPEATED_TEXT"
 MIN_CHARS = 2  # characters of a word that is a slip when written twice in a row
@@ -44,14 +44,15 @@ def _han(word: str) -> bool:
 
 
 def _doubled(text: str, keep: set[str], headers: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each word written twice in a row."""
-    spans = tokenize_spans(text)
+    """(start, end, word) of each word written twice in a row that is a slip."""
+    found = doubled_words(text)
+    if not found:
+        return []
     # a form's header cells run together (二级指标指标内容) end and begin with one word
     covered = [(k, k + len(h)) for h in headers for k in _find_all(text, h)]
     out = []
-    for (a, b), (c, d) in zip(spans, spans[1:]):
-        w = text[a:b]
-        if b != c or text[c:d] != w or len(w) < MIN_CHARS or not _han(w):
+    for a, d, w in found:
+        if len(w) < MIN_CHARS or not _han(w):
             continue
         if w.startswith("一") or w + w in keep:
             continue  # 一批一批: counting out; 研究研究: doubled on purpose

@@ -126,15 +126,19 @@ def _family(a: Paragraph, b: Paragraph, goal_of: dict[str, str]) -> bool:
     return ga is not None and ga == gb
 
 
-def _whole_profile_copy(a: Paragraph, b: Paragraph, ma: str, mb: str) -> bool:
+def _profile_pair(a: Paragraph, b: Paragraph, ma: str, mb: str) -> bool:
+    """A paragraph of the basic part and one of another part, both long enough to be pasted."""
+    return "B" in (a.section, b.section) and a.section != b.section and min(len(ma), len(mb)) >= PROFILE_MIN
+
+
+def _whole_profile_copy(ma: str, mb: str, runs: list) -> bool:
     """A long paragraph of the basic part written again whole as a goal, a result or a
     problem (the year's work plan under 部门概况 and again as the 绩效目标): restating a
-    profile in other words is expected, pasting all of it is a copy."""
-    if "B" not in (a.section, b.section) or a.section == b.section or min(len(ma), len(mb)) < PROFILE_MIN:
-        return False
+    profile in other words is expected, pasting all of it is a copy. ``runs`` are the pair's
+    matching runs (none for a pair that is no profile pair)."""
     # the shorter whole (the longer may carry its heading glued on: 年度工作计划…情况以人为本…)
     return any(r[4] >= PROFILE_MIN and r[4] >= WHOLE_SHARE * min(len(ma), len(mb))
-               and r[4] >= SHARE * max(len(ma), len(mb)) for r in _runs(ma, mb))
+               and r[4] >= SHARE * max(len(ma), len(mb)) for r in runs)
 
 
 NAME_LIST_ITEMS = 3  # names a list needs before repeating it is naming, not copying
@@ -381,14 +385,17 @@ def _edges(paras: list[Paragraph], masked: list[str], shared: dict[tuple[int, in
     for (a, b), n in shared.items():
         if n < 3 or (a, b) in parallel:
             continue
-        if _family(paras[a], paras[b], goal_of) and not _whole_profile_copy(paras[a], paras[b], masked[a], masked[b]):
-            continue
+        runs = None
+        if _family(paras[a], paras[b], goal_of):
+            runs = _runs(masked[a], masked[b]) if _profile_pair(paras[a], paras[b], masked[a], masked[b]) else []
+            if not _whole_profile_copy(masked[a], masked[b], runs):
+                continue
         # a stock completion text (已按计划完成…) under every task is no copied paragraph
         short_copies = "task_outcome" not in (paras[a].kind, paras[b].kind)
         gk = by_id.get(goal_of.get(paras[a].id) or "~")
         if gk is None or goal_of.get(paras[a].id) != goal_of.get(paras[b].id):
             gk = None
-        for r in _runs(masked[a], masked[b]):
+        for r in runs if runs is not None else _runs(masked[a], masked[b]):
             if gk is not None and _in_goal(masked[a][r[0] : r[1]], masked[gk]):
                 continue  # both outcomes restate their goal: OUTCOME_RESTATES_GOAL
             if _parallel(_text_of(paras[a], comp[a], r[0], r[1]), _text_of(paras[b], comp[b], r[2], r[3])):

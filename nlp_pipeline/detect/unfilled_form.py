@@ -16,13 +16,13 @@ from nlp_pipeline.text import patterns as P
 CODE = "UNFILLED_FORM"
 # section ids of the fields the reader marks, for evidence places
 _SECTION_OF = {"goal": "G", "outcome": "O", "problem": "Q", "improvement": "I", "result": "T", "target": "T",
-               "grade": "TBL", "performance": "P"}
+               "grade": "TBL", "performance": "P", "header": "B"}
 # the phrase naming each field and column in the messages (lexicons/messages.yaml)
 _FIELD_MESSAGE = {"goal": "FORM.UNFILLED.field_goal", "outcome": "FORM.UNFILLED.field_outcome",
                   "problem": "FORM.UNFILLED.field_problem", "improvement": "FORM.UNFILLED.field_improvement",
                   "result": "FORM.UNFILLED.field_result", "target": "FORM.UNFILLED.field_target",
                   "performance": "FORM.UNFILLED.field_performance",
-                  "grade": "FORM.UNFILLED.field_grade"}
+                  "grade": "FORM.UNFILLED.field_grade", "header": "FORM.UNFILLED.field_header"}
 _COLUMN_MESSAGE = {"result": "FORM.UNFILLED.column_result", "score": "FORM.UNFILLED.column_score"}
 # fields a self-evaluation cannot leave 无: it must state goals and what was achieved
 _REQUIRED = ("goal", "outcome")
@@ -128,35 +128,12 @@ def _blank_findings(report):
         s = max(0, found[0].start() - BLANK_CONTEXT)
         e = found[-1].end() if found[-1].end() - s <= 60 else found[0].end()
         spans.append((p, s, e, len(found)))
-    spans += _header_slots(report)
     if not spans:
         return []
-    spans.sort(key=lambda x: (x[0].start + x[1]))
     p, s, e, _ = spans[0]
     return [make_finding(CODE, "medium", "FORM.UNFILLED.blank", {"paragraph": p.id, "text": p.text[s:e]},
                          [evidence(report, q, a, b) for q, a, b, _ in spans],
                          {"blanks": sum(n for *_, n in spans), "paragraphs": [q.id for q, *_ in spans]})]
-
-
-SLOT_OPENERS = "【[«<{"  # slots that are a template's field by their brackets (【填写…】, «项目概况», {{…}})
-
-
-def _header_slots(report):
-    """A bracketed slot in the form's header fields, outside every paragraph (项目概况：«项目概况»):
-    the header is part of the form too. Read as a pseudo paragraph of the basic part."""
-    from nlp_pipeline.model import Paragraph
-
-    inside = sorted((p.start, p.end) for p in report.paragraphs())
-    out = []
-    for m in P.finditer(report.text, P.named("unfilled_blank")):
-        if m.group(0)[:1] not in SLOT_OPENERS or any(a <= m.start() < b for a, b in inside):
-            continue
-        ls = report.text.rfind("\n", 0, m.start()) + 1
-        le = report.text.find("\n", m.end())
-        le = len(report.text) if le < 0 else le
-        para = Paragraph(id="B", section="B", kind="basic", number=None, text=report.text[ls:le], start=ls, end=le)
-        out.append((para, max(0, m.start() - ls - BLANK_CONTEXT), m.end() - ls, 1))
-    return out
 
 
 RULE = Rule(
@@ -170,7 +147,7 @@ RULE = Rule(
     messages=("FORM.UNFILLED.instruction", "FORM.UNFILLED.masked", "FORM.UNFILLED.answered", "FORM.UNFILLED.field_goal",
               "FORM.UNFILLED.field_outcome", "FORM.UNFILLED.field_problem", "FORM.UNFILLED.field_improvement",
               "FORM.UNFILLED.field_result", "FORM.UNFILLED.field_target", "FORM.UNFILLED.field_grade",
-              "FORM.UNFILLED.field_performance", "FORM.UNFILLED.empty", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
+              "FORM.UNFILLED.field_performance", "FORM.UNFILLED.field_header", "FORM.UNFILLED.empty", "FORM.UNFILLED.column", "FORM.UNFILLED.column_result",
               "FORM.UNFILLED.column_score", "FORM.UNFILLED.row_name", "FORM.UNFILLED.more_rows",
               "FORM.UNFILLED.blank", "FORM.UNFILLED.unticked"),
 )

@@ -117,6 +117,9 @@ def _table_tasks(text: str, tables: list[IndicatorTable]) -> list[Task]:
 _MASKED_FIGURE_RE = re.compile(r"(?:^|[≥≤<>=＞＜约达])\s*(?:XX|xx|××|X{3,})\s*(?:[%％]|[\u4e00-\u9fff])")
 
 
+_MERGE_FIELD_RE = re.compile(r"«[^»]{1,20}»|<<[^>]{1,20}>>|\{\{[^}]{1,20}\}\}")
+
+
 def _is_unfilled(s: str) -> bool | None:
     """None: content; False: a placeholder (无, 暂无); True: the template's instruction."""
     lex = table_lexicon().unfilled
@@ -132,6 +135,8 @@ def _is_unfilled(s: str) -> bool | None:
         return True  # a length limit in brackets: the template's instruction to the writer
     if q in {squeeze(x) for x in lex.placeholders} or q in {squeeze(x) + "。" for x in lex.placeholders}:
         return False
+    if _MERGE_FIELD_RE.fullmatch(q):
+        return True  # «项目概况», {{项目名称}}: a mail-merge field the system never filled
     inner = q.lstrip("（(【[")
     bracketed = len(inner) < len(q)
     if bracketed and q.endswith(("）", ")", "】", "]")) and any(squeeze(w) in q for w in lex.instructions):
@@ -278,6 +283,28 @@ def _mark_unfilled(report: Report) -> None:
                                                 instruction=bool(_is_unfilled(p.text))))
                 setattr(t, attr, None)
     report.unfilled.extend(_grade_unfilled(report.text))
+    report.unfilled.extend(_header_unfilled(report))
+
+
+HEADER_LABEL_MAX = 12  # characters of a header field's label (项目概况, 联系电话)
+
+
+def _header_unfilled(report) -> list[Unfilled]:
+    """A header field of the form (项目概况：«项目概况», above the first paragraph) whose value is
+    still the template's slot: the header is part of the form too. (Fields further down are
+    the sections' and the tables', read where those are.)"""
+    first = min((p.start for p in report.paragraphs()), default=len(report.text))
+    text = report.text[:first]
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        k = next((i for i, ch in enumerate(line) if ch in "：:"), -1)
+        value = line[k + 1:].strip() if k > 0 else ""
+        if not value or k > HEADER_LABEL_MAX or _is_unfilled(value) is not True:
+            continue
+        at = start + line.index(value, k + 1)
+        out.append(Unfilled(field="header", text=value, start=at, end=at + len(value), instruction=True))
+    return out
 
 
 def _grade_unfilled(text: str) -> list[Unfilled]:

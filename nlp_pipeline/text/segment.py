@@ -118,9 +118,29 @@ def _pieces(text: str, domain: bool = True) -> list[tuple[int, int]]:
     return spans
 
 
-def tokenize_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each word of ``text`` as :func:`tokenize` cuts it (domain dictionary)."""
-    return _pieces(text)
+# a run of two to six Chinese characters written twice in a row: the only places a word can be
+_DOUBLED_RUN_RE = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+_CLAUSE_MARKS = "，。；、,;：:！？!?\n"
+
+
+def doubled_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word (as :func:`tokenize` cuts it) written twice in a row
+    (包括包括); a word and a longer one that begins with it (完成完成率) are two words. Only
+    the clauses holding a run of characters written twice are cut into words."""
+    out: list[tuple[int, int, str]] = []
+    done = -1
+    for m in _DOUBLED_RUN_RE.finditer(text):
+        if m.start() < done:
+            continue
+        # only the clause holding the run is cut into words (jieba is the costly part)
+        cs = max(text.rfind(ch, 0, m.start()) for ch in _CLAUSE_MARKS) + 1
+        ends = [k for k in (text.find(ch, m.end()) for ch in _CLAUSE_MARKS) if k >= 0]
+        ce = min(ends) if ends else len(text)
+        spans = [(cs + a, cs + b) for a, b in _pieces(text[cs:ce])]
+        out += [(a, d, text[a:b]) for (a, b), (c, d) in zip(spans, spans[1:])
+                if b == c and text[a:b] == text[c:d] and (a, d, text[a:b]) not in out]
+        done = ce
+    return out
 
 
 def tokenize(text: str, *, domain: bool = True) -> list[str]:
