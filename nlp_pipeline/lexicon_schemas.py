@@ -688,6 +688,8 @@ class Sections(Strict):
     heading_decorations: _Decorations
     outside_headings: Words
     basic_headings: Words
+    process_headings: Words = []
+    topic_heading_endings: Words = []
     profile_endings: Words
     heading_synonyms: dict[Literal["G", "O", "P", "Q", "I"], Words]
     question_topics: dict[Literal["G", "O", "P", "Q", "I", "B"], Words] = {}

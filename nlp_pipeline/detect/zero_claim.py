@@ -6,8 +6,9 @@ The claim is a clause of O, P or K holding a ``zero_event`` phrase (the events n
 it, split at 和/及/、/或) or a ``zero_event_after`` one (the event named before it), concepts
 of lexicons/cues.yaml. The counter is a clause of any part but the goals and the measures
 (they plan) that names the same event, at least ``MIN_EVENT`` characters of its name, and
-counts it: a figure in an event unit (起, 次, 例, 件, 宗, 人) in that clause, not after a word
-of change (较上年减少2起 counts a fall, not events), and with no negation of its own. A claim
+counts it: a figure in an event unit (``event_unit``: 起, 次, 例 …) in that clause, not after a
+word of change (``event_change``: 较上年减少2起 counts a fall) or of another year (``past_period``),
+and with no negation of its own. A claim
 about one grade of event (重大安全事故) is held only against a count of that grade
 (``event_severity``): 发生一般事故1起 does not contradict 未发生重大事故.
 """
@@ -23,12 +24,7 @@ CODE = "CLAIM_CONTRADICTED"
 MIN_EVENT = 4  # characters of the event's name a counter must repeat (医疗纠纷, 森林火灾)
 CLAIM_SECTIONS = ("O", "P", "K")
 COUNTER_SKIP = ("G", "I")  # goals and measures plan: 确保不发生…, 杜绝…
-EVENT_UNITS = ("起", "次", "例", "件", "宗", "人", "人次", "处", "场")
-# words before a count that make it a change or a past year's figure, not this year's events
-CHANGE_WORDS = ("减少", "下降", "降低", "增加", "上升", "同比", "较上年", "上年", "去年", "同期")
-# words that open the event's name but do not name it (全年, 本年度, 实现 …)
-LEAD_WORDS = ("全年", "本年度", "年度内", "年内", "本年", "实现", "确保", "做到", "全县", "全市", "全区", "全镇", "辖区内",
-              "项目实施期间", "期间", "过程中", "任何")
+COUNT_NEAR = 30  # characters between the event's name and its count in one clause
 JOINERS = ("和", "及", "、", "或", "与", "以及")
 
 RULE = Rule(
@@ -36,7 +32,8 @@ RULE = Rule(
     summary_zh="完成情况称某类事件全年未发生（零发生），报告别处却记有同一事件的次数",
     summary_en="An outcome says an event did not happen in the year while the report counts that same event elsewhere",
     example="P1：全年未发生医疗纠纷和安全事故。O4：全年调解处理医疗纠纷2起。",
-    params=(Param("min_event", "MIN_EVENT", "characters of the event's name a counter must repeat"),),
+    params=(Param("min_event", "MIN_EVENT", "characters of the event's name a counter must repeat"),
+            Param("count_near", "COUNT_NEAR", "characters between the event's name and its count in one clause")),
     confidence=0.8,
     explain_zh="「{claim}」说未发生「{event}」，而「{counter}」记有{count}",
     explain_en="「{claim}」 says no 「{event}」 happened, while 「{counter}」 counts {count}",
@@ -45,10 +42,12 @@ RULE = Rule(
 
 
 def _strip_lead(s: str) -> str:
+    """The event's name without the scope words before it (全年, 实现, 全院 …)."""
+    lead = default_cues().lex.concepts["event_scope"].phrases
     changed = True
     while changed:
         changed = False
-        for w in LEAD_WORDS:
+        for w in lead:
             if s.startswith(w):
                 s, changed = s[len(w):], True
         if not changed and len(s) > 2 and s[0] == "全" and s[1] != "面":
@@ -88,17 +87,17 @@ def _core(cues, event: str) -> str:
     return event
 
 
-def _count(clause: str, at: int) -> str | None:
-    """The figure that counts the event named at ``at`` in ``clause``, if any."""
+def _count(cues, clause: str, at: int) -> str | None:
+    """The figure that counts the event named at ``at`` in ``clause``, if any: in a unit of
+    ``event_unit``, not after a change (``event_change``) or another year (``past_period``)."""
+    units = tuple(cues.lex.concepts["event_unit"].phrases)
     for m in extract_numbers(clause):
         unit = (m.unit or "").strip()
-        if not unit or not unit.startswith(EVENT_UNITS) or m.value is None or m.value <= 0:
+        if not unit.startswith(units) or m.value is None or m.value <= 0 or abs(m.start - at) > COUNT_NEAR:
             continue
-        before = clause[max(0, m.start - 6):m.start]
-        if any(w in before for w in CHANGE_WORDS) or any(w in clause[:m.start] for w in ("上年", "去年", "同期")):
+        if cues.has(clause[max(0, m.start - 6):m.start], "event_change") or cues.has(clause[:m.start], "past_period"):
             continue
-        if abs(m.start - at) <= 30:
-            return m.text
+        return m.text
     return None
 
 
@@ -137,7 +136,7 @@ def detect(ctx: Context):
                         continue
                     if grade is not None and _grade(cues, qc[max(0, at - 4):at]) != grade:
                         continue  # 一般事故 against 未发生重大事故: another grade
-                    count = _count(qc, at)
+                    count = _count(cues, qc, at)
                     if count is not None:
                         hit = (q, qa, qb, qc, count)
                         break

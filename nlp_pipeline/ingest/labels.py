@@ -275,6 +275,12 @@ def is_basic_heading(label: str) -> bool:
         and "表" not in squeeze(label)
 
 
+def is_process_heading(label: str) -> bool:
+    """A heading of how the evaluation was done (lexicons/sections.yaml ``process_headings``)."""
+    w = match_outside(label)
+    return w is not None and w in {squeeze(x) for x in lexicon().get("process_headings") or []}
+
+
 def section_title(sid: str) -> str:
     return lexicon()["sections"][sid]["title"]
 

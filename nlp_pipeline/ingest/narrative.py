@@ -23,7 +23,7 @@ from .content import LEAD_ENDS, classify, heading_section, is_list_item, last_se
 from .draft import BASIC, UNCLASSIFIED, Draft, SectionCollector
 from .grid import Row
 from .items import Item, cell_blocks, label_number, number_value, split_inline_items, split_number
-from .labels import STYLE_DEPTH, is_basic_heading, lexicon, match_outside, match_section, section_title, squeeze
+from .labels import STYLE_DEPTH, is_basic_heading, is_process_heading, lexicon, match_outside, match_section, section_title, squeeze
 from .glued import PAGE_MARK_RE
 from .mapped import Mapped
 from .table import display_width, is_furniture, unbreak
@@ -854,18 +854,6 @@ def _heading_shaped(item: Item) -> bool:
     return 1 <= len(body) <= 24 and not re.search(r"\d|%|[，,。；;！!？?]", body)
 
 
-# the last words of a topic heading (资金管理情况, 项目产出情况, 项目效益情况, 自评结论)
-_SUBHEAD_ENDINGS = ("情况", "分析", "结论", "成效", "效益", "产出", "概况", "目标")
-
-
-def _process_heading(label: str) -> bool:
-    """How the evaluation was done (（三）项目自评步骤及方法): a part outside the goals that a
-    report's outline puts among them, named by an entry of ``outside_headings`` with 步骤,
-    方法 or 开展 in it."""
-    w = match_outside(label.strip(" ：:。"))
-    return w is not None and any(k in w for k in ("步骤", "方法", "开展", "组织"))
-
-
 def _is_subheading(item: Item, following: Mapped | None) -> bool:
     """A short numbered line without a sentence, followed by deeper numbered lines."""
     if item.style is None or following is None:
@@ -884,7 +872,7 @@ def _is_subheading(item: Item, following: Mapped | None) -> bool:
         # （一）资金管理情况。 alone on its line, its text on the lines below: a topic's
         # heading closed by 。, each line under it a paragraph of its own
         return nxt.style is None and len(normalize(following.chars).strip()) > len(body) \
-            and body.endswith(_SUBHEAD_ENDINGS)
+            and body.endswith(tuple(lexicon().get("topic_heading_endings") or ()))
     return nxt.style is not None and STYLE_DEPTH[nxt.style] > STYLE_DEPTH[item.style]
 
 
@@ -1297,7 +1285,7 @@ def parse_narrative(text: str, rows: list[Row]) -> Draft:
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         if item.style and _heading_shaped(item) and sections.current in ("G", "P") \
-                and (is_basic_heading(item.text.chars.strip(" ：:。")) or _process_heading(item.text.chars)) \
+                and (is_basic_heading(label := item.text.chars.strip(" ：:。")) or is_process_heading(label)) \
                 and not match_section(item.text.chars):
             # 一、绩效目标分解下达情况 / （一）资金下达情况: a budget sub-heading in the goals' part
             # (opening it, or after 1.项目立项目的和年度绩效目标 as 2.项目资金情况) is the basic

@@ -1055,11 +1055,13 @@ class _Builder:
             rc.cells["target"] = [got]
 
     def _criterion_column(self) -> int | None:
-        lex = table_lexicon()
-        if "target" in self.cols:
-            return None
-        head = [squeeze(h.s) for h in self.header_cells]
-        return next((k for k, h in enumerate(head) if h in lex.criterion_columns), None)
+        """The scoring-rule column of a table with no target column (computed once)."""
+        if not hasattr(self, "_criterion_q"):
+            lex = table_lexicon()
+            head = [squeeze(h.s) for h in self.header_cells]
+            self._criterion_q = None if "target" in self.cols else next(
+                (k for k, h in enumerate(head) if h in lex.criterion_columns), None)
+        return self._criterion_q
 
     def _whole_target(self, rc: RowCells, cells: list[Tok]) -> None:
         """A target split over 指标性质 | 指标值 | 度量单位 (≥ | 95 | %) is read whole. The unit
