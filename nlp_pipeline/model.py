@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 # Section ids follow the gold files: G annual goals, O goal-completion narrative, T tasks,
 # K key projects, P overall performance, Q problems, I improvement measures.
@@ -440,13 +440,29 @@ class Analysis:
 
 def to_dict(obj: Any) -> Any:
     """Dataclass tree to plain JSON-able data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    cls = type(obj)
+    if cls in _LEAVES:
+        return obj
+    names = _field_names(cls)
+    if names is not None:
+        return {n: to_dict(getattr(obj, n)) for n in names}
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_dict(v) for v in obj]
     return obj
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type), once per class: the worker
+    writes ~30,000 values a report and dataclasses.fields builds its tuple at each."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @functools.lru_cache(maxsize=None)
@@ -458,38 +474,54 @@ def _type_hints(cls: type) -> dict:
     return typing.get_type_hints(cls)
 
 
+@functools.lru_cache(maxsize=None)
+def _plan(cls: type) -> tuple:
+    """(field name, converter or None) for each field of ``cls``: the annotations are
+    read once per class, not once per value (the driver reads back ~30,000 values a
+    report)."""
+    hints = _type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
 def _build(cls: Any, data: Any) -> Any:
     if data is None:
         return None
-    hints = _type_hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
+    for name, conv in _plan(cls):
+        if name not in data:
             continue
-        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+        value = data[name]
+        kwargs[name] = value if conv is None or value is None else conv(value)
     return cls(**kwargs)
 
 
-def _convert(tp: Any, value: Any) -> Any:
+@functools.lru_cache(maxsize=None)
+def _converter(tp: Any) -> Callable[[Any], Any] | None:
+    """What turns JSON data into a value of type ``tp`` (None: the data as it is).
+    A None value is None whatever the type, and is never given to a converter."""
     import types
     import typing
 
-    if value is None:
-        return None
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _convert(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else None
     if dataclasses.is_dataclass(tp):
-        return _build(tp, value)
+        return functools.partial(_build, tp)
     if origin is list:
-        return [_convert(args[0], v) for v in value]
+        item = _converter(args[0])
+        if item is None:
+            return list
+        return lambda value: [None if v is None else item(v) for v in value]
     if origin is tuple:
-        return tuple(value)
+        return tuple
     if origin is dict:
-        return {k: _convert(args[1], v) for k, v in value.items()}
-    return value
+        item = _converter(args[1])
+        if item is None:
+            return dict
+        return lambda value: {k: None if v is None else item(v) for k, v in value.items()}
+    return None
 
 
 def from_dict(cls: type, data: dict) -> Any:

@@ -304,7 +304,8 @@ def _ends_on_a_level(after: str) -> bool:
     """What follows the last row read is only the labels of groups with no rows (生态效益指标 |
     可持续影响指标 | ……), the row's own figures, and a group's label at the very end, whole or
     begun (…10 10 可持续影响, …… 满意): the excerpt stops where the next group starts."""
-    rest = "".join(ch for ch in after if not ch.isspace() and ch not in "|-—.．…%％" and not ch.isdigit())
+    kept = (ch for ch in after if not ch.isspace() and ch not in "|-—.．…%％" and not ch.isdigit())
+    rest = "".join(islice(kept, CUT_LEVEL_TAIL + 1))  # more than the tail answers no
     if not rest or len(rest) > CUT_LEVEL_TAIL:
         return False
     rest, ended = _after_levels(rest)

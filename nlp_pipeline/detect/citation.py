@@ -39,10 +39,15 @@ def _texts(report) -> list[Paragraph]:
     covered = sorted((p.start, p.end) for p in paras)
     out = list(paras)
     pos = 0
+    # lines come in order: a span ending before a line ends before every later line too;
+    # of the rest, the first by start overlaps the line if any does
+    k = 0
     for line in report.text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        if len(line.strip()) < LOOSE_MIN or any(s < b and a < e for s, e in covered):
+        while k < len(covered) and covered[k][1] <= a:
+            k += 1
+        if len(line.strip()) < LOOSE_MIN or (k < len(covered) and covered[k][0] < b):
             continue
         out.append(Paragraph(id="B", section="B", kind="basic", number=None, text=line, start=a, end=b))
     return out
@@ -64,7 +69,8 @@ def detect(ctx: Context):
     wrong = set(lex.get("wrong_brackets") or [])
     closers = set(pairs.values())
     # matched on the width-normalised text (２０２３ is 2023; same length, same offsets)
-    found = [(p, m) for p in _texts(ctx.report) for m in P.finditer(normalize(p.text), number)]
+    texts = [(p, normalize(p.text)) for p in _texts(ctx.report)]
+    found = [(p, m) for p, t in texts for m in P.finditer(t, number)]
     uses_standard = any(standard.get(m.group("open")) == m.group("close") for _, m in found)
     findings = []
     seen: set[tuple] = set()
@@ -93,8 +99,8 @@ def detect(ctx: Context):
                          ("no_year", "TXT.CITATION.no_year"), ("no_serial", "TXT.CITATION.no_serial"),
                          ("no_hao", "TXT.CITATION.no_hao"), ("short_year", "TXT.CITATION.short_year"),
                          ("long_year", "TXT.CITATION.long_year"), ("doubled", "TXT.CITATION.unpaired")):
-        for p in _texts(ctx.report):
-            for m in P.finditer(normalize(p.text), lex.get(key) or "(?!)"):
+        for p, t in texts:
+            for m in P.finditer(t, lex.get(key) or "(?!)"):
                 num = m.group(0)
                 year = next((m.group(0)[k:k + 4] for k in range(len(num) - 3) if num[k:k + 4].isdigit()), "")
                 findings.append(make_finding(

@@ -43,23 +43,41 @@ def width_view(obj, memo: dict | None = None):
     return _view(obj, memo)
 
 
+# a type's dataclass field names (None: not a dataclass), looked up once per type: the
+# walk meets ~2,000 objects a report and dataclasses.fields builds its tuple every call
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_ATOMS = (int, float, bool, bytes, type(None))
+
+
+def _fields(cls: type) -> tuple[str, ...] | None:
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = _FIELDS[cls] = (tuple(f.name for f in dataclasses.fields(cls))
+                                if dataclasses.is_dataclass(cls) else None)
+    return names
+
+
 def _view(obj, memo: dict):
-    if isinstance(obj, str):
+    cls = type(obj)
+    if cls is str:
         return normalize(obj)
-    if obj is None or isinstance(obj, (int, float, bool, bytes)):
+    if cls in _ATOMS or isinstance(obj, _ATOMS) or isinstance(obj, type):
         return obj
     key = id(obj)
     if key in memo:
         return memo[key]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    names = _fields(cls)
+    if names is not None:
         new = copy.copy(obj)
         memo[key] = new
-        for f in dataclasses.fields(obj):
-            val = getattr(obj, f.name)
+        for name in names:
+            val = getattr(obj, name)
             nv = _view(val, memo)
             if nv is not val:
-                object.__setattr__(new, f.name, nv)
+                object.__setattr__(new, name, nv)
         return new
+    if isinstance(obj, str):
+        return normalize(obj)
     if isinstance(obj, list):
         new_list: list = []
         memo[key] = new_list
