@@ -1498,12 +1498,13 @@ def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], c
     goal_ids = [g.id for g in report.paragraphs("G")]
     for o in report.paragraphs("O"):
         gid = mapping.get(o.id)
-        # an outcome the alignment left unpaired is read against every goal, for a metric
-        # named (nearly) the same way
-        gids, floor = ([gid], GOAL_GAP_SIMILARITY) if gid else (goal_ids, UNPAIRED_GAP_SIMILARITY)
-        for t in (t for g in gids for t in by_para.get(g, [])):
+        # an outcome is read against the goal the alignment paired it with, and against
+        # every other goal for a metric named (nearly) the same way: one paragraph may
+        # report several goals' indicators (产出指标完成情况分析。…梯田2,960亩…林4,180亩…)
+        for t in (t for g in ([gid] if gid else []) + [g for g in goal_ids if g != gid] for t in by_para.get(g, [])):
             if not _floor_target(t, cfg) or t.m.kind not in _GOAL_GAP_KINDS or t.interval is None or t.unitless:
                 continue
+            floor = GOAL_GAP_SIMILARITY if t.para.id == gid else UNPAIRED_GAP_SIMILARITY
             same = [a for a in by_para.get(o.id, []) if a.m.qualifier == "exact" and a.role != "target"
                     and not (a.scopes & _GOAL_GAP_SKIP_SCOPES)
                     and _same_measure(t, a) and a.interval is not None

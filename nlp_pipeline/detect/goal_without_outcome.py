@@ -17,9 +17,10 @@ from __future__ import annotations
 import functools
 
 from nlp_pipeline.align.texts import lexical_text
+from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect._textcommon import (alignment_map, bigrams, cut_in, has_alignment, has_figure, lexicon,
                                             org_words, short, trailing_fragment)
-from nlp_pipeline.detect.registry import Context, Rule, evidence, make_finding, register
+from nlp_pipeline.detect.registry import Context, Param, Rule, evidence, make_finding, register
 from nlp_pipeline.text import patterns as P
 
 
@@ -66,7 +67,26 @@ RULE = Rule(
     explain_zh="对齐后该目标没有对应的完成情况段落，整体绩效中也没有报告其结果",
     explain_en="the alignment leaves the goal without an outcome, and no performance paragraph reports a result for it",
     messages=("TXT.GOAL_GAP.outcomes", "TXT.GOAL_GAP.performance"),
+    params=(
+        Param("figure_similarity", "FIGURE_SIMILARITY",
+              "a goal's target and an outcome's figure of one measure whose metric names are this similar report one indicator"),
+    ),
 )
+
+FIGURE_SIMILARITY = 0.95  # near-equal names: 个人住房贷款逾期率 is not 个人住房贷款率 (0.89)
+
+
+def _figures_reported(ctx: Context, goals, said) -> set[str]:
+    """Goals one of whose target figures an outcome reports for the same metric (新建谷坊
+    ≥40座 / …新建谷坊36座…): one paragraph that reports several goals' indicators (产出指标
+    完成情况分析。…) covers each of them, though the alignment paired it with one."""
+    nums = M.enrich(ctx.report, ctx.mentions, M.config())
+    by = M.by_paragraph(nums)
+    reported = [a for p in said for a in by.get(p.id, []) if a.role != "target" and len(a.key) >= 2]
+    return {g.id for g in goals for t in by.get(g.id, [])
+            if len(t.key) >= 2 and not t.unitless
+            and any(M._same_measure(t, a) and (M.similarity(t.key, a.key) >= FIGURE_SIMILARITY
+                                               or M._names_within(t.key, a.key)) for a in reported)}
 
 
 def _reports_not_aims(text: str, cues: dict) -> bool:
@@ -200,7 +220,9 @@ def detect(ctx: Context):
                         and shares_topic(ptext[pid], gtext[g], generic, own)}
             missing = [g for g in missing if g not in reported]
         twins = _numbered_twins(ctx, goals, outcomes, generic, own)
-        missing = [g for g in missing if g not in twins and not _named_in(gtext[g], outcomes, generic, own)]
+        shown = _figures_reported(ctx, goals, outcomes + perf)
+        missing = [g for g in missing if g not in twins and g not in shown
+                   and not _named_in(gtext[g], outcomes, generic, own)]
         # a goal whose topic no outcome or performance paragraph names at all is owed one,
         # whatever outcome the alignment gave it (殡葬改革 paired with 高龄津贴)
         said = outcomes + perf + report.paragraphs("K") + [

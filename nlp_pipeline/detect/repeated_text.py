@@ -291,6 +291,7 @@ def _leading_clauses(text: str) -> list[tuple[int, int]]:
 def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]):
     for q in problems:
         done: set[str] = set()
+        whole = compact(q.text)[0]
         for a, b in _problem_pieces(q.text) + _leading_clauses(q.text):
             key = compact(q.text[a:b])[0]
             if len(key) < MIN_PASTE:
@@ -302,6 +303,8 @@ def _pasted(report: Report, problems: list[Paragraph], measures: list[Paragraph]
                 at = mc.find(key)
                 if at < 0 or len(mc) - len(key) < MIN_EXTRA:
                     continue
+                if whole in mc and len(mc) - len(whole) < MIN_EXTRA:
+                    continue  # the whole problem pasted as a measure: a paragraph copied (DUPLICATE_PARAGRAPH's)
                 done.add(m.id)
                 yield q, _trim(q.text, a, b), m, compact_span(idx, at, at + len(key))
                 break

@@ -91,7 +91,7 @@ def label_number(text: str) -> int | None:
 
 _DIGIT_NUM_RE = re.compile(r"(\d{1,2})[.．、]")
 # (an item opening on a year, 2.2024年暑假…, is no decimal 2.2024)
-_ITEM_NUM = r"(\d{1,2})[.、．](?:(?!\d)|(?=(?:19|20)\d\d年))"
+_ITEM_NUM = r"(\d{1,2})[.、．](?:(?!\d)|(?=(?:19|20)\d\d年)|(?=\d{1,6}[.．]\d+[万亿元%％个人次亩米公吨户件倍]))"
 _INLINE_NUM_RE = re.compile(_ITEM_NUM)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ITEM_OPENERS = "“\"（(「《"

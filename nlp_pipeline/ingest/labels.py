@@ -20,13 +20,14 @@ _STYLES: list[tuple[str, str]] = [
     # "1 项目基本情况": a heading numbered with a space, its title alone on the line (a
     # report exported from a word processor's outline); never an item of running text
     ("nums", r"\d{1,2}[ \u3000]+(?=[\u4e00-\u9fff][^\d。，；,;：:]{1,19}$)"),
-    # "1.2021年…" is item 1 about 2021; "1.5万元" is a number
-    ("num", r"\d{1,2}\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))\s*"),
+    # "1.2021年…" is item 1 about 2021; "1.5万元" is a number; "2.37.64万元…" is item 2 on
+    # a figure with its own decimal point
+    ("num", r"\d{1,2}\s*(?:[、]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年)|[.．](?=\d{1,6}[.．]\d+[万亿元%％个人次亩米公吨户件倍]))\s*"),
     # "3.1投入", "4.2 存在的问题": a decimal outline heading, its short title alone on the
     # line (a figure such as 1.5万元 is never one: its title would open on a unit)
     ("dec", r"\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件])[^\d。，；,;]{0,19}$)"),
     # "2.1.1 全年门急诊…": an item of a three-level decimal outline (never a figure)
-    ("dec3", r"\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff（(“])"),
+    ("dec3", r"\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?!\d)[ \u3000]*(?=[\u4e00-\u9fff（(“](?<![万亿元个人次亩米公吨户件倍]))"),
     # "4.1 全年医院支出…": an item of a decimal outline, a space after its number (1.5 万元
     # is a figure: its text would open on a unit)
     ("deci", r"\d{1,2}[.．]\d{1,2}(?![\d.．])[ \u3000]+(?=[\u4e00-\u9fff](?<![万亿元个人次亩米公吨户件倍])|(?:19|20)\d{2}\s*年)"),

@@ -34,19 +34,45 @@ _SUBHEAD_MAX = 16
 _CLOSE_SLACK = 4
 
 
+# A subtitle file (.srt, .vtt) of a video summary: numbered cues, each under its timing
+# line, a sentence often cut across two cues at a comma
+_CUE_TIME = r"[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{1,3}[^\n]*"
+_CUE_TIME_RE = re.compile(rf"^{_CUE_TIME}$", re.M)
+_CUE_FURNITURE_RE = re.compile(rf"\d{{1,5}}|WEBVTT[^\n]*|{_CUE_TIME}")
+SUBTITLE_MIN_CUES = 5  # timing lines a text needs before it is read as subtitles
+_CUE_CUT = ("，", ",", "、")  # a cue ending so continues in the next
+
+
 def _lines(text: str, rows: list[Row]) -> list[Mapped]:
     pieces = []
     heads = _spread_heads(text)
+    cues = len(_CUE_TIME_RE.findall(text)) >= SUBTITLE_MIN_CUES
     for row in rows:
         if heads and row and text.count("\n", 0, row[0].start) >= TITLE_LINES \
                 and _head_key(text[row[0].start:row[-1].end].strip()) in heads:
             continue  # a periodical's running head, its name and issue far apart
         for c in row:
             for b in cell_blocks(text, c.start, c.end):
+                if cues and _CUE_FURNITURE_RE.fullmatch(b.chars.strip()):
+                    continue  # a cue's number or timing: no words of the report
                 if not is_furniture(b.chars):
                     pieces.extend(_without_leader_entries(unbreak(_without_emphasis(b))))
+    if cues:
+        pieces = _joined_cues(pieces)
     out = [part for piece in _joined_pages(pieces) for part in split_run_on(piece)]
     return _join_split_labels(_without_contents_block(_without_running_heads(_outline_continued(out))))
+
+
+def _joined_cues(pieces: list[Mapped]) -> list[Mapped]:
+    """Subtitle cues with a sentence cut across them (…预算是8,642.30万元， | 全年支出…) as one
+    line each sentence."""
+    out: list[Mapped] = []
+    for piece in pieces:
+        if out and out[-1].chars.rstrip().endswith(_CUE_CUT):
+            out[-1] = out[-1] + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _outline_continued(lines: list[Mapped]) -> list[Mapped]:

@@ -1,0 +1,206 @@
+"""Lessons of the twentieth session, in invented text of the shapes blind34 showed.
+
+blind34 (eight reports written by a helper who had not read the code) showed: the
+central-department outline's 三、偏离绩效目标的原因和下一步改进措施 split into a causes half and
+a measures half; an item number glued to a figure with its own decimal point (2.37.64万元…);
+a measure that is a problem pasted whole (a copied paragraph, not a sentence repeated);
+one outcome paragraph that reports several goals' indicators (产出指标完成情况分析。…); and a
+video summary's subtitle file (.srt), its cue numbers and timing lines no words of the
+report."""
+from __future__ import annotations
+
+import pytest
+
+from nlp_pipeline.ingest.labels import item_number, match_section
+from nlp_pipeline.pipeline import analyze
+
+# --- the outline's causes half ----------------------------------------------------------
+
+OUTLINE = """清河县水务局2023年小型水库除险加固项目支出绩效自评报告
+一、项目基本情况
+项目总投资600.00万元，由县水务局组织实施。
+二、项目绩效目标
+（1）完成小型水库除险加固6座；
+（2）工程验收合格率100%。
+三、绩效目标完成情况分析
+1.产出指标完成情况分析。完成小型水库除险加固6座，工程验收合格率100%。
+四、偏离绩效目标的原因和下一步改进措施
+（一）{causes}
+1.部分工程款按合同作为质量保证金留存，导致当年预算执行率未达到100%。
+2.{second}
+（二）下一步改进措施
+1.2024年4月底前完成质量保证金台账，缺陷责任期满后10个工作日内支付。
+2.由县水务局工程股牵头，2024年6月前完成两处溢洪道的复核设计。
+"""
+
+
+@pytest.mark.parametrize("causes", ["偏离绩效目标的原因", "偏离绩效目标原因", "偏离目标的原因：", "偏离绩效目标的原因分析"])
+def test_the_causes_half_of_the_outline_holds_problems(tmp_path, causes):
+    f = tmp_path / "r.txt"
+    f.write_text(OUTLINE.format(causes=causes, second="两处溢洪道设计变更，工期顺延15天。"), encoding="utf-8")
+    r = analyze(str(f)).report
+    assert [p.text[:6] for p in r.paragraphs("Q")] == ["部分工程款按", "两处溢洪道设"]
+    assert len(r.paragraphs("I")) == 2
+
+
+@pytest.mark.parametrize("label", ["偏差原因", "偏离原因", "未完成原因", "偏差原因分析及改进措施"])
+def test_an_indicators_cause_field_is_no_section(label):
+    assert match_section(label) is None or match_section(label)[0] != "Q"
+
+
+@pytest.mark.parametrize("second, text", [
+    ("37.64万元质量保证金须待2024年11月支付。", "37.64万元质量保证金"),
+    ("12.5%的工程款未支付。", "12.5%的工程款未支付"),
+    ("3.2万元设计变更费用尚未结算。", "3.2万元设计变更费用"),
+])
+def test_an_item_number_glued_to_a_decimal_figure_is_still_an_item(tmp_path, second, text):
+    f = tmp_path / "r.txt"
+    f.write_text(OUTLINE.format(causes="偏离绩效目标的原因", second=second), encoding="utf-8")
+    qs = analyze(str(f)).report.paragraphs("Q")
+    assert len(qs) == 2 and qs[1].text.startswith(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2.37.64万元质量保证金须待", ("num", "2.")),
+    ("2.1.1 全年门急诊", ("dec3", "2.1.1")),   # a three-level outline's item stays one
+    ("12.5.6项目管理", ("dec3", "12.5.6")),
+    ("1.2021年完成", ("num", "1.")),
+    ("1.5万元已到位", (None, None)),          # a figure, no item
+])
+def test_item_numbers_beside_decimal_figures(text, expected):
+    assert item_number(text)[:2] == expected
+
+
+# --- a problem pasted whole as a measure ---------------------------------------------------
+
+PASTED = """白河镇人民政府2023年度部门整体支出绩效自评报告
+一、部门基本情况
+白河镇辖8个行政村。
+二、绩效目标完成情况
+全年完成农村道路养护42公里，群众满意度93.5%。
+三、存在的问题
+1.部分村级保洁员兼职较多，日常巡查记录不完整，个别村保洁频次未达要求。
+2.{problem2}
+四、改进措施
+1.2024年3月前为8个村配齐专职保洁员，镇农业服务中心每月抽查一次。
+2.{measure2}
+"""
+
+
+def _pasted(tmp_path, problem2: str, measure2: str) -> list:
+    f = tmp_path / "p.txt"
+    f.write_text(PASTED.format(problem2=problem2, measure2=measure2), encoding="utf-8")
+    return [(x.code, x.rule_id) for x in analyze(str(f)).findings if x.code in ("REPEATED_TEXT", "DUPLICATE_PARAGRAPH")]
+
+
+@pytest.mark.parametrize("problem2, measure2", [
+    ("村级公益性岗位人员培训不足，应急演练次数少，处置能力偏弱。", "村级公益性岗位人员培训不足，应急演练次数少，处置能力偏弱。"),
+    ("村级公益性岗位人员培训不足，应急演练次数少，处置能力偏弱。", "村级公益性岗位人员培训不足，应急演练次数少，处置能力偏弱"),
+    ("镇级财政资金拨付进度偏慢，第四季度集中支付比例较高，资金效益发挥滞后。",
+     "镇级财政资金拨付进度偏慢，第四季度集中支付比例较高，资金效益发挥滞后。"),
+])
+def test_a_whole_problem_pasted_as_a_measure_is_a_copied_paragraph(tmp_path, problem2, measure2):
+    found = _pasted(tmp_path, problem2, measure2)
+    assert ("DUPLICATE_PARAGRAPH", "TXT.DUPLICATE") in found
+    assert not any(code == "REPEATED_TEXT" for code, _ in found)
+
+
+def test_a_problem_sentence_inside_a_longer_measure_stays_a_repeated_sentence(tmp_path):
+    # control: the measure pastes the problem's sentence and adds an action of its own
+    found = _pasted(tmp_path, "村级公益性岗位人员培训不足，应急处置能力偏弱。",
+                    "村级公益性岗位人员培训不足，应急处置能力偏弱，2024年由镇应急办每季度组织一次集中培训和实战演练。")
+    assert ("REPEATED_TEXT", "TXT.REPEATED") in found
+
+
+# --- one outcome paragraph reporting several goals -------------------------------------------
+
+SEVERAL = """松山县水务局2023年水土保持项目支出绩效自评报告
+一、项目基本情况
+项目由县水务局实施。
+二、项目绩效目标
+（1）新增水土流失综合治理面积≥18平方公里；
+（2）新修水平梯田≥3,200亩；
+（3）新建谷坊≥40座；
+（4）工程验收合格率100%。
+三、绩效目标完成情况分析
+1.产出指标完成情况分析。{outcome}
+2.满意度指标完成情况分析。发放问卷260份，满意度94.6%。
+四、存在的问题
+无。
+"""
+
+
+def _several(tmp_path, outcome: str):
+    f = tmp_path / "s.txt"
+    f.write_text(SEVERAL.format(outcome=outcome), encoding="utf-8")
+    return analyze(str(f)).findings
+
+
+@pytest.mark.parametrize("outcome", [
+    "新增水土流失综合治理面积18.6平方公里，超过目标；新修水平梯田2,960亩，达到年度目标；新建谷坊40座；工程验收合格率100%。",
+    "工程验收合格率100%；新建谷坊40座；新修水平梯田2,960亩，已完成年度目标；新增水土流失综合治理面积18.6平方公里。",
+    "新增水土流失综合治理面积１８．６平方公里；新修水平梯田２，９６０亩，已全面实现年度目标；新建谷坊４０座；工程验收合格率１００％。",
+])
+def test_a_goal_reported_in_a_paragraph_aligned_with_another_is_checked(tmp_path, outcome):
+    found = _several(tmp_path, outcome)
+    short = [f for f in found if f.code == "INDICATOR_SHORTFALL"]
+    assert len(short) == 1 and "2,960" in short[0].message.replace("２，９６０", "2,960")
+    # every goal's figure is reported in the one paragraph: none is without outcome
+    assert not [f for f in found if f.code == "GOAL_WITHOUT_OUTCOME"]
+
+
+def test_a_goal_whose_metric_no_outcome_reports_is_still_owed_one(tmp_path):
+    # control: the 谷坊 goal's figure is not in the paragraph (only a near name of another metric)
+    found = _several(tmp_path, "新增水土流失综合治理面积18.6平方公里；新修水平梯田3,260亩；工程验收合格率100%。")
+    gaps = [f for f in found if f.code == "GOAL_WITHOUT_OUTCOME"]
+    assert len(gaps) == 1 and [e.paragraph for e in gaps[0].evidence] == ["G3"]
+    assert not [f for f in found if f.code == "INDICATOR_SHORTFALL"]
+
+
+# --- a subtitle file -----------------------------------------------------------------------
+
+CUES = [
+    "【三分钟看懂】青川县交通运输局2023年度部门整体支出绩效自评",
+    "一、基本情况",
+    "全县有18个乡镇、236个建制村。",
+    "2023年，局里调整后的预算是6,120.40万元，",
+    "全年支出5,884.15万元，",
+    "预算执行率96.14%。",
+    "二、年度目标",
+    "新改建农村公路95公里。",
+    "三、完成情况",
+    "全年新改建农村公路98公里，",
+    "超过年度目标。",
+    "四、存在问题",
+    "部分农村公路路面较窄，会车困难。",
+    "五、下一步怎么干",
+    "2024年对30公里窄路面增设错车道120处，年底前完工。",
+]
+
+
+def _srt(vtt: bool) -> str:
+    out = ["WEBVTT", ""] if vtt else []
+    t = 0
+    for k, cue in enumerate(CUES, 1):
+        a, b = t, t + 3200
+        t = b + 100
+        if vtt:
+            stamp = f"{a // 60000:02d}:{a // 1000 % 60:02d}.{a % 1000:03d} --> {b // 60000:02d}:{b // 1000 % 60:02d}.{b % 1000:03d}"
+        else:
+            stamp = f"00:{a // 60000:02d}:{a // 1000 % 60:02d},{a % 1000:03d} --> 00:{b // 60000:02d}:{b // 1000 % 60:02d},{b % 1000:03d}"
+        out += [str(k), stamp, cue, ""]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("vtt", [False, True])
+def test_a_subtitle_file_reads_as_its_sentences(tmp_path, vtt):
+    f = tmp_path / ("v.vtt" if vtt else "v.srt")
+    f.write_text(_srt(vtt), encoding="utf-8")
+    a = analyze(str(f))
+    texts = [p.text for p in a.report.paragraphs()]
+    assert not any("-->" in t for t in texts)
+    assert not any(t.strip().isdigit() for t in texts)
+    # a sentence cut across two cues is one paragraph
+    assert "全年新改建农村公路98公里，超过年度目标。" in texts
+    assert [p.text for p in a.report.paragraphs("O")] == ["全年新改建农村公路98公里，超过年度目标。"]
+    assert not [x for x in a.findings if x.code in ("NUMBER_CONFLICT", "OUTCOME_RESTATES_GOAL")]
