@@ -289,6 +289,8 @@ class _Metric(Strict):
     count_suffix: Words
     generic: Words
     synonyms: dict[Word, Word]
+    # words inside a metric naming no kind of it (各类), dropped wherever they stand
+    inner_fillers: Words = []
     # groups of stages (开工 / 完工); a stage is one word or a list of words
     stage_verbs: list[list[Word | Words]]
     # a count said of a sample (抽查240人) is a subset, never the count of all

@@ -204,3 +204,51 @@ def test_a_subtitle_file_reads_as_its_sentences(tmp_path, vtt):
     assert "全年新改建农村公路98公里，超过年度目标。" in texts
     assert [p.text for p in a.report.paragraphs("O")] == ["全年新改建农村公路98公里，超过年度目标。"]
     assert not [x for x in a.findings if x.code in ("NUMBER_CONFLICT", "OUTCOME_RESTATES_GOAL")]
+
+
+# --- a payment the contract sets in the next year, an unticked grade line, 各类 ------------
+
+DATED = """平川镇人民政府2023年农村供水保障项目支出绩效自评报告
+一、项目基本情况
+项目资金286.00万元，由镇农业服务中心实施。
+二、绩效目标
+新建蓄水池4座，铺设管网12公里。
+三、绩效目标完成情况
+1.资金执行。项目实际支出278.60万元，预算执行率97.41%；剩余7.40万元为工程质保金，{when}。
+2.产出完成。新建蓄水池4座，铺设管网12公里，项目于2023年10月26日通过验收。
+四、自评结论
+本项目自评得分91.5分。
+评价等级：□优　□良　□中　□差
+"""
+
+
+@pytest.mark.parametrize("when", ["按合同于2024年10月支付", "按合同约定于2024年10月支付", "须于2024年10月缺陷责任期满后支付"])
+def test_a_payment_the_contract_sets_next_year_is_no_work_out_of_period(tmp_path, when):
+    f = tmp_path / "d.txt"
+    f.write_text(DATED.format(when=when), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "DATE_OUT_OF_PERIOD"]
+
+
+def test_work_reported_as_done_next_year_is_still_out_of_period(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text(DATED.format(when="已于2024年10月支付完毕"), encoding="utf-8")
+    assert [x for x in analyze(str(f)).findings if x.code == "DATE_OUT_OF_PERIOD"]
+
+
+def test_an_unticked_grade_line_is_quoted_where_the_reader_put_it(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text(DATED.format(when="按合同于2024年10月支付"), encoding="utf-8")
+    a = analyze(str(f))
+    found = [x for x in a.findings if x.code == "UNFILLED_FORM"]
+    assert len(found) == 1
+    ev = found[0].evidence[0]
+    held = [p for p in a.report.paragraphs() if p.id == ev.paragraph]
+    assert ev.paragraph.startswith("P") and held and "□优" in held[0].text
+    assert "□优" in ev.quote
+
+
+@pytest.mark.parametrize("a, b", [("受理各类案件", "受理案件"), ("开展各类培训", "开展培训"), ("办理各项业务", "办理业务")])
+def test_words_naming_no_kind_are_no_part_of_a_metric(a, b):
+    from nlp_pipeline.detect import _metrics as M
+
+    assert M.normalise_metric(a) == M.normalise_metric(b)

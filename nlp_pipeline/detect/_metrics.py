@@ -234,6 +234,8 @@ def _normalise_metric(phrase: str, cfg: dict) -> str:
     for w in syn_words:
         if w and w in s:
             s = s.replace(str(w), str(syn[w]))
+    for w in cfg.get("metric", {}).get("inner_fillers") or ():
+        s = s.replace(w, "")
     s = _strip(s, pre, suf)
     for w in count_suffix:
         if s.endswith(w) and len(s) - len(w) >= 3:

@@ -100,8 +100,12 @@ def _unticked(report):
             a = pos + line.find("□")
             e = pos + len(line.rstrip())
             s = max(pos, a - BLANK_CONTEXT)
+            # the paragraph the reader made of the line (评价等级：□优… under 自评结论 is P2),
+            # else the form's table
+            held = next((p for p in report.paragraphs() if p.start <= a < p.end), None)
+            where = (held.section, held.id) if held is not None else ("T", "TBL")
             out.append(make_finding(CODE, "medium", "FORM.UNFILLED.unticked", {"text": text[s:e].strip()},
-                                    [Evidence(section="T", paragraph="TBL", start=s, end=e, quote=text[s:e])],
+                                    [Evidence(section=where[0], paragraph=where[1], start=s, end=e, quote=text[s:e])],
                                     {"choices": text[a:e]}))
         pos += len(line) + 1
     return out[:1]
