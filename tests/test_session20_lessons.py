@@ -252,3 +252,36 @@ def test_words_naming_no_kind_are_no_part_of_a_metric(a, b):
     from nlp_pipeline.detect import _metrics as M
 
     assert M.normalise_metric(a) == M.normalise_metric(b)
+
+
+# --- the 单位整体 dimensions as sections of their own -------------------------------------
+
+DIMENSIONS = """东坪县农业技术推广中心2023年度单位整体支出绩效自评报告
+一、单位基本情况
+单位核定事业编制40名，2023年调整预算520.00万元。
+二、年度绩效目标
+1.推广农业主推技术不少于10项。
+2.培训农民不少于3,000人次。
+三、履职效能
+（一）主推技术推广。全年遴选发布农业主推技术12项。
+（二）农民技术培训。全年培训农民3,260人次。
+四、{second}
+（一）预算管理。全年预算执行率96.20%，“三公”经费支出1.86万元。
+五、{third}
+（一）促进农业转型。全县农业生产方式加快转变，农民科学种田水平显著提升，社会反响良好。
+六、存在问题
+1.专业技术人员年龄结构老化，35岁以下仅4人。
+七、改进措施
+1.2024年公开招聘植保专业技术人员3名，由中心人事股负责，9月底前完成。
+"""
+
+
+@pytest.mark.parametrize("second, third", [("管理效率", "社会效应"), ("管理效率情况", "社会效应情况")])
+def test_the_dimensions_after_performance_are_outcomes(tmp_path, second, third):
+    f = tmp_path / "u.txt"
+    f.write_text(DIMENSIONS.format(second=second, third=third), encoding="utf-8")
+    a = analyze(str(f))
+    outcomes = a.report.paragraphs("O")
+    assert len(outcomes) == 4 and not a.report.paragraphs("U")
+    claims = [x for x in a.findings if x.code == "UNSUPPORTED_CLAIM"]
+    assert claims and claims[0].evidence[0].paragraph == outcomes[-1].id
