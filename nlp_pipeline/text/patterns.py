@@ -183,9 +183,20 @@ def named(name: str, **fills: str) -> str:
     """The pattern of lexicons/patterns.yaml called ``name``, its ``@slot@`` parts filled:
     from ``fills`` (a pattern, e.g. :func:`alternation` of a lexicon's words), then from the
     entry of that name, then from :data:`BUILTIN`."""
-    from nlp_pipeline.lexicons import lexicon_path
+    from nlp_pipeline.lexicons import lexicon_path, override_folder
 
+    if not fills:
+        # most asks name a pattern with no slots filled: one dict lookup answers them
+        key = (override_folder(), name)
+        got = _PLAIN.get(key)
+        if got is None:
+            got = _PLAIN[key] = _named(str(lexicon_path("patterns.yaml")), name, ())
+        return got
     return _named(str(lexicon_path("patterns.yaml")), name, tuple(sorted(fills.items())))
+
+
+# (override folder, name) -> pattern, for the asks with nothing to fill (~1,000 a report)
+_PLAIN: dict[tuple[str | None, str], str] = {}
 
 
 @functools.lru_cache(maxsize=4096)
