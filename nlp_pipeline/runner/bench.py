@@ -435,7 +435,9 @@ def main(argv=None) -> None:
         files = make_corpus(Path(tmp) / "corpus", max(sizes + [args.stage_sample]), args.seed, args.layouts)
         n_layouts = len(sources(args.layouts))
         seed_report = SEED_REPORT if SEED_REPORT.exists() and not args.layouts else files[0]
-        seed_chars = len(seed_report.read_text(encoding="utf-8"))
+        # seed-sized means the seed's size whatever the corpus is made from (a --layouts
+        # folder's first report is no yardstick)
+        seed_chars = len((SEED_REPORT if SEED_REPORT.exists() else seed_report).read_text(encoding="utf-8"))
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         if not args.no_cold:
             for name, r in cold_start(args.repeat, seed_report).items():
