@@ -285,3 +285,42 @@ def test_the_dimensions_after_performance_are_outcomes(tmp_path, second, third):
     assert len(outcomes) == 4 and not a.report.paragraphs("U")
     claims = [x for x in a.findings if x.code == "UNSUPPORTED_CLAIM"]
     assert claims and claims[0].evidence[0].paragraph == outcomes[-1].id
+
+
+# --- money claimed wholly received in a unit's report, its basic part saying otherwise -------
+
+UNIT = """南湖水库管理站2023年度单位整体支出绩效自评报告
+一、单位基本情况
+2023年本站调整预算1,426.80万元，其中县级财政拨款1,240.80万元、省级水利工程维修养护补助186.00万元；{arrived}全年实际支出1,378.65万元，预算执行率96.63%。
+二、年度绩效目标
+全年安全度汛，水库水质达标率100%。
+三、绩效目标完成情况
+全年安全度汛，水库水质达标率100%。
+四、自评结论
+本站2023年度自评得分94.5分。{claim}
+"""
+
+
+@pytest.mark.parametrize("arrived, claim", [
+    ("省级补助年末实际到位168.00万元。", "各级补助资金均已足额到位。"),
+    ("省级补助资金年末到位168.00万元。", "各项补助资金已全部到位。"),
+    ("截至年末省级补助实际到账168.00万元。", "补助资金均已足额到位，保障了工程运行。"),
+])
+def test_money_claimed_wholly_received_against_the_basic_part(tmp_path, arrived, claim):
+    f = tmp_path / "u.txt"
+    f.write_text(UNIT.format(arrived=arrived, claim=claim), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "CLAIM_CONTRADICTED"]
+    assert len(found) == 1
+    # the counter-evidence is the subsidy and what of it arrived, not the whole budget
+    assert "186.00" in found[0].message and "168.00" in found[0].message
+
+
+@pytest.mark.parametrize("arrived, claim", [
+    ("省级补助年末实际到位186.00万元。", "各级补助资金均已足额到位。"),      # it did arrive
+    ("省级补助年末实际到位168.00万元。", "各项工作均按计划完成。"),          # no claim of money
+    ("省级补助年末实际到位186.00万元。", "项目资金已全部支付完毕。"),        # a payment claim: the unit's execution rate is all its money
+])
+def test_no_claim_or_no_gap_is_no_contradiction(tmp_path, arrived, claim):
+    f = tmp_path / "u.txt"
+    f.write_text(UNIT.format(arrived=arrived, claim=claim), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "CLAIM_CONTRADICTED"]

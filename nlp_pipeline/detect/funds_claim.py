@@ -68,8 +68,12 @@ def _claims(cues: Cues, text: str, kind: str) -> list[tuple[int, int]]:
 def _in_basic_part(report: Report, cues: Cues, by_para: dict, kind: str, para) -> _Counter | None:
     """The report's basic part (section B: 项目资金情况, 支付率84.30%) speaks of the money
     the whole report is about: a rate or a gap written there answers a claim anywhere."""
-    if para.section == "B" or "项目" not in (report.title or "") or "整体" in (report.title or ""):
-        return None  # a department's basic part speaks of all its money, not of this fund
+    whole_unit = "项目" not in (report.title or "") or "整体" in (report.title or "")
+    if para.section == "B" or (whole_unit and kind != "arrived"):
+        # a department's basic part speaks of all its money, not of the fund a claim of
+        # payment is about; money claimed wholly received (各级补助资金均已足额到位) is the
+        # unit's own, and its basic part says what arrived
+        return None
     for b in report.paragraphs("B"):
         got = _in_paragraph(report, cues, by_para.get(b.id, []), kind, 0, len(b.text))
         if got is not None:
@@ -140,7 +144,12 @@ def _in_paragraph(report: Report, cues: Cues, nums: list[M.Num], kind: str, lo: 
            and not _is(cues, n.metric or n.key, "planned_metric")
            and not _is(cues, n.metric or n.key, "unpaid_metric")]
     for g in got:
-        for p in planned:
+        # the amount planned for the same money (省级补助186.00 for 省级补助到位168.00), where
+        # one is named so, rather than the whole budget beside it
+        near = sorted(planned, key=lambda p: -M.similarity(g.key, p.key))
+        if near and M.similarity(g.key, near[0].key) > 0:
+            near = near[:1]
+        for p in near:
             if _gap_is_real(p.m.base_value, g.m.base_value, p.m.text, g.m.text, _unit_factor(p)):
                 text = phrase("text", "NUM.FUNDS_CLAIM.counter_gap", {"planned_label": p.metric or p.key, "planned": p.m.text,
                                                                       "got_label": g.metric or g.key, "got": g.m.text})
