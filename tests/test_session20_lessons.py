@@ -324,3 +324,44 @@ def test_no_claim_or_no_gap_is_no_contradiction(tmp_path, arrived, claim):
     f = tmp_path / "u.txt"
     f.write_text(UNIT.format(arrived=arrived, claim=claim), encoding="utf-8")
     assert not [x for x in analyze(str(f)).findings if x.code == "CLAIM_CONTRADICTED"]
+
+
+# --- a share written with names only, its whole left out after the first -------------------
+
+SHARES = """华亭县幼儿园2023年度部门整体支出绩效自评报告
+一、部门概况
+我园为县教育体育局所属公益一类事业单位。
+二、部门财政资金收支情况
+全年实际支出1,148.62万元，预算执行率96.79%。按支出性质分，基本支出986.30万元（人员经费862.14万元、公用经费124.16万元），项目支出162.32万元。{shares}
+三、部门整体支出绩效目标
+1.在园幼儿不少于420名。
+四、绩效目标完成情况
+1.在园幼儿438名。
+"""
+
+
+@pytest.mark.parametrize("shares", [
+    "人员经费占实际支出的75.06%，项目支出占16.13%。",
+    "人员经费占实际支出的比重为75.06%，项目支出占16.13%。",
+    "项目支出占实际支出的16.13%。",
+    "人员经费占实际支出的７５．０６％，项目支出占１６．１３％。",
+])
+def test_a_share_written_with_names_only_is_checked(tmp_path, shares):
+    f = tmp_path / "s.txt"
+    f.write_text(SHARES.format(shares=shares), encoding="utf-8")
+    a = analyze(str(f))
+    found = [x for x in a.findings if x.code == "ARITHMETIC_MISMATCH"]
+    assert len(found) == 1 and "14.13" in found[0].message
+    # the budget part is the basic part, whatever its heading calls it
+    assert found[0].evidence[0].paragraph.startswith("B")
+
+
+@pytest.mark.parametrize("shares", [
+    "人员经费占实际支出的75.06%，项目支出占14.13%。",
+    "项目支出占实际支出的14.13%。",
+    "项目支出占比较上年提高2.1个百分点，达16.13%。",   # no share of a named whole
+])
+def test_a_right_share_or_no_named_share_is_no_finding(tmp_path, shares):
+    f = tmp_path / "s.txt"
+    f.write_text(SHARES.format(shares=shares), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "ARITHMETIC_MISMATCH"]

@@ -505,6 +505,54 @@ def check_shares(report, nums: list[M.Num], cfg: dict) -> list:
                 out.append(_share_finding(report, pct, cands[-1], b, want))
     out += _part_shares(report, nums, cfg)
     out += _named_shares(report, nums, cfg)
+    out += _worded_shares(report, nums, cfg)
+    return out
+
+
+def _written_once(nums: list[M.Num]) -> dict[tuple, M.Num]:
+    """Each (metric, kind, unit) written with one value in the report: its figure."""
+    seen: dict[tuple, list[M.Num]] = {}
+    for n in nums:
+        if n.m.base_value and n.key and not (n.scopes & {"change", "share", "per", "base"}) and not n.other_year \
+                and (n.m.qualifier or "exact") == "exact":
+            seen.setdefault((n.key, n.m.kind, n.m.base_unit or ""), []).append(n)
+    return {k: ns[0] for k, ns in seen.items() if len({n.m.base_value for n in ns}) == 1}
+
+
+def _worded_shares(report, nums: list[M.Num], cfg: dict) -> list:
+    """'人员经费占实际支出的75.06%，项目支出占16.13%': a share written with names only, the
+    whole left out where the clause before named it; both amounts written once elsewhere in
+    the report (项目支出162.32万元, 全年实际支出1,148.62万元). P must be part / whole."""
+    once = _written_once(nums)
+    out = []
+    for items in _by_paragraph(nums):
+        whole_name = None
+        for k, pct in enumerate(items):
+            if pct.m.kind != "PERCENT" or pct.m.base_value is None or (pct.m.qualifier or "exact") != "exact":
+                continue
+            text = pct.para.text
+            cs, _ = M.clause_bounds(text, pct.i, pct.j)
+            m = P.fullmatch(text[cs:pct.i], P.named("share_by_names"))
+            if m is None:
+                whole_name = None
+                continue
+            whole_name = m.group("whole") or whole_name
+            if not whole_name:
+                continue
+            part_key, whole_key = M.normalise_metric(m.group("part"), cfg), M.normalise_metric(whole_name, cfg)
+            found = [(a, b) for (ka, kind, unit), a in once.items() if ka == part_key and kind == "MONEY"
+                     for b in [once.get((whole_key, kind, unit))] if b is not None]
+            if len(found) != 1:
+                continue
+            a, b = found[0]
+            if b.m.base_value < a.m.base_value:
+                continue
+            want = _share_off(pct, a, b)
+            if want is None:
+                continue
+            f = _share_finding(report, pct, a, b, want)
+            f.evidence = [M.para_evidence(report, pct.para, cs, pct.j), a.evidence(report), b.evidence(report)]
+            out.append(f)
     return out
 
 
