@@ -365,3 +365,37 @@ def test_a_right_share_or_no_named_share_is_no_finding(tmp_path, shares):
     f = tmp_path / "s.txt"
     f.write_text(SHARES.format(shares=shares), encoding="utf-8")
     assert not [x for x in analyze(str(f)).findings if x.code == "ARITHMETIC_MISMATCH"]
+
+
+# --- a name misspelt after a word its first character could close ----------------------------
+
+NAMED = """华宁县幼儿园2023年度部门整体支出绩效自评报告
+一、部门概况
+我园为华宁县教育体育局下属公益一类事业单位。
+二、绩效目标完成情况
+全年在园幼儿438名，保教活动按计划开展。
+三、存在的问题
+塑胶跑道面层尚未铺设。
+四、改进措施
+{measure}
+华宁县幼儿园
+2024年3月20日
+"""
+
+
+@pytest.mark.parametrize("measure", [
+    "督促施工单位在2024年4月30日前完成化宁县幼儿园塑胶跑道面层铺设。",
+    "2024年4月30日前由化宁县幼儿园后勤组完成塑胶跑道面层铺设。",
+    "确保化宁县幼儿园塑胶跑道面层于2024年4月30日前铺设完成。",
+])
+def test_a_name_misspelt_after_a_word_is_still_a_slip(tmp_path, measure):
+    f = tmp_path / "n.txt"
+    f.write_text(NAMED.format(measure=measure), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "NAME_VARIANT"]
+    assert len(found) == 1 and found[0].evidence[0].quote == "化宁"
+
+
+def test_the_right_name_after_a_word_is_no_slip(tmp_path):
+    f = tmp_path / "n.txt"
+    f.write_text(NAMED.format(measure="督促施工单位在2024年4月30日前完成华宁县幼儿园塑胶跑道面层铺设。"), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "NAME_VARIANT"]

@@ -145,7 +145,17 @@ def _ends_word(text: str, i: int) -> bool:
         return False
     tok = jieba_tokenizer(True)
     tok.check_initialized()
-    return tok.FREQ.get(text[i - 1:i + 1], 0) > 0
+    if tok.FREQ.get(text[i - 1:i + 1], 0) <= 0:
+        return False
+    # …and the text is cut so: 通过县 holds 过县 no more than 完成化宁县 holds 成化 (完成 is
+    # the word there, and 化宁县 a name misspelt)
+    lo = max(0, i - 3)
+    pos = lo
+    for w in tok.lcut(text[lo:i + 3], HMM=False):
+        if pos < i < pos + len(w) and pos <= i - 1:
+            return True
+        pos += len(w)
+    return False
 
 
 # a word that joins two nouns (法律法规及司法局职能): the name after it is the short name,
