@@ -399,3 +399,47 @@ def test_the_right_name_after_a_word_is_no_slip(tmp_path):
     f = tmp_path / "n.txt"
     f.write_text(NAMED.format(measure="督促施工单位在2024年4月30日前完成华宁县幼儿园塑胶跑道面层铺设。"), encoding="utf-8")
     assert not [x for x in analyze(str(f)).findings if x.code == "NAME_VARIANT"]
+
+
+# --- one count written twice with two values, a subtype of it beside ------------------------
+
+COURT = """长宁县人民法院2023年度部门整体支出绩效自评报告
+一、部门基本情况
+我院内设8个部门，核定政法专项编制72名。
+二、绩效目标完成情况
+1.审判执行质效。{first}，审结4,415件，员额法官人均结案210件。
+2.诉源治理。诉前调解成功案件1,286件。
+3.执行工作。受理执行案件1,236件，执结1,108件，执结率89.64%。
+三、自评结论
+1.{second}，审结4,415件，诉讼服务中心接待群众1.2万人次。
+"""
+
+
+@pytest.mark.parametrize("first, second", [
+    ("全年受理各类案件4,628件", "2023年我院受理案件4,826件"),
+    ("全年共受理各类案件4,628件", "2023年本院受理案件4,826件"),
+    ("全年受理案件4,628件", "全年我院共受理各类案件4,826件"),
+])
+def test_one_count_with_two_values_beside_a_subtype_of_it(tmp_path, first, second):
+    f = tmp_path / "c.txt"
+    f.write_text(COURT.format(first=first, second=second), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "NUMBER_CONFLICT"]
+    assert len(found) == 1
+    # the two writings of the one count, not the 执行案件 beside them
+    assert sorted({e.paragraph for e in found[0].evidence}) == ["O1", "P1"]
+
+
+def test_one_count_written_alike_is_no_conflict(tmp_path):
+    f = tmp_path / "c.txt"
+    f.write_text(COURT.format(first="全年受理各类案件4,628件", second="2023年我院受理案件4,628件"), encoding="utf-8")
+    assert not [x for x in analyze(str(f)).findings if x.code == "NUMBER_CONFLICT"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("全年受理案件4,628件", "2023年我院受理案件4,628件；受理执行案件4,235件"),   # a kind, not far smaller: still a count
+])
+def test_a_kind_close_in_size_is_still_compared(tmp_path, first, second):
+    f = tmp_path / "c.txt"
+    f.write_text(COURT.format(first=first, second=second), encoding="utf-8")
+    found = [x for x in analyze(str(f)).findings if x.code == "NUMBER_CONFLICT"]
+    assert found  # 受理执行案件4,235件 and 1,236件: one kind, two values

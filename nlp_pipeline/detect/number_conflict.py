@@ -198,6 +198,8 @@ def _metrics_differ(a: M.Num, b: M.Num, cfg: dict, goals: dict | None, topics: d
         return True
     if a.key.endswith("率") and b.key.endswith("率") and a.key[-2:] != b.key[-2:]:
         return True  # 定期检验率 and 检验覆盖率 are two rates
+    if _kind_of(a, b):
+        return True  # 受理执行案件1,236件 beside 受理案件4,826件: a kind of the work, not a slip
     if _heads_differ(a.key, b.key):
         return True  # 政府投资审计 and 政府投资项目结算审核 count two kinds of work
     if M.stages_differ(a.metric, b.metric, cfg):
@@ -309,7 +311,8 @@ def _sentence_words(n: M.Num, cfg: dict, topics: dict | None = None) -> set[str]
         raw = (topics or {}).get(M.place(n.para.id), "") + raw
     text = P.replace(M.normalize(raw), P.named("subject_breaks"), "|")
     stop = set(cfg.get("metric", {}).get("subject_stop_pairs") or [])
-    own = {n.key[k:k + 2] for k in range(len(n.key) - 1)}
+    # the metric's own words, as keyed and as written (受理各类案件: 各类 names no subject)
+    own = {w[k:k + 2] for w in (n.key, M.normalize(n.metric or "")) for k in range(len(w) - 1)}
     return {text[k:k + 2] for k in range(len(text) - 1) if "|" not in text[k:k + 2]} - stop - own
 
 
@@ -349,6 +352,24 @@ def goal_map(report, alignments: dict | None) -> dict[str, str]:
 
 
 SPECIFIC_HEAD = 6  # characters of a shared head that name one work whatever precedes it
+INSERTED_MAX = 3  # characters put inside a name (受理[执行]案件) that may make it a kind of the work
+KIND_RATIO = 1.5  # …when the kind counts this many times fewer (执行案件1,236 of 受理案件4,826)
+
+
+def _kind_of(a: M.Num, b: M.Num) -> bool:
+    """One name is the other with a short word put inside it (受理案件 / 受理执行案件), and
+    its figure is far smaller: it counts a kind of the work (全日制在校生3,215 beside 在校生
+    3,512 is the same count written twice)."""
+    short_, long_ = sorted((a, b), key=lambda n: len(n.key))
+    sk, lk = short_.key, long_.key
+    head = 0
+    while head < len(sk) and sk[head] == lk[head]:
+        head += 1
+    inserted = len(lk) - len(sk)
+    if not (1 <= inserted <= INSERTED_MAX) or head < 2 or lk[head + inserted:] != sk[head:] or len(sk) - head < 2:
+        return False
+    small, big = long_.m.base_value or 0, short_.m.base_value or 0
+    return 0 < small * KIND_RATIO <= big
 
 
 def _modifiers_differ(a: str, b: str, floor: float, specific: bool = True) -> bool:
@@ -366,6 +387,7 @@ def _modifiers_differ(a: str, b: str, floor: float, specific: bool = True) -> bo
     ra, rb = a[: len(a) - k], b[: len(b) - k]
     if (len(ra) >= 2 and ra.endswith("的") and not rb) or (len(rb) >= 2 and rb.endswith("的") and not ra):
         return True  # 有康复需求的持证残疾人 is a subset of 持证残疾人
+
     if len(ra) < 2 or len(rb) < 2:
         return False
     return M.similarity(ra, rb) < floor
@@ -474,7 +496,13 @@ def conflict_edges(nums: list[M.Num], cfg: dict, goals: dict | None = None,
             if M.disjoint(a.interval, b.interval) and not (
                     _also_written(b, written[pa], cfg) or _also_written(a, written[pb], cfg)):
                 edges.append((a, b, s))
-    return edges
+    # a figure in conflict is read against its best conflicting match: 受理案件4,826件 meets
+    # 受理案件4,628件 (the same name), not also a weaker match in a third paragraph
+    best: dict[int, float] = {}
+    for a, b, s in edges:
+        for n in (a, b):
+            best[id(n)] = max(best.get(id(n), 0.0), s)
+    return [(a, b, s) for a, b, s in edges if s >= best[id(a)] - 1e-9 and s >= best[id(b)] - 1e-9]
 
 
 def _also_written(n: M.Num, others: list[M.Num], cfg: dict) -> bool:
@@ -603,6 +631,8 @@ RULE = Rule(
               "a short key inside a long one below this Jaccard is no match"),
         Param("modifier_min", "detect_numeric.yaml:similarity.modifier_min",
               "what precedes a shared head must be this alike too"),
+        Param("inserted_max", "INSERTED_MAX", "characters put inside a name (受理[执行]案件) that may make it a kind of the work"),
+        Param("kind_ratio", "KIND_RATIO", "...when the kind's figure is this many times smaller: a kind, not the same count"),
     ),
     confidence=0.75,
     messages=("NUM.CONFLICT.budget", "NUM.CONFLICT.values", "NUM.CONFLICT.metric_values",
