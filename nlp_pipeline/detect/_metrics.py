@@ -1461,6 +1461,13 @@ def _floor_target(t: Num, cfg: dict) -> bool:
         and _direction(t.key or t.metric or "", t, cfg) > 0
 
 
+def same_indicator(target: Num, figure: Num, floor: float) -> bool:
+    """A goal's target and a figure reported elsewhere count one indicator: one measure,
+    and metric names at least ``floor`` alike or one spelled out inside the other."""
+    return _same_measure(target, figure) and (similarity(target.key, figure.key) >= floor
+                                              or _names_within(target.key, figure.key))
+
+
 def _names_within(a: str, b: str, least: int = 4) -> bool:
     """One metric name spelled out inside the other (按时出具率 in 检验报告按时出具率)."""
     short, long_ = sorted((a or "", b or ""), key=len)
@@ -1508,9 +1515,8 @@ def goal_gaps(report: Report, mapping: dict[str, str | None], nums: list[Num], c
                 continue
             floor = GOAL_GAP_SIMILARITY if t.para.id == gid else UNPAIRED_GAP_SIMILARITY
             same = [a for a in by_para.get(o.id, []) if a.m.qualifier == "exact" and a.role != "target"
-                    and not (a.scopes & _GOAL_GAP_SKIP_SCOPES)
-                    and _same_measure(t, a) and a.interval is not None
-                    and (similarity(t.key, a.key) >= floor or _names_within(t.key, a.key))]
+                    and not (a.scopes & _GOAL_GAP_SKIP_SCOPES) and a.interval is not None
+                    and same_indicator(t, a, floor)]
             if not same:
                 continue
             # a written floor (98%以上) is the figure itself, not the span its rounding would

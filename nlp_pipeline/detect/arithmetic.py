@@ -15,6 +15,7 @@ from nlp_pipeline.detect import _metrics as M
 from nlp_pipeline.detect.registry import Context, Param, Rule, make_finding, register
 from nlp_pipeline.model import Evidence
 from nlp_pipeline.text.annotate import default_cues, statement_start
+from nlp_pipeline.text.context import share_names
 from nlp_pipeline.text.normalize import normalize
 from nlp_pipeline.text.numbers import WrittenExpression, first_figure, written_expressions
 from nlp_pipeline.text.safe_eval import safe_eval
@@ -532,14 +533,14 @@ def _worded_shares(report, nums: list[M.Num], cfg: dict) -> list:
                 continue
             text = pct.para.text
             cs, _ = M.clause_bounds(text, pct.i, pct.j)
-            m = P.fullmatch(text[cs:pct.i], P.named("share_by_names"))
-            if m is None:
+            names = share_names(text[cs:pct.i])
+            if names is None:
                 whole_name = None
                 continue
-            whole_name = m.group("whole") or whole_name
+            whole_name = names[1] or whole_name
             if not whole_name:
                 continue
-            part_key, whole_key = M.normalise_metric(m.group("part"), cfg), M.normalise_metric(whole_name, cfg)
+            part_key, whole_key = M.normalise_metric(names[0], cfg), M.normalise_metric(whole_name, cfg)
             found = [(a, b) for (ka, kind, unit), a in once.items() if ka == part_key and kind == "MONEY"
                      for b in [once.get((whole_key, kind, unit))] if b is not None]
             if len(found) != 1:
@@ -560,10 +561,7 @@ def _named_shares(report, nums: list[M.Num], cfg: dict) -> list:
     """'A万元，占项目支出的P%': the whole is named after 占 and its figure is written once
     elsewhere in the report (项目支出1,451.73万元)."""
     out = []
-    by_key: dict[tuple, set] = {}
-    for n in nums:
-        if n.m.base_value and not (n.scopes & {"change", "share", "per", "base"}) and not n.other_year:
-            by_key.setdefault((n.key, n.m.kind, n.m.base_unit or ""), set()).add(n.m.base_value)
+    once = _written_once(nums)
     for items, k, pct, a in _percent_after_figure(nums):
         text = pct.para.text
         m = P.fullmatch(text[a.j: pct.i], P.named("share_of_name"))
@@ -572,10 +570,9 @@ def _named_shares(report, nums: list[M.Num], cfg: dict) -> list:
         key = M.normalise_metric(m.group(1), cfg)
         if key == a.key:
             continue
-        vals = by_key.get((key, a.m.kind, a.m.base_unit or ""), set())
-        if len(vals) != 1:
+        whole = once.get((key, a.m.kind, a.m.base_unit or ""))
+        if whole is None:
             continue  # the whole is not written, or written with two values
-        whole = next(n for n in nums if n.key == key and n.m.base_value in vals)
         if whole.m.base_value < a.m.base_value:
             continue
         want = _share_off(pct, a, whole)

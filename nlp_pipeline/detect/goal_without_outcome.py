@@ -85,8 +85,7 @@ def _figures_reported(ctx: Context, goals, said) -> set[str]:
     reported = [a for p in said for a in by.get(p.id, []) if a.role != "target" and len(a.key) >= 2]
     return {g.id for g in goals for t in by.get(g.id, [])
             if len(t.key) >= 2 and not t.unitless
-            and any(M._same_measure(t, a) and (M.similarity(t.key, a.key) >= FIGURE_SIMILARITY
-                                               or M._names_within(t.key, a.key)) for a in reported)}
+            and any(M.same_indicator(t, a, FIGURE_SIMILARITY) for a in reported)}
 
 
 def _reports_not_aims(text: str, cues: dict) -> bool:

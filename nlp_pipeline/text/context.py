@@ -213,3 +213,14 @@ def attach_context(text: str, mentions: list[Mention]) -> None:
             used_until = used if used > m.end else -1
             m.role = role_for(text, m, m.metric)
         prev_end = m.end
+
+
+def share_names(clause: str) -> tuple[str, str | None] | None:
+    """(part, whole) of a share written with names only before its percent (人员经费占实际
+    支出的 -> (人员经费, 实际支出); 项目支出占 -> (项目支出, None): the whole left to the clause
+    before); None when the words before the percent are no such share."""
+    from nlp_pipeline.text import patterns as P
+    from nlp_pipeline.text.normalize import normalize
+
+    m = P.fullmatch(normalize(clause), P.named("share_by_names"))
+    return None if m is None else (m.group("part"), m.group("whole"))
